@@ -1,0 +1,166 @@
+"""The analysis of one source: sections, figures, metadata, acronyms, entities.
+
+Plain dataclasses with ``to_json`` so the CLI, the project file and the GUI share one shape.
+Offsets (``start``/``end``) are character offsets into the owning section's ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from briefing_studio.sources.model import SourceDocument
+
+SectionKind = Literal["heading", "paragraph"]
+Cue = Literal["result", "proposal", "direction", "background"]
+FigureKind = Literal["money", "percent", "count", "measure", "date"]
+EntityKind = Literal["person", "organization", "place", "country", "province"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A paragraph or heading a secretary can choose, with its sentences and cue tags."""
+
+    id: str  # "<source key>/s<n>", stable for the same content
+    index: int  # position among the source's sections, from 0
+    kind: SectionKind
+    text: str
+    level: int = 0  # heading level 1–3, else 0
+    sentences: tuple[tuple[int, int], ...] = ()  # (start, end) spans into ``text``
+    cues: tuple[Cue, ...] = ()
+
+    def sentence_at(self, offset: int) -> str:
+        """The sentence that holds ``offset`` (the whole text if sentences are unknown)."""
+        for start, end in self.sentences:
+            if start <= offset < end:
+                return self.text[start:end]
+        return self.text
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "level": self.level, "text": self.text,
+                "cues": list(self.cues)}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A numeric fact as DESIGN.md defines it (see the table there)."""
+
+    id: str  # "<section id>/f<n>"
+    section: str  # section id
+    start: int
+    end: int
+    surface: str
+    kind: FigureKind
+    value: float | int | None
+    value_high: float | int | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    words: bool = False
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an entity occurs: a section and the span within its text."""
+
+    section: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, merged over its aliases.
+
+    ``key`` is the gazetteer id when one matched (ISO code ``KR`` for a country, a slug such as
+    ``bac-giang`` for a province), so ``Hàn Quốc`` and ``Hàn`` in two sources are one entity.
+    """
+
+    id: str
+    kind: EntityKind
+    name: str  # canonical Vietnamese name
+    key: str | None = None
+    aliases: tuple[str, ...] = ()  # surface forms seen in the text
+    mentions: tuple[Mention, ...] = ()
+    source: Literal["gazetteer", "ner", "both"] = "gazetteer"
+
+    @property
+    def sections(self) -> list[str]:
+        """Section ids in order of first mention, without repeats."""
+        return list(dict.fromkeys(m.section for m in self.mentions))
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id, "kind": self.kind, "name": self.name, "key": self.key,
+            "aliases": list(self.aliases), "sections": self.sections, "source": self.source,
+            "mentions": [asdict(m) for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class Acronym:
+    """An abbreviation and its expansion, for the glossary."""
+
+    short: str
+    expansion: str
+    defined_in_text: bool  # True for "ngoại giao kinh tế (NGKT)", False for a known one
+    sections: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"short": self.short, "expansion": self.expansion,
+                "defined_in_text": self.defined_in_text, "sections": list(self.sections)}
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the text says about itself: author and source lines, the lead's time and place."""
+
+    title: str = ""
+    author: str | None = None
+    source_url: str | None = None
+    source_name: str | None = None  # "Nguồn: Báo Thế giới & Việt Nam" without a URL
+    time: str | None = None  # the lead's time phrase as written: "Chiều 20/12"
+    date: str | None = None  # ISO date when it can be inferred (year from the text), else None
+    place: str | None = None  # "Hà Nội", "điểm cầu tỉnh Bắc Giang"
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Analysis:
+    """Everything the fast analysis found in one source; entities arrive later (NER is slow)."""
+
+    source: SourceDocument
+    metadata: Metadata
+    sections: list[Section]
+    figures: list[Figure]
+    acronyms: list[Acronym]
+    entities: list[Entity] | None = None  # None until entity extraction has run
+    _by_id: dict[str, Section] = field(default_factory=dict, repr=False, compare=False)
+
+    def section(self, section_id: str) -> Section:
+        if not self._by_id:
+            self._by_id.update((s.id, s) for s in self.sections)
+        return self._by_id[section_id]
+
+    def figures_in(self, section_id: str) -> list[Figure]:
+        return [f for f in self.figures if f.section == section_id]
+
+    def to_json(self) -> dict:
+        """The shape ``briefing analyze --json`` prints for one source."""
+        return {
+            "path": self.source.path,
+            "name": self.source.name,
+            "key": self.source.key,
+            "format": self.source.format,
+            "encoding": self.source.encoding,
+            "title": self.metadata.title,
+            "metadata": self.metadata.to_json(),
+            "sections": [s.to_json() for s in self.sections],
+            "figures": [f.to_json() for f in self.figures],
+            "entities": None if self.entities is None else [e.to_json() for e in self.entities],
+            "acronyms": [a.to_json() for a in self.acronyms],
+        }

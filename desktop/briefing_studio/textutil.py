@@ -1,0 +1,58 @@
+"""Small text utilities every layer needs: NFC cleaning, diacritic folding, hashing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Characters that carry no text but break search and offsets: soft hyphen, zero-width
+# space/joiners, word joiner, BOM, and the bidi marks some web pages sprinkle about.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"),
+    None,
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c|\x85")
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise, drop invisible characters, unify newlines and collapse runs of spaces.
+
+    Line structure is kept (sources use one paragraph per line); spaces at line ends go.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _NEWLINES.sub("\n", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines)
+
+
+def clean_line(text: str) -> str:
+    """``clean_text`` for one paragraph: newlines become spaces."""
+    return _SPACES.sub(" ", clean_text(text).replace("\n", " ")).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip Vietnamese diacritics (``đ`` → ``d``), keeping one char per char.
+
+    Length is preserved so that offsets found in the folded text are valid in the original,
+    which is what diacritic-insensitive search needs to highlight matches.
+    """
+    out = []
+    for ch in text.lower():
+        if ch == "đ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text holds any Vietnamese mark, so a search should respect them."""
+    return fold(text) != text.lower()
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the UTF-8 text: the cache and project key of a source's content."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
