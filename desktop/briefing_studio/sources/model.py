@@ -27,7 +27,9 @@ class Block:
 
     @classmethod
     def from_json(cls, data: dict) -> Block:
-        return cls(text=data["text"], kind=data.get("kind", "paragraph"), level=data.get("level", 0))
+        return cls(
+            text=data["text"], kind=data.get("kind", "paragraph"), level=data.get("level", 0)
+        )
 
 
 @dataclass(frozen=True)

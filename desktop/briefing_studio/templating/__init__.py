@@ -1,0 +1,38 @@
+"""Templates: find them, run them in a sandbox, and turn their markup into a ``Document``.
+
+``library`` finds template folders, ``manifest`` reads ``template.toml``, ``context`` builds the
+variables, ``filters`` formats Vietnamese numbers and dates, ``sandbox`` runs Jinja safely and
+``markup`` parses the result into the ``Document`` both writers consume.
+"""
+
+from briefing_studio.templating.context import build_context, default_title
+from briefing_studio.templating.library import TemplateLibrary
+from briefing_studio.templating.manifest import (
+    FORMAT_VERSION,
+    Slot,
+    Template,
+    TemplateManifest,
+    default_slot,
+    load_manifest,
+    load_template,
+)
+from briefing_studio.templating.markup import make_document, parse_markup, render_markup
+from briefing_studio.templating.sandbox import TemplateProblem, check_template_source
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Slot",
+    "Template",
+    "TemplateLibrary",
+    "TemplateManifest",
+    "TemplateProblem",
+    "build_context",
+    "check_template_source",
+    "default_slot",
+    "default_title",
+    "load_manifest",
+    "load_template",
+    "make_document",
+    "parse_markup",
+    "render_markup",
+]

@@ -1,0 +1,73 @@
+"""How long loading and analysing a large source takes: the seeds repeated to 1 MB (or 10 MB).
+
+The target is well under a second for 1 MB, load and ``analyze`` together (sections,
+sentences, figures, metadata, acronyms, cues; no NER). Run::
+
+    python bench/bench_analysis.py          # 1 MB
+    python bench/bench_analysis.py 10       # 10 MB
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing_studio.analysis import analyze
+from briefing_studio.paths import seed_files
+from briefing_studio.sources import load_source
+
+RUNS = 5
+
+
+def build_text(megabytes: float) -> str:
+    """The seed texts repeated until the text holds ``megabytes`` million characters."""
+    seed = "\n".join(path.read_text(encoding="utf-8").strip() for path in seed_files())
+    target = int(megabytes * 1_000_000)
+    return "\n".join([seed] * (target // len(seed) + 1))
+
+
+def _median_seconds(work: Callable[[], object], runs: int) -> float:
+    work()  # warm up: imports, compiled patterns, underthesea's abbreviation list
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run(megabytes: float = 1, runs: int = RUNS) -> dict[str, float]:
+    """Median seconds for loading, analysing, and both, of a ``megabytes`` MB text file."""
+    label = f"{megabytes:g}mb"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bao-cao-lon.txt"
+        path.write_text(build_text(megabytes), encoding="utf-8")
+        source = load_source(path)
+        chars = len(source.text)
+        load = _median_seconds(lambda: load_source(path), runs)
+        only_analysis = _median_seconds(lambda: analyze(source), runs)
+        both = _median_seconds(lambda: analyze(load_source(path)), runs)
+    return {
+        f"analysis_{label}": both,
+        f"load_{label}": load,
+        f"analyze_only_{label}": only_analysis,
+        f"chars_per_second_{label}": chars / both,
+        f"characters_{label}": float(chars),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("megabytes", nargs="?", type=float, default=1, help="text size (1 or 10)")
+    parser.add_argument("--runs", type=int, default=RUNS)
+    args = parser.parse_args()
+    for name, value in run(args.megabytes, args.runs).items():
+        print(f"{name:28} {value:,.3f}" if value < 1000 else f"{name:28} {value:,.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Acronyms for the glossary: those the text defines and well-known ones it uses.
+
+A definition is the usual Vietnamese pattern ``ngoại giao kinh tế (NGKT)``: the expansion is as
+many words before the parenthesis as the acronym has letters, each word's initial matching a
+letter with diacritics folded (``Đ`` → ``d``), so ``cơ quan đại diện (CQĐD)`` and ``kinh tế –
+xã hội (KT-XH)`` both work; dashes between words are kept but not counted, and ``&`` matches
+``và``. Known acronyms come from a built-in list with Vietnamese expansions and are reported
+only when they occur in the text. Each acronym lists the sections it appears in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing_studio.analysis.model import Acronym, Section
+from briefing_studio.textutil import fold
+
+_TOKEN_BODY = r"[A-ZĐ][A-ZĐ0-9&]*(?:[-.][A-ZĐ0-9&]+)*"
+_ACRONYM = re.compile(rf"(?<![\w&.-]){_TOKEN_BODY}(?![\w&-])")
+_DEFINITION = re.compile(rf"\(({_TOKEN_BODY})\)")
+_HYPHEN = re.compile(r"[-–]")
+_PHRASE_BREAKS = frozenset(',;:.!?”"')
+_CONNECTORS = frozenset("– - — &".split())
+_AND_WORDS = frozenset({"và", "and", "&"})
+_MAX_LETTERS = 10
+
+KNOWN_ACRONYMS: dict[str, str] = {
+    "ADB": "Ngân hàng Phát triển châu Á",
+    "AI": "trí tuệ nhân tạo",
+    "APEC": "Diễn đàn Hợp tác Kinh tế châu Á – Thái Bình Dương",
+    "ASEAN": "Hiệp hội các quốc gia Đông Nam Á",
+    "BRICS": "nhóm các nền kinh tế mới nổi Brazil, Nga, Ấn Độ, Trung Quốc, Nam Phi",
+    "CCN": "cụm công nghiệp",
+    "CNTT": "công nghệ thông tin",
+    "CPTPP": "Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương",
+    "CQĐD": "cơ quan đại diện",
+    "ĐBSCL": "Đồng bằng sông Cửu Long",
+    "ĐSQ": "Đại sứ quán",
+    "EU": "Liên minh châu Âu",
+    "EVFTA": "Hiệp định Thương mại tự do Việt Nam – EU",
+    "FDI": "đầu tư trực tiếp nước ngoài",
+    "FTA": "hiệp định thương mại tự do",
+    "GDP": "tổng sản phẩm trong nước",
+    "GRDP": "tổng sản phẩm trên địa bàn",
+    "HĐND": "Hội đồng nhân dân",
+    "IMF": "Quỹ Tiền tệ Quốc tế",
+    "KCN": "khu công nghiệp",
+    "KH&CN": "khoa học và công nghệ",
+    "KH&ĐT": "kế hoạch và đầu tư",
+    "KT-XH": "kinh tế – xã hội",
+    "LHQ": "Liên hợp quốc",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "NGKT": "ngoại giao kinh tế",
+    "NSNN": "ngân sách nhà nước",
+    "OCOP": "Chương trình Mỗi xã một sản phẩm",
+    "ODA": "hỗ trợ phát triển chính thức",
+    "OECD": "Tổ chức Hợp tác và Phát triển Kinh tế",
+    "PCI": "chỉ số năng lực cạnh tranh cấp tỉnh",
+    "RCEP": "Hiệp định Đối tác Kinh tế Toàn diện Khu vực",
+    "TP.HCM": "Thành phố Hồ Chí Minh",
+    "TTXVN": "Thông tấn xã Việt Nam",
+    "UAE": "Các Tiểu vương quốc Ả Rập Thống nhất",
+    "UBND": "Ủy ban nhân dân",
+    "UNESCO": "Tổ chức Giáo dục, Khoa học và Văn hóa Liên hợp quốc",
+    "WB": "Ngân hàng Thế giới",
+    "WEF": "Diễn đàn Kinh tế Thế giới",
+    "WTO": "Tổ chức Thương mại Thế giới",
+    "XTTM": "xúc tiến thương mại",
+}
+
+
+def find_acronyms(sections: list[Section]) -> list[Acronym]:
+    """Defined and known acronyms in order of first appearance, each with its sections."""
+    defined: dict[str, str] = {}
+    for section in sections:
+        for short, expansion in definitions(section.text):
+            defined.setdefault(short, expansion)
+    where: dict[str, list[str]] = {}
+    for section in sections:
+        for match in _ACRONYM.finditer(section.text):
+            short = match.group(0)
+            if short in defined or short in KNOWN_ACRONYMS:
+                ids = where.setdefault(short, [])
+                if not ids or ids[-1] != section.id:
+                    ids.append(section.id)
+    return [
+        Acronym(
+            short=short,
+            expansion=defined.get(short) or KNOWN_ACRONYMS[short],
+            defined_in_text=short in defined,
+            sections=tuple(ids),
+        )
+        for short, ids in where.items()
+    ]
+
+
+def definitions(text: str) -> list[tuple[str, str]]:
+    """``(acronym, expansion)`` for each ``words (ACRONYM)`` whose initials match the letters."""
+    found = []
+    for match in _DEFINITION.finditer(text):
+        short = match.group(1)
+        expansion = _expansion_before(text, match.start(), short)
+        if expansion:
+            found.append((short, expansion))
+    return found
+
+
+def _letters(short: str) -> list[str] | None:
+    """What each word's initial must be: folded letters, ``&`` for "và"; None if not a word list."""
+    if any(ch.isdigit() for ch in short):
+        return None  # G20, COVID-19: names, not initials
+    letters = [fold(ch) if ch != "&" else "&" for ch in short if ch.isalpha() or ch == "&"]
+    return letters if 2 <= len(letters) <= _MAX_LETTERS else None
+
+
+def _expansion_before(text: str, paren: int, short: str) -> str | None:
+    """Walk back word by word from the parenthesis, matching initials from the last letter."""
+    letters = _letters(short)
+    if letters is None:
+        return None
+    end = _skip_spaces_back(text, paren)
+    start = position = end
+    while letters:
+        word_start = _word_start(text, position)
+        word = text[word_start:position]
+        if not word or word[-1] in _PHRASE_BREAKS:
+            return None
+        position = _skip_spaces_back(text, word_start)
+        if word in _CONNECTORS and letters[-1] != "&":
+            continue
+        for part in reversed([p for p in _HYPHEN.split(word) if p]):
+            if not letters or not _initial_matches(part, letters.pop()):
+                return None
+        start = word_start
+    return text[start:end]
+
+
+def _skip_spaces_back(text: str, index: int) -> int:
+    while index > 0 and text[index - 1] == " ":
+        index -= 1
+    return index
+
+
+def _word_start(text: str, end: int) -> int:
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "()":
+        start -= 1
+    return start
+
+
+def _initial_matches(word: str, letter: str) -> bool:
+    if letter == "&":
+        return word.lower() in _AND_WORDS
+    return word[0].isalpha() and fold(word[0]) == letter

@@ -1,0 +1,553 @@
+"""Find the figures of a section: counts, money, percents, measures and dates (DESIGN.md).
+
+A figure's surface is qualifier + number + scale word + unit or counted noun + a short
+modifier: ``hơn 170 thỏa thuận hợp tác``, ``trên 12,4 tỷ USD``, ``bốn đối tác lớn``.
+Everything here is regular expressions plus a little logic per match, so a whole report is
+analysed as it loads; no tagger or model is called. Counted nouns and their modifiers are
+``noun_phrases.py``; the word lists are ``units.py``.
+
+Digits that belong to names and codes are never figures: ``COVID-19``, ``G20``, ``Quốc lộ 1A``,
+``Nghị định 30/2020/NĐ-CP``, ``Điều 5``, URLs, e-mail addresses and phone numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from briefing_studio.analysis.model import Figure, FigureKind
+from briefing_studio.analysis.noun_phrases import (
+    ACRONYM,
+    BOUNDARY,
+    count_phrase,
+    noun_at,
+    syllables,
+)
+from briefing_studio.analysis.numbers import (
+    DIGITS_PATTERN,
+    NUMBER_WORDS_PATTERN,
+    SCALE_PATTERN,
+    parse_digits,
+    parse_digits_decimal,
+    parse_number_words,
+    scale_of,
+)
+from briefing_studio.analysis.units import (
+    GLUED_UNITS,
+    MEASURE_UNITS,
+    MONEY_UNITS,
+    PAIR_NOUNS,
+    PERCENT_WORDS,
+    QUALIFIERS,
+    STOP_WORDS,
+    TIME_UNITS,
+    tone_key,
+)
+
+Number = int | float
+_NOT_L = r"(?![^\W\d_])"  # no letter follows
+
+
+def _alternation(words: frozenset[str] | tuple[str, ...]) -> str:
+    """Regex alternation, longest first so ``km2`` wins over ``km`` and ``đồng`` over ``đ``."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# --- spans that are names, codes or addresses, never figures --------------------------------
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CODE = re.compile(
+    r"(?=[\d+(])(?<![\w/])(?:"
+    r"\d+(?:/\d+)*/[A-ZĐ][\wĐđ/-]*"  # 30/2020/NĐ-CP, 123/QĐ-TTg
+    r"|\d+-[A-ZĐ][\wĐđ/-]*"  # 24-NQ/TW
+    r"|\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,5}"  # +84 24 3854 1234
+    r"|\(?0\d{2,3}\)?[ .\-]?\d{3,4}[ .\-]?(?:\d{2,4}|x{2,4})\b"  # 0204 3854 123, 0204.3854.xxx
+    r"|0\d{9,10}\b"  # 0912345678
+    r")"
+)
+
+# A reference or product word right before a number makes the number a label: "Điều 5".
+_LABEL_WORDS = frozenset(
+    """Điều điều Khoản khoản Điểm điểm Chương chương Mục mục Phần QL ĐT Luật Số số No thứ Thứ
+    Top top Km Phường Quận Tổ Lô Tầng Khóa khóa Khoá khoá Kỳ Tập tập Trang trang Hình Bảng Biểu
+    Mẫu Galaxy Windows Boeing Airbus Android iOS Model COVID Covid Su MiG Expo Euro Vision
+    Industry Web Pixel Series Gen Tesla VinFast VF Apollo Sputnik""".split()
+)
+_LABEL_PAIRS = frozenset(
+    w.strip()
+    for w in """Phụ lục, phụ lục, Quốc lộ, quốc lộ, Tỉnh lộ, tỉnh lộ, Đường tỉnh, đường tỉnh,
+    Huyện lộ, Nghị định, nghị định, Nghị quyết, nghị quyết, Quyết định, quyết định, Thông tư,
+    thông tư, Chỉ thị, chỉ thị, Công văn, công văn, Kết luận, Thông báo, Pháp lệnh, Khu phố,
+    Sư đoàn, Trung đoàn, Lữ đoàn, Bệnh viện, Phiên bản, phiên bản, lần thứ""".split(",")
+)
+_LABEL_PAIR_ENDS = frozenset(pair.split()[-1] for pair in _LABEL_PAIRS)
+_CAMEL_CASE = re.compile(r"[a-z]+[A-Z]\w*")
+
+# --- dates -----------------------------------------------------------------------------------
+_YEAR = r"[12]\d{3}"
+_KEYWORD_DATE = re.compile(
+    rf"(?=[nNcCđĐgGtTqQ\d])(?<![^\W\d_])(?:"
+    rf"(?:(?:nửa|những tháng|các tháng)\s+)?(?:đầu|cuối|giữa)\s+năm\s+(?P<y1>{_YEAR})"
+    rf"|năm\s+(?P<y2>{_YEAR})(?:\s*[-–]\s*(?P<y2h>{_YEAR}))?"
+    rf"|ngày\s+(?P<d3>\d{{1,2}})\s*(?P<sep>[/.\-])\s*(?P<m3>\d{{1,2}})"
+    rf"(?:\s*(?P=sep)\s*(?P<y3>{_YEAR}))?"
+    rf"|ngày\s+(?P<d4>\d{{1,2}})\s+tháng\s+(?P<m4>\d{{1,2}})(?:\s+năm\s+(?P<y4>{_YEAR}))?"
+    rf"|(?P<d5>\d{{1,2}})\s+tháng\s+(?P<m5>\d{{1,2}})\s+năm\s+(?P<y5>{_YEAR})"
+    rf"|tháng\s+(?P<m6>\d{{1,2}})(?:\s*[/\-]\s*(?P<y6>{_YEAR})|\s+năm\s+(?P<y6b>{_YEAR}))?"
+    rf"|\d{{1,2}}\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?P<y8>{_YEAR}))?"
+    rf"|quý\s+(?:IV|I{{1,3}}|[1-4])(?:\s*[/\-]\s*(?P<y7>{_YEAR})|\s+năm\s+(?P<y7b>{_YEAR}))?"
+    rf")(?![\w/])",
+    re.IGNORECASE,
+)
+_YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8")
+_DAY_MONTH = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?(?![\w/])")
+_MONTH_YEAR = re.compile(rf"(\d{{1,2}})/({_YEAR})(?![\w/])")
+_DAY_MONTH_DASH = re.compile(rf"(\d{{1,2}})-(\d{{1,2}})(?:-({_YEAR}))?(?![\w/]|[-–]\d)")
+_CLOCK = re.compile(r"(\d{1,2})(?:h(\d{2})?|:(\d{2}))(?![\w:])")
+
+# --- numbers, ranges, scales -----------------------------------------------------------------
+_DIGITS = re.compile(DIGITS_PATTERN)
+_RANGE = re.compile(
+    rf" ?[-–—] ?(?P<a>{DIGITS_PATTERN})|\s+(?:đến|tới)\s+(?P<b>{DIGITS_PATTERN})(?![\d])"
+)
+_SCALE = re.compile(rf"\s+({SCALE_PATTERN}){_NOT_L}")
+_SCALED_PART = re.compile(rf"\s+({DIGITS_PATTERN})\s+({SCALE_PATTERN}){_NOT_L}")
+
+# --- units -------------------------------------------------------------------------------------
+_PERCENT = re.compile(rf" ?%|\s+({_alternation(PERCENT_WORDS)}){_NOT_L}")
+_MONEY = re.compile(rf"(\s*)({_alternation(MONEY_UNITS)})(?![\w$])")
+_MEASURE = re.compile(rf"(\s*)({_alternation(MEASURE_UNITS)})(?![\w²³])")
+_PER = re.compile(  # "62,5 tạ/ha", "500 USD/tấn", "75 triệu đồng/người/năm"
+    r"(?:/(?:ha|năm|ngày|tháng|người|hộ|giờ|h|km|kg|tấn|lít|m2|m3|MWh|kWh)(?!\w))+"
+)
+_TIME = re.compile(rf"\s+({_alternation(TIME_UNITS)}){_NOT_L}")
+
+# --- number words and qualifiers ---------------------------------------------------------------
+_WORD_RUN = re.compile(
+    rf"(?=[mhbnstclvMHBNSTCLV])(?<![^\W\d_]){NUMBER_WORDS_PATTERN}{_NOT_L}"
+    rf"(?: +{NUMBER_WORDS_PATTERN}{_NOT_L})*",
+    re.IGNORECASE,
+)
+_COUNT_OF = re.compile(r"(?<![^\W\d_])số(?: lượng)? +(?=\S)")
+_CLAUSE_END = re.compile(r"[.;:!?…(\n]|, ")
+_QUALIFIER_PHRASES = frozenset(QUALIFIERS)
+_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+_TIME_OF_DAY = frozenset(("sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm"))
+_YEAR_LEADS = frozenset(
+    ("đến", "tới", "từ", "trước", "sau", "vào", "hết", "tầm nhìn", "giai đoạn", "niên khóa")
+)
+_BARE_VERBS = frozenset(("lên", "là", "đạt", "thành", "tới", "đến"))
+_NOT_NUMBER_LEADS = frozenset(("hàng", "vài", "mấy", "dăm", "thứ"))  # "hàng trăm", "thứ hai"
+_SENTENCE_MARKS = '.!?:;…•"“(-–'
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A figure before it gets its id; ``start``/``end`` index the section text."""
+
+    start: int
+    end: int
+    kind: FigureKind
+    value: Number | None
+    value_high: Number | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    words: bool = False
+
+
+def find_figures(text: str, section_id: str = "") -> list[Figure]:
+    """Every figure in ``text`` (one section), in order, with ids ``<section_id>/f<n>``."""
+    found: list[_Found] = []
+    dates = _keyword_dates(text)
+    found.extend(dates)
+    found.extend(_digit_figures(text, dates))
+    found.extend(_word_figures(text))
+    chosen = _without_overlaps(found, _blocked_spans(text))
+    return [
+        Figure(
+            id=f"{section_id}/f{n}",
+            section=section_id,
+            start=f.start,
+            end=f.end,
+            surface=text[f.start : f.end],
+            kind=f.kind,
+            value=f.value,
+            value_high=f.value_high,
+            unit=f.unit,
+            qualifier=f.qualifier,
+            words=f.words,
+        )
+        for n, f in enumerate(chosen, start=1)
+    ]
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """URLs, e-mail addresses, document numbers and phone numbers: never part of a figure."""
+    spans = [m.span() for m in _CODE.finditer(text)]
+    if "://" in text or "www." in text:
+        spans += [m.span() for m in _URL.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL.finditer(text)]
+    return spans
+
+
+def _without_overlaps(found: list[_Found], blocked: list[tuple[int, int]]) -> list[_Found]:
+    """Longest first, drop anything touching a taken or blocked span; then in text order."""
+    taken = list(blocked)
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if any(f.start < end and start < f.end for start, end in taken):
+            continue
+        taken.append((f.start, f.end))
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+# --- words right before a number -----------------------------------------------------------------
+
+
+def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
+    """Spans of the last ``n`` space-separated tokens before ``pos`` (a space must precede it)."""
+    if pos == 0 or not text[pos - 1].isspace():
+        return []
+    spans: list[tuple[int, int]] = []
+    end = pos
+    while len(spans) < n:
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            break
+        # Sections are cleaned, so words are separated by plain spaces; a bounded search keeps
+        # this cheap on long lines. A longer token is cut and so matches no phrase.
+        start = text.rfind(" ", max(0, end - 40), end) + 1 or max(0, end - 40)
+        spans.append((start, end))
+        end = start
+    return spans[::-1]
+
+
+def _phrase(text: str, spans: list[tuple[int, int]]) -> str:
+    return " ".join(text[s:e] for s, e in spans).lower()
+
+
+def _ends_with(text: str, pos: int, phrases: frozenset[str]) -> int | None:
+    """Start of the one- or two-word phrase from ``phrases`` that ends right before ``pos``."""
+    spans = _words_before(text, pos, 2)
+    for k in (2, 1):
+        if len(spans) >= k and _phrase(text, spans[-k:]) in phrases:
+            return spans[-k][0]
+    return None
+
+
+def _is_label(text: str, start: int) -> bool:
+    """Digits glued to a name (``G20``, ``COVID-19``) or after a label word (``Điều 5``)."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before.isalpha() or before in "_/#@+.,":
+        return True
+    if before in "-–" and start >= 2 and text[start - 2].isalnum():
+        return True
+    spans = _words_before(text, start, 1)
+    if not spans:
+        return False
+    last = text[spans[0][0] : spans[0][1]].rstrip(".")
+    if last in _LABEL_WORDS or _CAMEL_CASE.fullmatch(last):
+        return True
+    if last not in _LABEL_PAIR_ENDS:
+        return False
+    spans = _words_before(text, start, 2)
+    return len(spans) == 2 and f"{text[spans[0][0] : spans[0][1]]} {last}" in _LABEL_PAIRS
+
+
+def _qualifier(text: str, start: int) -> tuple[str | None, int]:
+    """The qualifier words right before ``start`` as written (first letter lower-cased).
+
+    Returns the qualifier and where the figure now starts. Combinations stack: ``khoảng trên``.
+    """
+    last = _words_before(text, start, 1)
+    if not last or text[last[0][0] : last[0][1]].lower() not in _QUALIFIER_ENDS:
+        return None, start
+    spans = _words_before(text, start, 6)
+    first = None
+    while spans:
+        for k in (3, 2, 1):
+            if len(spans) >= k and _phrase(text, spans[-k:]) in _QUALIFIER_PHRASES:
+                first, spans = spans[-k][0], spans[:-k]
+                break
+        else:
+            break
+    if first is None:
+        return None, start
+    words = text[first:start].rstrip()
+    return words[0].lower() + words[1:], first
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def _keyword_dates(text: str) -> list[_Found]:
+    """Dates led by a time word: ``năm 2023``, ``nửa cuối năm 2023``, ``ngày 20/12/2024``."""
+    dates = []
+    for m in _KEYWORD_DATE.finditer(text):
+        g = m.groupdict()
+        day, month = g["d3"] or g["d4"] or g["d5"], g["m3"] or g["m4"] or g["m5"] or g["m6"]
+        if (day and not 1 <= int(day) <= 31) or (month and not 1 <= int(month) <= 12):
+            continue
+        year = next((g[k] for k in _YEAR_GROUPS if g[k]), None)
+        high = int(g["y2h"]) if g["y2h"] else None
+        if high is not None and year is not None and high <= int(year):
+            continue
+        dates.append(_Found(m.start(), m.end(), "date", int(year) if year else None, high))
+    return dates
+
+
+def _digit_date(text: str, start: int) -> _Found | None:
+    """``20/12``, ``12/2024``, ``2-4`` after ``Chiều tối``, ``9h30``: a date starting here."""
+    m = _DAY_MONTH.match(text, start)
+    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12 and not _is_fraction(text, m):
+        return _Found(start, m.end(), "date", int(m[3]) if m[3] else None)
+    m = _MONTH_YEAR.match(text, start)
+    if m and 1 <= int(m[1]) <= 12:
+        return _Found(start, m.end(), "date", int(m[2]))
+    m = _DAY_MONTH_DASH.match(text, start)
+    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
+        if _ends_with(text, start, _TIME_OF_DAY) is not None:
+            return _Found(start, m.end(), "date", int(m[3]) if m[3] else None)
+    m = _CLOCK.match(text, start)
+    if m and int(m[1]) <= 24 and int(m[2] or m[3] or 0) < 60:
+        return _Found(start, m.end(), "date", None)
+    return None
+
+
+def _is_fraction(text: str, m: re.Match[str]) -> bool:
+    """``2/3 số tỉnh``: a day/month without a year followed by the noun it divides."""
+    if m[3]:
+        return False
+    spans = syllables(text, m.end(), 1)
+    if not spans:
+        return False
+    word = text[spans[0][0] : spans[0][1]]
+    return word[0].islower() and tone_key(word) not in STOP_WORDS
+
+
+# --- numbers written in digits -------------------------------------------------------------------
+
+
+def _digit_figures(text: str, dates: list[_Found]) -> list[_Found]:
+    found: list[_Found] = []
+    resume = 0
+    for m in _DIGITS.finditer(text):
+        start = m.start()
+        if start < resume or any(d.start <= start < d.end for d in dates):
+            continue
+        if _is_label(text, start):
+            continue
+        figure = _digit_date(text, start) or _digit_figure(text, start, m.end())
+        if figure is not None:
+            found.append(figure)
+            resume = figure.end
+    return found
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """The number part of a figure: scaled values and where the number text ends."""
+
+    end: int
+    low: Number
+    high: Number | None
+
+
+def _digit_figure(text: str, start: int, end: int) -> _Found | None:
+    """The figure whose number starts at ``start`` (digits up to ``end``), or None."""
+    if end < len(text) and text[end] == "/":
+        return None  # part of a date, fraction or document number
+    amount = _amount(text, start, end)
+    if amount is None:
+        return None
+    after = text[amount.end : amount.end + 2]
+    if after[:1].isalpha() and not _glued_unit(text, amount.end):
+        return None  # "1A", "5G": a code
+    if after[:1] == "-" and after[1:].isalpha():
+        return None
+    head = start
+    if amount.high is not None:
+        frm = _ends_with(text, start, frozenset(("từ",)))
+        head = start if frm is None else frm
+    unit = _unit_after(text, amount.end, digits=True)
+    if unit is None:
+        return _bare_number(text, head, amount)
+    kind, unit_text, unit_end = unit
+    qualifier, qual_start = _qualifier(text, head)
+    return _Found(qual_start, unit_end, kind, amount.low, amount.high, unit_text, qualifier)
+
+
+def _amount(text: str, start: int, end: int) -> _Amount | None:
+    """Number, range and scale: ``6,5-7``, ``5 đến 7 tỷ``, ``5 triệu - 1 tỷ``, ``3 tỷ 5 triệu``."""
+    low = parse_digits_decimal(text[start:end])
+    if low is None:
+        return None
+    low_type: type = type(parse_digits(text[start:end]))
+    pos = end
+    low_scaled = False
+    m = _SCALE.match(text, pos)
+    if m:
+        low, pos = _more_scaled_parts(text, low * scale_of(m[1]), scale_of(m[1]), m.end())
+        low_type, low_scaled = float, True
+    high = high_type = None
+    r = _RANGE.match(text, pos)
+    if r:
+        high_text = r["a"] or r["b"]
+        high_value = parse_digits_decimal(high_text)
+        if high_value is not None and text[r.end() : r.end() + 1] not in ("/", "-"):
+            high, high_type, pos = high_value, type(parse_digits(high_text)), r.end()
+    m = _SCALE.match(text, pos)
+    if m:
+        scale, pos = scale_of(m[1]), m.end()
+        if high is None:
+            low, pos = _more_scaled_parts(text, low * scale, scale, pos)
+        else:
+            high, high_type = high * scale, float
+            if not low_scaled:
+                low = low * scale
+        low_type = float
+    low_value = _typed(low, low_type)
+    high_value = None if high is None else _typed(high, high_type)
+    return _Amount(pos, low_value, high_value)
+
+
+def _typed(value: Decimal, kind: type | None) -> Number:
+    return int(value) if kind is int else float(value)
+
+
+def _more_scaled_parts(text: str, total: Decimal, scale: int, pos: int) -> tuple[Decimal, int]:
+    """``3 tỷ 500 triệu``: add further parts, each with a smaller scale word."""
+    while m := _SCALED_PART.match(text, pos):
+        part, part_scale = parse_digits_decimal(m[1]), scale_of(m[2])
+        if part is None or part_scale >= scale:
+            break
+        total, scale, pos = total + part * part_scale, part_scale, m.end()
+    return total, pos
+
+
+def _glued_unit(text: str, pos: int) -> bool:
+    """A unit written against the digits, like ``100ha`` or ``50.000đ``."""
+    for pattern in (_MONEY, _MEASURE):
+        m = pattern.match(text, pos)
+        if m and not m[1] and m[2] in GLUED_UNITS:
+            return True
+    return False
+
+
+def _unit_after(text: str, pos: int, digits: bool) -> tuple[FigureKind, str, int] | None:
+    """Kind, unit and end of the unit (with modifier) that follows a number ending at ``pos``."""
+    m = _PERCENT.match(text, pos)
+    if m:
+        return "percent", ("điểm phần trăm" if m[1] == "điểm phần trăm" else "%"), m.end()
+    noun = noun_at(text, pos, allow_capital=digits)
+    for kind, pattern in (("money", _MONEY), ("measure", _MEASURE)):
+        m = pattern.match(text, pos)
+        if m and (m[1] or m[2] in GLUED_UNITS) and not (noun and noun.end > m.end()):
+            per = _PER.match(text, m.end())
+            end = per.end() if per else m.end()
+            return kind, text[m.start(2) : end], end
+    m = _TIME.match(text, pos)
+    if m and not (noun and noun.end > m.end()):
+        return "measure", m[1], m.end()
+    if noun is not None:
+        end, unit = count_phrase(text, noun)
+        return "count", unit, end
+    m = ACRONYM.match(text, pos)
+    if m and digits:
+        return "count", m[1], m.end()
+    return None
+
+
+def _bare_number(text: str, start: int, amount: _Amount) -> _Found | None:
+    """A number with no unit: a count named earlier in the clause, or a year after ``đến``.
+
+    ``nâng tổng số FTA Việt Nam ký kết và tham gia lên 17`` counts FTA; ``lên 71`` after
+    ``nâng số di sản UNESCO`` counts di sản.
+    """
+    if not BOUNDARY.match(text, amount.end):
+        return None
+    low, high = amount.low, amount.high
+    qualifier, qual_start = _qualifier(text, start)
+    if _ends_with(text, qual_start, _BARE_VERBS) is not None:
+        unit = _counted_in_clause(text, qual_start)
+        if unit is not None:
+            return _Found(qual_start, amount.end, "count", low, high, unit, qualifier)
+    if _is_year(low) and (high is None or (_is_year(high) and high > low)):
+        if high is not None or _ends_with(text, start, _YEAR_LEADS) is not None:
+            return _Found(start, amount.end, "date", low, high)
+    return None
+
+
+def _is_year(value: Number | None) -> bool:
+    return isinstance(value, int) and 1900 <= value <= 2100
+
+
+def _counted_in_clause(text: str, pos: int) -> str | None:
+    """The noun after the last ``số`` / ``tổng số`` earlier in the same clause."""
+    clause_start = max(0, pos - 160)
+    for m in _CLAUSE_END.finditer(text, clause_start, pos):
+        clause_start = m.end()
+    marks = list(_COUNT_OF.finditer(text, clause_start, pos))
+    if not marks:
+        return None
+    after = marks[-1].end() - 1  # the space before the noun
+    noun = noun_at(text, after, allow_capital=False)
+    if noun is not None and noun.end <= pos:
+        return noun.key
+    acronym = ACRONYM.match(text, after)
+    return acronym[1] if acronym and acronym.end() <= pos else None
+
+
+# --- numbers written in words --------------------------------------------------------------------
+
+
+def _word_figures(text: str) -> list[_Found]:
+    """``bốn đối tác lớn``: number words followed by a counted noun or a unit."""
+    found = []
+    for m in _WORD_RUN.finditer(text):
+        figure = _word_figure(text, m.start(), m.group())
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def _word_figure(text: str, start: int, run: str) -> _Found | None:
+    if run[0].isupper() and not _at_sentence_start(text, start):
+        return None  # "Ba Lan", "Hai Bà Trưng": a name, not a number
+    tokens = run.lower().split()
+    parsed = parse_number_words(tokens)
+    if parsed is None or tokens[: parsed[1]] == ["một"]:
+        return None  # "một" alone is the article "a"
+    value, used, scaled = parsed
+    written = " ".join(run.split()[:used])
+    end = start + len(written)
+    if text[start:end] != written:
+        return None  # odd spacing inside the run: leave it alone
+    if tokens[:used] == ["năm"] and text[end : end + 2].strip()[:1].isdigit():
+        return None  # "năm 2025" is a year
+    if _ends_with(text, start, _NOT_NUMBER_LEADS) is not None:
+        return None
+    unit = _unit_after(text, end, digits=False)
+    if unit is None:
+        return None
+    kind, unit_text, unit_end = unit
+    if tokens[:used] == ["năm"] and unit_text in ("năm", "tháng"):
+        return None  # "năm tháng" means "time"; "năm năm" is ambiguous
+    if (value == 2 or (value == 3 and unit_text == "bên")) and unit_text in PAIR_NOUNS:
+        return None  # "hai nước" = "the two countries"
+    qualifier, qual_start = _qualifier(text, start)
+    number: Number = float(value) if scaled else value
+    return _Found(qual_start, unit_end, kind, number, None, unit_text, qualifier, True)
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_MARKS

@@ -1,0 +1,195 @@
+"""The counted noun after a number, and the short modifier that belongs with it.
+
+``hơn 170 thỏa thuận hợp tác`` counts ``thỏa thuận``; ``hợp tác`` is its modifier and the figure
+ends there because ``được`` starts the predicate. The unit is the head noun from the lexicon in
+``units.py`` in one spelling (``thoả thuận`` → ``thỏa thuận``). Where a modifier ends is decided
+with a list of 2-syllable words from underthesea's package data (read once; no model).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from briefing_studio.analysis.units import COUNTED_NOUNS, NOUN_PREFIXES, STOP_WORDS, tone_key
+
+_L = r"[^\W\d_]"  # a letter
+ACRONYM = re.compile(r" +([A-ZĐ][A-ZĐ0-9]*[A-ZĐ](?:-[A-ZĐ0-9]+)*)(?![\w-])")
+BOUNDARY = re.compile(r"\s*(?:$|[,.;:!?)\]…”\"'/–-])")  # where a phrase may end
+_SYLLABLE = re.compile(rf"{_L}+(?:-{_L}+)*")
+_GAP = re.compile(r"[ \t\u00a0]+")
+_COORD = re.compile(r" *, *| +(?:và|hoặc) +")
+_AND = re.compile(r" +(?:và|hoặc) +")
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A counted noun found in the text: its span and its lexicon key (the unit)."""
+
+    start: int
+    end: int
+    key: str
+
+
+def syllables(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
+    """Up to ``limit`` words after the spaces at ``pos``, stopping at any punctuation."""
+    spans = []
+    for _ in range(limit):
+        gap = _GAP.match(text, pos)
+        if gap is None:
+            break
+        word = _SYLLABLE.match(text, gap.end())
+        if word is None:
+            break
+        spans.append(word.span())
+        pos = word.end()
+    return spans
+
+
+def noun_at(text: str, pos: int, allow_capital: bool) -> Noun | None:
+    """The longest counted noun starting after the spaces at ``pos``."""
+    spans = syllables(text, pos, 4)
+    if not spans or (not allow_capital and not text[spans[0][0]].islower()):
+        return None
+    start = spans[0][0]
+    for k in range(len(spans), 0, -1):
+        key = tone_key(text[start : spans[k - 1][1]])
+        if key in COUNTED_NOUNS or (k == 2 and _dictionary_noun(key)):
+            return Noun(start, spans[k - 1][1], key)
+    return None
+
+
+def _dictionary_noun(key: str) -> bool:
+    """``nhà hàng``, ``cửa hàng``: a dictionary word whose first syllable makes nouns."""
+    first, _, second = key.partition(" ")
+    if first not in NOUN_PREFIXES or second in STOP_WORDS:
+        return False
+    words = two_syllable_words()
+    return words is not None and key in words
+
+
+def _next_is(text: str, pos: int, key: str) -> Noun | None:
+    """The noun after a comma or ``và`` at ``pos`` when it is ``key`` again."""
+    noun = noun_at(text, pos, allow_capital=False)
+    return noun if noun is not None and noun.key == key else None
+
+
+def count_phrase(text: str, noun: Noun) -> tuple[int, str]:
+    """End and unit of a counted noun with its modifier and coordination.
+
+    ``quốc gia và vùng lãnh thổ`` and ``tỉnh, thành phố`` are one compound unit; otherwise the
+    head noun is the unit and at most one modifier follows: an acronym (which ends the phrase),
+    a proper name, or a 1–2 syllable word; then ``, <same head> <modifier>`` or ``và <word>``.
+    """
+    end = noun.end
+    while (m := _COORD.match(text, end)) is not None:
+        other = noun_at(text, _space_before(text, m.end()), allow_capital=False)
+        if other is None or other.key == noun.key:
+            break
+        end = other.end
+        if " " not in other.key:  # "doanh nghiệp và người dân": the second noun's own word
+            tail = syllables(text, end, 1)
+            if tail and _is_word(text, (other.start, other.end), tail[0]):
+                end = tail[0][1]
+    if end > noun.end:
+        return end, text[noun.start : end].lower()
+    end, kind = _modifier(text, noun.end)
+    if kind == "acronym":
+        return end, noun.key
+    for _ in range(3):
+        m = _COORD.match(text, end)
+        if m is None:
+            break
+        after = _space_before(text, m.end())
+        same = _next_is(text, after, noun.key)
+        if same is not None:
+            end = _modifier(text, same.end)[0]
+            continue
+        if kind is not None and _AND.match(text, end):
+            end = _coordinated_word(text, after, kind) or end
+        break
+    return end, noun.key
+
+
+def _space_before(text: str, pos: int) -> int:
+    """Step back onto the space a separator match swallowed, so ``syllables`` can start there."""
+    return pos - 1 if pos > 0 and text[pos - 1] == " " else pos
+
+
+def _modifier(text: str, pos: int) -> tuple[int, str | None]:
+    """End of the one modifier after a noun ending at ``pos``, and what kind it was."""
+    m = ACRONYM.match(text, pos)
+    if m:
+        return m.end(), "acronym"
+    spans = syllables(text, pos, 4)
+    if not spans:
+        return pos, None
+    if text[spans[0][0]].isupper():
+        count = 0
+        for s, e in spans:
+            if not text[s].isupper() or text[s:e].isupper():
+                break
+            count += 1
+        if count == 0:
+            return pos, None
+        if count < len(spans) and _is_word(text, spans[count - 1], spans[count]):
+            count += 1  # "Đại sứ": a capitalised title, not a name that stops at "Đại"
+        return spans[count - 1][1], "name"
+    end = _word_modifier(text, spans)
+    return (end, "word") if end else (pos, None)
+
+
+def _is_word(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two adjacent syllables make one dictionary word (case ignored)."""
+    words = two_syllable_words()
+    pair = tone_key(f"{text[first[0] : first[1]]} {text[second[0] : second[1]]}")
+    return words is not None and pair in words
+
+
+def _word_modifier(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """End of a lower-case 1–2 syllable word that is not a function word or predicate verb."""
+    keys = [tone_key(text[s:e]) for s, e in spans[:2]]
+    if keys[0] in STOP_WORDS:
+        return None
+    if len(keys) == 2 and text[spans[1][0]].islower() and keys[1] not in STOP_WORDS:
+        pair = f"{keys[0]} {keys[1]}"
+        if pair in STOP_WORDS:
+            return None  # "tham gia", "ký kết": the predicate starts here
+        words = two_syllable_words()
+        if words is None or pair in words:
+            return spans[1][1]
+    return spans[0][1]
+
+
+def _coordinated_word(text: str, pos: int, kind: str) -> int | None:
+    """``và văn hóa`` after ``di sản thiên nhiên``: a second modifier that ends the phrase."""
+    end, got = _modifier(text, pos)
+    if got != kind:
+        return None
+    if BOUNDARY.match(text, end):
+        return end
+    tail = syllables(text, end, 1)
+    if tail and tone_key(text[tail[0][0] : tail[0][1]]) in STOP_WORDS:
+        return end
+    return None
+
+
+@cache
+def two_syllable_words() -> frozenset[str] | None:
+    """Two-syllable words from underthesea's bundled word list, or None if it is missing.
+
+    Only the plain-text list shipped in the package is read (no model, no network); without
+    it the modifier rule falls back to "up to two lower-case syllables".
+    """
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / "corpus" / "data" / "Viet74K.txt"
+        if path.is_file():
+            lines = tone_key(path.read_text(encoding="utf-8")).split("\n")
+            return frozenset(line for line in lines if line.count(" ") == 1)
+    return None

@@ -1,0 +1,195 @@
+"""The ``briefing`` command: the desktop app with no arguments, headless subcommands otherwise.
+
+``briefing analyze``, ``briefing render`` and ``briefing templates`` call the same core
+functions as the GUI. User errors (``BriefingError``) print a bilingual message and exit with
+status 2, never a traceback. Qt is imported only when the GUI is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing_studio import __version__
+from briefing_studio.errors import BriefingError
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+SUBCOMMANDS = ("analyze", "render", "templates", "gui")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``briefing`` console script."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
+        return _run_gui(args_list)
+    parser = _parser()
+    args = parser.parse_args(args_list)
+    try:
+        return args.handler(args)
+    except BriefingError as exc:
+        print(exc.bilingual(), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("Đã hủy. (Cancelled.)", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Briefing Studio: Vietnamese texts → DOCX/PDF briefings. "
+        "Without arguments, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"Briefing Studio {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    analyze = sub.add_parser("analyze", help="analyse source files / phân tích văn bản nguồn")
+    analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    analyze.add_argument("--json", action="store_true", help="print one JSON object")
+    analyze.add_argument("--no-ner", action="store_true", help="skip entity recognition (fast)")
+    analyze.add_argument("--encoding", help="force the encoding of text files (utf-8, cp1258, "
+                         "tcvn3, vni, utf-16)")
+    analyze.set_defaults(handler=_cmd_analyze)
+
+    render = sub.add_parser("render", help="render a briefing to DOCX/PDF / xuất tài liệu")
+    render.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                        help="source files (default: the bundled seed texts)")
+    render.add_argument("--project", type=Path, help="a .briefing project to render")
+    render.add_argument("--select", choices=("suggested", "all"), default="suggested")
+    render.add_argument("--counterpart", help="country or province, e.g. 'Hàn Quốc', 'Bắc Ninh'")
+    render.add_argument("--template", help="template id (see 'briefing templates')")
+    render.add_argument("--format", default="docx,pdf", help="docx, pdf or docx,pdf")
+    render.add_argument("--out", type=Path, default=Path("."), help="output folder")
+    render.add_argument("--name", help="output file name without suffix")
+    render.add_argument("--encoding", help="force the encoding of text sources")
+    _templates_dir_option(render)
+    render.set_defaults(handler=_cmd_render)
+
+    templates = sub.add_parser("templates", help="list templates / danh sách mẫu")
+    templates.add_argument("--json", action="store_true")
+    _templates_dir_option(templates)
+    templates.set_defaults(handler=_cmd_templates)
+
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    gui.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    gui.set_defaults(handler=lambda a: _run_gui([str(f) for f in a.files]))
+    return parser
+
+
+def _templates_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--templates-dir", type=Path,
+        default=os.environ.get("BRIEFING_TEMPLATES_DIR"),
+        help="user templates folder (default: the one set in the app, else the user data folder)",
+    )
+
+
+def _library(args: argparse.Namespace):
+    from briefing_studio.settings import user_templates_dir
+    from briefing_studio.templating import TemplateLibrary
+
+    return TemplateLibrary(args.templates_dir or user_templates_dir())
+
+
+def _load_sources(files: Sequence[Path], encoding: str | None):
+    from briefing_studio.sources import load_source
+
+    return [load_source(path, encoding=encoding) for path in files]
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from briefing_studio.analysis.entities import extract_entities
+    from briefing_studio.export import analyze_sources
+
+    analyses = analyze_sources(_load_sources(args.files, args.encoding))
+    if not args.no_ner:
+        progress = _stderr_progress("NER") if sys.stderr.isatty() else None
+        for analysis in analyses:
+            analysis.entities = extract_entities(analysis, progress=progress)
+    if args.json:
+        payload = {"sources": [a.to_json() for a in analyses]}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        from briefing_studio.summary import summarize
+
+        for analysis in analyses:
+            print(summarize(analysis))
+    return EXIT_OK
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from briefing_studio.export import analyze_sources, export_briefing, parse_formats
+    from briefing_studio.paths import seed_files
+    from briefing_studio.project import load_briefing
+    from briefing_studio.selection import new_briefing, resolve_counterpart
+
+    formats = parse_formats(args.format)
+    library = _library(args)
+    if args.project:
+        if args.files:
+            raise BriefingError(
+                "Dùng --project hoặc danh sách tệp nguồn, không dùng cả hai.",
+                "Use either --project or source files, not both.",
+            )
+        briefing = load_briefing(args.project)
+        analyses = analyze_sources(briefing.sources)
+        if args.counterpart:
+            briefing.meeting.counterpart = resolve_counterpart(args.counterpart)
+    else:
+        files = args.files or seed_files()
+        analyses = analyze_sources(_load_sources(files, args.encoding))
+        counterpart = resolve_counterpart(args.counterpart)
+        briefing = new_briefing(analyses, args.select, counterpart)
+    if args.template:
+        briefing.template = args.template
+    template = library.get(briefing.template)
+    written = export_briefing(briefing, template, formats, args.out, args.name, analyses)
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def _cmd_templates(args: argparse.Namespace) -> int:
+    library = _library(args)
+    templates = library.templates()
+    if args.json:
+        rows = [
+            {"id": t.id, "name_vi": t.name("vi"), "name_en": t.name("en"), "origin": t.origin,
+             "folder": str(t.folder), "problem": t.problem}
+            for t in templates
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return EXIT_OK
+    for t in templates:
+        status = f"\n    ⚠ {t.problem}" if t.problem else ""
+        print(f"{t.id:<20} {t.name('vi')} / {t.name('en')}  [{t.origin}: {t.folder}]{status}")
+    if library.folder_problem:
+        print(f"⚠ {library.folder_problem}")
+    return EXIT_OK
+
+
+def _stderr_progress(label: str):
+    def report(done: int, total: int) -> None:
+        print(f"\r{label}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+    return report
+
+
+def _run_gui(files: Sequence[str]) -> int:
+    try:
+        from briefing_studio.ui.app import run
+    except ImportError as exc:
+        print(f"Không mở được giao diện (cannot start the desktop app): {exc}", file=sys.stderr)
+        return 1
+    return run(list(files))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""Where the app's settings live, readable without Qt so the CLI sees the same choices.
+
+The GUI keeps its settings with ``QSettings`` in INI format at ``settings_file()``; the CLI reads
+the few keys it needs (the user templates folder) from that file with ``configparser``. Keys are
+listed here so both sides spell them the same way.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+from pathlib import Path
+
+import platformdirs
+
+from briefing_studio.paths import APP_AUTHOR, APP_NAME, default_user_templates_dir
+
+KEY_LANGUAGE = "ui/language"  # "vi" or "en"
+KEY_TEMPLATES_DIR = "templates/user_dir"
+KEY_AGENCY_PARENT = "agency/parent"
+KEY_AGENCY_NAME = "agency/name"
+KEY_AGENCY_PLACE = "agency/place"
+KEY_RECENT_FILES = "files/recent"
+KEY_LAST_FOLDER = "files/last_folder"
+KEY_GEOMETRY = "window/geometry"
+KEY_STATE = "window/state"
+
+
+def settings_file() -> Path:
+    """The INI file QSettings writes (``BRIEFING_STUDIO_HOME`` overrides it for tests)."""
+    override = os.environ.get("BRIEFING_STUDIO_HOME")
+    folder = Path(override) / "config" if override else Path(
+        platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)
+    )
+    return folder / "settings.ini"
+
+
+def read_setting(key: str) -> str | None:
+    """One string value from the settings file, or None; a damaged file reads as empty."""
+    section, _, name = key.partition("/")
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(settings_file(), encoding="utf-8")
+        value = parser.get(section, name, fallback=None)
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return None
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        value = value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    return value or None
+
+
+def user_templates_dir() -> Path:
+    """The editors' templates folder chosen in the app, else the default one."""
+    chosen = read_setting(KEY_TEMPLATES_DIR)
+    if chosen:
+        return Path(chosen)  # a missing chosen folder (offline drive) is reported, not created
+    folder = default_user_templates_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,133 @@
+"""Word .docx sources via python-docx: paragraphs and table cells in order, headings by style."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.styles.style import BaseStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from briefing_studio.errors import BriefingError
+from briefing_studio.sources.guards import check_readable, empty_error
+from briefing_studio.sources.limits import MAX_UNPACKED_BYTES, MAX_ZIP_MEMBERS, megabytes
+from briefing_studio.sources.model import Block, SourceDocument
+from briefing_studio.textutil import clean_line
+
+_HEADING_STYLE = re.compile(r"(?:heading|tiêu đề|title)\s*(\d)?", re.IGNORECASE)
+_STYLE_DEPTH = 5  # how far to follow "based on" links to find a heading style
+
+
+def load_docx(path: Path) -> SourceDocument:
+    """Load a .docx; a corrupt or oversized archive is a ``BriefingError`` naming the file."""
+    check_readable(path)
+    _check_archive(path)
+    document = _open(path)
+    try:
+        blocks = tuple(_blocks(document))
+        properties = document.core_properties
+        title, author = clean_line(properties.title or ""), clean_line(properties.author or "")
+    except Exception as exc:  # python-docx on a damaged part: any error means "corrupt"
+        raise _corrupt(path) from exc
+    if not blocks:
+        raise empty_error(path)
+    return SourceDocument(
+        path=str(path),
+        name=path.name,
+        format="docx",
+        encoding=None,
+        blocks=blocks,
+        title=title,
+        author=author,
+    )
+
+
+def _check_archive(path: Path) -> None:
+    """A real .docx zip whose parts expand to a sane size, checked before python-docx reads it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise _corrupt(path) from None
+    names = {member.filename for member in members}
+    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+        raise _corrupt(path)
+    unpacked = sum(member.file_size for member in members)
+    if len(members) > MAX_ZIP_MEMBERS or unpacked > MAX_UNPACKED_BYTES:
+        raise BriefingError(
+            f"Tệp .docx giải nén ra quá lớn ({megabytes(unpacked)}, {len(members)} phần); "
+            f"giới hạn là {megabytes(MAX_UNPACKED_BYTES)}. Tệp có thể bị hỏng hoặc độc hại.",
+            f"The .docx unpacks to too much data ({megabytes(unpacked)}, {len(members)} parts); "
+            f"the limit is {megabytes(MAX_UNPACKED_BYTES)}. It may be damaged or malicious.",
+            path=path,
+        )
+
+
+def _open(path: Path) -> Document:
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds on a damaged file
+        raise _corrupt(path) from exc
+
+
+def _corrupt(path: Path) -> BriefingError:
+    return BriefingError(
+        "Tệp .docx bị hỏng hoặc không phải tài liệu Word .docx (tệp .doc cũ hay tệp có mật "
+        "khẩu cần mở bằng Word và lưu lại thành .docx).",
+        "The .docx is damaged or is not a Word .docx document (an old .doc or a "
+        "password-protected file must be opened in Word and saved again as .docx).",
+        path=path,
+    )
+
+
+def _blocks(document: Document) -> Iterator[Block]:
+    """Body paragraphs and table cells in reading order."""
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            yield from _table_blocks(item)
+        else:
+            block = _paragraph_block(item)
+            if block is not None:
+                yield block
+
+
+def _table_blocks(table: Table) -> Iterator[Block]:
+    """Each cell's text as paragraphs; a merged cell (repeated by python-docx) only once."""
+    seen: set[object] = set()  # the cells' XML elements, kept alive so identity is stable
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            for item in cell.iter_inner_content():
+                if isinstance(item, Table):
+                    yield from _table_blocks(item)
+                else:
+                    block = _paragraph_block(item)
+                    if block is not None:
+                        yield Block(block.text)  # a heading style inside a table is layout
+
+
+def _paragraph_block(paragraph: Paragraph) -> Block | None:
+    text = clean_line(paragraph.text)
+    if not text:
+        return None
+    level = _heading_level(paragraph.style)
+    return Block(text, "heading", level) if level else Block(text)
+
+
+def _heading_level(style: BaseStyle | None) -> int:
+    """1–3 for Title and Heading 1–3 (or a style based on them); deeper headings are 3."""
+    for _ in range(_STYLE_DEPTH):
+        if style is None:
+            return 0
+        match = _HEADING_STYLE.fullmatch((style.name or "").strip())
+        if match:
+            return min(int(match.group(1) or 1), 3)
+        style = style.base_style
+    return 0

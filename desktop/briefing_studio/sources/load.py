@@ -1,0 +1,65 @@
+"""Which loader reads which file, and pasted text: the entry points of the sources layer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_studio.errors import BriefingError
+from briefing_studio.sources.guards import check_file, empty_error
+from briefing_studio.sources.model import SourceDocument
+from briefing_studio.sources.paragraphs import text_blocks
+
+TEXT_SUFFIXES = ("", ".txt", ".text", ".md")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (*TEXT_SUFFIXES[1:], ".docx", ".html", ".htm", ".pdf")
+_OLD_FORMATS = {".doc": "Word 97–2003 (.doc)", ".rtf": "RTF", ".odt": "OpenDocument (.odt)"}
+
+
+def load_source(path: str | Path, encoding: str | None = None) -> SourceDocument:
+    """Load a source file by its suffix; ``encoding`` overrides detection for text and HTML.
+
+    Every problem the file can have raises ``BriefingError`` naming it.
+    """
+    path = Path(path).expanduser().absolute()
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES and suffix not in SUPPORTED_SUFFIXES:
+        check_file(path)  # a missing file is reported as missing, whatever its name
+        raise _unsupported(path, suffix)
+    if suffix in TEXT_SUFFIXES:
+        from briefing_studio.sources.text_loader import load_text
+
+        return load_text(path, encoding)
+    if suffix == ".docx":
+        from briefing_studio.sources.docx_loader import load_docx
+
+        return load_docx(path)
+    if suffix in (".html", ".htm"):
+        from briefing_studio.sources.html_loader import load_html
+
+        return load_html(path, encoding)
+    from briefing_studio.sources.pdf_loader import load_pdf
+
+    return load_pdf(path)
+
+
+def source_from_text(text: str, name: str = "Văn bản dán") -> SourceDocument:
+    """A source from text pasted into the app (no file, no encoding)."""
+    blocks = text_blocks(text)
+    if not blocks:
+        raise empty_error(name)
+    return SourceDocument(path="", name=name, format="pasted", encoding=None, blocks=blocks)
+
+
+def _unsupported(path: Path, suffix: str) -> BriefingError:
+    supported = ", ".join(SUPPORTED_SUFFIXES)
+    if suffix in _OLD_FORMATS:
+        kind = _OLD_FORMATS[suffix]
+        return BriefingError(
+            f"Chưa đọc được định dạng {kind}: hãy mở bằng Word và lưu thành .docx.",
+            f"{kind} files cannot be read: open it in Word and save it as .docx.",
+            path=path,
+        )
+    return BriefingError(
+        f"Không hỗ trợ loại tệp “{suffix}”. Các loại đọc được: {supported}.",
+        f"Unsupported file type “{suffix}”. Supported: {supported}.",
+        path=path,
+    )

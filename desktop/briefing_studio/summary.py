@@ -1,0 +1,46 @@
+"""A readable, plain-text summary of an analysis for ``briefing analyze`` without ``--json``."""
+
+from __future__ import annotations
+
+from briefing_studio.analysis.model import Analysis, Figure
+
+KIND_VI = {"money": "tiền", "percent": "tỷ lệ", "count": "số lượng", "measure": "đo lường",
+           "date": "thời gian"}
+
+
+def _number(value: float | int) -> str:
+    # Thin grouping with spaces reads the same in Vietnamese and English; years stay plain.
+    return f"{value:,.10g}".replace(",", " ") if abs(value) >= 10000 else f"{value:.10g}"
+
+
+def _figure_line(figure: Figure) -> str:
+    value = "" if figure.value is None else _number(figure.value)
+    if figure.value_high is not None:
+        value += f"–{_number(figure.value_high)}"
+    unit = f" {figure.unit}" if figure.unit else ""
+    qualifier = f" ({figure.qualifier})" if figure.qualifier else ""
+    return f"  • {figure.surface}  →  {KIND_VI[figure.kind]}: {value}{unit}{qualifier}"
+
+
+def summarize(analysis: Analysis) -> str:
+    """Title, metadata, headings, figures, acronyms and entities, one item per line."""
+    meta = analysis.metadata
+    source = analysis.source
+    headings = [s for s in analysis.sections if s.kind == "heading"]
+    lines = [
+        f"== {meta.title or source.name} ({source.name}, {source.format}"
+        + (f", {source.encoding}" if source.encoding else "") + ")",
+        f"Tác giả: {meta.author or '—'}   Nguồn: {meta.source_url or meta.source_name or '—'}",
+        f"Thời gian: {meta.time or '—'}   Địa điểm: {meta.place or '—'}",
+        f"Đoạn: {len(analysis.sections)} (tiêu đề: {len(headings)})",
+    ]
+    lines += [f"  # {h.text}" for h in headings]
+    lines.append(f"Số liệu: {len(analysis.figures)}")
+    lines += [_figure_line(f) for f in analysis.figures]
+    if analysis.acronyms:
+        lines.append("Chữ viết tắt:")
+        lines += [f"  {a.short} = {a.expansion}" for a in analysis.acronyms]
+    if analysis.entities is not None:
+        lines.append(f"Thực thể: {len(analysis.entities)}")
+        lines += [f"  {e.kind}: {e.name} ({len(e.sections)} đoạn)" for e in analysis.entities]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,386 @@
+"""The variables a template sees: the user's choices resolved against the analyses.
+
+Templates get plain dicts, lists, strings, numbers and dates (never model objects), so what a
+template can reach is exactly what is documented here, and the sandbox has nothing to guard
+but data. The editor reference page is generated from this docstring.
+
+Variables
+---------
+``briefing``
+    ``title`` (the user's title, or one derived from the counterpart: "Tài liệu phục vụ buổi
+    tiếp Đại sứ Hàn Quốc", "Tài liệu phục vụ buổi làm việc với tỉnh Bắc Giang"),
+    ``title_is_default`` (true when derived), ``template`` (id),
+    ``meeting``: ``date`` (ISO ``yyyy-mm-dd`` or empty), ``date_text`` (``ngày 20 tháng 12 năm
+    2024`` or empty), ``time`` ("9h00"), ``place``, ``host``, ``purpose``, ``participants``
+    (list of strings), ``counterpart`` (as below);
+    ``agency``: ``parent`` ("BỘ NGOẠI GIAO"), ``name``, ``place`` ("Hà Nội"), ``reference``
+    ("Số: 12/TTr-TH").
+``counterpart``
+    ``kind`` (``country``, ``province``, ``organization``, ``other``, or empty), ``name``
+    ("Hàn Quốc", "Bắc Giang"), ``key`` (gazetteer id or empty), ``label`` ("Hàn Quốc",
+    "tỉnh Bắc Giang": the name as a sentence uses it). All empty when no counterpart is set.
+``sections``
+    The chosen sections in the user's order, each: ``id``, ``kind`` (``heading`` or
+    ``paragraph``), ``level`` (1–3 for headings), ``text``, ``html`` (text with the chosen
+    figures in bold, escaped), ``cues`` (``result``, ``proposal``, ``direction``,
+    ``background``), ``slot`` (slot id or empty), ``source`` (source title), ``source_name``
+    (file name), ``figures`` (the chosen figures in this section), ``sentences`` (list of
+    strings), ``sentence_spans`` (their offsets, used by ``lead``).
+``slots``
+    The manifest's slots in order, each: ``id``, ``name`` (Vietnamese), ``name_en``, ``cues``,
+    ``default``, ``sections`` (the chosen sections placed there, in the user's order).
+``by_slot``
+    The same sections by slot id: ``by_slot.proposals``.
+``unslotted``
+    Chosen sections no slot took (only when the manifest has no ``default`` slot).
+``figures``
+    The chosen figures in the user's order, each: ``id``, ``surface`` (as written), ``text``
+    (written out: "trên 12,4 tỷ USD"), ``kind`` (``money``, ``percent``, ``count``,
+    ``measure``, ``date``), ``value``, ``value_high``, ``unit``, ``qualifier``, ``words``,
+    ``sentence`` (the sentence holding it), ``sentence_html`` (that sentence, figure in bold),
+    ``clause`` (the part of the sentence that explains it, for captions), ``excerpt_html``
+    (that part with the figure in bold and "…" where the sentence was cut, for tables),
+    ``section`` (section id), ``source`` (source title), ``source_name`` (file name).
+``sources``
+    The sources that chosen sections or figures come from: ``title``, ``name`` (file name),
+    ``author``, ``url``, ``publisher`` ("Báo Thế giới & Việt Nam"), ``time`` (as written:
+    "Chiều 20/12"), ``date`` (ISO or empty), ``date_text``.
+``glossary``
+    Abbreviations occurring in the chosen sections and figures, sorted: ``short``, ``expansion``.
+``template``
+    ``id``, ``name``, ``name_en``, ``audience``, ``page``.
+``today``
+    Today's date (use ``today|vn_date`` or ``today|place_date(briefing.agency.place)``).
+``lang``
+    ``vi``: the language of the briefing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from briefing_studio.analysis.model import Analysis, Figure, Section
+from briefing_studio.briefing import Briefing, Counterpart
+from briefing_studio.errors import BriefingError
+from briefing_studio.templating.filters import figure as figure_words
+from briefing_studio.templating.filters import mark_figures, vn_date
+from briefing_studio.templating.manifest import Template, TemplateManifest, default_slot
+from briefing_studio.textutil import fold
+
+# Centrally-run cities are "thành phố", every other province "tỉnh" (folded names).
+_CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"})
+_ADMIN_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s", re.IGNORECASE)
+# Where a caption may cut a sentence: punctuation, and words that start a new clause.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_STRAY = "”’»)\"' "  # closing marks a cut can leave at the start of a clause
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?=(?:với|trong đó|song|nhưng|nhằm|để)\s)")
+
+
+def build_context(
+    briefing: Briefing,
+    analyses: Sequence[Analysis],
+    template: Template,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Every variable a template sees (see the module docstring)."""
+    if template.manifest is None:
+        raise BriefingError(
+            f"Mẫu “{template.id}” bị lỗi: {template.problem}",
+            f"Template “{template.id}” is broken: {template.problem}",
+            path=template.manifest_path,
+        )
+    manifest = template.manifest
+    index = _Index(analyses)
+    figures = [index.figure_context(fid) for fid in briefing.figures]
+    sections = [
+        index.section_context(chosen.section, chosen.slot, figures, manifest)
+        for chosen in briefing.sections
+    ]
+    slots = [
+        {
+            "id": s.id,
+            "name": s.name_vi,
+            "name_en": s.name_en,
+            "cues": list(s.cues),
+            "default": s.default,
+            "sections": [x for x in sections if x["slot"] == s.id],
+        }
+        for s in manifest.slots
+    ]
+    counterpart = _counterpart(briefing.meeting.counterpart)
+    title = briefing.title.strip() or default_title(briefing.meeting.counterpart)
+    meeting = briefing.meeting
+    return {
+        "briefing": {
+            "title": title,
+            "title_is_default": not briefing.title.strip(),
+            "template": briefing.template,
+            "meeting": {
+                "counterpart": counterpart,
+                "date": meeting.date or "",
+                "date_text": vn_date(meeting.date) if meeting.date else "",
+                "time": meeting.time,
+                "place": meeting.place,
+                "host": meeting.host,
+                "purpose": meeting.purpose,
+                "participants": list(meeting.participants),
+            },
+            "agency": {
+                "parent": briefing.agency.parent,
+                "name": briefing.agency.name,
+                "place": briefing.agency.place,
+                "reference": briefing.agency.reference,
+            },
+        },
+        "counterpart": counterpart,
+        "sections": sections,
+        "slots": slots,
+        "by_slot": {s["id"]: s["sections"] for s in slots},
+        "unslotted": [x for x in sections if not x["slot"]],
+        "figures": figures,
+        "sources": index.sources_used(sections, figures),
+        "glossary": index.glossary(sections, figures),
+        "template": {
+            "id": manifest.id,
+            "name": manifest.name_vi,
+            "name_en": manifest.name_en,
+            "audience": manifest.audience,
+            "page": manifest.page,
+        },
+        "today": today or dt.date.today(),
+        "lang": "vi",
+    }
+
+
+def default_title(counterpart: Counterpart | None) -> str:
+    """The title a briefing gets when the user gave none, from who the meeting is with."""
+    if counterpart is None or not counterpart.name.strip():
+        return "Tài liệu phục vụ buổi làm việc"
+    if counterpart.kind == "country":
+        return f"Tài liệu phục vụ buổi tiếp Đại sứ {counterpart.name.strip()}"
+    return f"Tài liệu phục vụ buổi làm việc với {_label(counterpart)}"
+
+
+def _counterpart(counterpart: Counterpart | None) -> dict[str, Any]:
+    if counterpart is None:
+        return {"kind": "", "name": "", "key": "", "label": ""}
+    return {
+        "kind": counterpart.kind,
+        "name": counterpart.name.strip(),
+        "key": counterpart.key or "",
+        "label": _label(counterpart),
+    }
+
+
+def _label(counterpart: Counterpart) -> str:
+    """The name as a sentence uses it: a province gets "tỉnh"/"thành phố" in front."""
+    name = counterpart.name.strip()
+    if counterpart.kind != "province" or _ADMIN_PREFIX.match(name):
+        return name
+    return f"{'thành phố' if fold(name) in _CITIES else 'tỉnh'} {name}"
+
+
+class _Index:
+    """Sections and figures of all analyses by id, and the dicts templates get for them."""
+
+    def __init__(self, analyses: Sequence[Analysis]) -> None:
+        self.analyses = list(analyses)
+        self.sections: dict[str, tuple[Section, Analysis]] = {}
+        self.figures: dict[str, tuple[Figure, Analysis]] = {}
+        for analysis in self.analyses:
+            self.sections.update((s.id, (s, analysis)) for s in analysis.sections)
+            self.figures.update((f.id, (f, analysis)) for f in analysis.figures)
+
+    def section_context(
+        self,
+        section_id: str,
+        slot: str | None,
+        chosen_figures: list[dict[str, Any]],
+        manifest: TemplateManifest,
+    ) -> dict[str, Any]:
+        try:
+            section, analysis = self.sections[section_id]
+        except KeyError:
+            raise _missing("đoạn", "section", section_id) from None
+        figures = [f for f in chosen_figures if f["section"] == section_id]
+        if slot is None or manifest.slot(slot) is None:
+            slot = default_slot(manifest, section)
+        return {
+            "id": section.id,
+            "kind": section.kind,
+            "level": section.level,
+            "text": section.text,
+            "html": mark_figures(section.text, figures),
+            "cues": list(section.cues),
+            "slot": slot or "",
+            "source": _source_title(analysis),
+            "source_name": analysis.source.name,
+            "figures": figures,
+            "sentences": [section.text[a:b] for a, b in section.sentences],
+            "sentence_spans": [list(span) for span in section.sentences],
+        }
+
+    def figure_context(self, figure_id: str) -> dict[str, Any]:
+        try:
+            fig, analysis = self.figures[figure_id]
+        except KeyError:
+            raise _missing("số liệu", "figure", figure_id) from None
+        section = self.sections.get(fig.section, (None, analysis))[0]
+        sentence, offset = _sentence_of(section, fig)
+        local = {"start": fig.start - offset, "end": fig.end - offset, "surface": fig.surface}
+        item = {
+            "id": fig.id,
+            "surface": fig.surface,
+            "kind": fig.kind,
+            "value": fig.value,
+            "value_high": fig.value_high,
+            "unit": fig.unit,
+            "qualifier": fig.qualifier,
+            "words": fig.words,
+            "start": fig.start,
+            "end": fig.end,
+            "section": fig.section,
+            "sentence": sentence,
+            "sentence_html": mark_figures(sentence, [local]),
+            "clause": _clause(sentence, fig.start - offset, fig.end - offset),
+            "excerpt_html": _excerpt_html(sentence, fig.start - offset, fig.end - offset),
+            "source": _source_title(analysis),
+            "source_label": source_label(analysis),
+            "source_name": analysis.source.name,
+        }
+        item["text"] = figure_words(item)
+        return item
+
+    def sources_used(
+        self, sections: list[dict[str, Any]], figures: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        used = {self.sections[s["id"]][1].source.key for s in sections}
+        used |= {self.figures[f["id"]][1].source.key for f in figures}
+        return [_source_context(a) for a in self.analyses if a.source.key in used]
+
+    def glossary(
+        self, sections: list[dict[str, Any]], figures: list[dict[str, Any]]
+    ) -> list[dict[str, str]]:
+        chosen_ids = {s["id"] for s in sections}
+        text = "\n".join([s["text"] for s in sections] + [f["sentence"] for f in figures])
+        found: dict[str, str] = {}
+        for analysis in self.analyses:
+            for acronym in analysis.acronyms:
+                if acronym.short in found:
+                    continue
+                pattern = rf"(?<![\w-]){re.escape(acronym.short)}(?![\w-])"
+                if chosen_ids & set(acronym.sections) or re.search(pattern, text):
+                    found[acronym.short] = acronym.expansion
+        return [{"short": k, "expansion": found[k]} for k in sorted(found, key=fold)]
+
+
+def _missing(what_vi: str, what_en: str, item_id: str) -> BriefingError:
+    return BriefingError(
+        f"Không tìm thấy {what_vi} “{item_id}” trong các nguồn đã nạp; nguồn có thể đã bị "
+        "gỡ hoặc thay đổi.",
+        f"The {what_en} “{item_id}” is not in the loaded sources; a source may have been "
+        "removed or changed.",
+    )
+
+
+def _source_title(analysis: Analysis) -> str:
+    return analysis.metadata.title or analysis.source.title or analysis.source.name
+
+
+def source_label(analysis: Analysis) -> str:
+    """A short citation for a table cell: the site and date, else the publisher, else the title.
+
+    Titles derived from a lead sentence are long; a figures table needs ``bacgiang.gov.vn,
+    20/12/2024`` rather than a sentence.
+    """
+    meta = analysis.metadata
+    site = urlsplit(meta.source_url).hostname if meta.source_url else None
+    name = (site.removeprefix("www.") if site else None) or meta.source_name or ""
+    if not name:
+        words = _source_title(analysis).split()
+        name = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    if meta.date:
+        year, month, day = meta.date.split("-")
+        return f"{name}, {day}/{month}/{year}"
+    return name
+
+
+def _source_context(analysis: Analysis) -> dict[str, Any]:
+    meta = analysis.metadata
+    return {
+        "title": _source_title(analysis),
+        "label": source_label(analysis),
+        "name": analysis.source.name,
+        "author": meta.author or analysis.source.author or "",
+        "url": meta.source_url or "",
+        "publisher": meta.source_name or "",
+        "time": meta.time or "",
+        "date": meta.date or "",
+        "date_text": vn_date(meta.date) if meta.date else "",
+    }
+
+
+def _sentence_of(section: Section | None, fig: Figure) -> tuple[str, int]:
+    """The sentence holding the figure and where it starts in the section text."""
+    if section is None:
+        return fig.surface, fig.start
+    for start, end in section.sentences:
+        if start <= fig.start < end:
+            return section.text[start:end], start
+    return section.text, 0
+
+
+def _clause_span(sentence: str, start: int, end: int, min_words: int) -> tuple[int, int]:
+    """The clause around ``start``–``end``, widened clause by clause until it says enough.
+
+    A clause is cut at punctuation and at words that open a new clause ("với", "trong đó");
+    one that holds fewer than ``min_words`` words besides the figure ("với hơn 400 hoạt
+    động") is too thin to explain the number on its own.
+    """
+    quoted = [m.span() for m in _QUOTED.finditer(sentence)]
+    breaks = [
+        (m.start(), m.end())
+        for m in _CLAUSE_BREAK.finditer(sentence)
+        if not any(a < m.start() < b for a, b in quoted)
+    ]  # a quotation stays whole
+    lefts = [0] + [b for a, b in breaks if b <= start]
+    rights = [a for a, b in breaks if a >= end] + [len(sentence)]
+    left_i, right_i = len(lefts) - 1, 0
+
+    def words(a: int, b: int) -> int:
+        return len((sentence[a:start] + " " + sentence[end:b]).split())
+
+    while words(lefts[left_i], rights[right_i]) < min_words:
+        if left_i > 0:
+            left_i -= 1
+        elif right_i < len(rights) - 1:
+            right_i += 1
+        else:
+            break
+    return lefts[left_i], rights[right_i]
+
+
+def _clause(sentence: str, start: int, end: int, min_words: int = 5) -> str:
+    """The part of the sentence that explains the figure, for captions."""
+    left, right = _clause_span(sentence, start, end, min_words)
+    return sentence[left:right].strip().lstrip(_STRAY).rstrip(".;:")
+
+
+def _excerpt_html(sentence: str, start: int, end: int, min_words: int = 10) -> Markup:
+    """The explaining part of the sentence, figure in bold, "…" where it was cut."""
+    left, right = _clause_span(sentence, start, end, min_words)
+    kept = sentence[left:right].rstrip()
+    text = kept.lstrip().lstrip(_STRAY)
+    shift = left + len(kept) - len(text)  # where ``text`` starts in the sentence
+    marked = mark_figures(
+        text, [{"start": start - shift, "end": end - shift, "surface": sentence[start:end]}]
+    )
+    prefix = "… " if left > 0 else ""
+    suffix = " …" if right < len(sentence) and not text.endswith((".", "…")) else ""
+    return Markup(prefix) + marked + Markup(suffix)

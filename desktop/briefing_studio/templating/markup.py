@@ -1,0 +1,541 @@
+"""Briefing markup (the HTML subset templates produce) → the layout-neutral ``Document``.
+
+The subset: ``h1``–``h3``, ``p``, ``ul``/``ol``/``li`` (nested), ``table``/``tr``/``th``/``td``
+(``colspan``; ``data-widths="30,70"`` on a table), ``b``/``strong``, ``i``/``em``, ``u``,
+``br``, ``span`` and ``div`` with a ``class``, and ``<div class="page-break"></div>``. Inside a
+cell, text and ``<p>`` paragraphs may follow each other. A ``class`` must be a reserved name
+(``body``, ``h1``, ``h2``, ``h3``, ``list``, ``table``, ``th``, ``page-break``) or a style the
+manifest defines; anything else is an error naming the template and the markup line, because a
+silently ignored tag would be a silently missing piece of the briefing.
+
+Whitespace collapses as in HTML, entities are unescaped, text is NFC. ``p``, ``li``, ``td``,
+``th`` and ``tr`` close implicitly as HTML allows; other elements must be closed properly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, NoReturn
+
+from briefing_studio.analysis.model import Analysis
+from briefing_studio.briefing import Briefing
+from briefing_studio.document import (
+    Block,
+    Cell,
+    Division,
+    Document,
+    DocumentInfo,
+    Heading,
+    Inline,
+    LineBreak,
+    ListBlock,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    Row,
+    Run,
+    Table,
+)
+from briefing_studio.errors import BriefingError
+from briefing_studio.templating.context import build_context
+from briefing_studio.templating.manifest import RESERVED_STYLES, Template
+from briefing_studio.templating.sandbox import sandbox_for
+
+_WHITESPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's ASCII whitespace; U+00A0 is kept
+_INLINE_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
+_BLOCK_TAGS = frozenset({"h1", "h2", "h3", "p", "ul", "ol", "table", "div"})
+_ALLOWED_ATTRIBUTES = {
+    "td": {"class", "colspan"},
+    "th": {"class", "colspan"},
+    "table": {"class", "data-widths"},
+}
+_KNOWN_TAGS = frozenset({*_INLINE_TAGS, *_BLOCK_TAGS, "li", "tr", "td", "th", "br", "span"})
+_OPTIONAL_END = frozenset({"p", "li", "td", "th", "tr"})  # may close implicitly, as in HTML
+
+
+def render_markup(template: Template, context: Mapping[str, Any]) -> str:
+    """Run the template's Jinja file in the sandbox; ``BriefingError`` with file and line."""
+    if template.manifest is None or not template.usable:
+        raise template.error or BriefingError(
+            f"Mẫu “{template.id}” bị lỗi.",
+            f"Template “{template.id}” is broken.",
+            path=template.folder,
+        )
+    return sandbox_for(template.folder).render(template.manifest.entry, context)
+
+
+def make_document(
+    briefing: Briefing,
+    analyses: Sequence[Analysis],
+    template: Template,
+    context: Mapping[str, Any] | None = None,
+) -> Document:
+    """The whole pipeline below the GUI: context → markup → ``Document`` with page and styles.
+
+    ``context`` may be passed when the caller already built it (the preview does, to show it).
+    """
+    if context is None:
+        context = build_context(briefing, analyses, template)
+    assert template.manifest is not None  # render_markup refuses broken templates first
+    markup = render_markup(template, context)
+    manifest = template.manifest
+    styles = manifest.merged_styles()
+    blocks = parse_markup(
+        markup,
+        styles=set(styles) | manifest.style_names(),
+        template_id=template.id,
+        path=template.entry_path,
+    )
+    meeting = context["briefing"]["meeting"]
+    counterpart = meeting["counterpart"]["name"]
+    keywords = [k for k in (counterpart, meeting["place"], manifest.name_vi) if k]
+    info = DocumentInfo(
+        title=context["briefing"]["title"],
+        author=briefing.agency.name or briefing.agency.parent,
+        subject=meeting["purpose"] or manifest.name_vi,
+        keywords=keywords,
+    )
+    return Document(blocks=blocks, info=info, page=manifest.page_setup(), styles=styles)
+
+
+def parse_markup(
+    markup: str,
+    styles: set[str] | frozenset[str] = RESERVED_STYLES,
+    template_id: str = "",
+    path: str | Path | None = None,
+) -> list[Block]:
+    """The blocks of a markup string; ``styles`` are the class names it may use."""
+    parser = _MarkupParser(set(styles) | RESERVED_STYLES, template_id, path, markup)
+    parser.feed(markup)
+    parser.close()
+    return parser.finish()
+
+
+@dataclass
+class _Open:
+    """An open element: its tag, the model node it builds, the markup line it started on."""
+
+    tag: str
+    node: Any
+    line: int
+    runs: list[Inline] | None = None  # where text inside this element goes, if anywhere
+
+
+@dataclass
+class _Format:
+    """Character formatting in effect: counts, so nested ``<b><b>`` closes correctly."""
+
+    bold: int = 0
+    italic: int = 0
+    underline: int = 0
+    spans: list[str | None] = field(default_factory=list)
+
+
+class _MarkupParser(HTMLParser):
+    def __init__(
+        self, styles: set[str], template_id: str, path: str | Path | None, markup: str
+    ) -> None:
+        super().__init__(convert_charrefs=True)
+        self.styles = styles
+        self.template_id = template_id
+        self.path = path
+        self.lines = markup.splitlines()
+        self.root: list[Block] = []
+        self.stack: list[_Open] = []
+        self.inline_stack: list[tuple[str, int]] = []  # open inline tags and their lines
+        self.format = _Format()
+
+    # HTMLParser callbacks -------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag not in _KNOWN_TAGS:
+            self._fail(f"thẻ <{tag}> không được hỗ trợ", f"the tag <{tag}> is not supported")
+        attributes = self._attributes(tag, attrs)
+        style = attributes.get("class")
+        if tag == "br":
+            self._inline_target(line).append(LineBreak())
+        elif tag in _INLINE_TAGS or tag == "span":
+            self._inline_target(line)  # an inline tag needs a place for its text
+            self._push_format(tag, style)
+            self.inline_stack.append((tag, line))
+        else:
+            self._open_block(tag, style, attributes, line)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag != "br":
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "br":
+            self._inline_target(self.getpos()[0]).append(LineBreak())
+        elif tag in _INLINE_TAGS or tag == "span":
+            self._close_inline(tag)
+        elif tag in _KNOWN_TAGS:
+            self._close_block(tag)
+        else:
+            self._fail(f"thẻ </{tag}> không được hỗ trợ", f"the tag </{tag}> is not supported")
+
+    def handle_data(self, data: str) -> None:
+        text = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", data))
+        if not text.strip():
+            if self._text_target() is None:
+                return  # whitespace between blocks
+        target = self._inline_target(self.getpos()[0])
+        fmt = self.format
+        target.append(
+            Run(
+                text,
+                bold=fmt.bold > 0,
+                italic=fmt.italic > 0,
+                underline=fmt.underline > 0,
+                style=next((s for s in reversed(fmt.spans) if s), None),
+            )
+        )
+
+    def handle_comment(self, data: str) -> None:
+        """Comments are allowed and dropped."""
+
+    def handle_decl(self, decl: str) -> None:
+        """``<!DOCTYPE html>`` is tolerated and dropped."""
+
+    def unknown_decl(self, data: str) -> None:
+        self._fail("khai báo không được hỗ trợ", "unsupported declaration")
+
+    def handle_pi(self, data: str) -> None:
+        self._fail("chỉ thị xử lý không được hỗ trợ", "processing instructions are not supported")
+
+    # Blocks -----------------------------------------------------------------------------------
+
+    def _open_block(
+        self, tag: str, style: str | None, attributes: dict[str, str], line: int
+    ) -> None:
+        if self.inline_stack:
+            open_tag = self.inline_stack[-1][0]
+            self._fail(
+                f"khối <{tag}> nằm trong thẻ chữ <{open_tag}>",
+                f"the block <{tag}> is inside the inline <{open_tag}>",
+            )
+        if tag in _BLOCK_TAGS and self.stack and self.stack[-1].tag == "p":
+            self._close_block("p")  # <p> closes implicitly before a block, as in HTML
+        if tag in ("li", "tr", "td", "th"):
+            self._close_siblings(tag)
+        parent = self.stack[-1] if self.stack else None
+        node, runs = self._make_block(tag, style, attributes, parent, line)
+        self.stack.append(_Open(tag, node, line, runs))
+
+    def _make_block(
+        self,
+        tag: str,
+        style: str | None,
+        attributes: dict[str, str],
+        parent: _Open | None,
+        line: int,
+    ) -> tuple[Any, list[Inline] | None]:
+        parent_tag = parent.tag if parent else "body"
+        where = _PLACEMENT.get(tag)
+        if where is not None and parent_tag not in where:
+            self._fail(
+                f"<{tag}> không được đặt trong <{parent_tag}>",
+                f"<{tag}> cannot be placed inside <{parent_tag}>",
+            )
+        node: Any
+        if tag in ("h1", "h2", "h3"):
+            node = Heading(level=int(tag[1]), inlines=[], style=style)
+        elif tag == "p":
+            node = Paragraph(inlines=[], style=style)
+        elif tag in ("ul", "ol"):
+            node = ListBlock(ordered=tag == "ol", items=[], style=style)
+        elif tag == "li":
+            node = ListItem(inlines=[])
+        elif tag == "table":
+            node = Table(rows=[], style=style, widths=self._widths(attributes.get("data-widths")))
+        elif tag == "tr":
+            node = Row(cells=[])
+        elif tag in ("td", "th"):
+            node = Cell(
+                inlines=[],
+                header=tag == "th",
+                style=style,
+                colspan=self._colspan(attributes.get("colspan")),
+            )
+        elif style == "page-break":
+            node = PageBreak()
+        else:  # div
+            node = Division(blocks=[], style=style)
+        self._attach(node, parent)
+        return node, getattr(node, "inlines", None)
+
+    def _attach(self, node: Any, parent: _Open | None) -> None:
+        if parent is None:
+            self.root.append(node)
+        elif isinstance(parent.node, Division):
+            parent.node.blocks.append(node)
+        elif isinstance(parent.node, ListBlock):
+            parent.node.items.append(node)
+        elif isinstance(parent.node, ListItem):
+            parent.node.children.append(node)
+        elif isinstance(parent.node, Table):
+            parent.node.rows.append(node)
+        elif isinstance(parent.node, Row):
+            parent.node.cells.append(node)
+        elif isinstance(parent.node, Cell):
+            parent.node.blocks.append(node)
+        else:  # PageBreak holds nothing
+            self._fail("ngắt trang không chứa được nội dung", "a page break cannot hold content")
+
+    def _close_block(self, tag: str) -> None:
+        if self.inline_stack:
+            open_tag, _ = self.inline_stack[-1]
+            self._fail(
+                f"</{tag}> đóng trước thẻ chữ <{open_tag}>",
+                f"</{tag}> closes before the inline <{open_tag}>",
+            )
+        depth = next(
+            (i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag), None
+        )
+        if depth is None:
+            if tag == "p":  # a stray </p> makes an empty paragraph in HTML; here: nothing
+                return
+            self._fail(f"</{tag}> không có thẻ mở tương ứng", f"</{tag}> has no matching start")
+        for open_ in self.stack[depth + 1 :]:
+            if open_.tag not in _OPTIONAL_END:
+                self._fail(
+                    f"<{open_.tag}> (dòng {open_.line}) chưa được đóng trước </{tag}>",
+                    f"<{open_.tag}> (line {open_.line}) is not closed before </{tag}>",
+                )
+        for open_ in reversed(self.stack[depth:]):
+            self._finish(open_)
+        del self.stack[depth:]
+
+    def _close_siblings(self, tag: str) -> None:
+        """A new ``li``/``tr``/``td`` closes the previous one still open, as in HTML."""
+        stops = {"li": ("ul", "ol"), "tr": ("table",), "td": ("tr",), "th": ("tr",)}[tag]
+        closes = {
+            "li": ("li", "p"),
+            "tr": ("tr", "td", "th", "p"),
+            "td": ("td", "th", "p"),
+            "th": ("td", "th", "p"),
+        }[tag]
+        while self.stack and self.stack[-1].tag not in stops and self.stack[-1].tag in closes:
+            self._finish(self.stack.pop())
+
+    def _finish(self, open_: _Open) -> None:
+        if open_.runs is not None:
+            open_.runs[:] = _tidy(open_.runs)
+            if isinstance(open_.node, Paragraph) and not open_.runs:
+                self._drop_empty(open_.node)
+
+    def _drop_empty(self, node: Paragraph) -> None:
+        """An empty ``<p></p>`` (a template's ``{% if %}`` left nothing) adds no blank line."""
+        for container in self._containers():
+            if container and container[-1] is node:
+                container.pop()
+                return
+
+    def _containers(self) -> list[list[Any]]:
+        lists: list[list[Any]] = [self.root]
+        for open_ in self.stack:
+            if isinstance(open_.node, Division | Cell):
+                lists.append(open_.node.blocks)
+        return lists
+
+    def finish(self) -> list[Block]:
+        for open_ in self.stack:
+            if open_.tag not in _OPTIONAL_END:
+                self._fail(
+                    f"<{open_.tag}> (dòng {open_.line}) chưa được đóng",
+                    f"<{open_.tag}> (line {open_.line}) is never closed",
+                )
+        if self.inline_stack:
+            tag, line = self.inline_stack[-1]
+            self._fail(
+                f"<{tag}> (dòng {line}) chưa được đóng", f"<{tag}> (line {line}) is never closed"
+            )
+        for open_ in reversed(self.stack):
+            self._finish(open_)
+        self.stack.clear()
+        return self.root
+
+    # Inline content ---------------------------------------------------------------------------
+
+    def _text_target(self) -> list[Inline] | None:
+        """The run list text goes to now, or None where text would need a new paragraph."""
+        if not self.stack:
+            return None
+        top = self.stack[-1]
+        if isinstance(top.node, Cell) and top.node.blocks:
+            return None  # text after a <p> in a cell must stay after it
+        return top.runs
+
+    def _inline_target(self, line: int) -> list[Inline]:
+        """Where text goes now; loose text in the body, a ``div`` or after a cell's ``<p>``
+        opens a paragraph of its own."""
+        target = self._text_target()
+        if target is not None:
+            return target
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and not isinstance(parent.node, Division | Cell):
+            self._fail(
+                f"chữ không được đặt trực tiếp trong <{parent.tag}>",
+                f"text cannot be placed directly inside <{parent.tag}>",
+            )
+        paragraph = Paragraph(inlines=[])
+        self._attach(paragraph, parent)
+        self.stack.append(_Open("p", paragraph, line, paragraph.inlines))
+        return paragraph.inlines
+
+    def _push_format(self, tag: str, style: str | None) -> None:
+        if tag == "span":
+            self.format.spans.append(style)
+        else:
+            name = _INLINE_TAGS[tag]
+            setattr(self.format, name, getattr(self.format, name) + 1)
+
+    def _close_inline(self, tag: str) -> None:
+        if not self.inline_stack or self.inline_stack[-1][0] != tag:
+            expected = f"</{self.inline_stack[-1][0]}>" if self.inline_stack else "không có"
+            self._fail(
+                f"</{tag}> không khớp (cần {expected})",
+                f"</{tag}> does not match (expected {expected})",
+            )
+        self.inline_stack.pop()
+        if tag == "span":
+            self.format.spans.pop()
+        else:
+            name = _INLINE_TAGS[tag]
+            setattr(self.format, name, getattr(self.format, name) - 1)
+
+    # Attributes -------------------------------------------------------------------------------
+
+    def _attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+        allowed = _ALLOWED_ATTRIBUTES.get(tag, {"class"} if tag != "br" else set())
+        values: dict[str, str] = {}
+        for name, value in attrs:
+            if name not in allowed:
+                self._fail(
+                    f"thuộc tính “{name}” của <{tag}> không được hỗ trợ",
+                    f"the attribute “{name}” of <{tag}> is not supported",
+                )
+            values[name] = (value or "").strip()
+        style = values.get("class")
+        if style is not None:
+            if not style:
+                del values["class"]
+            elif " " in style:
+                self._fail(
+                    f"chỉ dùng một lớp cho mỗi thẻ (“{style}”)",
+                    f"use one class per element (“{style}”)",
+                )
+            elif style not in self.styles:
+                self._fail(
+                    f"lớp “{style}” chưa được định nghĩa trong template.toml (mục [styles])",
+                    f"the class “{style}” is not defined in template.toml ([styles])",
+                )
+            elif style == "page-break" and tag != "div":
+                self._fail(
+                    "lớp “page-break” chỉ dùng cho <div>",
+                    "the class “page-break” is only for <div>",
+                )
+        return values
+
+    def _widths(self, raw: str | None) -> list[float] | None:
+        if raw is None:
+            return None
+        try:
+            widths = [float(part) for part in raw.split(",")]
+        except ValueError:
+            widths = []
+        if not widths or any(w <= 0 for w in widths):
+            self._fail(
+                f'data-widths="{raw}" phải là các số dương cách nhau bởi dấu phẩy',
+                f'data-widths="{raw}" must be positive numbers separated by commas',
+            )
+        return widths
+
+    def _colspan(self, raw: str | None) -> int:
+        if raw is None:
+            return 1
+        if not raw.isdigit() or not 1 <= int(raw) <= 50:
+            self._fail(
+                f'colspan="{raw}" phải là số nguyên từ 1 đến 50',
+                f'colspan="{raw}" must be a whole number from 1 to 50',
+            )
+        return int(raw)
+
+    def _fail(self, problem_vi: str, problem_en: str) -> NoReturn:
+        line = self.getpos()[0]
+        text = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        snippet = text if len(text) <= 120 else text[:117] + "…"
+        name = self.template_id or "?"
+        raise BriefingError(
+            f"Mẫu “{name}” sinh ra mã đánh dấu không hợp lệ ở dòng {line}: {problem_vi}. "
+            f"Dòng đó: {snippet}",
+            f"Template “{name}” produced invalid markup at line {line}: {problem_en}. "
+            f"That line: {snippet}",
+            path=self.path,
+        )
+
+
+# Which parents each element may have ("body" is the top level).
+_PLACEMENT: dict[str, frozenset[str]] = {
+    "li": frozenset({"ul", "ol"}),
+    "tr": frozenset({"table"}),
+    "td": frozenset({"tr"}),
+    "th": frozenset({"tr"}),
+    "ul": frozenset({"body", "div", "li"}),
+    "ol": frozenset({"body", "div", "li"}),
+    "table": frozenset({"body", "div"}),
+    "h1": frozenset({"body", "div"}),
+    "h2": frozenset({"body", "div"}),
+    "h3": frozenset({"body", "div"}),
+    "div": frozenset({"body", "div"}),
+    "p": frozenset({"body", "div", "td", "th"}),
+}
+
+
+def _tidy(inlines: list[Inline]) -> list[Inline]:
+    """Collapse spaces across runs, trim block and line edges, merge runs that look alike."""
+    out: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, LineBreak):
+            _trim_end(out)
+            out.append(item)
+            continue
+        text = item.text
+        at_edge = not out or isinstance(out[-1], LineBreak)
+        if at_edge or _ends_with_space(out):
+            text = text.lstrip(" ")
+        if not text:
+            continue
+        previous = out[-1] if out else None
+        if isinstance(previous, Run) and _same_format(previous, item):
+            out[-1] = replace(previous, text=previous.text + text)
+        else:
+            out.append(replace(item, text=text))
+    _trim_end(out)
+    return out
+
+
+def _ends_with_space(out: list[Inline]) -> bool:
+    last = out[-1] if out else None
+    return isinstance(last, Run) and last.text.endswith(" ")
+
+
+def _trim_end(out: list[Inline]) -> None:
+    while out and isinstance(out[-1], Run):
+        text = out[-1].text.rstrip(" ")
+        if text:
+            out[-1] = replace(out[-1], text=text)
+            return
+        out.pop()
+
+
+def _same_format(a: Run, b: Run) -> bool:
+    return (a.bold, a.italic, a.underline, a.style) == (b.bold, b.italic, b.underline, b.style)

@@ -1,0 +1,100 @@
+"""The glossary: acronyms the text defines, and well-known ones it uses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_studio.analysis import KNOWN_ACRONYMS, find_acronyms, split_sections
+from briefing_studio.analysis.acronyms import definitions
+from briefing_studio.analysis.model import Acronym
+from briefing_studio.paths import seeds_dir
+from briefing_studio.sources import Block, SourceDocument, load_source
+
+GOLD = json.loads((Path(__file__).parent / "fixtures" / "gold_seeds.json").read_text("utf-8"))
+
+
+def load_seed(name: str) -> SourceDocument:
+    return load_source(seeds_dir() / name)
+
+
+def text_source(text: str, name: str = "bai-viet.txt") -> SourceDocument:
+    """One block per line, as a plain .txt file gives them, without the loader's heuristics."""
+    blocks = tuple(Block(line) for line in text.split("\n") if line)
+    return SourceDocument(path="", name=name, format="txt", encoding="utf-8", blocks=blocks)
+
+
+def acronyms_of(source: SourceDocument) -> list[Acronym]:
+    sections, _ = split_sections(source)
+    return find_acronyms(sections)
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_acronyms_defined_in_the_seed_match_the_gold(name: str) -> None:
+    defined = {a.short: a.expansion for a in acronyms_of(load_seed(name)) if a.defined_in_text}
+    assert defined == GOLD[name]["acronyms"]
+
+
+def test_known_acronyms_the_seeds_use_are_explained_from_the_built_in_list() -> None:
+    known = {
+        name: {a.short for a in acronyms_of(load_seed(name)) if not a.defined_in_text}
+        for name in GOLD
+    }
+    assert known == {
+        "ngkt-2024-bac-giang.txt": {"FTA", "UNESCO", "FDI", "OCOP"},
+        "ngkt-2025-hoi-nghi-dai-su.txt": {"ODA", "AI", "UAE"},
+    }
+    for shorts in known.values():
+        assert all(KNOWN_ACRONYMS[short] for short in shorts)
+
+
+def test_each_acronym_lists_the_sections_it_appears_in() -> None:
+    source = load_seed("ngkt-2024-bac-giang.txt")
+    sections, _ = split_sections(source)
+    by_short = {a.short: a for a in find_acronyms(sections)}
+    expected = tuple(s.id for s in sections if "CQĐD" in s.text)
+    assert by_short["CQĐD"].sections == expected == (sections[2].id, sections[6].id)
+    assert by_short["NGKT"].sections[0] == sections[0].id  # where it is defined
+
+
+def test_acronyms_come_in_order_of_first_appearance() -> None:
+    shorts = [a.short for a in acronyms_of(load_seed("ngkt-2024-bac-giang.txt"))]
+    assert shorts == ["NGKT", "KT-XH", "FTA", "CQĐD", "UNESCO", "FDI", "OCOP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("công tác ngoại giao kinh tế (NGKT) năm 2024", [("NGKT", "ngoại giao kinh tế")]),
+        ("phát triển kinh tế – xã hội (KT-XH) của", [("KT-XH", "kinh tế – xã hội")]),
+        ("các cơ quan đại diện (CQĐD) Việt Nam", [("CQĐD", "cơ quan đại diện")]),
+        ("Bộ Kế hoạch và Đầu tư (KH&ĐT) cho biết", [("KH&ĐT", "Kế hoạch và Đầu tư")]),
+        ("Ủy ban nhân dân (UBND) tỉnh", [("UBND", "Ủy ban nhân dân")]),
+        ("quan hệ kinh tế-thương mại (KTTM) tốt", [("KTTM", "kinh tế-thương mại")]),
+        ("Hiệp định Thương mại tự do (FTA) mới", []),  # English initials: the built-in list helps
+        ("đối tác chủ chốt (Mỹ, Trung Quốc, Nhật Bản…)", []),
+        ("khu vực (EU) và", []),  # initials do not match: no definition, maybe a known one
+        ("xã hội, (KT-XH)", []),  # the phrase breaks at the comma
+        ("nhóm các nền kinh tế (G20)", []),  # digits: a name, not initials
+    ],
+)
+def test_definitions_take_as_many_words_as_the_letters_need(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert definitions(text) == expected
+
+
+def test_defined_expansion_wins_over_the_built_in_one_and_unknown_shorts_are_ignored() -> None:
+    text = "Khu công nghiệp (KCN) Vân Trung đón vốn.\nDự án ABC ở KCN dùng vốn ODA."
+    found = {a.short: a for a in acronyms_of(text_source(text))}
+    assert set(found) == {"KCN", "ODA"}
+    assert found["KCN"].defined_in_text and found["KCN"].expansion == "Khu công nghiệp"
+    assert len(found["KCN"].sections) == 2
+    assert not found["ODA"].defined_in_text
+
+
+def test_acronyms_inside_longer_words_do_not_count() -> None:
+    text = "Hiệp định EVFTA và FTAs, mã AI-2 và Ai Cập, COVID-19."
+    assert {a.short for a in acronyms_of(text_source(text))} == {"EVFTA"}

@@ -1,0 +1,97 @@
+"""The fast analysis end to end: a secretary loads a report and sees everything but entities."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_studio.analysis import analyze
+from briefing_studio.analysis.model import Analysis
+from briefing_studio.paths import seeds_dir
+from briefing_studio.sources import load_source, source_from_text
+
+GOLD = json.loads((Path(__file__).parent / "fixtures" / "gold_seeds.json").read_text("utf-8"))
+
+
+def analysed_seed(name: str) -> Analysis:
+    return analyze(load_source(seeds_dir() / name))
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_secretary_loads_a_seed_and_sees_sections_metadata_and_glossary(name: str) -> None:
+    analysis = analysed_seed(name)
+    gold = GOLD[name]
+    assert [s.text for s in analysis.sections if s.kind == "heading"] == gold["headings"]
+    assert analysis.metadata.author == gold["metadata"]["author"]
+    assert analysis.metadata.source_url == gold["metadata"]["source_url"]
+    defined = {a.short: a.expansion for a in analysis.acronyms if a.defined_in_text}
+    assert defined == gold["acronyms"]
+    assert analysis.entities is None  # NER runs separately, later
+
+
+def test_lead_time_of_each_seed() -> None:
+    assert analysed_seed("ngkt-2024-bac-giang.txt").metadata.time == "Chiều 20/12"
+    assert analysed_seed("ngkt-2025-hoi-nghi-dai-su.txt").metadata.time == "Chiều tối 2-4"
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_every_section_has_sentences_that_cover_its_text(name: str) -> None:
+    for section in analysed_seed(name).sections:
+        assert section.sentences
+        joined = " ".join(section.text[start:end] for start, end in section.sentences)
+        assert joined == section.text
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_paragraphs_are_tagged_and_headings_are_not(name: str) -> None:
+    for section in analysed_seed(name).sections:
+        assert bool(section.cues) == (section.kind == "paragraph")
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_figures_point_into_their_sections(name: str) -> None:
+    analysis = analysed_seed(name)
+    assert analysis.figures
+    ids = [figure.id for figure in analysis.figures]
+    assert len(set(ids)) == len(ids)
+    for figure in analysis.figures:
+        section = analysis.section(figure.section)
+        assert figure.id.startswith(f"{section.id}/f")
+        assert section.text[figure.start : figure.end] == figure.surface
+
+
+def test_the_heading_with_a_number_has_its_figure() -> None:
+    analysis = analysed_seed("ngkt-2025-hoi-nghi-dai-su.txt")
+    heading = next(s for s in analysis.sections if s.text == "Nâng cấp quan hệ 4 đối tác lớn")
+    assert [f.value for f in analysis.figures_in(heading.id)] == [4]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_analysing_twice_gives_the_same_ids_and_json(name: str) -> None:
+    first, again = analysed_seed(name), analysed_seed(name)
+    assert first.to_json() == again.to_json()
+    json.dumps(first.to_json(), ensure_ascii=False)  # what `briefing analyze --json` prints
+
+
+def test_pasted_text_is_analysed_like_a_file() -> None:
+    text = (
+        "Sáng 5/1, tại Hà Nội, Bộ Ngoại giao tổng kết năm 2024 và triển khai năm 2025.\n"
+        "Kết quả nổi bật\n"
+        "Kim ngạch xuất khẩu đạt 405 tỷ USD, tăng 14,3%.\n"
+        "Bộ trưởng yêu cầu các đơn vị cần đẩy mạnh ngoại giao kinh tế (NGKT).\n"
+        "Minh Anh\nNguồn: Báo Thế giới & Việt Nam"
+    )
+    analysis = analyze(source_from_text(text, name="Văn bản dán"))
+    assert [(s.kind, s.cues) for s in analysis.sections] == [
+        ("paragraph", ("background",)),
+        ("heading", ()),
+        ("paragraph", ("result",)),
+        ("paragraph", ("direction",)),
+    ]
+    metadata = analysis.metadata
+    assert (metadata.time, metadata.date, metadata.place) == ("Sáng 5/1", "2025-01-05", "Hà Nội")
+    assert (metadata.author, metadata.source_name) == ("Minh Anh", "Báo Thế giới & Việt Nam")
+    assert [(a.short, a.defined_in_text) for a in analysis.acronyms] == [("NGKT", True)]
+    assert any(f.unit == "USD" for f in analysis.figures_in(analysis.sections[2].id))
