@@ -1,0 +1,81 @@
+"""PDF fonts: the bundled Liberation Serif/Sans, registered once as embedded TrueType families.
+
+Liberation Serif and Sans are metric-compatible with Times New Roman and Arial, so a template
+written for Word keeps its line breaks in the PDF, and they cover every Vietnamese letter.
+reportlab embeds TTFonts as subsets, so the PDF shows the same glyphs on any machine.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from briefing_studio import paths
+from briefing_studio.errors import BriefingError
+
+SERIF = "LiberationSerif"
+SANS = "LiberationSans"
+_FACES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
+_SANS_NAMES = frozenset(
+    {
+        "arial",
+        "helvetica",
+        "sans",
+        "sans-serif",
+        "liberation sans",
+        "arimo",
+        "calibri",
+        "verdana",
+        "tahoma",
+        "segoe ui",
+    }
+)
+
+
+def family_for(font: str | None) -> str:
+    """The registered family for a template's font name.
+
+    Arial, Helvetica and other sans names map to Liberation Sans; Times New Roman, serif and any
+    font we do not ship map to Liberation Serif, the usual face of Vietnamese official papers.
+    """
+    register_fonts()
+    name = (font or "").strip().strip("'\"").lower()
+    if name in _SANS_NAMES:
+        return SANS
+    return SERIF
+
+
+def face_for(font: str | None, bold: bool, italic: bool) -> str:
+    """The registered face name of a family in the given weight and slant."""
+    suffix = {
+        (False, False): "",
+        (True, False): "-Bold",
+        (False, True): "-Italic",
+        (True, True): "-BoldItalic",
+    }[(bool(bold), bool(italic))]
+    return family_for(font) + suffix
+
+
+@cache
+def register_fonts() -> None:
+    """Register both families with reportlab (once per process)."""
+    for family in (SERIF, SANS):
+        for suffix, face in _FACES.items():
+            path = paths.fonts_dir() / f"{family}-{face}.ttf"
+            try:
+                pdfmetrics.registerFont(TTFont(family + suffix, str(path)))
+            except (OSError, TTFError) as exc:
+                raise BriefingError(
+                    "Thiếu phông chữ đi kèm chương trình; hãy cài lại Briefing Studio.",
+                    "A font bundled with the program is missing; please reinstall Briefing Studio.",
+                    path=path,
+                ) from exc
+        pdfmetrics.registerFontFamily(
+            family,
+            normal=family,
+            bold=family + "-Bold",
+            italic=family + "-Italic",
+            boldItalic=family + "-BoldItalic",
+        )

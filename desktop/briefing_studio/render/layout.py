@@ -1,0 +1,298 @@
+"""Decisions both writers share: which style a block gets, list markers, table grids, measures.
+
+The DOCX and the PDF writer are separate programs over the same ``Document``; keeping every
+"what does this block look like" decision here is what makes the two files look alike.
+
+Style rules (``Document.style`` merges a name over "body"):
+- a paragraph or a table cell with a class uses that class (merged over body); without one, a
+  paragraph is body, a cell is ``table`` (or ``th`` for a header cell);
+- an unstyled paragraph inside a ``Division`` takes the division's class;
+- a heading is ``h1``–``h3`` and a list item is ``list``; a class on either is laid on top
+  (only the fields the class sets), because Word must keep "Heading N" for its outline and the
+  list styles for numbering.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, fields, replace
+
+from briefing_studio.document import Cell, Document, PageSetup, StyleSpec, Table
+from briefing_studio.errors import BriefingError
+from briefing_studio.presets import get_preset
+
+# Word's "single" line for Times New Roman and Arial is about 1.15 em (ascent + descent + gap);
+# the PDF multiplies by it so that a line_spacing of 1.15 means the same thing in both files.
+SINGLE_LINE = 1.15
+
+# Cell margins (mm): Word's default left/right margin is 108 twips ≈ 1.9 mm.
+CELL_PAD_X_MM = 1.9
+CELL_PAD_Y_MM = 0.5
+PANEL_PAD_MM = 3.0  # inner margin of a Division panel
+RULE_WIDTH_PT = 0.5  # table grid and panel frame lines
+MIN_COLUMN_MM = 2 * CELL_PAD_X_MM + 2.0  # a column always has room for a letter or two
+MIN_TEXT_AREA_MM = 40.0  # smallest text area (width and height) a page may leave
+
+# Lists: level n (0-based) puts its marker at LIST_FIRST_MM + n × LIST_STEP_MM and its text
+# LIST_HANGING_MM further right.
+LIST_FIRST_MM = 5.0
+LIST_STEP_MM = 7.0
+LIST_HANGING_MM = 6.0
+MAX_LIST_DEPTH = 3  # Word has "List Bullet", "List Bullet 2", "List Bullet 3"
+BULLETS = ("•", "–", "◦")
+# (Word numFmt, Word lvlText) per level; list_marker renders the same thing for the PDF.
+NUMBER_FORMATS = (("decimal", "%1."), ("lowerLetter", "%2)"), ("lowerRoman", "%3."))
+
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_HEX_COLOR = re.compile(r"#?([0-9A-Fa-f]{6})")
+
+RESERVED = frozenset({"body", "h1", "h2", "h3", "list", "table", "th"})
+
+
+def with_defaults(document: Document) -> Document:
+    """The document with every reserved style present and a complete body style.
+
+    A template normally starts from a preset, but a bare ``Document`` (a test, a script) may
+    leave styles out; both writers then fall back to the ``nd30`` look instead of Word's blue
+    Calibri headings on one side and reportlab's defaults on the other.
+    """
+    base = get_preset("nd30").fresh_styles()
+    styles = dict(document.styles)
+    styles["body"] = overlay(base["body"], styles.get("body"))
+    for name in RESERVED:
+        styles.setdefault(name, base[name])
+    return replace(document, styles=styles)
+
+
+def printable(text: str) -> str:
+    """NFC text both file formats can hold: control characters (which XML forbids) go and a
+    stray newline or tab inside a run is a space, since ``LineBreak`` is how a block breaks."""
+    text = unicodedata.normalize("NFC", text).translate({9: " ", 10: " ", 13: " "})
+    return _NOT_IN_XML.sub("", text)
+
+
+def hex_color(value: str | None) -> str | None:
+    """The hex digits ("1F3864") of a "#1F3864" style value; None when unset or unreadable."""
+    match = _HEX_COLOR.fullmatch((value or "").strip())
+    return match.group(1).upper() if match else None
+
+
+def overlay(base: StyleSpec, top: StyleSpec | None) -> StyleSpec:
+    """``base`` with every field ``top`` sets replaced; the name stays the base's."""
+    if top is None:
+        return base
+    values = {f.name: getattr(base, f.name) for f in fields(StyleSpec)}
+    for f in fields(StyleSpec):
+        if f.name != "name" and getattr(top, f.name) is not None:
+            values[f.name] = getattr(top, f.name)
+    return StyleSpec(**values)
+
+
+def class_spec(document: Document, name: str | None) -> StyleSpec | None:
+    """The template's own spec for a class (not merged), or None when it defines none."""
+    if name is None or name in RESERVED:
+        return None
+    return document.styles.get(name)
+
+
+def paragraph_style(document: Document, name: str | None) -> StyleSpec:
+    """A paragraph's look: its class merged over body."""
+    return document.style(name)
+
+
+def heading_style(document: Document, level: int, name: str | None) -> StyleSpec:
+    """A heading's look: h1–h3, with the fields its class sets laid on top."""
+    return overlay(document.style(f"h{heading_level(level)}"), class_spec(document, name))
+
+
+def list_style(document: Document, name: str | None) -> StyleSpec:
+    """A list item's look: ``list``, with the fields the list's class sets laid on top."""
+    return overlay(document.style("list"), class_spec(document, name))
+
+
+def cell_style_name(cell: Cell) -> str:
+    """The style a cell's text uses: its class, else ``th`` or ``table``."""
+    return cell.style or ("th" if cell.header else "table")
+
+
+def cell_style(document: Document, cell: Cell) -> StyleSpec:
+    """A cell's look: its style merged over body."""
+    return document.style(cell_style_name(cell))
+
+
+def heading_level(level: int) -> int:
+    """Markup may say h4–h6; both writers treat them as h3."""
+    return min(max(level, 1), 3)
+
+
+def list_depth(depth: int) -> int:
+    """Nesting deeper than Word's three list styles stays at the third level."""
+    return min(depth, MAX_LIST_DEPTH - 1)
+
+
+def list_indent_mm(depth: int) -> tuple[float, float]:
+    """(left indent of the text, hanging width of the marker) for a 0-based nesting depth."""
+    left = LIST_FIRST_MM + list_depth(depth) * LIST_STEP_MM + LIST_HANGING_MM
+    return left, LIST_HANGING_MM
+
+
+def list_marker(ordered: bool, depth: int, index: int) -> str:
+    """The bullet, or the number of the ``index``-th (0-based) item, as Word will show it."""
+    depth = list_depth(depth)
+    if not ordered:
+        return BULLETS[depth]
+    number = index + 1
+    fmt, text = NUMBER_FORMATS[depth]
+    if fmt == "lowerLetter":
+        label = _letters(number)
+    elif fmt == "lowerRoman":
+        label = _roman(number)
+    else:
+        label = str(number)
+    return text.replace(f"%{depth + 1}", label)
+
+
+def _letters(number: int) -> str:
+    # Word's lowerLetter: a…z, then aa…zz, aaa… (repeated letter, not base 26).
+    letter = chr(ord("a") + (number - 1) % 26)
+    return letter * ((number - 1) // 26 + 1)
+
+
+def _roman(number: int) -> str:
+    values = (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    )
+    out = []
+    for value, letters in values:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def table_border(document: Document, table: Table) -> bool:
+    """Grid or borderless: the table's class decides, else the ``table`` style, else a grid."""
+    for spec in (class_spec(document, table.style), document.styles.get("table")):
+        if spec is not None and spec.border is not None:
+            return spec.border
+    return True
+
+
+def table_background(document: Document, table: Table) -> str | None:
+    """Fill for cells whose own style sets none."""
+    spec = class_spec(document, table.style)
+    return spec.background if spec is not None else None
+
+
+def panel(document: Document, name: str | None) -> tuple[bool, str | None]:
+    """(frame?, background) of a Division; with neither its blocks simply flow in the text."""
+    spec = class_spec(document, name)
+    if spec is None:
+        return False, None
+    return bool(spec.border), spec.background
+
+
+@dataclass
+class Grid:
+    """A table laid on a column grid: colspans resolved, widths as fractions summing to 1."""
+
+    columns: int
+    fractions: list[float]
+    rows: list[list[tuple[int, Cell]]]  # per row: (first column, cell)
+
+
+def table_grid(table: Table) -> Grid:
+    columns = max((sum(max(c.colspan, 1) for c in row.cells) for row in table.rows), default=0)
+    columns = max(columns, 1)
+    placed: list[list[tuple[int, Cell]]] = []
+    for row in table.rows:
+        column, cells = 0, []
+        for cell in row.cells:
+            cells.append((column, cell))
+            column += max(cell.colspan, 1)
+        placed.append(cells)
+    return Grid(columns, _fractions(table.widths, columns), placed)
+
+
+def _fractions(widths: list[float] | None, columns: int) -> list[float]:
+    # Widths that do not fit the grid are a template slip; equal columns still show the text.
+    if not widths or len(widths) != columns or any(w <= 0 for w in widths):
+        return [1.0 / columns] * columns
+    total = float(sum(widths))
+    return [w / total for w in widths]
+
+
+def column_widths(grid: Grid, width: float) -> list[float]:
+    """Column widths (mm) filling ``width``; none narrower than its cell margins plus a letter.
+
+    A template's ``data-widths`` such as "1,100" would otherwise leave a column with negative
+    room for text, which reportlab refuses to lay out.
+    """
+    if grid.columns * MIN_COLUMN_MM > width:
+        raise BriefingError(
+            f"Bảng có {grid.columns} cột, quá nhiều để vừa bề ngang trang ({width:.0f} mm).",
+            f"A table has {grid.columns} columns, too many for the page width ({width:.0f} mm).",
+        )
+    widths = [fraction * width for fraction in grid.fractions]
+    narrow = [w < MIN_COLUMN_MM for w in widths]
+    if any(narrow):
+        spare = width - MIN_COLUMN_MM * sum(narrow)
+        wide_total = sum(w for w, n in zip(widths, narrow, strict=True) if not n)
+        widths = [
+            MIN_COLUMN_MM if n else w * spare / wide_total
+            for w, n in zip(widths, narrow, strict=True)
+        ]
+    return widths
+
+
+def check_page(page: PageSetup) -> None:
+    """Refuse a page whose margins leave (almost) no room for text: nothing could be laid out."""
+    text_width = page.width - page.left - page.right
+    text_height = page.height - page.top - page.bottom
+    if (
+        min(text_width, text_height) < MIN_TEXT_AREA_MM
+        or min(page.left, page.right, page.top, page.bottom) < 0
+    ):
+        raise BriefingError(
+            f"Lề trang quá lớn so với khổ giấy: vùng chữ chỉ còn {text_width:.0f} × "
+            f"{text_height:.0f} mm. Hãy sửa lề trong mẫu.",
+            f"The page margins leave only {text_width:.0f} × {text_height:.0f} mm for text. "
+            "Please fix the margins in the template.",
+        )
+
+
+def span_of(cell: Cell, start: int, columns: int) -> int:
+    """Columns a cell covers, clipped to the grid."""
+    return max(1, min(max(cell.colspan, 1), columns - start))
+
+
+def header_distance_mm(margin: float) -> float:
+    """Where page numbers sit: half-way into the top (or bottom) margin."""
+    return margin / 2.0
+
+
+PAGE_OF_PREFIX = "Trang "  # "bottom-x-of-y" reads "Trang 2/5"
+
+
+def page_number_text(mode: str, number: int, total: int | None) -> str | None:
+    """What the PDF prints as page ``number``; None where the mode shows no number."""
+    if mode == "top-center-from-2":
+        return str(number) if number >= 2 else None
+    if mode == "bottom-center":
+        return str(number)
+    if mode == "bottom-x-of-y":
+        return f"{PAGE_OF_PREFIX}{number}/{total or number}"
+    return None

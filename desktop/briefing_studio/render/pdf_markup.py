@@ -1,0 +1,91 @@
+"""StyleSpec → reportlab ParagraphStyle, and inline runs → reportlab paragraph markup.
+
+reportlab parses a paragraph's text as XML-ish markup, so every piece of source text is escaped
+here and nowhere else: a ``<`` or ``&`` in a report must print as itself, never as a tag.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from briefing_studio.document import Document, Inline, LineBreak, Run, StyleSpec
+from briefing_studio.render.fonts import face_for
+from briefing_studio.render.layout import SINGLE_LINE, class_spec, hex_color, overlay, printable
+
+DEFAULT_SIZE = 12.0
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+
+
+def size_of(spec: StyleSpec) -> float:
+    return spec.size or DEFAULT_SIZE
+
+
+def leading_of(spec: StyleSpec) -> float:
+    """Line pitch in points: ``line_spacing`` counts Word "single" lines (see SINGLE_LINE)."""
+    return size_of(spec) * (spec.line_spacing or 1.0) * SINGLE_LINE
+
+
+def color_of(value: str | None, default: colors.Color = colors.black) -> colors.Color:
+    """A "#RRGGBB" colour; anything unreadable falls back (a template typo must not crash)."""
+    hex_value = hex_color(value)
+    return colors.HexColor("#" + hex_value) if hex_value else default
+
+
+def paragraph_style(spec: StyleSpec, **overrides: object) -> ParagraphStyle:
+    """A ParagraphStyle that looks like ``spec``; ``overrides`` set list indents and the like."""
+    size = size_of(spec)
+    values: dict[str, object] = {
+        "fontName": face_for(spec.font, bool(spec.bold), bool(spec.italic)),
+        "fontSize": size,
+        "leading": leading_of(spec),
+        "alignment": _ALIGN.get(spec.align or "left", TA_LEFT),
+        "firstLineIndent": (spec.first_line_indent or 0.0) * mm,
+        "spaceBefore": spec.space_before or 0.0,
+        "spaceAfter": spec.space_after or 0.0,
+        "textColor": color_of(spec.color),
+        "bulletFontName": face_for(spec.font, False, False),
+        "bulletFontSize": size,
+        "allowWidows": 0,
+        "allowOrphans": 0,
+    }
+    values.update(overrides)
+    return ParagraphStyle(spec.name, **values)  # type: ignore[arg-type]
+
+
+def markup(document: Document, inlines: list[Inline], spec: StyleSpec) -> str:
+    """reportlab markup for a block's runs, as they look inside a block styled ``spec``."""
+    parts = []
+    for inline in inlines:
+        if isinstance(inline, LineBreak):
+            parts.append("<br/>")
+        elif inline.text:
+            parts.append(_run(document, inline, spec))
+    text = "".join(parts)
+    return f"<u>{text}</u>" if spec.underline and text else text
+
+
+def _run(document: Document, run: Run, block: StyleSpec) -> str:
+    look = overlay(block, class_spec(document, run.style))
+    bold = run.bold or bool(look.bold)
+    italic = run.italic or bool(look.italic)
+    text = printable(run.text)
+    text = escape(text.upper() if look.uppercase else text)
+    attrs = []
+    face = face_for(look.font, bold, italic)
+    if face != face_for(block.font, bool(block.bold), bool(block.italic)):
+        attrs.append(f'name="{face}"')
+    if size_of(look) != size_of(block):
+        attrs.append(f'size="{size_of(look):g}"')
+    if hex_color(look.color) != hex_color(block.color):
+        attrs.append(f'color="#{color_of(look.color).hexval()[2:]}"')
+    if attrs:
+        text = f"<font {' '.join(attrs)}>{text}</font>"
+    # The block's own underline wraps the whole paragraph; only add one it lacks.
+    if (run.underline or look.underline) and not block.underline:
+        text = f"<u>{text}</u>"
+    return text

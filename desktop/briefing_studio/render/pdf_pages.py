@@ -1,0 +1,151 @@
+"""The PDF's pages: size and margins, page numbers, the outline of headings, file properties."""
+
+from __future__ import annotations
+
+from typing import Any, BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+)
+from reportlab.platypus import Table as PdfTable
+
+from briefing_studio.document import Document
+from briefing_studio.render.fonts import face_for
+from briefing_studio.render.layout import header_distance_mm, page_number_text
+from briefing_studio.render.pdf_markup import size_of
+
+CREATOR = "Briefing Studio"
+# Liberation Serif/Sans rise about 0.89 em above the baseline (as Times New Roman/Arial do);
+# Word puts the top of the header text at the header distance, so the PDF does too.
+_ASCENT = 0.89
+_DESCENT = 0.22
+_UNLIMITED = 1e9
+
+
+class OutlinedHeading(Paragraph):
+    """A heading paragraph that adds itself to the PDF outline (bookmarks) when placed."""
+
+    outline_level: int | None = None
+    outline_title: str = ""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # Only the first part of a split heading is the bookmark target.
+        parts = super().split(availWidth, availHeight)
+        if parts:
+            parts[0].outline_level = self.outline_level
+            parts[0].outline_title = self.outline_title
+            for part in parts[1:]:
+                part.outline_level = None
+        return parts
+
+
+class KeepWithNextStart(KeepTogether):
+    """What reportlab does for ``keepWithNext``, measured the way Word measures it.
+
+    reportlab keeps a heading with the whole next block, so a heading before a long table
+    drags the table to the next page and leaves a gap; Word keeps it only with the next
+    block's first two lines (or a table's header and first row). Only the fit test changes.
+    """
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        result = super().wrap(aW, aH)
+        *leading, last = self._content
+        height = sum(_full_height(f, aW, self.canv) for f in leading)
+        self._H = height + _start_height(last, aW, self.canv)
+        return result
+
+
+def _full_height(flowable: Flowable, width: float, canvas: Canvas) -> float:
+    _, height = flowable.wrapOn(canvas, width, _UNLIMITED)
+    return flowable.getSpaceBefore() + height + flowable.getSpaceAfter()
+
+
+def _start_height(flowable: Flowable, width: float, canvas: Canvas) -> float:
+    _, height = flowable.wrapOn(canvas, width, _UNLIMITED)
+    if isinstance(flowable, Paragraph):
+        lines = len(getattr(flowable.blPara, "lines", [])) or 1
+        height = height * min(lines, 2) / lines
+    elif isinstance(flowable, PdfTable):
+        height = sum(flowable._rowHeights[: flowable.repeatRows + 1])
+    return flowable.getSpaceBefore() + height
+
+
+class BriefingDocTemplate(BaseDocTemplate):
+    """One frame per page inside the margins; numbers pages and builds the outline."""
+
+    def __init__(self, target: BinaryIO, document: Document, total_pages: int | None) -> None:
+        page, info = document.page, document.info
+        body = document.style("body")
+        self.number_face = face_for(body.font, False, False)
+        self.number_size = size_of(body)
+        self.setup = page
+        self.total_pages = total_pages
+        self._outline_depth = -1
+        self._bookmarks = 0
+        super().__init__(
+            target,
+            pagesize=(page.width * mm, page.height * mm),
+            leftMargin=page.left * mm,
+            rightMargin=page.right * mm,
+            topMargin=page.top * mm,
+            bottomMargin=page.bottom * mm,
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
+            keywords=", ".join(info.keywords),
+            creator=CREATOR,
+            lang=info.language or None,
+            initialFontName=self.number_face,  # else reportlab puts Helvetica on every page
+            keepTogetherClass=KeepWithNextStart,
+        )
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="text",
+        )
+        self.addPageTemplates(
+            [PageTemplate(id="page", frames=[frame], onPageEnd=self._draw_page_number)]
+        )
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = getattr(flowable, "outline_level", None)
+        if level is None:
+            return
+        # The PDF outline cannot skip a level (h1 → h3), so a skipped level nests one deeper.
+        depth = min(level - 1, self._outline_depth + 1)
+        self._outline_depth = depth
+        key = f"heading-{self._bookmarks}"
+        self._bookmarks += 1
+        top = self.frame._y + flowable.height  # the frame's cursor sits under the heading
+        self.canv.bookmarkHorizontal(key, 0, top)
+        self.canv.showOutline()
+        self.canv.addOutlineEntry(flowable.outline_title, key, level=depth, closed=False)
+
+    def _draw_page_number(self, canvas: Canvas, _doc: Any) -> None:
+        number = canvas.getPageNumber()
+        text = page_number_text(self.setup.page_numbers, number, self.total_pages)
+        if not text:
+            return
+        page = self.setup
+        x = self.leftMargin + self.width / 2
+        if page.page_numbers.startswith("top"):
+            y = (page.height - header_distance_mm(page.top)) * mm - _ASCENT * self.number_size
+        else:
+            y = header_distance_mm(page.bottom) * mm + _DESCENT * self.number_size
+        canvas.saveState()
+        canvas.setFont(self.number_face, self.number_size)
+        canvas.drawCentredString(x, y, text)
+        canvas.restoreState()

@@ -1,0 +1,240 @@
+"""Document → PDF with reportlab platypus: embedded Liberation fonts, bookmarks, split tables.
+
+Only the ``Document`` is read. Page frame, numbers and outline live in ``pdf_pages``; styles and
+run markup in ``pdf_markup``; the choices shared with the DOCX writer in ``layout``.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Table as PdfTable
+from reportlab.platypus.doctemplate import LayoutError
+
+from briefing_studio.document import (
+    Block,
+    Cell,
+    Division,
+    Document,
+    Heading,
+    Inline,
+    ListBlock,
+    StyleSpec,
+    Table,
+    plain_text,
+)
+from briefing_studio.document import PageBreak as PageBreakBlock
+from briefing_studio.document import Paragraph as ParagraphBlock
+from briefing_studio.errors import BriefingError
+from briefing_studio.render import layout
+from briefing_studio.render.fonts import face_for, register_fonts
+from briefing_studio.render.pdf_markup import color_of, leading_of, markup, paragraph_style
+from briefing_studio.render.pdf_pages import BriefingDocTemplate, OutlinedHeading
+
+
+def _word_top() -> Flowable:
+    """Nothing to see, but the next paragraph is no longer at the top of the frame."""
+    return Spacer(1, 0)
+
+
+def pdf_bytes(document: Document) -> bytes:
+    """The finished PDF in memory.
+
+    "Trang X/Y" needs the page count before page 1 is drawn, so that mode lays the document
+    out twice (handouts are short); the other modes take one pass.
+    """
+    layout.check_page(document.page)
+    document = layout.with_defaults(document)
+    register_fonts()
+    total = None
+    if document.page.page_numbers == "bottom-x-of-y":
+        total = _build(document, io.BytesIO(), None)
+    out = io.BytesIO()
+    _build(document, out, total)
+    return out.getvalue()
+
+
+def _build(document: Document, out: io.BytesIO, total: int | None) -> int:
+    template = BriefingDocTemplate(out, document, total)
+    # Word keeps the space before the first paragraph of the document and of a page after a
+    # page break; reportlab drops space at the top of a frame unless something precedes it.
+    story = [_word_top(), *_Story(document).blocks(document.blocks, template.width, None, False)]
+    try:
+        template.build(story)
+    except LayoutError as exc:
+        # Something taller than a whole page that cannot split: a huge table header or
+        # letterhead, or a page too short for its margins. The template has to change.
+        raise BriefingError(
+            "Một phần nội dung (thường là tiêu đề bảng hoặc khối quốc hiệu) cao hơn cả một "
+            "trang nên không thể dàn trang PDF. Hãy rút gọn phần đó hoặc sửa khổ giấy, lề.",
+            "Part of the content (usually a table header or the letterhead) is taller than a "
+            "whole page, so the PDF cannot be laid out. Shorten it or fix the page size and "
+            "margins.",
+        ) from exc
+    return template.page
+
+
+@dataclass
+class _Story:
+    """Turns blocks into flowables; ``width`` is always the space the blocks have."""
+
+    document: Document
+
+    def blocks(
+        self, blocks: list[Block], width: float, default_class: str | None, in_panel: bool
+    ) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            if isinstance(block, Heading):
+                out.append(self.heading(block))
+            elif isinstance(block, ParagraphBlock):
+                out.append(self.paragraph(block.inlines, block.style or default_class))
+            elif isinstance(block, ListBlock):
+                out.extend(self.list_block(block, 0))
+            elif isinstance(block, Table):
+                out.extend(self.table(block, width))
+            elif isinstance(block, Division):
+                out.extend(self.division(block, width, in_panel))
+            elif isinstance(block, PageBreakBlock) and not in_panel:
+                out.extend((PageBreak(), _word_top()))
+        return out
+
+    def heading(self, block: Heading) -> Flowable:
+        spec = layout.heading_style(self.document, block.level, block.style)
+        style = paragraph_style(spec, keepWithNext=1)
+        flowable = OutlinedHeading(markup(self.document, block.inlines, spec), style)
+        flowable.outline_level = layout.heading_level(block.level)
+        flowable.outline_title = " ".join(layout.printable(plain_text(block.inlines)).split())
+        return flowable
+
+    def paragraph(self, inlines: list[Inline], style_name: str | None) -> Flowable:
+        spec = layout.paragraph_style(self.document, style_name)
+        return self.text(inlines, spec)
+
+    def text(self, inlines: list[Inline], spec: StyleSpec, **overrides: object) -> Flowable:
+        text = markup(self.document, inlines, spec)
+        if not text.strip():
+            # An empty paragraph is an empty line in Word; keep the same gap.
+            gap = leading_of(spec) + (spec.space_before or 0) + (spec.space_after or 0)
+            return Spacer(1, gap)
+        return Paragraph(text, paragraph_style(spec, **overrides))
+
+    def list_block(self, block: ListBlock, depth: int) -> list[Flowable]:
+        spec = layout.list_style(self.document, block.style)
+        left, hanging = layout.list_indent_mm(depth)
+        style = paragraph_style(
+            spec, leftIndent=left * mm, firstLineIndent=0, bulletIndent=(left - hanging) * mm
+        )
+        out: list[Flowable] = []
+        for index, item in enumerate(block.items):
+            marker = layout.list_marker(block.ordered, depth, index)
+            out.append(
+                Paragraph(markup(self.document, item.inlines, spec), style, bulletText=marker)
+            )
+            for child in item.children:
+                out.extend(self.list_block(child, depth + 1))
+        return out
+
+    def table(self, table: Table, width: float) -> list[Flowable]:
+        if not table.rows:
+            return []
+        grid = layout.table_grid(table)
+        widths = [w * mm for w in layout.column_widths(grid, width / mm)]
+        pad_x, pad_y = layout.CELL_PAD_X_MM * mm, layout.CELL_PAD_Y_MM * mm
+        fill = layout.table_background(self.document, table)
+        data: list[list[object]] = [[""] * grid.columns for _ in grid.rows]
+        commands: list[tuple[object, ...]] = [
+            *self.empty_cell_font(),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
+            ("TOPPADDING", (0, 0), (-1, -1), pad_y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
+        ]
+        for r, cells in enumerate(grid.rows):
+            for start, cell in cells:
+                if start >= grid.columns:
+                    continue
+                end = start + layout.span_of(cell, start, grid.columns) - 1
+                inner = sum(widths[start : end + 1]) - 2 * pad_x
+                data[r][start] = content = self.cell(cell, inner)
+                commands.extend(_outer_spacing(content, (start, r), (end, r), pad_y, pad_y))
+                if end > start:
+                    commands.append(("SPAN", (start, r), (end, r)))
+                background = layout.cell_style(self.document, cell).background or fill
+                if background:
+                    commands.append(("BACKGROUND", (start, r), (end, r), color_of(background)))
+        if layout.table_border(self.document, table):
+            commands.append(("GRID", (0, 0), (-1, -1), layout.RULE_WIDTH_PT, colors.black))
+        return [
+            PdfTable(
+                data,
+                colWidths=widths,
+                repeatRows=table.header_rows,
+                style=commands,
+                hAlign="LEFT",
+                splitByRow=1,
+                splitInRow=1,
+            )
+        ]
+
+    def cell(self, cell: Cell, width: float) -> list[Flowable]:
+        name = layout.cell_style_name(cell)
+        spec = self.document.style(name)
+        out = []
+        if cell.inlines or not cell.blocks:
+            out.append(self.text(cell.inlines, spec) if cell.inlines else Spacer(1, 0))
+        for extra in cell.blocks:
+            out.append(self.paragraph(extra.inlines, extra.style or name))
+        return out
+
+    def division(self, division: Division, width: float, in_panel: bool) -> list[Flowable]:
+        border, background = layout.panel(self.document, division.style)
+        if not border and not background:
+            return self.blocks(division.blocks, width, division.style, in_panel)
+        pad = layout.PANEL_PAD_MM * mm
+        inner = self.blocks(division.blocks, width - 2 * pad, division.style, in_panel=True)
+        commands: list[tuple[object, ...]] = [
+            *self.empty_cell_font(),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            *_outer_spacing(inner, (0, 0), (0, 0), pad / 2, pad / 2),
+        ]
+        if border:
+            commands.append(("BOX", (0, 0), (-1, -1), layout.RULE_WIDTH_PT, colors.black))
+        if background:
+            commands.append(("BACKGROUND", (0, 0), (-1, -1), color_of(background)))
+        box = PdfTable(
+            [[inner or ""]], colWidths=[width], style=commands, hAlign="LEFT", splitInRow=1
+        )
+        # A panel that fits on a page moves to the next page whole; a longer one splits.
+        # (Not inside another panel: reportlab cannot keep together inside a table cell.)
+        return [box] if in_panel else [KeepTogether([box])]
+
+    def empty_cell_font(self) -> list[tuple[object, ...]]:
+        # reportlab sets the cell font even for an empty cell; its default, Helvetica, would be
+        # the one font in the file that is not embedded.
+        body = self.document.style("body")
+        return [("FONTNAME", (0, 0), (-1, -1), face_for(body.font, False, False))]
+
+
+def _outer_spacing(
+    content: list[Flowable],
+    first: tuple[int, int],
+    last: tuple[int, int],
+    top: float,
+    bottom: float,
+) -> list[tuple[object, ...]]:
+    """Cell padding that keeps the space before the first and after the last paragraph.
+
+    reportlab drops both inside a cell, Word keeps them; padding puts them back so that table
+    rows are as tall in the PDF as in Word.
+    """
+    if content:
+        top += content[0].getSpaceBefore()
+        bottom += content[-1].getSpaceAfter()
+    return [("TOPPADDING", first, last, top), ("BOTTOMPADDING", first, last, bottom)]

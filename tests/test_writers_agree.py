@@ -1,0 +1,103 @@
+"""The DOCX and the PDF of one briefing carry the same text, block for block and word for word."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+
+import docx
+import pypdf
+import pytest
+
+from briefing_studio.document import (
+    Block,
+    Division,
+    Document,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Run,
+)
+from briefing_studio.render import docx_bytes, pdf_bytes
+from writer_fixtures import (
+    block_texts,
+    docx_paragraph_texts,
+    handout_document,
+    nd30_document,
+    normalise,
+    pdf_page_texts,
+)
+
+WORD = re.compile(r"\w+")
+BULLETS = "•–◦"
+
+
+def list_marker_words(blocks: list[Block]) -> set[str]:
+    """Words the PDF prints for list numbers ("1.", "a)", "ii.") that Word keeps as numbering."""
+    words: set[str] = set()
+
+    def visit(block: ListBlock, depth: int) -> None:
+        for index, item in enumerate(block.items):
+            if block.ordered:
+                words.add(str(index + 1))
+                words.add(chr(ord("a") + index % 26) * (index // 26 + 1))
+                words.add(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"][index % 10])
+            for child in item.children:
+                visit(child, depth + 1)
+
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            visit(block, 0)
+        elif isinstance(block, Division):
+            words |= list_marker_words(block.blocks)
+    return words
+
+
+@pytest.fixture(scope="module", params=[nd30_document, handout_document], ids=["nd30", "handout"])
+def both(request: pytest.FixtureRequest) -> tuple[Document, str, str]:
+    make: Callable[[], Document] = request.param
+    document = make()
+    word_text = normalise("\n".join(docx_paragraph_texts(docx_bytes(document))))
+    pdf_text = normalise("\n".join(pdf_page_texts(pdf_bytes(document))))
+    return document, word_text, pdf_text
+
+
+def test_every_block_reads_the_same_in_word_and_pdf(both: tuple[Document, str, str]) -> None:
+    document, word_text, pdf_text = both
+    texts = block_texts(document.blocks)
+    assert len(texts) > 20
+    for text in texts:
+        wanted = normalise(text)
+        assert wanted in word_text, text
+        assert wanted in pdf_text, text
+
+
+def test_both_files_hold_the_same_words(both: tuple[Document, str, str]) -> None:
+    document, word_text, pdf_text = both
+    word_words = set(WORD.findall(word_text))
+    pdf_words = set(WORD.findall(pdf_text))
+    assert word_words - pdf_words == set()
+    # The PDF prints list numbers as text; Word keeps them in its numbering.
+    assert pdf_words - word_words <= list_marker_words(document.blocks)
+    assert not set(BULLETS) & set(word_text)
+
+
+def test_block_order_is_the_same(both: tuple[Document, str, str]) -> None:
+    document, word_text, pdf_text = both
+    word_at = pdf_at = 0
+    for text in block_texts(document.blocks):
+        wanted = normalise(text)
+        word_at = word_text.index(wanted, word_at)
+        pdf_at = pdf_text.index(wanted, pdf_at)
+
+
+def test_a_document_without_styles_still_looks_official_in_both() -> None:
+    document = Document(blocks=[Heading(1, [Run("Tiêu đề")]), Paragraph([Run("Nội dung.")])])
+    word = docx.Document(io.BytesIO(docx_bytes(document)))
+    heading = word.styles["Heading 1"]
+    assert heading.font.name == "Times New Roman" and heading.font.bold
+    assert str(heading.font.color.rgb) == "000000"
+    pdf_text = pypdf.PdfReader(io.BytesIO(pdf_bytes(document))).pages[0].extract_text()
+    assert "TIÊU ĐỀ" in pdf_text  # nd30's h1 is in capitals, as Word's caps shows it
+    assert heading.font.all_caps
