@@ -48,8 +48,9 @@ def test_every_template_renders_the_suggested_seed_briefing_to_docx_and_pdf(
 ) -> None:
     counterpart = resolve_counterpart("Hàn Quốc")
     briefing = new_briefing(analyses, "suggested", counterpart, template=template_id)
-    paths = export_briefing(briefing, library.get(template_id), ["docx", "pdf"], tmp_path,
-                            analyses=analyses)
+    paths = export_briefing(
+        briefing, library.get(template_id), ["docx", "pdf"], tmp_path, analyses=analyses
+    )
     assert sorted(p.suffix for p in paths) == [".docx", ".pdf"]
     texts = exported_text(paths)
     document = docx.Document(str(tmp_path / f"{paths[0].stem}.docx"))
@@ -66,8 +67,9 @@ def test_selecting_all_puts_every_seed_paragraph_in_both_files(
     template_id: str, analyses, library: TemplateLibrary, tmp_path: Path
 ) -> None:
     briefing = new_briefing(analyses, "all", None, template=template_id)
-    paths = export_briefing(briefing, library.get(template_id), ["docx", "pdf"], tmp_path,
-                            analyses=analyses)
+    paths = export_briefing(
+        briefing, library.get(template_id), ["docx", "pdf"], tmp_path, analyses=analyses
+    )
     texts = exported_text(paths)
     missing = {fmt: [] for fmt in texts}
     for analysis in analyses:
@@ -79,14 +81,30 @@ def test_selecting_all_puts_every_seed_paragraph_in_both_files(
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefing_studio", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_studio", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_render_command_writes_both_formats_from_the_seeds(tmp_path: Path) -> None:
-    result = run_cli("render", "--select", "all", "--template", "embassy-meeting",
-                     "--format", "docx,pdf", "--out", str(tmp_path / "out"), "--name", "x",
-                     cwd=tmp_path)
+    result = run_cli(
+        "render",
+        "--select",
+        "all",
+        "--template",
+        "embassy-meeting",
+        "--format",
+        "docx,pdf",
+        "--out",
+        str(tmp_path / "out"),
+        "--name",
+        "x",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "x.docx").stat().st_size > 0
     assert (tmp_path / "out" / "x.pdf").stat().st_size > 0
@@ -102,10 +120,21 @@ def test_analyze_command_prints_the_documented_json_shape(tmp_path: Path) -> Non
     )
     assert {"id", "kind", "text", "cues"} <= set(source["sections"][0])
     figure = next(f for f in source["figures"] if f["surface"] == "trên 12,4 tỷ USD")
-    assert set(figure) >= {"id", "section", "start", "end", "surface", "kind", "value",
-                           "value_high", "unit", "qualifier", "words"}
+    assert set(figure) >= {
+        "id",
+        "section",
+        "start",
+        "end",
+        "surface",
+        "kind",
+        "value",
+        "value_high",
+        "unit",
+        "qualifier",
+        "words",
+    }
     section = next(s for s in source["sections"] if s["id"] == figure["section"])
-    assert section["text"][figure["start"]:figure["end"]] == "trên 12,4 tỷ USD"
+    assert section["text"][figure["start"] : figure["end"]] == "trên 12,4 tỷ USD"
     assert source["entities"] is None  # --no-ner
 
 

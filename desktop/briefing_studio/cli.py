@@ -52,13 +52,19 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     analyze.add_argument("--no-ner", action="store_true", help="skip entity recognition (fast)")
-    analyze.add_argument("--encoding", help="force the encoding of text files (utf-8, cp1258, "
-                         "tcvn3, vni, utf-16)")
+    analyze.add_argument(
+        "--encoding", help="force the encoding of text files (utf-8, cp1258, tcvn3, vni, utf-16)"
+    )
     analyze.set_defaults(handler=_cmd_analyze)
 
     render = sub.add_parser("render", help="render a briefing to DOCX/PDF / xuất tài liệu")
-    render.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                        help="source files (default: the bundled seed texts)")
+    render.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="source files (default: the bundled seed texts)",
+    )
     render.add_argument("--project", type=Path, help="a .briefing project to render")
     render.add_argument("--select", choices=("suggested", "all"), default="suggested")
     render.add_argument("--counterpart", help="country or province, e.g. 'Hàn Quốc', 'Bắc Ninh'")
@@ -83,7 +89,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _templates_dir_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--templates-dir", type=Path,
+        "--templates-dir",
+        type=Path,
         default=os.environ.get("BRIEFING_TEMPLATES_DIR"),
         help="user templates folder (default: the one set in the app, else the user data folder)",
     )
@@ -160,8 +167,14 @@ def _cmd_templates(args: argparse.Namespace) -> int:
     templates = library.templates()
     if args.json:
         rows = [
-            {"id": t.id, "name_vi": t.name("vi"), "name_en": t.name("en"), "origin": t.origin,
-             "folder": str(t.folder), "problem": t.problem}
+            {
+                "id": t.id,
+                "name_vi": t.name("vi"),
+                "name_en": t.name("en"),
+                "origin": t.origin,
+                "folder": str(t.folder),
+                "problem": t.problem,
+            }
             for t in templates
         ]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)

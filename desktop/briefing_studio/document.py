@@ -168,8 +168,10 @@ class Document:
         if name is None or name not in self.styles:
             return body
         named = self.styles[name]
-        merged = {k: getattr(named, k) if getattr(named, k) is not None else getattr(body, k)
-                  for k in StyleSpec.__dataclass_fields__}
+        merged = {
+            k: getattr(named, k) if getattr(named, k) is not None else getattr(body, k)
+            for k in StyleSpec.__dataclass_fields__
+        }
         merged["name"] = name
         return StyleSpec(**merged)
 

@@ -59,7 +59,9 @@ def default_stem(briefing: Briefing, today: date | None = None) -> str:
     return slug or "briefing"
 
 
-def write_document(document: Document, formats: Sequence[str], out_dir: Path, stem: str) -> list[Path]:
+def write_document(
+    document: Document, formats: Sequence[str], out_dir: Path, stem: str
+) -> list[Path]:
     """Write ``document`` in each format into ``out_dir``; returns the files written."""
     from briefing_studio.render import write
 

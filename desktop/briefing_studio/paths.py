@@ -62,8 +62,10 @@ def seed_files() -> list[Path]:
 def user_data_dir() -> Path:
     """Per-user data (autosave, recent files). ``BRIEFING_STUDIO_HOME`` overrides it for tests."""
     override = os.environ.get("BRIEFING_STUDIO_HOME")
-    path = Path(override) / "data" if override else Path(
-        platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)
+    path = (
+        Path(override) / "data"
+        if override
+        else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
     )
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -72,8 +74,10 @@ def user_data_dir() -> Path:
 def user_cache_dir() -> Path:
     """Per-user cache (NER results by content hash)."""
     override = os.environ.get("BRIEFING_STUDIO_HOME")
-    path = Path(override) / "cache" if override else Path(
-        platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)
+    path = (
+        Path(override) / "cache"
+        if override
+        else Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
     )
     path.mkdir(parents=True, exist_ok=True)
     return path

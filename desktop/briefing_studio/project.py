@@ -79,17 +79,18 @@ def _read_json(path: Path) -> object:
     try:
         size = path.stat().st_size
         if size > MAX_PROJECT_BYTES:
-            raise BriefingError(
-                "Tệp dự án quá lớn.", "The project file is too large.", path=path
-            )
+            raise BriefingError("Tệp dự án quá lớn.", "The project file is too large.", path=path)
         raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise BriefingError("Không tìm thấy tệp.", "File not found.", path=path) from exc
     except IsADirectoryError as exc:
-        raise BriefingError("Đây là thư mục, không phải tệp.", "This is a folder.", path=path) from exc
+        raise BriefingError(
+            "Đây là thư mục, không phải tệp.", "This is a folder.", path=path
+        ) from exc
     except OSError as exc:
         raise BriefingError(
-            f"Không đọc được tệp ({exc.strerror}).", f"Cannot read the file ({exc.strerror}).",
+            f"Không đọc được tệp ({exc.strerror}).",
+            f"Cannot read the file ({exc.strerror}).",
             path=path,
         ) from exc
     try:

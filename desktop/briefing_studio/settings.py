@@ -29,8 +29,10 @@ KEY_STATE = "window/state"
 def settings_file() -> Path:
     """The INI file QSettings writes (``BRIEFING_STUDIO_HOME`` overrides it for tests)."""
     override = os.environ.get("BRIEFING_STUDIO_HOME")
-    folder = Path(override) / "config" if override else Path(
-        platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)
+    folder = (
+        Path(override) / "config"
+        if override
+        else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
     )
     return folder / "settings.ini"
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from briefing_studio.analysis.model import Analysis, Figure
 
-KIND_VI = {"money": "tiền", "percent": "tỷ lệ", "count": "số lượng", "measure": "đo lường",
-           "date": "thời gian"}
+KIND_VI = {
+    "money": "tiền",
+    "percent": "tỷ lệ",
+    "count": "số lượng",
+    "measure": "đo lường",
+    "date": "thời gian",
+}
 
 
 def _number(value: float | int) -> str:
@@ -29,7 +34,8 @@ def summarize(analysis: Analysis) -> str:
     headings = [s for s in analysis.sections if s.kind == "heading"]
     lines = [
         f"== {meta.title or source.name} ({source.name}, {source.format}"
-        + (f", {source.encoding}" if source.encoding else "") + ")",
+        + (f", {source.encoding}" if source.encoding else "")
+        + ")",
         f"Tác giả: {meta.author or '—'}   Nguồn: {meta.source_url or meta.source_name or '—'}",
         f"Thời gian: {meta.time or '—'}   Địa điểm: {meta.place or '—'}",
         f"Đoạn: {len(analysis.sections)} (tiêu đề: {len(headings)})",
