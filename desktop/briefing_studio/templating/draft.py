@@ -1,0 +1,243 @@
+"""Rendering a template while it is being edited: unsaved texts laid over its folder.
+
+The editor previews what the editor *typed*, not what is saved: the entry file, any included
+file and the manifest from the form all come from the editor's buffers, and everything runs in
+the same sandbox as a real export (never outside it). The template manager uses the same path
+with no buffers to check every template against a sample briefing, so a template that parses
+but fails when run (an unknown tag, an unsafe attribute, an endless loop) is listed with its
+problem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from briefing_studio.analysis.model import Analysis
+from briefing_studio.briefing import Briefing
+from briefing_studio.document import Document, DocumentInfo
+from briefing_studio.errors import BriefingError
+from briefing_studio.templating.context import build_context
+from briefing_studio.templating.manifest import Template, TemplateManifest
+from briefing_studio.templating.markup import parse_markup
+from briefing_studio.templating.sandbox import (
+    TIME_LIMIT,
+    BriefingSandbox,
+    TemplateProblem,
+    _FolderLoader,
+    check_template_source,
+)
+
+_MARKUP_LINE = re.compile(r"at line (\d+)")
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+
+
+@dataclass
+class Draft:
+    """A template being edited: its folder, the form's manifest and unsaved file texts.
+
+    ``files`` maps relative names (``briefing.html.j2``) to text; a file not in it is read from
+    the folder as saved.
+    """
+
+    template: Template
+    manifest: TemplateManifest
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path:
+        return self.template.folder
+
+    def text_of(self, name: str) -> str | None:
+        """The text of ``name``: the buffer if open, else the saved file, else None."""
+        if name in self.files:
+            return self.files[name]
+        try:
+            return (self.folder / name).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+
+@dataclass
+class DraftResult:
+    """What the draft produced: the markup (shown to the editor) and the ``Document``."""
+
+    markup: str
+    document: Document
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where in the template's files a problem is: relative file name and 1-based line."""
+
+    file: str
+    line: int
+
+
+class MarkupProblem(BriefingError):
+    """Invalid markup from a draft, with the markup line that was refused (for ``locate``)."""
+
+    def __init__(self, error: BriefingError, markup: str) -> None:
+        super().__init__(error.message_vi, error.message_en, error.path, error.line)
+        found = _MARKUP_LINE.search(error.message_en)
+        lines = markup.splitlines()
+        number = int(found.group(1)) if found else 0
+        self.markup = markup
+        self.markup_line_number = number if 0 < number <= len(lines) else None
+        self.markup_line = lines[number - 1] if self.markup_line_number else ""
+
+
+class _OverlayLoader(_FolderLoader):
+    """The sandbox's folder loader with the editor's unsaved texts taking precedence.
+
+    It keeps the folder loader's checks (no absolute paths, no ``..``, no symlink escape):
+    a name is resolved the same way before the overlay is consulted.
+    """
+
+    def __init__(self, folder: Path, overlay: Mapping[str, str]) -> None:
+        super().__init__(folder)
+        self.overlay = dict(overlay)
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.resolve(template)
+        name = path.relative_to(self.folder).as_posix()
+        if name in self.overlay:
+            return unicodedata.normalize("NFC", self.overlay[name]), str(path), lambda: False
+        return super().get_source(environment, template)
+
+
+def render_draft(
+    draft: Draft,
+    briefing: Briefing,
+    analyses: Sequence[Analysis],
+    time_limit: float = TIME_LIMIT,
+) -> DraftResult:
+    """Context → sandboxed Jinja → markup → ``Document``, as an export would, from the draft."""
+    manifest = draft.manifest
+    template = replace(draft.template, manifest=manifest, problem=None, error=None)
+    context = build_context(replace(briefing, template=manifest.id), analyses, template)
+    sandbox = BriefingSandbox(draft.folder.resolve())
+    sandbox.loader = _OverlayLoader(draft.folder.resolve(), draft.files)
+    markup = sandbox.render(
+        manifest.entry, context, source=draft.files.get(manifest.entry), time_limit=time_limit
+    )
+    styles = manifest.merged_styles()
+    try:
+        blocks = parse_markup(
+            markup,
+            styles=set(styles) | manifest.style_names(),
+            template_id=manifest.id,
+            path=template.entry_path,
+        )
+    except BriefingError as error:
+        raise MarkupProblem(error, markup) from error
+    meeting = context["briefing"]["meeting"]
+    keywords = [
+        k for k in (meeting["counterpart"]["name"], meeting["place"], manifest.name_vi) if k
+    ]
+    info = DocumentInfo(
+        title=context["briefing"]["title"],
+        author=briefing.agency.name or briefing.agency.parent,
+        subject=meeting["purpose"] or manifest.name_vi,
+        keywords=keywords,
+    )
+    document = Document(blocks=blocks, info=info, page=manifest.page_setup(), styles=styles)
+    return DraftResult(markup=markup, document=document)
+
+
+def sample_briefing() -> tuple[Briefing, list[Analysis]]:
+    """The two seed texts with the suggested selection: what a preview shows when no briefing
+    is open (the same start the app makes)."""
+    from briefing_studio.analysis import analyze
+    from briefing_studio.paths import seed_files
+    from briefing_studio.selection import new_briefing
+    from briefing_studio.sources import load_source
+
+    analyses = [analyze(load_source(path)) for path in seed_files()]
+    return new_briefing(analyses, "suggested", None), analyses
+
+
+def syntax_problems(draft: Draft) -> dict[str, list[TemplateProblem]]:
+    """Jinja syntax problems of every open buffer (fast: parsing only, nothing runs)."""
+    found = {}
+    for name, text in draft.files.items():
+        problems = check_template_source(text, name)
+        if problems:
+            found[name] = problems
+    return found
+
+
+def check_template(
+    template: Template,
+    briefing: Briefing,
+    analyses: Sequence[Analysis],
+    time_limit: float = TIME_LIMIT,
+) -> BriefingError | None:
+    """Why ``template`` cannot produce this briefing, or None when it can.
+
+    Every Jinja file is parsed first, so a syntax error in a file the sample briefing does not
+    reach is still found; then the template runs on the briefing in the sandbox.
+    """
+    if template.manifest is None or template.error is not None:
+        return template.error or BriefingError(
+            f"Mẫu “{template.id}” bị lỗi: {template.problem}",
+            f"Template “{template.id}” is broken: {template.problem}",
+            path=template.folder,
+        )
+    for path in sorted(template.folder.rglob("*.j2")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            return BriefingError(
+                f"Không đọc được tệp mẫu ({exc}).", f"Cannot read the template file ({exc}).", path
+            )
+        problems = check_template_source(text, path.name)
+        if problems:
+            first = problems[0]
+            return BriefingError(first.message, first.message, path=path, line=first.line)
+    try:
+        render_draft(Draft(template, template.manifest), briefing, analyses, time_limit)
+    except BriefingError as error:
+        return error
+    return None
+
+
+def locate(error: BriefingError, draft: Draft) -> Located | None:
+    """The file and line an error points at, for the editor to highlight.
+
+    Jinja errors carry their own file and line. Errors in the produced markup carry the markup
+    line only, so the template line that wrote it is found by matching the line's literal text
+    (what lies outside ``{{ }}`` and ``{% %}``) against the markup line.
+    """
+    folder = draft.folder.resolve()
+    if error.path is not None and error.line:
+        try:
+            name = Path(error.path).resolve().relative_to(folder).as_posix()
+        except (ValueError, OSError):
+            name = Path(error.path).name
+        return Located(name, error.line)
+    markup_line = getattr(error, "markup_line", "")
+    return _find_template_line(markup_line, draft) if markup_line.strip() else None
+
+
+def _find_template_line(markup_line: str, draft: Draft) -> Located | None:
+    names = [draft.manifest.entry, *sorted(n for n in draft.files if n != draft.manifest.entry)]
+    names += sorted(p.name for p in draft.folder.glob("*.j2") if p.name not in names)
+    best: tuple[int, Located] | None = None
+    for name in names:
+        text = draft.text_of(name)
+        if text is None:
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            pieces = [p.strip() for p in _JINJA.split(line) if p.strip()]
+            if not pieces or not any("<" in p for p in pieces):
+                continue
+            if all(p in markup_line for p in pieces):
+                score = sum(len(p) for p in pieces)
+                if best is None or score > best[0]:
+                    best = (score, Located(name, number))
+    return best[1] if best else None

@@ -1,0 +1,56 @@
+"""Starting the desktop app: the QApplication, its translation, and the main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from briefing_studio import __version__
+from briefing_studio.paths import resources_dir
+from briefing_studio.ui import i18n, preferences
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The one QApplication (created once), named so QSettings and dialogs say who we are."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("BriefingStudio")
+        QCoreApplication.setApplicationName("BriefingStudio")
+        app = QApplication(list(argv or sys.argv[:1]))
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("Briefing Studio")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "briefing-studio.svg")))
+    i18n.install(preferences.language())
+    return app  # type: ignore[return-value]
+
+
+def create_window(files: Sequence[str] = ()):  # -> MainWindow (import kept lazy for startup)
+    """A shown main window that starts loading ``files`` (or the seeds)."""
+    from briefing_studio.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    window.start(list(files))
+    return window
+
+
+def run(files: Sequence[str] = ()) -> int:
+    """Open the main window on ``files`` and run until it closes; returns the exit status."""
+    app = application()
+    window = create_window(files)
+    status = app.exec()
+    del window
+    return status
+
+
+def main() -> int:
+    """Entry point of the ``briefing-studio`` GUI script."""
+    return run(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,216 @@
+"""The figures table: every figure the analysis found, with a checkbox, value and relevance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from briefing_studio.analysis.model import Figure
+from briefing_studio.ui.section_delegate import KIND_COLOURS, RELEVANT_COLOUR
+from briefing_studio.ui.state import BriefingState
+
+SortRole = Qt.ItemDataRole.UserRole + 2
+FigureIdRole = Qt.ItemDataRole.UserRole + 3
+
+COL_SURFACE, COL_RELEVANCE, COL_KIND, COL_VALUE, COL_QUALIFIER, COL_UNIT, COL_SENTENCE = range(7)
+
+
+def format_number(value: float | int | None) -> str:
+    """A value written the Vietnamese way (``12.400.000.000``, ``6,5``) whatever the UI language."""
+    if value is None:
+        return ""
+    locale = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+    if float(value).is_integer():
+        return locale.toString(int(value))
+    text = locale.toString(float(value), "f", 4)
+    return text.rstrip("0").rstrip(",")
+
+
+def format_value(figure: Figure) -> str:
+    """The normalised value; years and day numbers of dates are not grouped (2024, not 2.024)."""
+    number = (lambda v: "" if v is None else f"{v:g}") if figure.kind == "date" else format_number
+    text = number(figure.value)
+    if figure.value_high is not None:
+        text += "–" + number(figure.value_high)
+    return text
+
+
+class FiguresModel(QAbstractTableModel):
+    """Rows are figures in source order; column 0 holds the tick."""
+
+    def __init__(self, state: BriefingState) -> None:
+        super().__init__()
+        self.state = state
+        self.figures: list[Figure] = []
+        self.headers = [
+            self.tr("Figure"),
+            self.tr("Relevance"),
+            self.tr("Kind"),
+            self.tr("Value"),
+            self.tr("Qualifier"),
+            self.tr("Unit"),
+            self.tr("Sentence"),
+        ]
+        self.kinds = {
+            "money": self.tr("money"),
+            "percent": self.tr("percent"),
+            "count": self.tr("count"),
+            "measure": self.tr("measure"),
+            "date": self.tr("date"),
+        }
+        state.sources_changed.connect(self._rebuild)
+        state.selection_changed.connect(self._refresh)
+        state.ranking_changed.connect(self._refresh)
+        self._rebuild()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.figures)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        figure = self.figures[index.row()]
+        column = index.column()
+        if role == FigureIdRole:
+            return figure.id
+        if role == Qt.ItemDataRole.CheckStateRole and column == COL_SURFACE:
+            chosen = self.state.is_figure_chosen(figure.id)
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(figure, column)
+        if role == SortRole:
+            return self._sort_key(figure, column, index.row())
+        if role == Qt.ItemDataRole.BackgroundRole and column == COL_KIND:
+            return QBrush(QColor(KIND_COLOURS.get(figure.kind, ("#eee",))[0]))
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_RELEVANCE:
+            return QBrush(RELEVANT_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(figure, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: object,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        on = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.state.toggle_figure(self.figures[index.row()].id, on)
+        return True
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_SURFACE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def row_of(self, figure_id: str) -> int:
+        return next((r for r, f in enumerate(self.figures) if f.id == figure_id), -1)
+
+    def _text(self, figure: Figure, column: int) -> str:
+        if column == COL_SURFACE:
+            return figure.surface
+        if column == COL_KIND:
+            return self.kinds.get(figure.kind, figure.kind)
+        if column == COL_VALUE:
+            return format_value(figure)
+        if column == COL_QUALIFIER:
+            return figure.qualifier or ""
+        if column == COL_UNIT:
+            return figure.unit or ""
+        if column == COL_RELEVANCE:
+            relevance = self.state.relevance(figure.id)
+            if relevance is None:
+                return ""
+            return f"{'★' if relevance.strong else '☆'} {relevance.score:.2g}"
+        section = self.state.section(figure.section)
+        return section.sentence_at(figure.start) if section else ""
+
+    def _sort_key(self, figure: Figure, column: int, row: int) -> object:
+        if column == COL_VALUE:
+            return float(figure.value) if figure.value is not None else float("-inf")
+        if column == COL_RELEVANCE:
+            relevance = self.state.relevance(figure.id)
+            return relevance.score if relevance else 0.0
+        if column == COL_SURFACE:
+            return row  # source order
+        return self._text(figure, column)
+
+    def _tooltip(self, figure: Figure, column: int) -> str | None:
+        if column == COL_RELEVANCE:
+            relevance = self.state.relevance(figure.id)
+            return "\n".join(relevance.reasons) if relevance else None
+        if column == COL_SENTENCE:
+            return self._text(figure, column)
+        return None
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        self.figures = list(self.state.all_figures())
+        self.endResetModel()
+
+    def _refresh(self) -> None:
+        if self.figures:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.figures) - 1, len(self.headers) - 1)
+            )
+
+
+class FiguresPanel(QWidget):
+    """A sortable table of figures; ticking here is the same as clicking one in the text."""
+
+    def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FiguresModel(state)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_SURFACE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (COL_SURFACE, 190),
+            (COL_RELEVANCE, 60),
+            (COL_KIND, 80),
+            (COL_VALUE, 110),
+            (COL_QUALIFIER, 100),
+            (COL_UNIT, 90),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.setAccessibleName(self.tr("Figures"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    def figure_index(self, figure_id: str) -> QModelIndex:
+        """The view index of a figure's tick (tests and keyboard users)."""
+        return self.proxy.mapFromSource(self.model.index(self.model.row_of(figure_id), 0))

@@ -1,0 +1,72 @@
+"""PDF pages as ``QImage``s via pypdfium2 (QtPdf is not in the PySide6 wheels we ship).
+
+PDFium is not thread-safe, so every call holds one lock: the preview worker and printing on the
+UI thread never rasterise at the same time. ``QImage`` (unlike ``QPixmap``) may be made on any
+thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PySide6.QtGui import QImage
+
+_lock = threading.Lock()
+POINTS_PER_INCH = 72.0
+
+
+def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """Each page's (width, height) in points."""
+    with _lock:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            return [document[i].get_size() for i in range(len(document))]
+        finally:
+            document.close()
+
+
+def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
+    """One page at ``dpi`` as an opaque RGB32 image (caller holds the lock)."""
+    page = document[index]
+    bitmap = page.render(
+        scale=dpi / POINTS_PER_INCH,
+        force_bitmap_format=pdfium_c.FPDFBitmap_BGRx,
+        fill_color=(255, 255, 255, 255),
+    )
+    image = QImage(
+        bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32
+    )
+    copy = image.copy()  # detach from PDFium's buffer before it is freed
+    bitmap.close()
+    page.close()
+    return copy
+
+
+def render_pages(
+    pdf: bytes, dpi: float = 110.0, cancelled: Callable[[], bool] = lambda: False
+) -> list[QImage]:
+    """Every page at ``dpi``; stops early (returning what it has) once ``cancelled()``."""
+    images = []
+    with _lock:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            for index in range(len(document)):
+                if cancelled():
+                    break
+                images.append(render_page(document, index, dpi))
+        finally:
+            document.close()
+    return images
+
+
+def render_one(pdf: bytes, index: int, dpi: float) -> QImage:
+    """A single page (printing renders page by page at printer resolution)."""
+    with _lock:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            return render_page(document, index, dpi)
+        finally:
+            document.close()

@@ -1,0 +1,224 @@
+"""Live PDF preview: the core renders the briefing in a worker, pypdfium2 draws the pages.
+
+A change restarts a 400 ms single-shot timer; when it fires a render starts unless one is
+running, in which case the panel is marked dirty and renders again when that one ends. Results
+of an out-of-date render are dropped, so typing is never blocked and the preview never goes
+back in time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_studio.errors import BriefingError
+from briefing_studio.ui import ops
+from briefing_studio.ui.i18n import current_language
+from briefing_studio.ui.pdf_images import render_pages
+from briefing_studio.ui.state import BriefingState
+
+DEBOUNCE_MS = 400
+RASTER_DPI = 110.0
+PAGE_GAP = 10
+
+
+@dataclass
+class Rendered:
+    """A finished render: the PDF and its pages as images."""
+
+    pdf: bytes
+    pages: list[QImage]
+
+
+def render_briefing_pdf(briefing: Any, analyses: list, template: Any) -> bytes:
+    """The PDF of ``briefing`` exactly as Export would write it (core templating + render)."""
+    from briefing_studio.render import pdf_bytes
+    from briefing_studio.templating import make_document
+
+    return pdf_bytes(make_document(briefing, analyses, template))
+
+
+class PreviewPanel(QWidget):
+    """Pages stacked in a scroll area, fitted to its width (or zoomed)."""
+
+    rendered = Signal(int)  # generation shown
+    failed = Signal(str)
+
+    def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.generation = 0  # bumped by every change
+        self.shown_generation = -1
+        self.result: Rendered | None = None
+        self.zoom: float | None = None  # None: fit width
+        self._op: ops.Op | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.start_render)
+
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setSpacing(PAGE_GAP)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.pages)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.setBackgroundRole(self.palette().ColorRole.Mid)
+        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.fit_button = self._tool("↔", self.tr("Fit the page to the width"), self.fit_width)
+        self.zoom_out = self._tool("−", self.tr("Zoom out"), lambda: self.zoom_by(1 / 1.25))
+        self.zoom_in = self._tool("+", self.tr("Zoom in"), lambda: self.zoom_by(1.25))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Preview")))
+        bar.addWidget(self.status, 1)
+        for button in (self.zoom_out, self.fit_button, self.zoom_in):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+        state.changed.connect(self.schedule)
+
+    def _tool(self, text: str, tip: str, slot: Any) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # ----- rendering -----------------------------------------------------------------------
+
+    def schedule(self) -> None:
+        """Something changed: render again once the user pauses for ``DEBOUNCE_MS``."""
+        self.generation += 1
+        self._timer.start()
+
+    @property
+    def busy(self) -> bool:
+        return self._op is not None or self._timer.isActive()
+
+    def up_to_date(self) -> bool:
+        return not self.busy and self.shown_generation == self.generation
+
+    def start_render(self) -> None:
+        if self._op is not None:
+            return  # the running render's end starts the next one
+        template = self.state.template()
+        if template is None:
+            self._show_status(self.tr("No usable template is chosen."))
+            self.shown_generation = self.generation
+            return
+        generation = self.generation
+        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+
+        def task(context: ops.TaskContext) -> Rendered:
+            pdf = render_briefing_pdf(briefing, analyses, template)
+            return Rendered(pdf, render_pages(pdf, RASTER_DPI, context.cancelled))
+
+        self._show_status(self.tr("Updating…"))
+        self._op = ops.run_op(
+            task,
+            lambda result: self._finished(generation, result),
+            label=self.tr("Preview"),
+            parent=self,
+            on_failure=lambda exc, details: self._failed(generation, exc, details),
+            on_cancelled=lambda: self._end(generation),
+            cancellable=False,
+        )
+
+    def _finished(self, generation: int, result: Rendered) -> None:
+        if generation == self.generation:
+            self.result = result
+            self._show_pages()
+            self._show_status("")
+            self.shown_generation = generation
+            self.rendered.emit(generation)
+        self._end(generation)
+
+    def _failed(self, generation: int, exc: BaseException, details: str) -> bool:
+        if not isinstance(exc, BriefingError):
+            return False  # a bug: let ops show the report
+        if generation == self.generation:
+            message = exc.message(current_language())
+            self._show_status(self.tr("Cannot show the preview: {0}").format(message))
+            self.shown_generation = generation
+            self.failed.emit(message)
+        self._end(generation)
+        return True
+
+    def _end(self, generation: int) -> None:
+        self._op = None
+        if generation != self.generation and not self._timer.isActive():
+            self.start_render()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        if self._op is not None:
+            self._op.cancel()
+
+    # ----- display -------------------------------------------------------------------------
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text)
+
+    def page_count(self) -> int:
+        return len(self.result.pages) if self.result else 0
+
+    def page_width(self) -> int:
+        if self.zoom is None:
+            bar = self.scroll.verticalScrollBar().sizeHint().width()
+            return max(100, self.scroll.viewport().width() - 2 * PAGE_GAP - bar)
+        return int(8.27 * 96 * self.zoom)
+
+    def _show_pages(self) -> None:
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        if self.result is None:
+            return
+        width = self.page_width()
+        for number, image in enumerate(self.result.pages, 1):
+            label = QLabel()
+            label.setPixmap(
+                QPixmap.fromImage(image).scaledToWidth(
+                    width, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+            label.setFrameShape(QFrame.Shape.Box)
+            label.setAccessibleName(self.tr("Page {0}").format(number))
+            self.pages_layout.addWidget(label)
+
+    def fit_width(self) -> None:
+        self.zoom = None
+        self._show_pages()
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.zoom if self.zoom is not None else self.page_width() / (8.27 * 96)
+        self.zoom = max(0.3, min(3.0, current * factor))
+        self._show_pages()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.zoom is None and self.result is not None:
+            self._show_pages()

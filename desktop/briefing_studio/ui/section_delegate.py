@@ -1,0 +1,279 @@
+"""Painting one section: a real checkbox, rich text with figures coloured by kind, a star.
+
+Figures are anchors in the section's rich text, so a click finds the figure under the mouse
+with ``anchorAt``; Space on the current row ticks the section, like a click on its box.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+)
+
+from briefing_studio.analysis.model import Figure, Section
+from briefing_studio.ui.sections_model import Entry, EntryRole, SectionsModel, Span
+
+# Pale background for a figure, strong background once it is ticked, and the text colour.
+KIND_COLOURS: dict[str, tuple[str, str, str]] = {
+    "money": ("#dcf3e0", "#8fd19e", "#1b5e20"),
+    "percent": ("#dde9fb", "#94b9ef", "#0d3c8c"),
+    "count": ("#fde9cf", "#f3b76b", "#7a4100"),
+    "measure": ("#d8f1ee", "#84cfc6", "#00574e"),
+    "date": ("#ece0fa", "#bf9ae8", "#4a148c"),
+}
+MATCH_COLOUR = "#ffe94d"
+RELEVANT_COLOUR = QColor("#d08a00")
+FAINT_COLOUR = QColor("#d9b56a")
+
+
+def section_html(
+    section: Section, figures: list[Figure], chosen: set[str], matches: list[Span]
+) -> str:
+    """Rich text for one section: figures as coloured anchors, matches highlighted."""
+    text = section.text
+    cuts = {0, len(text)}
+    for figure in figures:
+        cuts.update((figure.start, figure.end))
+    for start, end in matches:
+        cuts.update((start, end))
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    parts = []
+    for start, end in itertools.pairwise(bounds):
+        piece = html.escape(text[start:end])
+        figure = next((f for f in figures if f.start <= start and end <= f.end), None)
+        matched = any(m0 <= start and end <= m1 for m0, m1 in matches)
+        if figure is not None:
+            pale, strong, ink = KIND_COLOURS.get(figure.kind, ("#eeeeee", "#cccccc", "#000"))
+            back = MATCH_COLOUR if matched else (strong if figure.id in chosen else pale)
+            weight = "font-weight:600;" if figure.id in chosen else ""
+            piece = (
+                f'<a href="fig:{html.escape(figure.id)}" style="color:{ink};'
+                f'background-color:{back};text-decoration:none;{weight}">{piece}</a>'
+            )
+        elif matched:
+            piece = f'<span style="background-color:{MATCH_COLOUR}">{piece}</span>'
+        parts.append(piece)
+    body = "".join(parts)
+    if section.kind == "heading":
+        return f"<p style='font-weight:bold'>{body}</p>"
+    return f"<p>{body}</p>"
+
+
+class SectionDelegate(QStyledItemDelegate):
+    """Paints a section as a checkbox, rich text and a relevance star; handles clicks on both."""
+
+    figure_clicked = Signal(str)
+    MARGIN = 6
+    STAR_WIDTH = 22
+
+    def __init__(self, view: QListView, model: SectionsModel) -> None:
+        super().__init__(view)
+        self.view = view
+        self.model = model
+        self._docs: dict[tuple, QTextDocument] = {}
+
+    # ----- geometry ------------------------------------------------------------------------
+
+    def _check_size(self) -> QSize:
+        style = self.view.style()
+        return QSize(
+            style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth),
+            style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight),
+        )
+
+    def _text_left(self) -> int:
+        return self.MARGIN * 2 + self._check_size().width()
+
+    def _text_width(self) -> int:
+        return max(
+            120, self.view.viewport().width() - self._text_left() - self.STAR_WIDTH - self.MARGIN
+        )
+
+    def document(self, entry: Entry) -> QTextDocument:
+        section = entry.section
+        assert section is not None
+        chosen = {
+            f.id
+            for f in self.model.state.figures_in(section.id)
+            if self.model.state.is_figure_chosen(f.id)
+        }
+        matches = self.model.matches.get(section.id, [])
+        width = self._text_width()
+        key = (section.id, width, tuple(sorted(chosen)), tuple(matches))
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) > 2000:
+                self._docs.clear()
+            doc = QTextDocument()
+            font = QFont(self.view.font())
+            if section.kind == "heading":
+                font.setPointSizeF(font.pointSizeF() * (1.25 if section.level <= 1 else 1.1))
+            doc.setDefaultFont(font)
+            doc.setDocumentMargin(2)
+            doc.setHtml(
+                section_html(section, self.model.state.figures_in(section.id), chosen, matches)
+            )
+            doc.setTextWidth(width)
+            self._docs[key] = doc
+        return doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        entry: Entry = index.data(EntryRole)
+        if entry is None:
+            return QSize(0, 0)
+        if entry.section is None:
+            height = option.fontMetrics.height() * 2 + self.MARGIN
+            return QSize(self._text_width(), height)
+        doc = self.document(entry)
+        return QSize(self._text_width(), int(doc.size().height()) + self.MARGIN * 2)
+
+    # ----- painting ------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        entry: Entry = index.data(EntryRole)
+        if entry is None:
+            return
+        painter.save()
+        rect = option.rect
+        if entry.section is None:
+            self._paint_source_title(painter, rect, index.data(Qt.ItemDataRole.DisplayRole))
+            painter.restore()
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            tint = QColor(option.palette.color(QPalette.ColorRole.Highlight))
+            tint.setAlpha(45)
+            painter.fillRect(rect, tint)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(option.palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        self._paint_check(painter, option, index, rect)
+        doc = self.document(entry)
+        painter.translate(rect.left() + self._text_left(), rect.top() + self.MARGIN)
+        doc.drawContents(painter)
+        painter.restore()
+        self._paint_star(painter, rect, entry.section.id)
+
+    def _paint_source_title(self, painter: QPainter, rect: QRect, title: str) -> None:
+        palette = self.view.palette()
+        painter.fillRect(rect.adjusted(0, 4, 0, 0), palette.color(QPalette.ColorRole.AlternateBase))
+        font = QFont(self.view.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        area = rect.adjusted(self.MARGIN, 4, -self.MARGIN, 0)
+        text = painter.fontMetrics().elidedText(
+            "▌ " + title, Qt.TextElideMode.ElideRight, area.width()
+        )
+        painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+
+    def check_rect(self, rect: QRect) -> QRect:
+        size = self._check_size()
+        return QRect(
+            rect.left() + self.MARGIN, rect.top() + self.MARGIN + 2, size.width(), size.height()
+        )
+
+    def _paint_check(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex, rect: QRect
+    ) -> None:
+        box = QStyleOptionButton()
+        box.rect = self.check_rect(rect)
+        box.state = QStyle.StateFlag.State_Enabled
+        checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        box.state |= QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off
+        self.view.style().drawPrimitive(
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox, box, painter, self.view
+        )
+
+    def _paint_star(self, painter: QPainter, rect: QRect, section_id: str) -> None:
+        relevance = self.model.state.relevance(section_id)
+        if relevance is None:
+            return
+        painter.save()
+        painter.setPen(RELEVANT_COLOUR if relevance.strong else FAINT_COLOUR)
+        font = QFont(self.view.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        painter.setFont(font)
+        star = QRect(
+            rect.right() - self.STAR_WIDTH,
+            rect.top() + self.MARGIN,
+            self.STAR_WIDTH,
+            self.STAR_WIDTH,
+        )
+        painter.drawText(star, Qt.AlignmentFlag.AlignCenter, "★" if relevance.strong else "☆")
+        painter.restore()
+
+    # ----- interaction ---------------------------------------------------------------------
+
+    def editorEvent(
+        self, event: QEvent, model: object, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> bool:
+        entry: Entry = index.data(EntryRole)
+        if entry is None or entry.section is None:
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key in (Qt.Key.Key_Space, Qt.Key.Key_Select):
+                self.model.state.toggle_section(entry.section.id)
+                return True
+            return False
+        if event.type() != QEvent.Type.MouseButtonRelease or not isinstance(event, QMouseEvent):
+            return False
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.position()
+        if self.check_rect(option.rect).adjusted(-4, -4, 4, 4).contains(pos.toPoint()):
+            self.model.state.toggle_section(entry.section.id)
+            return True
+        figure_id = self.figure_at(entry, option.rect, pos)
+        if figure_id:
+            self.figure_clicked.emit(figure_id)
+            self.model.state.toggle_figure(figure_id)
+            return True
+        return False
+
+    def figure_at(self, entry: Entry, rect: QRect, pos: QPointF) -> str | None:
+        """The id of the figure under ``pos`` (viewport coordinates), if any."""
+        doc = self.document(entry)
+        local = QPointF(
+            pos.x() - rect.left() - self._text_left(), pos.y() - rect.top() - self.MARGIN
+        )
+        anchor = doc.documentLayout().anchorAt(local)
+        return anchor[4:] if anchor.startswith("fig:") else None
+
+    def figure_point(self, entry: Entry, rect: QRect, figure: Figure) -> QPointF:
+        """Where a figure is drawn (viewport coordinates): lets tests click it like a user."""
+        doc = self.document(entry)
+        cursor = QTextCursor(doc)
+        cursor.setPosition(_utf16_offset(entry.section.text, (figure.start + figure.end) // 2))
+        block = cursor.block()
+        layout = block.layout()
+        line = layout.lineForTextPosition(cursor.positionInBlock())
+        x = line.cursorToX(cursor.positionInBlock())[0] + layout.position().x()
+        y = line.y() + line.height() / 2 + layout.position().y()
+        return QPointF(rect.left() + self._text_left() + x, rect.top() + self.MARGIN + y)
+
+    def clear_cache(self) -> None:
+        self._docs.clear()
+
+
+def _utf16_offset(text: str, offset: int) -> int:
+    return len(text[:offset].encode("utf-16-le")) // 2

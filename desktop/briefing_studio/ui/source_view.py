@@ -1,0 +1,185 @@
+"""The source text as a list of sections, each with a real checkbox, figures coloured by kind.
+
+A ``QListView`` over ``SectionsModel`` with ``SectionDelegate`` painting each section as rich
+text: headings as headings, figures as coloured anchors (clicking one ticks it), search matches
+highlighted, and a star for sections relevant to the counterpart. Arrow keys move between
+sections and Space ticks, because the checkboxes are the model's ``CheckStateRole``.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_studio.ui.section_delegate import KIND_COLOURS, RELEVANT_COLOUR, SectionDelegate
+from briefing_studio.ui.sections_model import SectionsModel, find_matches
+from briefing_studio.ui.state import BriefingState
+
+__all__ = ["SectionsView", "SourceView", "find_matches"]
+
+
+class SectionsView(QListView):
+    """The section list; keeps wrapped rows laid out for the current width."""
+
+    def __init__(self, model: SectionsModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.delegate = SectionDelegate(self, model)
+        self.setItemDelegate(self.delegate)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setMouseTracking(True)
+        self.setSpacing(1)
+        self.setWordWrap(True)
+
+    def paintEvent(self, event: object) -> None:
+        super().paintEvent(event)
+        if self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(20, 20, -20, -20),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.tr(
+                    "Open source files (Ctrl+O), drop them here, or paste a text (Ctrl+Shift+V)."
+                ),
+            )
+
+
+class SourceView(QWidget):
+    """Search bar, colour legend, Select all/none and the section list."""
+
+    def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.model = SectionsModel(state)
+        self.view = SectionsView(self.model)
+        self.view.setAccessibleName(self.tr("Source text"))
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search sections (with or without diacritics)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(
+            self.tr(
+                "Type “ngoai giao” to also find “ngoại giao”; typing "
+                "diacritics matches them exactly. Ctrl+F"
+            )
+        )
+        self.search.textChanged.connect(self._search)
+        self.only_matching = QCheckBox(self.tr("Only matches"))
+        self.only_matching.setToolTip(self.tr("Hide sections that do not match the search"))
+        self.only_matching.toggled.connect(self._apply_filter)
+        self.match_label = QLabel()
+
+        self.select_all_button = QPushButton(self.tr("Select all"))
+        self.select_all_button.setToolTip(self.tr("Tick every section and figure"))
+        self.select_all_button.clicked.connect(state.select_all)
+        self.select_none_button = QPushButton(self.tr("Select none"))
+        self.select_none_button.setToolTip(self.tr("Untick every section and figure"))
+        self.select_none_button.clicked.connect(state.select_none)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.only_matching)
+        top.addWidget(self.match_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._legend(), 1)
+        bottom.addWidget(self.select_all_button)
+        bottom.addWidget(self.select_none_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        state.selection_changed.connect(self.view.viewport().update)
+        state.sources_changed.connect(self.view.delegate.clear_cache)
+
+    def _legend(self) -> QLabel:
+        names = {
+            "money": self.tr("money"),
+            "percent": self.tr("percent"),
+            "count": self.tr("count"),
+            "measure": self.tr("measure"),
+            "date": self.tr("date"),
+        }
+        chips = " ".join(
+            f'<span style="background-color:{KIND_COLOURS[k][1]};color:{KIND_COLOURS[k][2]}">'
+            f"&nbsp;{html.escape(v)}&nbsp;</span>"
+            for k, v in names.items()
+        )
+        star = html.escape(self.tr("relevant"))
+        label = QLabel(f"{chips} <span style='color:{RELEVANT_COLOUR.name()}'>★</span> {star}")
+        label.setToolTip(
+            self.tr(
+                "Figures are coloured by kind; click a figure to tick it. "
+                "★ marks the sections most relevant to the counterpart, ☆ those less so; "
+                "hover over a star to see why."
+            )
+        )
+        label.setWordWrap(True)
+        return label
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def show_section(self, section_id: str) -> None:
+        row = self.model.row_of(section_id)
+        if row >= 0:
+            index = self.model.index(row)
+            self.view.setRowHidden(row, False)
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+            self.view.setCurrentIndex(index)
+
+    def visible_section_ids(self) -> list[str]:
+        return [
+            e.section.id
+            for row, e in enumerate(self.model.entries)
+            if e.section is not None and not self.view.isRowHidden(row)
+        ]
+
+    def _search(self, text: str) -> None:
+        count = self.model.set_query(text)
+        if text.strip():
+            self.match_label.setText(self.tr("%n section(s)", "", count))
+        else:
+            self.match_label.clear()
+        self._apply_filter()
+        if count:
+            first = next(iter(self.model.matches))
+            row = self.model.row_of(first)
+            self.view.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _apply_filter(self) -> None:
+        only = self.only_matching.isChecked() and bool(self.model.query.strip())
+        # By object identity: a source's ``key`` hashes its whole text on every call.
+        sources_with_match = {
+            id(e.analysis)
+            for e in self.model.entries
+            if e.section is not None and e.section.id in self.model.matches
+        }
+        for row, entry in enumerate(self.model.entries):
+            if not only:
+                hidden = False
+            elif entry.section is None:
+                hidden = id(entry.analysis) not in sources_with_match
+            else:
+                hidden = entry.section.id not in self.model.matches
+            if hidden != self.view.isRowHidden(row):
+                self.view.setRowHidden(row, hidden)

@@ -1,0 +1,405 @@
+"""The open work: sources, their analyses, the ``Briefing`` and its undo stack, as one QObject.
+
+Panels read from here and ask for changes through the intent methods (``toggle_section``,
+``move_section``…), which push undo commands; the commands call ``apply_*``, which change the
+briefing and emit the signals panels listen to. Nothing else mutates the briefing.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from briefing_studio.analysis.model import Analysis, Figure, Section
+from briefing_studio.briefing import Briefing, ChosenSection, Counterpart
+from briefing_studio.errors import BriefingError
+from briefing_studio.ui import commands
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """How relevant a section or figure is to the counterpart, and why."""
+
+    score: float
+    reasons: tuple[str, ...]
+    strong: bool = False  # the core suggests it for this counterpart: ★; other scores: ☆
+
+
+class BriefingState(QObject):
+    """Single source of truth for the window; emits a signal for each kind of change."""
+
+    sources_changed = Signal()
+    selection_changed = Signal()
+    slots_changed = Signal()
+    meeting_changed = Signal()
+    template_changed = Signal()
+    ranking_changed = Signal()
+    entities_changed = Signal()
+    changed = Signal()  # anything that changes the output document
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.analyses: list[Analysis] = []
+        self.briefing = Briefing()
+        self.library: Any = None  # templating.TemplateLibrary once loaded
+        self.undo_stack = QUndoStack(self)
+        self._sections: dict[str, tuple[Analysis, Section]] = {}
+        self._figures: dict[str, Figure] = {}
+        self._order: dict[str, int] = {}
+        self._relevance: dict[str, Relevance] = {}
+        self._chosen_sections: set[str] = set()  # caches of the briefing's lists, for lookups
+        self._chosen_figures: set[str] = set()
+        self._figures_by_section: dict[str, list[Figure]] = {}
+        self._template_cache: tuple[str, Any] | None = None
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def section(self, section_id: str) -> Section | None:
+        entry = self._sections.get(section_id)
+        return entry[1] if entry else None
+
+    def analysis_of(self, section_id: str) -> Analysis | None:
+        entry = self._sections.get(section_id)
+        return entry[0] if entry else None
+
+    def figure(self, figure_id: str) -> Figure | None:
+        return self._figures.get(figure_id)
+
+    def all_sections(self) -> Iterator[tuple[Analysis, Section]]:
+        for analysis in self.analyses:
+            for section in analysis.sections:
+                yield analysis, section
+
+    def all_figures(self) -> Iterator[Figure]:
+        for analysis in self.analyses:
+            yield from analysis.figures
+
+    def chosen_sections(self) -> list[ChosenSection]:
+        """Chosen sections that exist in the open sources, in the briefing's order."""
+        return [c for c in self.briefing.sections if c.section in self._sections]
+
+    def is_section_chosen(self, section_id: str) -> bool:
+        return section_id in self._chosen_sections
+
+    def is_figure_chosen(self, figure_id: str) -> bool:
+        return figure_id in self._chosen_figures
+
+    def figures_in(self, section_id: str) -> list[Figure]:
+        """Figures of one section, from an index (big sources have thousands)."""
+        return self._figures_by_section.get(section_id, [])
+
+    def relevance(self, item_id: str) -> Relevance | None:
+        return self._relevance.get(item_id)
+
+    def template(self) -> Any:
+        """The chosen template, or None when the library has no such (working) template.
+
+        Cached until the template or the library changes: the library reads the template
+        folders (maybe a network drive) on every lookup, and views ask for every row.
+        """
+        if self.library is None:
+            return None
+        cached = self._template_cache
+        if cached is not None and cached[0] == self.briefing.template:
+            return cached[1]
+        try:
+            template = self.library.get(self.briefing.template)
+        except BriefingError:
+            template = None
+        self._template_cache = (self.briefing.template, template)
+        return template
+
+    def snapshot(self) -> Briefing:
+        """A copy of the briefing a worker may read while the user keeps editing."""
+        b = self.briefing
+        return Briefing(
+            sources=[a.source for a in self.analyses],
+            sections=commands.copy_sections(b.sections),
+            figures=list(b.figures),
+            meeting=copy.deepcopy(b.meeting),
+            agency=copy.deepcopy(b.agency),
+            template=b.template,
+            title=b.title,
+        )
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # ----- whole-state changes (not undoable: a new or opened briefing) --------------------
+
+    def reset(self, analyses: Sequence[Analysis], briefing: Briefing) -> None:
+        """Replace everything (new window content, an opened project, a restored autosave)."""
+        self.analyses = list(analyses)
+        self.briefing = briefing
+        self.briefing.sources = [a.source for a in self.analyses]
+        self._template_cache = None
+        self._reindex()
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self._refresh_ranking()
+        for signal in (
+            self.sources_changed,
+            self.selection_changed,
+            self.meeting_changed,
+            self.template_changed,
+            self.ranking_changed,
+            self.entities_changed,
+        ):
+            signal.emit()
+        self.changed.emit()
+
+    def set_library(self, library: Any) -> None:
+        self.library = library
+        self._template_cache = None
+        self.template_changed.emit()
+        self.changed.emit()
+
+    def set_entities(self, analysis: Analysis, entities: list) -> None:
+        """Entities found in the background arrive here (not an edit: no undo step)."""
+        if analysis not in self.analyses:
+            return  # the source was removed while the entities were being found
+        analysis.entities = entities
+        self.entities_changed.emit()
+        self._refresh_ranking()
+        self.ranking_changed.emit()
+
+    # ----- intents (push undo commands) ----------------------------------------------------
+
+    def toggle_section(self, section_id: str, on: bool | None = None) -> None:
+        chosen = self.is_section_chosen(section_id)
+        on = (not chosen) if on is None else on
+        if on == chosen or section_id not in self._sections:
+            return
+        sections = commands.copy_sections(self.briefing.sections)
+        if on:
+            sections.insert(
+                self._insert_at(section_id, [c.section for c in sections]),
+                ChosenSection(section=section_id),
+            )
+            text = self.tr("Tick section")
+        else:
+            sections = [c for c in sections if c.section != section_id]
+            text = self.tr("Untick section")
+        self._push(commands.ToggleSectionCommand(self, text, sections, self.briefing.figures))
+
+    def toggle_figure(self, figure_id: str, on: bool | None = None) -> None:
+        chosen = self.is_figure_chosen(figure_id)
+        on = (not chosen) if on is None else on
+        if on == chosen or figure_id not in self._figures:
+            return
+        figures = list(self.briefing.figures)
+        if on:
+            figures.insert(self._insert_at(figure_id, figures), figure_id)
+            text = self.tr("Tick figure")
+        else:
+            figures.remove(figure_id)
+            text = self.tr("Untick figure")
+        self._push(commands.ToggleFigureCommand(self, text, self.briefing.sections, figures))
+
+    def select_all(self) -> None:
+        sections = [
+            ChosenSection(section=s.id, slot=self._slot_of(s.id)) for _, s in self.all_sections()
+        ]
+        figures = [f.id for f in self.all_figures()]
+        self._push(commands.BulkSelectCommand(self, self.tr("Select all"), sections, figures))
+
+    def select_none(self) -> None:
+        self._push(commands.BulkSelectCommand(self, self.tr("Select none"), [], []))
+
+    def suggest(self) -> None:
+        """Apply the core's suggestion for the current counterpart (one undo step)."""
+        from briefing_studio.analysis.suggest import suggest_selection
+
+        section_ids, figure_ids = suggest_selection(
+            list(self.analyses), self.briefing.meeting.counterpart
+        )
+        sections = [ChosenSection(section=sid, slot=self._slot_of(sid)) for sid in section_ids]
+        self._push(commands.BulkSelectCommand(self, self.tr("Suggest"), sections, figure_ids))
+
+    def move_section(self, row: int, to_row: int) -> None:
+        """Move the chosen section at ``row`` so it ends up at ``to_row`` (both in chosen order)."""
+        sections = commands.copy_sections(self.chosen_sections())
+        if not (0 <= row < len(sections)) or row == to_row:
+            return
+        to_row = max(0, min(to_row, len(sections) - 1))
+        item = sections.pop(row)
+        sections.insert(to_row, item)
+        self._push(
+            commands.MoveSectionCommand(
+                self, self.tr("Move section"), sections, self.briefing.figures
+            )
+        )
+
+    def set_slot(self, section_id: str, slot: str | None) -> None:
+        old = self._slot_of(section_id)
+        if old == slot:
+            return
+        self._push(commands.SetSlotCommand(self, self.tr("Change slot"), section_id, old, slot))
+
+    def edit_field(self, target: str, name: str, value: Any) -> None:
+        """Edit ``meeting.<name>``, ``agency.<name>`` or the briefing ``title``."""
+        old = getattr(self._target(target), name)
+        if old == value:
+            return
+        self._push(
+            commands.EditFieldCommand(
+                self, self.tr("Edit meeting details"), target, name, old, value
+            )
+        )
+
+    def set_counterpart(self, counterpart: Counterpart | None) -> None:
+        old = self.briefing.meeting.counterpart
+        if old == counterpart:
+            return
+        self._push(
+            commands.SetCounterpartCommand(self, self.tr("Change counterpart"), old, counterpart)
+        )
+
+    def set_template(self, template_id: str) -> None:
+        if template_id == self.briefing.template:
+            return
+        self._push(
+            commands.SetTemplateCommand(
+                self, self.tr("Change template"), self.briefing.template, template_id
+            )
+        )
+
+    def add_analyses(self, analyses: Sequence[Analysis]) -> None:
+        known = {a.source.key for a in self.analyses}
+        fresh = [a for a in analyses if a.source.key not in known]
+        if not fresh:
+            return
+        self._push(
+            commands.SourcesCommand(
+                self,
+                self.tr("Add sources"),
+                self.analyses + fresh,
+                self.briefing.sections,
+                self.briefing.figures,
+            )
+        )
+
+    def remove_source(self, source_key: str) -> None:
+        keep = [a for a in self.analyses if a.source.key != source_key]
+        if len(keep) == len(self.analyses):
+            return
+        prefix = f"{source_key}/"
+        sections = [c for c in self.briefing.sections if not c.section.startswith(prefix)]
+        figures = [f for f in self.briefing.figures if not f.startswith(prefix)]
+        self._push(commands.SourcesCommand(self, self.tr("Remove source"), keep, sections, figures))
+
+    # ----- apply (called by commands only) -------------------------------------------------
+
+    def apply_selection(self, sections: list[ChosenSection], figures: list[str]) -> None:
+        self.briefing.sections = sections
+        self.briefing.figures = figures
+        self._cache_selection()
+        self.selection_changed.emit()
+        self.changed.emit()
+
+    def apply_slot(self, section_id: str, slot: str | None) -> None:
+        self.briefing.sections = [
+            replace(c, slot=slot) if c.section == section_id else c for c in self.briefing.sections
+        ]
+        self.slots_changed.emit()
+        self.changed.emit()
+
+    def apply_field(self, target: str, name: str, value: Any) -> None:
+        setattr(self._target(target), name, copy.copy(value))
+        self.meeting_changed.emit()
+        self.changed.emit()
+
+    def apply_counterpart(self, counterpart: Counterpart | None) -> None:
+        self.briefing.meeting.counterpart = counterpart
+        self._refresh_ranking()
+        self.meeting_changed.emit()
+        self.ranking_changed.emit()
+        self.changed.emit()
+
+    def apply_template(self, template_id: str) -> None:
+        self.briefing.template = template_id
+        self._template_cache = None
+        self.template_changed.emit()
+        self.changed.emit()
+
+    def apply_sources(
+        self, analyses: list[Analysis], sections: list[ChosenSection], figures: list[str]
+    ) -> None:
+        self.analyses = analyses
+        self.briefing.sources = [a.source for a in analyses]
+        self.briefing.sections = sections
+        self.briefing.figures = figures
+        self._reindex()
+        self._refresh_ranking()
+        self.sources_changed.emit()
+        self.selection_changed.emit()
+        self.ranking_changed.emit()
+        self.entities_changed.emit()
+        self.changed.emit()
+
+    # ----- helpers -------------------------------------------------------------------------
+
+    def _push(self, command: Any) -> None:
+        self.undo_stack.push(command)
+
+    def _target(self, target: str) -> Any:
+        if target == "meeting":
+            return self.briefing.meeting
+        if target == "agency":
+            return self.briefing.agency
+        return self.briefing
+
+    def _slot_of(self, section_id: str) -> str | None:
+        for c in self.briefing.sections:
+            if c.section == section_id:
+                return c.slot
+        return None
+
+    def _insert_at(self, item_id: str, current: list[str]) -> int:
+        """Insert after the last chosen item that comes before ``item_id`` in the sources."""
+        order = self._order.get(item_id, 0)
+        position = 0
+        for index, other in enumerate(current):
+            if self._order.get(other, -1) < order:
+                position = index + 1
+        return position
+
+    def _cache_selection(self) -> None:
+        self._chosen_sections = {c.section for c in self.briefing.sections}
+        self._chosen_figures = set(self.briefing.figures)
+
+    def _reindex(self) -> None:
+        self._cache_selection()
+        self._sections.clear()
+        self._figures.clear()
+        self._order.clear()
+        self._figures_by_section = {}
+        for position, (analysis, section) in enumerate(self.all_sections()):
+            self._sections[section.id] = (analysis, section)
+            self._order[section.id] = position
+        for position, figure in enumerate(self.all_figures()):
+            self._figures[figure.id] = figure
+            self._order[figure.id] = position
+            self._figures_by_section.setdefault(figure.section, []).append(figure)
+
+    def _refresh_ranking(self) -> None:
+        self._relevance.clear()
+        counterpart = self.briefing.meeting.counterpart
+        if counterpart is None or not self.analyses:
+            return
+        from briefing_studio.analysis.suggest import rank, suggest_selection
+
+        ranking = rank(list(self.analyses), counterpart)
+        section_ids, figure_ids = suggest_selection(list(self.analyses), counterpart)
+        suggested = {*section_ids, *figure_ids}
+        for scored in [*ranking.sections, *ranking.figures]:
+            if scored.score > 0:
+                self._relevance[scored.id] = Relevance(
+                    scored.score, tuple(scored.reasons), scored.id in suggested
+                )

@@ -1,0 +1,323 @@
+"""The main window's file workflows: open sources and projects, save, export, print, recover.
+
+A mixin of ``MainWindow`` (kept apart so the window module stays short). Loading, analysing,
+exporting and rendering for print run through ``ops`` via the window's ``_run``; saving a
+project is a small JSON write and happens at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+
+from briefing_studio.analysis.model import Analysis
+from briefing_studio.briefing import Briefing
+from briefing_studio.errors import BriefingError
+from briefing_studio.ui import ops, preferences
+from briefing_studio.ui.autosave import CrashedSession, discard
+from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
+from briefing_studio.ui.i18n import current_language
+from briefing_studio.ui.preview import render_briefing_pdf
+
+PROJECT_SUFFIX = ".briefing"
+
+
+def load_and_analyze(
+    paths: Sequence[Path], encoding: str | None, context: ops.TaskContext
+) -> tuple[list[Analysis], list[BriefingError]]:
+    """Worker: each file loaded and analysed; a bad file is reported, the others still load."""
+    from briefing_studio.analysis import analyze
+    from briefing_studio.sources import load_source
+
+    analyses, errors = [], []
+    for done, path in enumerate(paths):
+        if context.cancelled():
+            raise ops.Cancelled()
+        context.progress(done, len(paths))
+        try:
+            analyses.append(analyze(load_source(path, encoding=encoding)))
+        except BriefingError as exc:
+            errors.append(exc)
+    context.progress(len(paths), len(paths))
+    return analyses, errors
+
+
+class FileWorkflows:
+    """Opening, saving, exporting and printing for ``MainWindow`` (``self`` is the window)."""
+
+    def _load(
+        self,
+        paths: Sequence[Path],
+        encoding: str | None,
+        done: Callable[[tuple[list[Analysis], list[BriefingError]]], None],
+        label: str,
+    ) -> ops.Op:
+        return self._run(lambda ctx: load_and_analyze(list(paths), encoding, ctx), done, label)
+
+    def open_paths(
+        self, paths: Sequence[Path], encoding: str | None = None, initial: bool = False
+    ) -> None:
+        """Open .briefing projects and add every other file as a source."""
+        projects = [p for p in paths if p.suffix.lower() == PROJECT_SUFFIX]
+        sources = [p for p in paths if p.suffix.lower() != PROJECT_SUFFIX]
+        if projects:
+            self.open_project(projects[0])
+            return
+        if not sources:
+            return
+        for path in sources:
+            preferences.add_recent_file(path)
+        preferences.set_last_folder(sources[0])
+
+        def done(result: tuple[list[Analysis], list[BriefingError]]) -> None:
+            analyses, errors = result
+            if initial and not self.state.analyses:
+                briefing = Briefing(agency=preferences.default_agency())
+                self.state.reset(analyses, briefing)
+            else:
+                self.state.add_analyses(analyses)
+            self._report_errors(errors)
+            self.start_entities(analyses)
+
+        self._load(sources, encoding, done, self.tr("Opening %n file(s)", "", len(sources)))
+
+    def _report_errors(self, errors: Sequence[BriefingError]) -> None:
+        if not errors:
+            return
+        lang = current_language()
+        text = "\n\n".join(e.message(lang) for e in errors)
+        QMessageBox.warning(self, self.tr("Some files could not be opened"), text)
+
+    def _supported_filter(self) -> str:
+        from briefing_studio.sources import SUPPORTED_SUFFIXES
+
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        return ";;".join(
+            [
+                self.tr("Sources and briefings ({0})").format(f"{patterns} *{PROJECT_SUFFIX}"),
+                self.tr("Sources ({0})").format(patterns),
+                self.tr("Briefings ({0})").format(f"*{PROJECT_SUFFIX}"),
+                self.tr("All files (*)"),
+            ]
+        )
+
+    def open_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open"), preferences.last_folder(), self._supported_filter()
+        )
+        if files:
+            self.open_paths([Path(f) for f in files])
+
+    def open_with_encoding(self) -> None:
+        from briefing_studio.sources import ENCODINGS
+
+        labels = {label: code for code, label in ENCODINGS}
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Open with encoding"),
+            self.tr("Encoding of the text files:"),
+            list(labels),
+            0,
+            False,
+        )
+        if not ok:
+            return
+        encoding = None if labels[label] == "auto" else labels[label]
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Open"),
+            preferences.last_folder(),
+            self.tr("Text files (*.txt);;All files (*)"),
+        )
+        if files:
+            self.open_paths([Path(f) for f in files], encoding=encoding)
+
+    def paste_source(self, text: str | None = None) -> None:
+        """Add clipboard text (or ``text``) as a new source."""
+        from briefing_studio.analysis import analyze
+        from briefing_studio.sources import source_from_text
+
+        text = QApplication.clipboard().text() if text is None else text
+        if not text.strip():
+            self.statusBar().showMessage(self.tr("The clipboard holds no text."), 5000)
+            return
+        self._paste_count += 1
+        name = self.tr("Pasted text {0}").format(self._paste_count)
+
+        def task(_ctx: ops.TaskContext) -> Analysis:
+            return analyze(source_from_text(text, name))
+
+        def done(analysis: Analysis) -> None:
+            self.state.add_analyses([analysis])
+            self.start_entities([analysis])
+
+        self._run(task, done, self.tr("Analysing the pasted text"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def open_project(self, path: Path) -> None:
+        from briefing_studio.project import load_briefing
+
+        if not self.maybe_save():
+            return
+        try:
+            briefing = load_briefing(path)
+        except BriefingError as exc:
+            ops.show_error(self, exc)
+            return
+        preferences.add_recent_file(path)
+        preferences.set_last_folder(path)
+        self._open_briefing(briefing, path)
+
+    def _open_briefing(
+        self, briefing: Briefing, path: Path | None, restored: CrashedSession | None = None
+    ) -> None:
+        from briefing_studio.export import analyze_sources
+
+        sources = list(briefing.sources)
+
+        def done(analyses: list[Analysis]) -> None:
+            self.project_path = path
+            self.state.reset(analyses, briefing)
+            if restored is not None:
+                discard(restored)
+                self.state.undo_stack.resetClean()  # restored work is unsaved work
+            self._update_title()
+            self.start_entities(analyses)
+
+        self._run(lambda _ctx: analyze_sources(sources), done, self.tr("Opening the briefing"))
+
+    def save(self) -> bool:
+        if self.project_path is None:
+            return self.save_as()
+        return self.save_to(self.project_path)
+
+    def save_as(self) -> bool:
+        start = str(self.project_path or Path(preferences.last_folder()) / "briefing.briefing")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save briefing"), start, self.tr("Briefings ({0})").format("*.briefing")
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        from briefing_studio.project import save_briefing
+
+        try:
+            save_briefing(self.state.snapshot(), path)
+        except BriefingError as exc:
+            ops.show_error(self, exc)
+            return False
+        self.project_path = path
+        self.state.undo_stack.setClean()
+        preferences.add_recent_file(path)
+        preferences.set_last_folder(path)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; False means stop."""
+        if not self.state.modified:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The briefing has changes that are not saved. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def export(self) -> None:
+        from briefing_studio.export import default_stem
+
+        folder = preferences.get_str("export/folder", preferences.last_folder())
+        dialog = ExportDialog(folder, default_stem(self.state.briefing), self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        out_dir, formats, stem = dialog.values()
+        preferences.set_value("export/folder", str(out_dir))
+        self.export_to(out_dir, formats, stem)
+
+    def export_to(
+        self,
+        out_dir: Path,
+        formats: Sequence[str],
+        stem: str | None = None,
+        on_done: Callable[[list[Path]], None] | None = None,
+    ) -> ops.Op | None:
+        """Write the files in a worker; afterwards offer to open them."""
+        from briefing_studio.export import export_briefing
+
+        template = self._usable_template()
+        if template is None:
+            return None
+        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+        formats = list(formats)
+
+        def task(_ctx: ops.TaskContext) -> list[Path]:
+            return export_briefing(briefing, template, formats, out_dir, stem, analyses)
+
+        def done(files: list[Path]) -> None:
+            self.statusBar().showMessage(
+                self.tr("Exported {0}").format(", ".join(f.name for f in files)), 8000
+            )
+            (on_done or (lambda fs: offer_to_open(self, fs)))(files)
+
+        return self._run(task, done, self.tr("Exporting"), cancellable=False)
+
+    def _usable_template(self) -> Any:
+        template = self.state.template()
+        if template is None:
+            QMessageBox.warning(
+                self,
+                self.tr("No template"),
+                self.tr("The chosen template is missing or broken. Choose another template first."),
+            )
+        return template
+
+    def with_pdf(self, use: Callable[[bytes], None]) -> None:
+        """Call ``use`` with the briefing's PDF: the preview's if current, else a fresh render."""
+        if self.preview.up_to_date() and self.preview.result is not None:
+            use(self.preview.result.pdf)
+            return
+        template = self._usable_template()
+        if template is None:
+            return
+        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+        self._run(
+            lambda _ctx: render_briefing_pdf(briefing, analyses, template),
+            use,
+            self.tr("Preparing the pages"),
+            cancellable=False,
+        )
+
+    def print_briefing(self) -> None:
+        from briefing_studio.ui.printing import print_with_dialog
+
+        self.with_pdf(lambda pdf: print_with_dialog(self, pdf))
+
+    def print_preview(self) -> None:
+        from briefing_studio.ui.printing import print_preview
+
+        self.with_pdf(lambda pdf: print_preview(self, pdf))

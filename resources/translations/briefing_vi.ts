@@ -1,0 +1,2147 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ArrangeModel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="62"/>
+        <source>Section</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="62"/>
+        <source>Slot</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="93"/>
+        <source>Double-click or press F2 to put this section in another slot</source>
+        <translation>Nhấp đúp hoặc nhấn F2 để đưa đoạn này vào mục khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="108"/>
+        <source>auto: {0}</source>
+        <translation>tự động: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="108"/>
+        <source>auto</source>
+        <translation>tự động</translation>
+    </message>
+</context>
+<context>
+    <name>ArrangePanel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="235"/>
+        <source>Order of the chosen sections</source>
+        <translation>Thứ tự các đoạn đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="243"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="254"/>
+        <source>Move up</source>
+        <translation>Lên trên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="246"/>
+        <source>Move the section up in the briefing (Alt+Up)</source>
+        <translation>Đưa đoạn lên trên trong tài liệu (Alt+Mũi tên lên)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="249"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="254"/>
+        <source>Move down</source>
+        <translation>Xuống dưới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="252"/>
+        <source>Move the section down in the briefing (Alt+Down)</source>
+        <translation>Đưa đoạn xuống dưới trong tài liệu (Alt+Mũi tên xuống)</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingState</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="185"/>
+        <source>Tick section</source>
+        <translation>Chọn đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="188"/>
+        <source>Untick section</source>
+        <translation>Bỏ chọn đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="199"/>
+        <source>Tick figure</source>
+        <translation>Chọn số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="202"/>
+        <source>Untick figure</source>
+        <translation>Bỏ chọn số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="210"/>
+        <source>Select all</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="213"/>
+        <source>Select none</source>
+        <translation>Bỏ chọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="223"/>
+        <source>Suggest</source>
+        <translation>Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="235"/>
+        <source>Move section</source>
+        <translation>Chuyển đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="243"/>
+        <source>Change slot</source>
+        <translation>Đổi mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="252"/>
+        <source>Edit meeting details</source>
+        <translation>Sửa thông tin buổi làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="261"/>
+        <source>Change counterpart</source>
+        <translation>Đổi đối tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="269"/>
+        <source>Change template</source>
+        <translation>Đổi mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="281"/>
+        <source>Add sources</source>
+        <translation>Thêm văn bản nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="295"/>
+        <source>Remove source</source>
+        <translation>Bỏ văn bản nguồn</translation>
+    </message>
+</context>
+<context>
+    <name>DraftPreview</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="117"/>
+        <source>Showing the last version that worked.</source>
+        <translation>Đang hiển thị phiên bản chạy được gần nhất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="121"/>
+        <source>Loading the sample texts…</source>
+        <translation>Đang nạp các văn bản mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="138"/>
+        <source>Updating…</source>
+        <translation>Đang cập nhật…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="143"/>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="158"/>
+        <source>Unexpected error: {0}</source>
+        <translation>Lỗi không mong đợi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="159"/>
+        <source>Cannot show the preview: {0}</source>
+        <translation>Không hiển thị được bản xem trước: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesPanel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="25"/>
+        <source>People</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="26"/>
+        <source>Organisations</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="27"/>
+        <source>Countries</source>
+        <translation>Quốc gia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="28"/>
+        <source>Provinces</source>
+        <translation>Tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="29"/>
+        <source>Places</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="34"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="34"/>
+        <source>Mentions</source>
+        <translation>Số lần nêu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="36"/>
+        <source>Double-click a name to show where it is mentioned</source>
+        <translation>Nhấp đúp vào một tên để xem chỗ được nhắc đến</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="79"/>
+        <source>Also written: {0}</source>
+        <translation>Còn viết là: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="85"/>
+        <source>No names found.</source>
+        <translation>Không tìm thấy tên riêng nào.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="31"/>
+        <source>Export briefing</source>
+        <translation>Xuất tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="33"/>
+        <source>The folder the files are written to</source>
+        <translation>Thư mục lưu các tệp xuất ra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="34"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="35"/>
+        <source>Choose the folder</source>
+        <translation>Chọn thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="40"/>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="41"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="42"/>
+        <source>Both</source>
+        <translation>Cả hai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="49"/>
+        <source>File name without .docx / .pdf</source>
+        <translation>Tên tệp, không kèm .docx / .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="51"/>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="52"/>
+        <source>Formats</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="53"/>
+        <source>File name</source>
+        <translation>Tên tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="57"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="77"/>
+        <source>Export to folder</source>
+        <translation>Xuất vào thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="88"/>
+        <source>Choose a folder and a file name without / \ : * ? &quot; &lt; &gt; |.</source>
+        <translation>Hãy chọn thư mục và đặt tên tệp không chứa / \ : * ? &quot; &lt; &gt; |.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="97"/>
+        <source>Replace the existing files?
+{0}</source>
+        <translation>Ghi đè các tệp đã có?
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="110"/>
+        <source>Export finished</source>
+        <translation>Đã xuất xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="112"/>
+        <source>Written:
+{0}</source>
+        <translation>Đã ghi:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="117"/>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="120"/>
+        <source>Open file</source>
+        <translation>Mở tệp</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="54"/>
+        <source>Figure</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="56"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="57"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="58"/>
+        <source>Qualifier</source>
+        <translation>Từ định lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="59"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="55"/>
+        <source>Relevance</source>
+        <translation>Liên quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="60"/>
+        <source>Sentence</source>
+        <translation>Câu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="63"/>
+        <source>money</source>
+        <translation>tiền</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
+        <source>percent</source>
+        <translation>tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="65"/>
+        <source>count</source>
+        <translation>số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="66"/>
+        <source>measure</source>
+        <translation>đo lường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="67"/>
+        <source>date</source>
+        <translation>thời gian</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="209"/>
+        <source>Figures</source>
+        <translation>Số liệu</translation>
+    </message>
+</context>
+<context>
+    <name>FileWorkflows</name>
+    <message numerus="yes">
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="86"/>
+        <source>Opening %n file(s)</source>
+        <translation>
+            <numerusform>Đang mở %n tệp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="93"/>
+        <source>Some files could not be opened</source>
+        <translation>Không mở được một số tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="101"/>
+        <source>Sources and briefings ({0})</source>
+        <translation>Văn bản nguồn và tài liệu ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="102"/>
+        <source>Sources ({0})</source>
+        <translation>Văn bản nguồn ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="103"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="210"/>
+        <source>Briefings ({0})</source>
+        <translation>Tài liệu ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="110"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="132"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="121"/>
+        <source>Open with encoding</source>
+        <translation>Mở theo bảng mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="122"/>
+        <source>Encoding of the text files:</source>
+        <translation>Bảng mã của các tệp văn bản:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="134"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="146"/>
+        <source>The clipboard holds no text.</source>
+        <translation>Bộ nhớ tạm không có văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="149"/>
+        <source>Pasted text {0}</source>
+        <translation>Văn bản dán {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="158"/>
+        <source>Analysing the pasted text</source>
+        <translation>Đang phân tích văn bản vừa dán</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="200"/>
+        <source>Opening the briefing</source>
+        <translation>Đang mở tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="210"/>
+        <source>Save briefing</source>
+        <translation>Lưu tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="232"/>
+        <source>Saved {0}</source>
+        <translation>Đã lưu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="241"/>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="242"/>
+        <source>The briefing has changes that are not saved. Save them?</source>
+        <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="283"/>
+        <source>Exported {0}</source>
+        <translation>Đã xuất {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="287"/>
+        <source>Exporting</source>
+        <translation>Đang xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="294"/>
+        <source>No template</source>
+        <translation>Chưa có mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="295"/>
+        <source>The chosen template is missing or broken. Choose another template first.</source>
+        <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="311"/>
+        <source>Preparing the pages</source>
+        <translation>Đang chuẩn bị các trang</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="120"/>
+        <source>Sources</source>
+        <translation>Văn bản nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="128"/>
+        <source>Text</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="129"/>
+        <source>Figures</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="130"/>
+        <source>Names</source>
+        <translation>Tên riêng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="131"/>
+        <source>Briefing order</source>
+        <translation>Thứ tự trong tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="154"/>
+        <source>Autosave failed: {0}</source>
+        <translation>Không tự động lưu được: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="172"/>
+        <source>Restore unsaved work?</source>
+        <translation>Khôi phục phần việc chưa lưu?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="174"/>
+        <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
+        <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="207"/>
+        <source>Opening the sample texts</source>
+        <translation>Đang mở các văn bản mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="247"/>
+        <source>Finding names in “{0}”…</source>
+        <translation>Đang tìm tên riêng trong “{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="261"/>
+        <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
+        <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="266"/>
+        <source>Names could not be found.</source>
+        <translation>Không tìm được tên riêng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="271"/>
+        <source>Finding names</source>
+        <translation>Đang tìm tên riêng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="292"/>
+        <source>Untitled</source>
+        <translation>Chưa đặt tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="309"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="310"/>
+        <source>The new language applies when Briefing Studio starts again.</source>
+        <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestForm</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="258"/>
+        <source>(preset)</source>
+        <translation>(theo khổ trang)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="276"/>
+        <source>Names and page</source>
+        <translation>Tên và trang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="278"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="317"/>
+        <source>Id</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="279"/>
+        <source>Name (Vietnamese)</source>
+        <translation>Tên (tiếng Việt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="280"/>
+        <source>Name (English)</source>
+        <translation>Tên (tiếng Anh)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="281"/>
+        <source>Description (Vietnamese)</source>
+        <translation>Mô tả (tiếng Việt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="282"/>
+        <source>Description (English)</source>
+        <translation>Mô tả (tiếng Anh)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="283"/>
+        <source>Audience</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="284"/>
+        <source>Page preset</source>
+        <translation>Khổ trang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="286"/>
+        <source>Margins (mm)</source>
+        <translation>Lề (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="289"/>
+        <source>Top</source>
+        <translation>Trên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="290"/>
+        <source>Bottom</source>
+        <translation>Dưới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="291"/>
+        <source>Left</source>
+        <translation>Trái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="292"/>
+        <source>Right</source>
+        <translation>Phải</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="298"/>
+        <source>Named styles</source>
+        <translation>Kiểu định dạng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="299"/>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="300"/>
+        <source>Add a style class the markup can use</source>
+        <translation>Thêm một lớp kiểu để dùng trong mã trình bày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="302"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="332"/>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="314"/>
+        <source>Slots</source>
+        <translation>Các mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="318"/>
+        <source>Name (vi)</source>
+        <translation>Tên (vi)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="319"/>
+        <source>Name (en)</source>
+        <translation>Tên (en)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="320"/>
+        <source>Cues</source>
+        <translation>Dấu hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="321"/>
+        <source>Default</source>
+        <translation>Mặc định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="328"/>
+        <source>Cues: comma-separated, from: {0}</source>
+        <translation>Dấu hiệu, cách nhau bằng dấu phẩy, chọn trong: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="331"/>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="333"/>
+        <source>Up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="334"/>
+        <source>Down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="444"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="453"/>
+        <source>New style</source>
+        <translation>Kiểu mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="445"/>
+        <source>Name of the style class (lower-case letters, digits and &apos;-&apos;):</source>
+        <translation>Tên lớp kiểu (chữ thường, chữ số và &apos;-&apos;):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="455"/>
+        <source>“{0}” cannot be a style name: use lower-case letters without accents, digits and &apos;-&apos;, starting with a letter.</source>
+        <translation>“{0}” không dùng làm tên kiểu được: hãy dùng chữ thường không dấu, chữ số và &apos;-&apos;, bắt đầu bằng một chữ cái.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPanel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="64"/>
+        <source>The embassy&apos;s country or the province you meet; relevant sections get a ★</source>
+        <translation>Quốc gia của Đại sứ quán hoặc tỉnh, thành phố làm việc; các đoạn liên quan được đánh dấu ★</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="66"/>
+        <source>e.g. Hàn Quốc, Bắc Giang</source>
+        <translation>ví dụ: Hàn Quốc, Bắc Giang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="72"/>
+        <source>Suggest</source>
+        <translation>Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="74"/>
+        <source>Tick the sections and figures suggested for this counterpart (can be undone)</source>
+        <translation>Chọn các đoạn và số liệu gợi ý cho đối tác này (có thể hoàn tác)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="80"/>
+        <source>Empty: made from the counterpart</source>
+        <translation>Để trống: đặt theo đối tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="87"/>
+        <source>Meeting date (leave at — for none)</source>
+        <translation>Ngày làm việc (để “—” nếu chưa có)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="89"/>
+        <source>e.g. 9h00, Chiều</source>
+        <translation>ví dụ: 9h00, Chiều</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="90"/>
+        <source>Where the meeting takes place</source>
+        <translation>Nơi diễn ra buổi làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="91"/>
+        <source>Who receives the guests on our side</source>
+        <translation>Người chủ trì tiếp phía ta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="92"/>
+        <source>Why the meeting is held</source>
+        <translation>Mục đích buổi làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="95"/>
+        <source>One participant per line</source>
+        <translation>Mỗi dòng một người tham dự</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="98"/>
+        <source>e.g. BỘ NGOẠI GIAO</source>
+        <translation>ví dụ: BỘ NGOẠI GIAO</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="99"/>
+        <source>e.g. VỤ TỔNG HỢP KINH TẾ</source>
+        <translation>ví dụ: VỤ TỔNG HỢP KINH TẾ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="100"/>
+        <source>e.g. Hà Nội</source>
+        <translation>ví dụ: Hà Nội</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="101"/>
+        <source>e.g. Số: 12/TTr-TH</source>
+        <translation>ví dụ: Số: 12/TTr-TH</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="106"/>
+        <source>Meeting</source>
+        <translation>Buổi làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="109"/>
+        <source>Counterpart</source>
+        <translation>Đối tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="111"/>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="112"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="113"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="114"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="122"/>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="115"/>
+        <source>Host</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="116"/>
+        <source>Purpose</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="117"/>
+        <source>Participants</source>
+        <translation>Thành phần</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="118"/>
+        <source>Issuing agency</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="120"/>
+        <source>Parent body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="121"/>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="123"/>
+        <source>Reference</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="240"/>
+        <source>Choose a counterpart to rank the sections.</source>
+        <translation>Chọn đối tác để xếp hạng mức liên quan của các đoạn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="245"/>
+        <source>★ {0} sections and {1} figures are relevant to {2}.</source>
+        <translation>★ {0} đoạn và {1} số liệu liên quan đến {2}.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="87"/>
+        <source>Fit the page to the width</source>
+        <translation>Vừa khít chiều rộng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="88"/>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="89"/>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="91"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="141"/>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="127"/>
+        <source>No usable template is chosen.</source>
+        <translation>Chưa chọn mẫu dùng được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="137"/>
+        <source>Updating…</source>
+        <translation>Đang cập nhật…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="162"/>
+        <source>Cannot show the preview: {0}</source>
+        <translation>Không hiển thị được bản xem trước: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="209"/>
+        <source>Page {0}</source>
+        <translation>Trang {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressHost</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="182"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="183"/>
+        <source>Stop this task</source>
+        <translation>Dừng việc này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="204"/>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsModel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sections_model.py" line="148"/>
+        <source>Relevant to the counterpart (score {0})</source>
+        <translation>Liên quan đến đối tác (điểm {0})</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsView</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="60"/>
+        <source>Open source files (Ctrl+O), drop them here, or paste a text (Ctrl+Shift+V).</source>
+        <translation>Mở văn bản nguồn (Ctrl+O), kéo thả tệp vào đây, hoặc dán văn bản (Ctrl+Shift+V).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="33"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="38"/>
+        <source>The language of menus and messages</source>
+        <translation>Ngôn ngữ của trình đơn và thông báo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="39"/>
+        <source>A new language applies when Briefing Studio starts again.</source>
+        <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="46"/>
+        <source>Your office&apos;s own templates; may be a shared network folder. Empty: the default folder.</source>
+        <translation>Các mẫu riêng của cơ quan; có thể là thư mục dùng chung trên mạng. Để trống: thư mục mặc định.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="50"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="51"/>
+        <source>Choose the templates folder</source>
+        <translation>Chọn thư mục mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="62"/>
+        <source>e.g. BỘ NGOẠI GIAO</source>
+        <translation>ví dụ: BỘ NGOẠI GIAO</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="63"/>
+        <source>e.g. VỤ TỔNG HỢP KINH TẾ</source>
+        <translation>ví dụ: VỤ TỔNG HỢP KINH TẾ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="64"/>
+        <source>e.g. Hà Nội</source>
+        <translation>ví dụ: Hà Nội</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="69"/>
+        <source>General</source>
+        <translation>Chung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="71"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="73"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="94"/>
+        <source>Templates folder</source>
+        <translation>Thư mục mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="74"/>
+        <source>Issuing agency for new briefings</source>
+        <translation>Cơ quan ban hành cho tài liệu mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="76"/>
+        <source>Parent body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="77"/>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="78"/>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+</context>
+<context>
+    <name>SourceView</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="73"/>
+        <source>Source text</source>
+        <translation>Văn bản nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="76"/>
+        <source>Search sections (with or without diacritics)…</source>
+        <translation>Tìm trong các đoạn (có dấu hoặc không dấu)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="80"/>
+        <source>Type “ngoai giao” to also find “ngoại giao”; typing diacritics matches them exactly. Ctrl+F</source>
+        <translation>Gõ “ngoai giao” sẽ tìm được cả “ngoại giao”; gõ có dấu thì tìm đúng dấu. Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="85"/>
+        <source>Only matches</source>
+        <translation>Chỉ đoạn khớp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="86"/>
+        <source>Hide sections that do not match the search</source>
+        <translation>Ẩn các đoạn không khớp với từ tìm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="90"/>
+        <source>Select all</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="91"/>
+        <source>Tick every section and figure</source>
+        <translation>Chọn mọi đoạn và mọi số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="93"/>
+        <source>Select none</source>
+        <translation>Bỏ chọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="94"/>
+        <source>Untick every section and figure</source>
+        <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="115"/>
+        <source>money</source>
+        <translation>tiền</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="116"/>
+        <source>percent</source>
+        <translation>tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="117"/>
+        <source>count</source>
+        <translation>số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="118"/>
+        <source>measure</source>
+        <translation>đo lường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="119"/>
+        <source>date</source>
+        <translation>thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="126"/>
+        <source>relevant</source>
+        <translation>liên quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="130"/>
+        <source>Figures are coloured by kind; click a figure to tick it. ★ marks the sections most relevant to the counterpart, ☆ those less so; hover over a star to see why.</source>
+        <translation>Số liệu được tô màu theo loại; nhấp vào số liệu để chọn. ★ đánh dấu các đoạn liên quan nhất đến đối tác, ☆ là các đoạn ít liên quan hơn; di chuột lên ngôi sao để xem lý do.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="160"/>
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n đoạn</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
+        <source>Encoding</source>
+        <translation>Bảng mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="40"/>
+        <source>Sources</source>
+        <translation>Văn bản nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="52"/>
+        <source>Open…</source>
+        <translation>Mở…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="52"/>
+        <source>Add source files (Ctrl+O)</source>
+        <translation>Thêm văn bản nguồn (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="55"/>
+        <source>Paste</source>
+        <translation>Dán</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="56"/>
+        <source>Add the clipboard text as a new source</source>
+        <translation>Thêm văn bản trong bộ nhớ tạm làm nguồn mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="60"/>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="61"/>
+        <source>Remove the selected source (can be undone)</source>
+        <translation>Bỏ văn bản nguồn đang chọn (có thể hoàn tác)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="101"/>
+        <source>(pasted text)</source>
+        <translation>(văn bản dán)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="102"/>
+        <source>{0}
+File: {1}
+Format: {2}, encoding: {3}
+Sections: {4}, figures: {5}</source>
+        <translation>{0}
+Tệp: {1}
+Định dạng: {2}, bảng mã: {3}
+Số đoạn: {4}, số liệu: {5}</translation>
+    </message>
+</context>
+<context>
+    <name>StyleEditor</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="103"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="119"/>
+        <source>(inherited)</source>
+        <translation>(kế thừa)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="96"/>
+        <source>Times New Roman and Arial are embedded in the PDF</source>
+        <translation>Phông Times New Roman và Arial được nhúng vào PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="107"/>
+        <source>Bold</source>
+        <translation>Đậm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="108"/>
+        <source>Italic</source>
+        <translation>Nghiêng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="109"/>
+        <source>Underline</source>
+        <translation>Gạch chân</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="110"/>
+        <source>Capitals</source>
+        <translation>Chữ hoa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="111"/>
+        <source>Border</source>
+        <translation>Khung viền</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="116"/>
+        <source>Grey: inherited from the page preset</source>
+        <translation>Màu xám: kế thừa từ khổ trang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="121"/>
+        <source>Left</source>
+        <translation>Trái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="122"/>
+        <source>Centre</source>
+        <translation>Giữa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="123"/>
+        <source>Right</source>
+        <translation>Phải</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="124"/>
+        <source>Justify</source>
+        <translation>Đều hai bên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="135"/>
+        <source>(inherited) #RRGGBB</source>
+        <translation>(kế thừa) #RRGGBB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="142"/>
+        <source>Font</source>
+        <translation>Phông chữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="143"/>
+        <source>Size (pt)</source>
+        <translation>Cỡ chữ (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="147"/>
+        <source>Emphasis</source>
+        <translation>Nhấn mạnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="148"/>
+        <source>Alignment</source>
+        <translation>Căn lề</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="149"/>
+        <source>Space before (pt)</source>
+        <translation>Cách đoạn trước (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="150"/>
+        <source>Space after (pt)</source>
+        <translation>Cách đoạn sau (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="151"/>
+        <source>First-line indent (mm)</source>
+        <translation>Thụt dòng đầu (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="152"/>
+        <source>Line spacing</source>
+        <translation>Giãn dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="153"/>
+        <source>Text colour</source>
+        <translation>Màu chữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="154"/>
+        <source>Background</source>
+        <translation>Màu nền</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="159"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="170"/>
+        <source>Choose a colour</source>
+        <translation>Chọn màu</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="212"/>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="213"/>
+        <source>Markup</source>
+        <translation>Mã trình bày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="214"/>
+        <source>What the template produced, before layout</source>
+        <translation>Kết quả mẫu tạo ra, trước khi dàn trang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="242"/>
+        <source>Loading the sample texts</source>
+        <translation>Đang nạp các văn bản mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="254"/>
+        <source>This is a built-in template: it is read-only. Customise it to get your own copy in your templates folder, then edit the copy.</source>
+        <translation>Đây là mẫu có sẵn nên chỉ đọc. Hãy tùy biến để có bản sao riêng trong thư mục mẫu của bạn, rồi sửa bản sao đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="259"/>
+        <source>Customise to edit…</source>
+        <translation>Tùy biến để sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="267"/>
+        <source>Template</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="270"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="272"/>
+        <source>Save the template (Ctrl+S)</source>
+        <translation>Lưu mẫu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
+        <source>&amp;Customise…</source>
+        <translation>&amp;Tùy biến…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="275"/>
+        <source>Copy this template into your folder to edit it</source>
+        <translation>Sao chép mẫu này vào thư mục của bạn để sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="277"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Tra cứu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
+        <source>Tags, style classes, variables and filters</source>
+        <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="289"/>
+        <source>Problems</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="328"/>
+        <source>Manifest (template.toml)</source>
+        <translation>Khai báo mẫu (template.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="361"/>
+        <source>{0} ({1}) — Template editor</source>
+        <translation>{0} ({1}) — Trình sửa mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="486"/>
+        <source>No problems found.</source>
+        <translation>Không có lỗi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="527"/>
+        <source>Saved {0}</source>
+        <translation>Đã lưu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="544"/>
+        <source>Customise template</source>
+        <translation>Tùy biến mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="556"/>
+        <source>Created “{0}” in {1}</source>
+        <translation>Đã tạo “{0}” trong {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="565"/>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="566"/>
+        <source>The template “{0}” has changes that are not saved. Save them?</source>
+        <translation>Mẫu “{0}” có thay đổi chưa lưu. Lưu lại không?</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateManager</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="68"/>
+        <source>Templates</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <source>Id</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <source>Origin</source>
+        <translation>Nguồn gốc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <source>Description or problem</source>
+        <translation>Mô tả hoặc lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="117"/>
+        <source>Customise…</source>
+        <translation>Tùy biến…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="118"/>
+        <source>Copy the template into your folder to change it</source>
+        <translation>Sao chép mẫu vào thư mục của bạn để thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="122"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="123"/>
+        <source>Open the template in the editor (built-ins read-only)</source>
+        <translation>Mở mẫu trong trình sửa (mẫu có sẵn chỉ đọc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="127"/>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="128"/>
+        <source>Change the id or the names of your template</source>
+        <translation>Đổi mã hoặc tên mẫu của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="132"/>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="132"/>
+        <source>Remove your template (asks first)</source>
+        <translation>Xóa mẫu của bạn (có hỏi lại)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="135"/>
+        <source>Import .zip…</source>
+        <translation>Nhập .zip…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="136"/>
+        <source>Add a template another office shared</source>
+        <translation>Thêm mẫu do cơ quan khác chia sẻ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="140"/>
+        <source>Export .zip…</source>
+        <translation>Xuất .zip…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="141"/>
+        <source>Save the template as one file to share</source>
+        <translation>Lưu mẫu thành một tệp để chia sẻ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="145"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="556"/>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="146"/>
+        <source>Show the template&apos;s folder in the file manager</source>
+        <translation>Mở thư mục của mẫu trong trình quản lý tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="150"/>
+        <source>Reference</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="151"/>
+        <source>Tags, style classes, variables and filters</source>
+        <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="154"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="154"/>
+        <source>Close this window</source>
+        <translation>Đóng cửa sổ này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="189"/>
+        <source>Your templates folder: {0}</source>
+        <translation>Thư mục mẫu của bạn: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="203"/>
+        <source>built-in</source>
+        <translation>có sẵn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="203"/>
+        <source>yours</source>
+        <translation>của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="219"/>
+        <source>Cannot be used: {0}</source>
+        <translation>Không dùng được: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="227"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="303"/>
+        <source>%n template(s) cannot be used.</source>
+        <translation>
+            <numerusform>%n mẫu không dùng được.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="305"/>
+        <source>All templates work.</source>
+        <translation>Mọi mẫu đều dùng được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="311"/>
+        <source>The templates could not be checked: {0}</source>
+        <translation>Không kiểm tra được các mẫu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="318"/>
+        <source>Checking the templates…</source>
+        <translation>Đang kiểm tra các mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="320"/>
+        <source>Checking the templates</source>
+        <translation>Đang kiểm tra các mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="382"/>
+        <source>Customise template</source>
+        <translation>Tùy biến mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="388"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="428"/>
+        <source>Created “{0}”.</source>
+        <translation>Đã tạo “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="396"/>
+        <source>Copying the template</source>
+        <translation>Đang sao chép mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="416"/>
+        <source>Saved “{0}”.</source>
+        <translation>Đã lưu “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="451"/>
+        <source>Rename template</source>
+        <translation>Đổi tên mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="459"/>
+        <source>Renamed to “{0}”.</source>
+        <translation>Đã đổi tên thành “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="461"/>
+        <source>Renaming the template</source>
+        <translation>Đang đổi tên mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="470"/>
+        <source>Delete template</source>
+        <translation>Xóa mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="472"/>
+        <source>Delete the template “{0}” ({1})?
+Its folder {2} is removed for everyone who shares it. This cannot be undone.</source>
+        <translation>Xóa mẫu “{0}” ({1})?
+Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="482"/>
+        <source>Deleted “{0}”.</source>
+        <translation>Đã xóa “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="483"/>
+        <source>Deleting the template</source>
+        <translation>Đang xóa mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="490"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="521"/>
+        <source>Import template</source>
+        <translation>Nhập mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="492"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="539"/>
+        <source>Template archives (*.zip)</source>
+        <translation>Gói mẫu (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="511"/>
+        <source>Imported “{0}”.</source>
+        <translation>Đã nhập “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="513"/>
+        <source>Importing the template</source>
+        <translation>Đang nhập mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="522"/>
+        <source>A template with the id “{0}” already exists.</source>
+        <translation>Đã có mẫu mang mã “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="523"/>
+        <source>Keep both</source>
+        <translation>Giữ cả hai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="524"/>
+        <source>Replace</source>
+        <translation>Thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="539"/>
+        <source>Export template</source>
+        <translation>Xuất mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="546"/>
+        <source>Exported to {0}</source>
+        <translation>Đã xuất ra {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="547"/>
+        <source>Exporting the template</source>
+        <translation>Đang xuất mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="557"/>
+        <source>The folder {0} cannot be reached.</source>
+        <translation>Không truy cập được thư mục {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateNamesDialog</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="58"/>
+        <source>Lower-case letters without accents, digits, &apos;-&apos; and &apos;_&apos;; e.g. my-embassy</source>
+        <translation>Chữ thường không dấu, chữ số, &apos;-&apos; và &apos;_&apos;; ví dụ: dai-su-quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="71"/>
+        <source>Id</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="72"/>
+        <source>Name (Vietnamese)</source>
+        <translation>Tên (tiếng Việt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="73"/>
+        <source>Name (English)</source>
+        <translation>Tên (tiếng Anh)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="87"/>
+        <source>The id must start with a letter or digit.</source>
+        <translation>Mã phải bắt đầu bằng chữ cái hoặc chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="89"/>
+        <source>The id “{0}” is already used.</source>
+        <translation>Mã “{0}” đã được dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="91"/>
+        <source>Both names are needed.</source>
+        <translation>Cần có cả hai tên.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_picker.py" line="29"/>
+        <source>The layout of the briefing: built-in templates and your office&apos;s own</source>
+        <translation>Khuôn trình bày tài liệu: mẫu có sẵn và mẫu riêng của cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_picker.py" line="38"/>
+        <source>Read the template folders again</source>
+        <translation>Đọc lại các thư mục mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_picker.py" line="44"/>
+        <source>Template:</source>
+        <translation>Mẫu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_picker.py" line="64"/>
+        <source>built-in</source>
+        <translation>có sẵn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_picker.py" line="64"/>
+        <source>user</source>
+        <translation>riêng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_picker.py" line="69"/>
+        <source>{0} — broken</source>
+        <translation>{0} — bị lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_picker.py" line="70"/>
+        <source>Cannot be used: {0}</source>
+        <translation>Không dùng được: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_picker.py" line="105"/>
+        <source>Template “{0}” is missing or broken; choose another.</source>
+        <translation>Mẫu “{0}” không còn hoặc bị lỗi; hãy chọn mẫu khác.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateReference</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="131"/>
+        <source>Template reference</source>
+        <translation>Tra cứu mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="42"/>
+        <source>&amp;New briefing</source>
+        <translation>Tài liệu &amp;mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="42"/>
+        <source>Start an empty briefing</source>
+        <translation>Bắt đầu một tài liệu trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="45"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Mở…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="46"/>
+        <source>Open source files or a .briefing project</source>
+        <translation>Mở văn bản nguồn hoặc tệp dự án .briefing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="51"/>
+        <source>Open with &amp;encoding…</source>
+        <translation>Mở theo &amp;bảng mã…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="52"/>
+        <source>Open text files whose encoding was not recognised (TCVN3, VNI…)</source>
+        <translation>Mở tệp văn bản có bảng mã không tự nhận ra được (TCVN3, VNI…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="56"/>
+        <source>&amp;Paste as new source</source>
+        <translation>&amp;Dán làm văn bản nguồn mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="57"/>
+        <source>Add the text on the clipboard as a source</source>
+        <translation>Thêm văn bản trong bộ nhớ tạm làm văn bản nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
+        <source>Save the briefing (.briefing)</source>
+        <translation>Lưu tài liệu (.briefing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="65"/>
+        <source>Save &amp;as…</source>
+        <translation>Lưu &amp;thành…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="66"/>
+        <source>Save the briefing under another name</source>
+        <translation>Lưu tài liệu với tên khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="71"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="72"/>
+        <source>Write the briefing as DOCX and/or PDF</source>
+        <translation>Xuất tài liệu ra DOCX và/hoặc PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="77"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="77"/>
+        <source>Print the briefing</source>
+        <translation>In tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="80"/>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Xem trước khi in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="80"/>
+        <source>See the printed pages first</source>
+        <translation>Xem trước các trang sẽ in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="83"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="83"/>
+        <source>Close Briefing Studio</source>
+        <translation>Đóng Briefing Studio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="86"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="88"/>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>Hoàn tác thay đổi vừa rồi (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="89"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="91"/>
+        <source>Redo the change (Ctrl+Shift+Z or Ctrl+Y)</source>
+        <translation>Làm lại thay đổi (Ctrl+Shift+Z hoặc Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="94"/>
+        <source>Select &amp;all</source>
+        <translation>Chọn &amp;tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="95"/>
+        <source>Tick every section and figure</source>
+        <translation>Chọn mọi đoạn và mọi số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="100"/>
+        <source>Select &amp;none</source>
+        <translation>&amp;Bỏ chọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="101"/>
+        <source>Untick every section and figure</source>
+        <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="106"/>
+        <source>S&amp;uggest</source>
+        <translation>&amp;Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="107"/>
+        <source>Tick what is relevant to the counterpart</source>
+        <translation>Chọn những nội dung liên quan đến đối tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="112"/>
+        <source>&amp;Find…</source>
+        <translation>T&amp;ìm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="112"/>
+        <source>Search the sections (Ctrl+F)</source>
+        <translation>Tìm trong các đoạn (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="115"/>
+        <source>Find &amp;names again</source>
+        <translation>Tìm lại &amp;tên riêng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="116"/>
+        <source>Recognise people, organisations and places</source>
+        <translation>Nhận dạng tên người, tổ chức và địa danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="120"/>
+        <source>&amp;Manage templates…</source>
+        <translation>&amp;Quản lý mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="121"/>
+        <source>Customise, edit, import and share templates</source>
+        <translation>Tùy biến, sửa, nhập và chia sẻ mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="125"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="126"/>
+        <source>Language, templates folder, agency</source>
+        <translation>Ngôn ngữ, thư mục mẫu, cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="131"/>
+        <source>Template &amp;reference</source>
+        <translation>Tài liệu &amp;hướng dẫn soạn mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="132"/>
+        <source>Tags, style classes, variables and filters for template editors</source>
+        <translation>Thẻ, lớp kiểu, biến và bộ lọc dành cho người soạn mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="136"/>
+        <source>&amp;About Briefing Studio</source>
+        <translation>&amp;Giới thiệu Briefing Studio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
+        <source>Versions of the app and its libraries</source>
+        <translation>Phiên bản của ứng dụng và các thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="143"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="144"/>
+        <source>Open &amp;recent</source>
+        <translation>Mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="157"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="165"/>
+        <source>Te&amp;mplates</source>
+        <translation>&amp;Mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="167"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="169"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="171"/>
+        <source>Main</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="195"/>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="198"/>
+        <source>Clear the list</source>
+        <translation>Xóa danh sách</translation>
+    </message>
+</context>
+<context>
+    <name>about</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/about.py" line="35"/>
+        <source>Turns Vietnamese source texts into DOCX and PDF briefings, offline.</source>
+        <translation>Biên soạn tài liệu DOCX và PDF từ văn bản tiếng Việt, không cần mạng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/about.py" line="40"/>
+        <source>About Briefing Studio</source>
+        <translation>Giới thiệu Briefing Studio</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="280"/>
+        <source>Briefing Studio</source>
+        <translation>Briefing Studio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="286"/>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="288"/>
+        <source>Something went wrong inside Briefing Studio. Your work is still open. Please send the details below to the team that maintains the app.</source>
+        <translation>Đã xảy ra lỗi bên trong Briefing Studio. Phần việc của bạn vẫn đang mở. Vui lòng gửi thông tin chi tiết dưới đây cho nhóm phụ trách ứng dụng.</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/printing.py" line="61"/>
+        <source>Print briefing</source>
+        <translation>In tài liệu</translation>
+    </message>
+</context>
+</TS>

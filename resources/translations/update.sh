@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Refresh briefing_vi.ts from the UI sources, then compile briefing_vi.qm.
+# Translate new strings in between with pyside6-linguist (or by editing the .ts), then run again.
+# Uses the pyside6 tools on PATH, else the project's .venv.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+LUPDATE="$(command -v pyside6-lupdate || echo .venv/bin/pyside6-lupdate)"
+LRELEASE="$(command -v pyside6-lrelease || echo .venv/bin/pyside6-lrelease)"
+"$LUPDATE" desktop/briefing_studio/ui/*.py -ts resources/translations/briefing_vi.ts \
+  -target-language vi_VN -no-obsolete
+"$LRELEASE" resources/translations/briefing_vi.ts -qm resources/translations/briefing_vi.qm

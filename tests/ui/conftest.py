@@ -1,0 +1,100 @@
+"""UI tests drive real widgets offscreen, each with its own settings, autosave and cache folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def studio_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """A fresh BRIEFING_STUDIO_HOME: settings, autosave and recent files never leak."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(home))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    return home
+
+
+@pytest.fixture(autouse=True)
+def modal_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]]]:
+    """Message boxes never block a test; a bug report shown to the user fails the test."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+
+    def static(kind: str, answer: QMessageBox.StandardButton):
+        def show(parent, title, text, *args, **kwargs):
+            shown.append((kind, text))
+            return answer
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "warning", static("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(
+        QMessageBox, "information", static("information", QMessageBox.StandardButton.Ok)
+    )
+    monkeypatch.setattr(QMessageBox, "critical", static("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", static("question", QMessageBox.StandardButton.No))
+    monkeypatch.setattr(
+        QMessageBox,
+        "exec",
+        lambda box: shown.append(("exec", box.text() + "\n" + box.detailedText())) or 0,
+    )
+    yield shown
+    bugs = [text for kind, text in shown if kind == "exec" and "Traceback" in text]
+    assert not bugs, bugs[0]
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["briefing-studio"]
+
+
+@pytest.fixture
+def studio_app(qapp):
+    """The QApplication set up as ``app.run`` does (translations from the settings)."""
+    from briefing_studio.ui.app import application
+
+    return application()
+
+
+@pytest.fixture
+def make_window(studio_app, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator:
+    """Open main windows like ``app.run``; they are closed (discarding changes) afterwards."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing_studio.ui.main_window import MainWindow
+
+    windows: list[MainWindow] = []
+
+    def make(files: list[str] | None = None, start: bool = True, **kwargs) -> MainWindow:
+        window = MainWindow(**kwargs)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        windows.append(window)
+        if start:
+            window.start(files or [])
+            wait_idle(qtbot, window)
+        return window
+
+    yield make
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    for window in windows:
+        window.close()
+
+
+def wait_idle(qtbot, window, timeout: int = 60000) -> None:
+    """Wait until loading, entity finding and preview rendering are done."""
+    qtbot.waitUntil(lambda: not window.busy(), timeout=timeout)
+
+
+@pytest.fixture
+def idle(qtbot):
+    """``idle(window)`` waits until the window has no work running."""
+    return lambda window, timeout=60000: wait_idle(qtbot, window, timeout)

@@ -1,0 +1,109 @@
+"""Finding names runs in the background: the window keeps working and Cancel stops it."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QTimer
+
+from briefing_studio.analysis import analyze
+from briefing_studio.analysis.entities import Cancelled
+from briefing_studio.sources import source_from_text
+from briefing_studio.ui import ops
+
+
+class SlowFinder:
+    """A controllable stand-in for NER: one 'sentence' per 10 ms, honouring ``cancelled``."""
+
+    def __init__(self, sentences: int) -> None:
+        self.sentences = sentences
+        self.done = 0
+        self.started = threading.Event()
+        self.stopped_early = False
+
+    def __call__(self, analysis, use_ner=True, progress=None, cancelled=None) -> list:
+        self.started.set()
+        for index in range(self.sentences):
+            if cancelled is not None and cancelled():
+                self.stopped_early = True
+                raise Cancelled()
+            time.sleep(0.01)
+            self.done = index + 1
+            if progress is not None:
+                progress(index + 1, self.sentences)
+        return []
+
+
+def test_window_keeps_responding_while_names_are_found_and_cancel_stops_early(
+    make_window, qtbot
+) -> None:
+    finder = SlowFinder(sentences=3000)  # ~30 s if nobody cancels
+    window = make_window(entity_finder=finder, start=False)
+    window.start([])
+    qtbot.waitUntil(finder.started.is_set, timeout=30000)
+    assert window.state.analyses, "names are looked for after loading"
+    assert window._ner_op is not None
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    qtbot.waitUntil(lambda: finder.done >= 30, timeout=10000)
+    # The UI thread ran the timer and can still take edits while the worker runs.
+    window.state.edit_field("meeting", "place", "Hà Nội")
+    assert window.state.briefing.meeting.place == "Hà Nội"
+    qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=10000)
+    assert window.progress.isVisible()
+    assert window.progress.bar.maximum() == 3000
+    window.progress.cancel_button.click()
+    qtbot.waitUntil(lambda: window._ner_op is None, timeout=10000)
+    timer.stop()
+    assert finder.stopped_early
+    assert finder.done < finder.sentences
+    assert (
+        "cancel" in window.entities_panel.status.text().lower()
+        or "hủy" in window.entities_panel.status.text().lower()
+    )
+    assert not ops.running_ops() or all(op.done for op in ops.running_ops())
+
+
+def test_real_entity_recognition_lists_people_and_places(make_window, qtbot) -> None:
+    window = make_window(start=False)
+    text = (
+        "Chiều 20/12, Thủ tướng Phạm Minh Chính tiếp Đại sứ Hàn Quốc tại Hà Nội.\n"
+        "Hai bên trao đổi về hợp tác giữa Bắc Giang và tập đoàn Samsung."
+    )
+    analysis = analyze(source_from_text(text, "ngắn"))
+    from briefing_studio.briefing import Briefing
+
+    window.state.reset([analysis], Briefing())
+    window.start_entities([analysis])
+    qtbot.waitUntil(lambda: analysis.entities is not None, timeout=120000)
+    names = {e.name for e in analysis.entities}
+    assert "Phạm Minh Chính" in names
+    tree = window.entities_panel.tree
+    shown = {
+        tree.topLevelItem(i).child(j).text(0)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    }
+    assert "Phạm Minh Chính" in shown
+
+
+def test_an_op_reports_a_user_error_as_a_warning_naming_the_file(
+    qtbot, studio_app, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing_studio.errors import BriefingError
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+
+    def task(_ctx):
+        raise BriefingError("Tệp hỏng.", "Broken file.", path="/tmp/bao-cao.txt")
+
+    op = ops.run_op(task, lambda _r: None)
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert shown and "/tmp/bao-cao.txt" in shown[0]

@@ -1,0 +1,165 @@
+"""Reading the sources: search with or without diacritics, bad files, printing, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from briefing_studio.ui.sections_model import find_matches
+
+
+def test_search_without_diacritics_finds_sections_with_them(make_window, qtbot) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.source_view.search.hasFocus()
+    qtbot.keyClicks(window.source_view.search, "ngoai giao")
+    matches = window.source_view.model.matches
+    assert matches
+    texts = [window.state.section(sid).text.lower() for sid in matches]
+    assert all("ngoại giao" in t or "ngoai giao" in t for t in texts)
+    window.source_view.only_matching.setChecked(True)
+    visible = window.source_view.visible_section_ids()
+    assert set(visible) == set(matches)
+
+
+def test_search_with_diacritics_matches_them_exactly() -> None:
+    assert find_matches("ngoai giao", "Bộ Ngoại giao") == [(3, 13)]
+    assert find_matches("ngoại giao", "Bộ Ngoại giao") == [(3, 13)]
+    assert find_matches("ngoái giao", "Bộ Ngoại giao") == []
+    assert find_matches("", "Bộ Ngoại giao") == []
+
+
+def test_a_bad_file_gets_a_message_naming_it_and_the_good_one_still_opens(
+    make_window, qtbot, idle, tmp_path: Path, monkeypatch
+) -> None:
+    window = make_window()
+    good = tmp_path / "bao-cao.txt"
+    good.write_text(
+        "Báo cáo hợp tác với Hàn Quốc năm 2024.\nKim ngạch đạt 86 tỷ USD.", encoding="utf-8"
+    )
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"this is not a zip file")
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text)
+    )
+    window.open_paths([good, bad])
+    idle(window)
+    assert len(window.state.analyses) == 3
+    assert warnings and "hong.docx" in warnings[0]
+    assert window.sources_panel.tree.topLevelItemCount() == 3
+    # Removing a source is undoable.
+    window.sources_panel.tree.setCurrentItem(window.sources_panel.tree.topLevelItem(2))
+    window.sources_panel.remove_button.click()
+    assert len(window.state.analyses) == 2
+    window.undo_action.trigger()
+    assert len(window.state.analyses) == 3
+
+
+def test_pasted_text_becomes_a_source(make_window, idle) -> None:
+    window = make_window()
+    window.paste_source("Đoạn văn dán vào về Hàn Quốc với 12 dự án.")
+    idle(window)
+    assert len(window.state.analyses) == 3
+    assert window.state.analyses[-1].source.format == "pasted"
+
+
+def test_printing_paints_every_page_of_the_briefing(make_window, qtbot, tmp_path: Path) -> None:
+    import pypdf
+    from PySide6.QtPrintSupport import QPrinter
+
+    from briefing_studio.ui.printing import new_printer, paint_pdf
+
+    window = make_window()
+    qtbot.waitUntil(
+        lambda: window.preview.up_to_date() and window.preview.result is not None, timeout=30000
+    )
+    pdf = window.preview.result.pdf
+    printer = new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(100)
+    pages = paint_pdf(printer, pdf)
+    assert pages == window.preview.page_count() >= 1
+    assert len(pypdf.PdfReader(str(tmp_path / "printed.pdf")).pages) == pages
+
+
+def test_english_setting_shows_english_menus(make_window, studio_app) -> None:
+    from briefing_studio import settings as keys
+    from briefing_studio.ui import i18n, preferences
+
+    vietnamese = make_window(start=False)
+    assert vietnamese.file_menu.title() == "&Tệp"
+    preferences.set_value(keys.KEY_LANGUAGE, "en")
+    try:
+        i18n.install(preferences.language())
+        english = make_window(start=False)
+        assert english.file_menu.title() == "&File"
+        assert english.export_action.text() == "&Export…"
+    finally:
+        i18n.install("vi")
+
+
+def test_settings_dialog_keeps_values_where_the_cli_reads_them(studio_app, tmp_path) -> None:
+    from briefing_studio import settings as keys
+    from briefing_studio.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.templates_dir.setText(str(tmp_path / "mau"))
+    dialog.agency_parent.setText("BỘ NGOẠI GIAO")
+    dialog.accept()
+    assert dialog.language_changed and dialog.templates_changed
+    assert keys.read_setting(keys.KEY_LANGUAGE) == "en"
+    assert keys.user_templates_dir() == tmp_path / "mau"
+    assert keys.read_setting(keys.KEY_AGENCY_PARENT) == "BỘ NGOẠI GIAO"
+
+
+def test_about_lists_the_versions(studio_app) -> None:
+    from briefing_studio.ui.about import versions
+
+    found = versions()
+    for name in (
+        "Briefing Studio",
+        "Python",
+        "Qt",
+        "PySide6",
+        "underthesea",
+        "reportlab",
+        "python-docx",
+    ):
+        assert found[name] and found[name] != "—"
+
+
+def test_every_action_has_a_tooltip_and_the_main_ones_have_shortcuts(make_window) -> None:
+    window = make_window(start=False)
+    for action in window.actions():
+        assert action.toolTip(), action.text()
+    shortcuts = {a.shortcut().toString() for a in window.actions()}
+    for key in ("Ctrl+O", "Ctrl+S", "Ctrl+Shift+S", "Ctrl+E", "Ctrl+P", "Ctrl+F", "Ctrl+Z"):
+        assert key in shortcuts, key
+
+
+def test_dropped_files_open_and_appear_in_recent_files(make_window, idle, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window()
+    dropped = tmp_path / "tin-moi.txt"
+    dropped.write_text("Tin mới về hợp tác với Nhật Bản: 5 dự án.", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    event = QDropEvent(
+        QPointF(400, 300),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    idle(window)
+    assert [a.source.name for a in window.state.analyses][-1] == "tin-moi.txt"
+    window._fill_recent_menu()
+    assert str(dropped) in [a.text() for a in window.recent_menu.actions()]

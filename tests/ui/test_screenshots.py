@@ -1,0 +1,57 @@
+"""Screenshots of the main window at 1366×768 (saved for people to look at) and a layout check."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
+
+SHOTS = Path(os.environ.get("BRIEFING_SHOTS_DIR", "/tmp/shots"))
+
+
+def _fully_visible(widget: QWidget, window: QWidget) -> bool:
+    """The widget's whole rectangle is inside every ancestor up to the window."""
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        visible = QRect(parent.mapTo(window, QPoint(0, 0)), parent.size())
+        if not visible.contains(rect):
+            return False
+        parent = parent.parentWidget()
+    return window.rect().contains(rect)
+
+
+def _settle(qtbot) -> None:
+    qtbot.wait(50)
+
+
+def test_main_window_at_1366x768_empty_with_seeds_and_with_preview(make_window, qtbot, idle):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    empty = make_window(start=False)
+    _settle(qtbot)
+    image = empty.grab()
+    assert (image.width(), image.height()) == (1366, 768)
+    image.save(str(SHOTS / "1-empty.png"))
+
+    window = make_window()
+    window.preview.cancel()  # the "with seeds" shot shows the text before the preview
+    _settle(qtbot)
+    window.grab().save(str(SHOTS / "2-seeds.png"))
+
+    window.meeting_panel.choose_counterpart("Hàn Quốc")
+    window.state.suggest()
+    idle(window)
+    qtbot.waitUntil(lambda: window.preview.page_count() > 0, timeout=30000)
+    _settle(qtbot)
+    window.grab().save(str(SHOTS / "3-preview.png"))
+
+    for widget in (
+        window.meeting_panel.suggest_button,
+        window.source_view.select_none_button,
+        window.preview.zoom_in,
+        window.template_picker.combo,
+        window.sources_panel.remove_button,
+    ):
+        assert _fully_visible(widget, window), widget.text() if hasattr(widget, "text") else widget
