@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from briefing_studio.textutil import content_hash
@@ -49,12 +50,15 @@ class SourceDocument:
     author: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
-    @property
+    # Cached: the GUI asks for the key of a 1 MB source on every keystroke of a search, and
+    # hashing it each time cost most of a second. Frozen dataclasses allow cached_property
+    # because it writes to the instance __dict__ directly.
+    @cached_property
     def text(self) -> str:
         """All blocks, one per line: the text that offsets and hashes refer to."""
         return "\n".join(block.text for block in self.blocks)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         return content_hash(self.text)
 
