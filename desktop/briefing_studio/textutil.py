@@ -21,7 +21,9 @@ def clean_text(text: str) -> str:
 
     Line structure is kept (sources use one paragraph per line); spaces at line ends go.
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    # Strip invisibles before composing: a zero-width joiner between a letter and its combining
+    # mark would otherwise block NFC from composing them.
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
     text = _NEWLINES.sub("\n", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines)

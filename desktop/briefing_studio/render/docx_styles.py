@@ -118,6 +118,9 @@ class _Builder:
         self.word = word
         self.document = document
         self.sheet = StyleSheet()
+        # Lower-case UI name and stored name → style. python-docx looks styles up by a linear
+        # scan that recomputes every name, which was half the DOCX writing time.
+        self._by_name: dict[str, BaseStyle] | None = None
 
     def build(self) -> StyleSheet:
         doc, styles = self.document, self.word.styles
@@ -196,18 +199,23 @@ class _Builder:
             if existing.name.lower() in _PROTECTED or existing.type != kind:
                 return self.add_style(f"{name} (template)", kind)
             self.delete_style(existing)
-        return self.word.styles.add_style(name, kind)
+        style = self.word.styles.add_style(name, kind)
+        if self._by_name is not None:
+            self._by_name.setdefault(style.name.lower(), style)
+        return style
 
     def find_style(self, name: str) -> BaseStyle | None:
-        wanted = name.lower()
-        for style in self.word.styles:
-            if wanted in (style.name.lower(), (style.element.name_val or "").lower()):
-                return style
-        return None
+        if self._by_name is None:
+            self._by_name = {}
+            for style in self.word.styles:
+                self._by_name.setdefault(style.name.lower(), style)
+                self._by_name.setdefault((style.element.name_val or "").lower(), style)
+        return self._by_name.get(name.lower())
 
     def delete_style(self, style: BaseStyle) -> None:
         style_id = style.style_id
         style.delete()
+        self._by_name = None
         # Other styles may point at the deleted one (a "Title Char" linked to "Title").
         for element in self.word.styles.element.findall(qn("w:style")):
             for tag in ("w:link", "w:next", "w:basedOn"):
