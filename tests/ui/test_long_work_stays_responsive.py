@@ -65,7 +65,8 @@ def test_window_keeps_responding_while_names_are_found_and_cancel_stops_early(
         "cancel" in window.entities_panel.status.text().lower()
         or "hủy" in window.entities_panel.status.text().lower()
     )
-    assert not ops.running_ops() or all(op.done for op in ops.running_ops())
+    # Other work (the preview refresh after the edit) may still be finishing on a busy machine.
+    qtbot.waitUntil(lambda: not ops.running_ops(), timeout=30000)
 
 
 def test_real_entity_recognition_lists_people_and_places(make_window, qtbot) -> None:

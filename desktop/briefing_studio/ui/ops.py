@@ -51,29 +51,65 @@ class TaskContext:
 Task = Callable[[TaskContext], Any]
 
 
-class _Signals(QObject):
-    """Emitted from the worker thread; delivered queued to ``Op``, which lives on the UI thread."""
+class _Dispatcher(QObject):
+    """The one sender of every worker → UI signal; lives on the UI thread for the whole session.
 
-    progress = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object, str)
+    Workers never touch an ``Op`` (a QObject that the UI thread may delete as soon as its last
+    callback has run) — they only emit on this long-lived object with the op's id, and the UI
+    thread looks the op up. That removes any chance of a QObject being used or destroyed on a
+    worker thread while the UI thread is finishing it.
+    """
+
+    progress = Signal(int, int, int)
+    succeeded = Signal(int, object)
+    failed = Signal(int, object, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.progress.connect(self._progress)
+        self.succeeded.connect(self._succeeded)
+        self.failed.connect(self._failed)
+
+    @Slot(int, int, int)
+    def _progress(self, op_id: int, done: int, total: int) -> None:
+        op = _by_id.get(op_id)
+        if op is not None:
+            op._progress(done, total)
+
+    @Slot(int, object)
+    def _succeeded(self, op_id: int, result: Any) -> None:
+        op = _by_id.get(op_id)
+        if op is not None:
+            op._succeeded(result)
+
+    @Slot(int, object, str)
+    def _failed(self, op_id: int, exc: BaseException, details: str) -> None:
+        op = _by_id.get(op_id)
+        if op is not None:
+            op._failed(exc, details)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: Task, context: TaskContext, signals: _Signals) -> None:
+    def __init__(self, op_id: int, task: Task, context: TaskContext) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._task = task
+        self._op_id = op_id
+        self._task: Task | None = task
         self._context = context
-        self._signals = signals
 
     def run(self) -> None:  # worker thread
+        task, self._task = self._task, None
+        dispatcher = _dispatcher
         try:
-            result = self._task(self._context)
+            result = task(self._context)
         except BaseException as exc:
-            self._signals.failed.emit(exc, traceback.format_exc())
+            # Drop this thread's reference to the task (and the widgets its closure may hold)
+            # before the UI thread can finish the op, so nothing Qt is destroyed here.
+            del task
+            dispatcher.failed.emit(self._op_id, exc, traceback.format_exc())
         else:
-            self._signals.succeeded.emit(result)
+            del task
+            dispatcher.succeeded.emit(self._op_id, result)
 
 
 class Op(QObject):
@@ -84,6 +120,7 @@ class Op(QObject):
 
     def __init__(
         self,
+        task: Task,
         label: str,
         on_success: Callable[[Any], None] | None,
         on_failure: Callable[[BaseException, str], bool] | None,
@@ -92,6 +129,10 @@ class Op(QObject):
         cancellable: bool,
     ) -> None:
         super().__init__()
+        global _next_id
+        _next_id += 1
+        self.id = _next_id
+        self.task: Task | None = task  # held on the UI thread until the op finishes
         self.label = label
         self.cancellable = cancellable
         self.context = TaskContext()
@@ -100,11 +141,8 @@ class Op(QObject):
         self._on_failure = on_failure
         self._on_cancelled = on_cancelled
         self._parent_widget = parent_widget
-        self.signals = _Signals()
-        self.signals.progress.connect(self._progress)
-        self.signals.succeeded.connect(self._succeeded)
-        self.signals.failed.connect(self._failed)
-        self.context._report = self.signals.progress.emit
+        op_id, progress = self.id, _dispatcher.progress
+        self.context._report = lambda done, total: progress.emit(op_id, done, total)
 
     def cancel(self) -> None:
         """Ask the task to stop; it ends at its next ``cancelled()`` check."""
@@ -114,12 +152,10 @@ class Op(QObject):
     def is_cancelled(self) -> bool:
         return self.context.cancelled()
 
-    @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
         if not self.done:
             self.progressed.emit(done, total)
 
-    @Slot(object)
     def _succeeded(self, result: Any) -> None:
         try:
             if self.is_cancelled:
@@ -129,7 +165,6 @@ class Op(QObject):
         finally:
             self._finish()
 
-    @Slot(object, str)
     def _failed(self, exc: BaseException, details: str) -> None:
         try:
             if self.is_cancelled or _is_cancellation(exc):
@@ -145,7 +180,9 @@ class Op(QObject):
 
     def _finish(self) -> None:
         self.done = True
+        self.task = None
         _running.discard(self)
+        _by_id.pop(self.id, None)
         self.finished.emit()
 
 
@@ -155,7 +192,10 @@ def _is_cancellation(exc: BaseException) -> bool:
 
 
 _running: set[Op] = set()
+_by_id: dict[int, Op] = {}
+_next_id = 0
 _pool: QThreadPool | None = None
+_dispatcher: _Dispatcher | None = None
 
 
 def pool() -> QThreadPool:
@@ -241,11 +281,15 @@ def run_op(
     shows as a warning and any other exception as a bug report. With a ``host`` the op appears in
     the status bar with its progress and, when ``cancellable``, a Cancel button.
     """
-    op = Op(label, on_success, on_failure, on_cancelled, parent, cancellable)
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()  # first op: created on the UI thread, kept for the session
+    op = Op(task, label, on_success, on_failure, on_cancelled, parent, cancellable)
     _running.add(op)
+    _by_id[op.id] = op
     if host is not None:
         host.track(op)
-    pool().start(_Runnable(task, op.context, op.signals))
+    pool().start(_Runnable(op.id, task, op.context))
     return op
 
 
