@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import itertools
+import random
 import shutil
 import subprocess
 import unicodedata
@@ -72,6 +74,106 @@ def test_secretary_loads_seed_saved_in_any_encoding(
     assert source.encoding == DETECTED_AS.get(encoding, encoding.split()[0].lower())
     assert (source.format, source.name, source.path) == ("txt", "bao-cao.txt", str(path))
     assert all(block.kind == "paragraph" for block in source.blocks)
+
+
+LEGACY_ENCODERS = {"cp1258": encode_cp1258, "tcvn3": encode_tcvn3, "vni": encode_vni}
+ALL_SEED_LINES = [line for seed in SEEDS for line in seed_lines(seed)]
+
+
+def as_read_back(legacy: str, line: str) -> str:
+    """What a line written in ``legacy`` reads back as (TCVN3 loses some capitals)."""
+    return tcvn3_case(line) if legacy == "tcvn3" else line
+
+
+@pytest.mark.parametrize("legacy", LEGACY_ENCODERS)
+def test_secretary_loads_utf8_report_with_one_paragraph_pasted_from_a_legacy_document(
+    tmp_path: Path, legacy: str
+) -> None:
+    for seed in SEEDS:
+        lines = seed_lines(seed)
+        for pasted in range(len(lines)):
+            parts = [line.encode("utf-8") for line in lines]
+            parts[pasted] = LEGACY_ENCODERS[legacy](lines[pasted])
+            path = write(tmp_path, "bao-cao-ghep.txt", b"\n".join(parts))
+
+            source = load_source(path)
+
+            expected = lines.copy()
+            expected[pasted] = as_read_back(legacy, lines[pasted])
+            assert [block.text for block in source.blocks] == expected, (seed.stem, pasted)
+            assert source.encoding == f"utf-8+{legacy}"
+
+
+@pytest.mark.parametrize("legacy", LEGACY_ENCODERS)
+def test_every_pair_of_seed_lines_in_utf8_and_a_legacy_encoding_reads_back_exactly(
+    legacy: str,
+) -> None:
+    encode = LEGACY_ENCODERS[legacy]
+    for first, second in itertools.permutations(ALL_SEED_LINES, 2):
+        for data, expected in (
+            (first.encode() + b"\n" + encode(second), [first, as_read_back(legacy, second)]),
+            (encode(first) + b"\r\n" + second.encode(), [as_read_back(legacy, first), second]),
+        ):
+            text, encoding = decode_text(data)
+            assert text.replace("\r", "").split("\n") == expected
+            assert set(encoding.split("+")) == {"utf-8", legacy}
+            assert "\ufffd" not in text
+
+
+@pytest.mark.parametrize("legacy", LEGACY_ENCODERS)
+def test_legacy_report_with_one_utf8_paragraph_is_named_legacy_first(legacy: str) -> None:
+    lines = seed_lines(SEEDS[1])
+    parts = [LEGACY_ENCODERS[legacy](line) for line in lines]
+    parts[2] = lines[2].encode("utf-8")
+
+    text, encoding = decode_text(b"\n".join(parts))
+
+    expected = [as_read_back(legacy, line) for line in lines]
+    expected[2] = lines[2]
+    assert text.split("\n") == expected
+    assert encoding == f"{legacy}+utf-8"
+
+
+def test_notepad_utf8_file_with_bom_and_a_windows_1258_paragraph(tmp_path: Path) -> None:
+    lines = seed_lines(SEEDS[0])[:3]
+    data = b"\r\n".join([lines[0].encode(), encode_cp1258(lines[1]), lines[2].encode()])
+    path = write(tmp_path, "notepad.txt", codecs.BOM_UTF8 + data)
+
+    source = load_source(path)
+
+    assert [block.text for block in source.blocks] == lines
+    assert source.encoding == "utf-8+cp1258"
+
+
+def test_mixed_file_keeps_nfd_utf8_lines_and_gives_nfc() -> None:
+    utf8 = unicodedata.normalize("NFD", "Thủ tướng Phạm Minh Chính chủ trì hội nghị")
+    data = utf8.encode() + b"\n" + encode_vni("Bộ Ngoại giao kiến nghị")
+
+    text, encoding = decode_text(data)
+
+    assert text == "Thủ tướng Phạm Minh Chính chủ trì hội nghị\nBộ Ngoại giao kiến nghị"
+    assert encoding == "utf-8+vni"
+
+
+def test_tcvn3_line_that_happens_to_be_valid_utf8_stays_tcvn3() -> None:
+    # TCVN3 "tế…" is the bytes 74 D5 85, which UTF-8 reads as "tՅ" (an Armenian letter).
+    lines = ["Báo cáo về ngoại giao kinh tế năm 2024.", "Kinh tế…", "Thủ tướng chủ trì hội nghị."]
+    parts = [encode_tcvn3(line) for line in lines]
+    assert parts[1].decode("utf-8") == "Kinh t\u0545"  # the premise: valid UTF-8 alone
+
+    assert decode_text(b"\n".join(parts)) == ("\n".join(lines), "tcvn3")
+
+
+def test_binary_noise_with_one_utf8_line_is_still_refused(tmp_path: Path) -> None:
+    noise = random.Random(3)
+    alphabet = [*range(0x80, 0x100), *([0x20] * 20), 0x0A]
+    junk = bytes(noise.choice(alphabet) for _ in range(4000))
+    path = write(tmp_path, "rac.txt", "Hà Nội, ngày 20/12".encode() + b"\n" + junk)
+
+    with pytest.raises(BriefingError) as caught:
+        load_source(path)
+
+    assert "encoding" in caught.value.message_en
 
 
 def test_secretary_loads_tcvn3_report_keeping_the_capitals_tcvn3_has(tmp_path: Path) -> None:

@@ -34,6 +34,18 @@ _VIETNAMESE_LETTERS = frozenset(
     for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
     for tone in ("", *_TONE_MARKS)
 ) | frozenset("đĐ")
+# Non-ASCII characters of everyday Vietnamese text, composed or decomposed (NFD).
+_PLAIN_CHARACTERS = "".join(
+    sorted(
+        {
+            char
+            for letter in _VIETNAMESE_LETTERS | _USUAL_SYMBOLS
+            for char in letter + unicodedata.normalize("NFD", letter)
+            if not char.isascii()
+        }
+    )
+)
+_NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{re.escape(_PLAIN_CHARACTERS)}]")
 
 
 @dataclass(frozen=True)
@@ -126,3 +138,9 @@ def vietnamese_score(text: str) -> float:
     )
     total = checked + strays
     return valid / total if total else 0.0
+
+
+def is_plain_vietnamese(text: str) -> bool:
+    """True when every character is ASCII, a Vietnamese letter (NFC or NFD) or a usual symbol:
+    text nobody would take for mojibake, so there is no need to score it."""
+    return _NOT_PLAIN.search(text) is None
