@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,7 @@ from briefing_studio.analysis import analyze
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.paths import seeds_dir
 from briefing_studio.sources import load_source, source_from_text
-
-GOLD = json.loads((Path(__file__).parent / "fixtures" / "gold_seeds.json").read_text("utf-8"))
+from seed_helpers import GOLD
 
 
 def analysed_seed(name: str) -> Analysis:

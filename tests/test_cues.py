@@ -6,12 +6,7 @@ import pytest
 
 from briefing_studio.analysis import split_sections, tag_cues
 from briefing_studio.analysis.model import Section
-from briefing_studio.paths import seeds_dir
-from briefing_studio.sources import SourceDocument, load_source
-
-
-def load_seed(name: str) -> SourceDocument:
-    return load_source(seeds_dir() / name)
+from seed_helpers import load_seed
 
 
 def paragraph_starting(name: str, opening: str) -> Section:

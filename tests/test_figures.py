@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
+import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_studio.analysis.figures import find_figures
+from briefing_studio.analysis.figures import _Found, _without_overlaps, find_figures
 from briefing_studio.analysis.model import Figure
 from briefing_studio.paths import seeds_dir
+from seed_helpers import GOLD
 
-GOLD = json.loads((Path(__file__).parent / "fixtures" / "gold_seeds.json").read_text("utf-8"))
 FIELDS = ("surface", "kind", "value", "value_high", "unit", "qualifier", "words")
 
 
@@ -473,3 +474,115 @@ def test_any_text_gives_exact_non_overlapping_spans(text: str) -> None:
         assert text[f.start : f.end] == f.surface
     for before, after in itertools.pairwise(figures):
         assert before.end <= after.start
+
+
+# --- long inputs: work grows with the text, not with its square ---------------------------------
+
+WATCHDOG_S = 30.0  # not a speed target: each input below took minutes when the work was quadratic
+
+# A child process, because a quadratic int() or regex scan is one C call that holds the GIL: a
+# watchdog thread could not stop it, a child can be killed.
+_CHILD = """
+import json, sys
+from briefing_studio.analysis.figures import find_figures
+figures = find_figures(sys.stdin.read(), "x")
+print(json.dumps([[getattr(f, name) for name in sys.argv[1:]] + [f.start] for f in figures]))
+"""
+
+
+def rows_within(seconds: float, text: str) -> list[tuple]:
+    """``rows(text)`` plus each figure's start, from a child killed after ``seconds``."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, *FIELDS],
+            input=text,
+            capture_output=True,
+            encoding="utf-8",
+            timeout=seconds,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {seconds:.0f} s: the work grows faster than the text")
+    return [tuple(row) for row in json.loads(done.stdout)]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "1" * 2_000_000,  # took minutes: the whole run was turned into an int
+        "1." + "000." * 500_000 + "000",  # the same, grouped
+    ],
+    ids=["plain", "grouped"],
+)
+def test_a_megabyte_run_of_digits_is_no_figure_and_the_figure_after_it_is_found(run: str) -> None:
+    found = rows_within(WATCHDOG_S, run + " và 12 dự án")
+    assert found == [("12 dự án", "count", 12, None, "dự án", None, False, len(run) + 4)]
+
+
+def test_numbers_longer_than_any_amount_are_no_figures() -> None:
+    assert rows("987.654.321.987.654 người") == [
+        ("987.654.321.987.654 người", "count", 987654321987654, None, "người", None, False)
+    ]
+    assert rows("98765432198765432 người") == []  # 17 significant digits: an ID, not a count
+
+
+def test_a_paragraph_of_80000_figures_finds_every_one() -> None:
+    figure = "hơn một trăm nghìn tỷ đồng"  # 80,000 of them took about two minutes
+    found = rows_within(WATCHDOG_S, f"{figure} " * 80_000)
+    row = (figure, "money", 1e14, None, "đồng", "hơn", True)
+    assert found == [(*row, n * (len(figure) + 1)) for n in range(80_000)]
+
+
+def test_a_paragraph_of_40000_dates_and_percents_finds_every_one() -> None:
+    found = rows_within(WATCHDOG_S, "năm 2023 tăng 5% " * 40_000)  # took minutes
+    pair = [
+        ("năm 2023", "date", 2023, None, None, None, False),
+        ("5%", "percent", 5, None, "%", None, False),
+    ]
+    assert [row[:-1] for row in found] == pair * 40_000
+
+
+def test_a_long_word_before_an_email_address_does_not_stall_the_finder() -> None:
+    text = "x" * 300_000 + " lien.he@mofa.gov.vn có 12 dự án"  # took minutes: "@" made it scan
+    found = rows_within(WATCHDOG_S, text)
+    assert found == [("12 dự án", "count", 12, None, "dự án", None, False, len(text) - 8)]
+
+
+def _pairwise_winners(found: list[_Found], blocked: list[tuple[int, int]]) -> list[_Found]:
+    """The rule as first written: longest first, each compared with every span taken so far."""
+    taken = list(blocked)
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if any(f.start < end and start < f.end for start, end in taken):
+            continue
+        taken.append((f.start, f.end))
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 12)).map(lambda s: (s[0], s[0] + s[1])),
+    max_size=25,
+)
+
+
+@given(candidates=_SPANS, blocked=_SPANS)
+def test_overlapping_candidates_keep_the_same_winners_as_the_pairwise_rule(
+    candidates: list[tuple[int, int]], blocked: list[tuple[int, int]]
+) -> None:
+    found = [_Found(s, e, "count", n) for n, (s, e) in enumerate(candidates)]
+    assert _without_overlaps(found, blocked, 72) == _pairwise_winners(found, blocked)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Tổng vốn 1.000.000.000 đồng.", "1.000.000.000 đồng", 1_000_000_000),
+        ("có 1.000.000.000.000 đồng", "1.000.000.000.000 đồng", 1_000_000_000_000),
+    ],
+)
+def test_grouped_money_with_zero_groups_is_not_mistaken_for_a_phone_number(
+    text: str, surface: str, value: int
+) -> None:
+    figures = find_figures(text, "s1")
+    assert [(f.surface, f.value, f.kind) for f in figures] == [(surface, value, "money")]

@@ -94,3 +94,31 @@ def test_any_whole_number_written_with_dot_thousands_reads_back(n: int) -> None:
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=99))
 def test_any_decimal_written_with_a_comma_reads_back(whole: int, tenths: int) -> None:
     assert parse_digits(f"{whole},{tenths:02d}") == pytest.approx(whole + tenths / 100)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("987.654.321.987.654", 987_654_321_987_654),  # 15 significant digits
+        ("100.000.000.000.000.000", 10**17),  # six groups, the most there can be
+        ("1.000.000.000.000.000", 10**15),
+        ("000000000000012", 12),
+    ],
+)
+def test_the_largest_amounts_a_report_states_are_still_read(written: str, value: int) -> None:
+    assert parse_digits(written) == value
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "9.876.543.219.876.543",  # 16 significant digits: an account or serial number
+        "1.000.000.000.000.000.000",  # seven groups
+        "98765432198765432",
+        "1" * 40,  # refused before conversion, which is quadratic in the length
+    ],
+    ids=["16-significant", "7-groups", "17-digits", "40-digits"],
+)
+def test_digit_runs_longer_than_any_amount_are_no_number(written: str) -> None:
+    assert parse_digits(written) is None
+    assert parse_vn_number(written) is None

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from underthesea import sent_tokenize
 
 from briefing_studio.analysis import sentence_spans, split_sections
-from briefing_studio.paths import seeds_dir
-from briefing_studio.sources import Block, SourceDocument, load_source
-
-GOLD = json.loads((Path(__file__).parent / "fixtures" / "gold_seeds.json").read_text("utf-8"))
-
-
-def load_seed(name: str) -> SourceDocument:
-    return load_source(seeds_dir() / name)
-
-
-def text_source(text: str, name: str = "bai-viet.txt") -> SourceDocument:
-    """One block per line, as a plain .txt file gives them, without the loader's heuristics."""
-    blocks = tuple(Block(line) for line in text.split("\n") if line)
-    return SourceDocument(path="", name=name, format="txt", encoding="utf-8", blocks=blocks)
+from briefing_studio.sources import Block, SourceDocument
+from seed_helpers import GOLD, load_seed, text_source
 
 
 def headings(source: SourceDocument) -> list[tuple[int, str]]:

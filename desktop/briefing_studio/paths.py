@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -59,28 +60,28 @@ def seed_files() -> list[Path]:
     return sorted(seeds_dir().glob("*.txt"))
 
 
-def user_data_dir() -> Path:
-    """Per-user data (autosave, recent files). ``BRIEFING_STUDIO_HOME`` overrides it for tests."""
+def _user_dir(kind: str, platform_dir: Callable[[str, str], str]) -> Path:
+    """A per-user folder, created on first use; ``BRIEFING_STUDIO_HOME`` redirects all of them
+    (tests, portable installs) to ``$BRIEFING_STUDIO_HOME/<kind>``."""
     override = os.environ.get("BRIEFING_STUDIO_HOME")
-    path = (
-        Path(override) / "data"
-        if override
-        else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    )
+    path = Path(override) / kind if override else Path(platform_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def user_data_dir() -> Path:
+    """Per-user data (autosave, recent files, editors' templates)."""
+    return _user_dir("data", platformdirs.user_data_dir)
 
 
 def user_cache_dir() -> Path:
     """Per-user cache (NER results by content hash)."""
-    override = os.environ.get("BRIEFING_STUDIO_HOME")
-    path = (
-        Path(override) / "cache"
-        if override
-        else Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
-    )
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("cache", platformdirs.user_cache_dir)
+
+
+def user_config_dir() -> Path:
+    """Per-user settings (the INI file QSettings and the CLI share)."""
+    return _user_dir("config", platformdirs.user_config_dir)
 
 
 def default_user_templates_dir() -> Path:

@@ -8,12 +8,9 @@ listed here so both sides spell them the same way.
 from __future__ import annotations
 
 import configparser
-import os
 from pathlib import Path
 
-import platformdirs
-
-from briefing_studio.paths import APP_AUTHOR, APP_NAME, default_user_templates_dir
+from briefing_studio.paths import default_user_templates_dir, user_config_dir
 
 KEY_LANGUAGE = "ui/language"  # "vi" or "en"
 KEY_TEMPLATES_DIR = "templates/user_dir"
@@ -27,14 +24,8 @@ KEY_STATE = "window/state"
 
 
 def settings_file() -> Path:
-    """The INI file QSettings writes (``BRIEFING_STUDIO_HOME`` overrides it for tests)."""
-    override = os.environ.get("BRIEFING_STUDIO_HOME")
-    folder = (
-        Path(override) / "config"
-        if override
-        else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
-    )
-    return folder / "settings.ini"
+    """The INI file QSettings writes (``BRIEFING_STUDIO_HOME`` redirects it for tests)."""
+    return user_config_dir() / "settings.ini"
 
 
 def read_setting(key: str) -> str | None:

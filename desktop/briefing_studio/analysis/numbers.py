@@ -6,6 +6,10 @@ the English habit instead, so the few shapes that can only be English (``12.4``,
 
 Values are ``int`` when the text states a whole number and ``float`` once a decimal or a scale
 word is involved (``6 triệu`` → ``6000000.0``), which is the form the gold fixture records.
+
+A digit run longer than any amount a report states (see ``MAX_DIGITS``) is no number at all: it
+is an account number, a serial or noise, and turning a megabyte of digits into an ``int`` takes
+time quadratic in its length, so it is refused before any conversion.
 """
 
 from __future__ import annotations
@@ -47,6 +51,11 @@ NUMBER_WORDS: frozenset[str] = frozenset(
 )
 NUMBER_WORDS_PATTERN = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 
+# Six groups of three digits ("999.999.999.999.999.999") and 15 significant digits (what a float
+# holds exactly; leading and trailing zeros do not count) bound every amount in a report.
+MAX_DIGITS = 18
+MAX_SIGNIFICANT_DIGITS = 15
+
 _VN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _VN_DECIMAL = re.compile(r"\d+(?:,\d+)?")
 _EN_DECIMAL = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
@@ -59,8 +68,18 @@ def _number(value: Decimal, exact: bool) -> int | float:
     return int(value) if exact and value == value.to_integral_value() else float(value)
 
 
+def _too_long(s: str) -> bool:
+    """More digits than a figure has; decided in time linear in ``s``, before any conversion."""
+    if len(s) > 2 * MAX_DIGITS:  # a separator needs a digit on each side
+        return True
+    digits = s.replace(".", "").replace(",", "")
+    return len(digits) > MAX_DIGITS or len(digits.strip("0")) > MAX_SIGNIFICANT_DIGITS
+
+
 def _read_digits(s: str) -> tuple[Decimal, bool] | None:
     """The exact value of a digit string and whether it was written without a decimal part."""
+    if _too_long(s):
+        return None
     if _VN_THOUSANDS.fullmatch(s) or _VN_DECIMAL.fullmatch(s):
         return Decimal(s.replace(".", "").replace(",", ".")), "," not in s
     if _EN_THOUSANDS.fullmatch(s):
@@ -77,7 +96,7 @@ def parse_digits_decimal(s: str) -> Decimal | None:
 
 
 def parse_digits(s: str) -> int | float | None:
-    """``"4.814"`` → 4814, ``"12,4"`` → 12.4, ``"05"`` → 5; None for ``"1.2.3"``."""
+    """``"4.814"`` → 4814, ``"12,4"`` → 12.4, ``"05"`` → 5; None for ``"1.2.3"`` or 19 digits."""
     read = _read_digits(s)
     return None if read is None else _number(*read)
 
