@@ -152,3 +152,11 @@ def test_render_command_refuses_an_unknown_template_clearly(tmp_path: Path) -> N
     assert result.returncode == 2
     assert "khong-co" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_handout_of_every_seed_section_still_fits_two_pages(
+    analyses, library: TemplateLibrary, tmp_path: Path
+) -> None:
+    briefing = new_briefing(analyses, "all", None, template="handout")
+    (pdf,) = export_briefing(briefing, library.get("handout"), ["pdf"], tmp_path, analyses=analyses)
+    assert len(pypdf.PdfReader(str(pdf)).pages) <= 2
