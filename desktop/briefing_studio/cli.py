@@ -8,10 +8,11 @@ status 2, never a traceback. Qt is imported only when the GUI is asked for.
 from __future__ import annotations
 
 import argparse
+import ctypes.util
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from briefing_studio import __version__
@@ -195,7 +196,47 @@ def _stderr_progress(label: str):
     return report
 
 
+# Libraries Qt's X11 plugin loads, with the Debian/Ubuntu package that provides each; without
+# them Qt aborts with a terse message, so we say what to install instead.
+_XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+}
+
+
+def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
+    """Why the desktop app cannot open a window here (Linux), or None when it can try."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return (
+            "Không tìm thấy màn hình để mở cửa sổ (DISPLAY/WAYLAND_DISPLAY trống). Trên máy "
+            "không có màn hình, dùng 'briefing render' hoặc 'briefing analyze'.\n"
+            "(No display to open a window on. On a headless machine use 'briefing render' or "
+            "'briefing analyze'.)"
+        )
+    if env.get("WAYLAND_DISPLAY"):
+        return None
+    missing = [pkg for lib, pkg in _XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
+    if missing:
+        packages = " ".join(missing)
+        return (
+            f"Thiếu thư viện hệ thống để mở cửa sổ X11. Cài đặt: sudo apt install {packages}\n"
+            f"(Missing system libraries for X11 windows. Install: sudo apt install {packages})"
+        )
+    return None
+
+
 def _run_gui(files: Sequence[str]) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USER_ERROR
     try:
         from briefing_studio.ui.app import run
     except ImportError as exc:

@@ -23,7 +23,9 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv or sys.argv[:1]))
     QCoreApplication.setApplicationVersion(__version__)
     app.setApplicationDisplayName("Briefing Studio")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "briefing-studio.svg")))
+    # Matches resources/desktop/briefing-studio.desktop, so Wayland docks show the menu icon.
+    app.setDesktopFileName("briefing-studio")
+    app.setWindowIcon(QIcon(str(resources_dir() / "desktop" / "briefing-studio.svg")))
     i18n.install(preferences.language())
     return app  # type: ignore[return-value]
 

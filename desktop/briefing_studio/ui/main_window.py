@@ -60,7 +60,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
-        self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "briefing-studio.svg")))
+        self.setWindowIcon(QIcon(str(resources_dir() / "desktop" / "briefing-studio.svg")))
         self.project_path: Path | None = None
         self.entity_finder = entity_finder or default_entity_finder
         self._ner_queue: list[Analysis] = []
