@@ -37,8 +37,13 @@ class Section:
         return self.text
 
     def to_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "level": self.level, "text": self.text,
-                "cues": list(self.cues)}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "level": self.level,
+            "text": self.text,
+            "cues": list(self.cues),
+        }
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,13 @@ class Entity:
 
     def to_json(self) -> dict:
         return {
-            "id": self.id, "kind": self.kind, "name": self.name, "key": self.key,
-            "aliases": list(self.aliases), "sections": self.sections, "source": self.source,
+            "id": self.id,
+            "kind": self.kind,
+            "name": self.name,
+            "key": self.key,
+            "aliases": list(self.aliases),
+            "sections": self.sections,
+            "source": self.source,
             "mentions": [asdict(m) for m in self.mentions],
         }
 
@@ -109,8 +119,12 @@ class Acronym:
     sections: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        return {"short": self.short, "expansion": self.expansion,
-                "defined_in_text": self.defined_in_text, "sections": list(self.sections)}
+        return {
+            "short": self.short,
+            "expansion": self.expansion,
+            "defined_in_text": self.defined_in_text,
+            "sections": list(self.sections),
+        }
 
 
 @dataclass(frozen=True)
