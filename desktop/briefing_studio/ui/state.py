@@ -203,22 +203,21 @@ class BriefingState(QObject):
         self._push(commands.ToggleFigureCommand(self, text, self.briefing.sections, figures))
 
     def select_all(self) -> None:
-        sections = [
-            ChosenSection(section=s.id, slot=self._slot_of(s.id)) for _, s in self.all_sections()
-        ]
-        figures = [f.id for f in self.all_figures()]
-        self._push(commands.BulkSelectCommand(self, self.tr("Select all"), sections, figures))
+        """Tick every section and figure (the CLI's ``--select all``; one undo step)."""
+        from briefing_studio.selection import select_all
+
+        section_ids, figure_ids = select_all(self.analyses)
+        sections = [ChosenSection(section=sid, slot=self._slot_of(sid)) for sid in section_ids]
+        self._push(commands.BulkSelectCommand(self, self.tr("Select all"), sections, figure_ids))
 
     def select_none(self) -> None:
         self._push(commands.BulkSelectCommand(self, self.tr("Select none"), [], []))
 
     def suggest(self) -> None:
         """Apply the core's suggestion for the current counterpart (one undo step)."""
-        from briefing_studio.analysis.suggest import suggest_selection
+        from briefing_studio.selection import select_suggested
 
-        section_ids, figure_ids = suggest_selection(
-            list(self.analyses), self.briefing.meeting.counterpart
-        )
+        section_ids, figure_ids = select_suggested(self.analyses, self.briefing.meeting.counterpart)
         sections = [ChosenSection(section=sid, slot=self._slot_of(sid)) for sid in section_ids]
         self._push(commands.BulkSelectCommand(self, self.tr("Suggest"), sections, figure_ids))
 
@@ -393,10 +392,11 @@ class BriefingState(QObject):
         counterpart = self.briefing.meeting.counterpart
         if counterpart is None or not self.analyses:
             return
-        from briefing_studio.analysis.suggest import rank, suggest_selection
+        from briefing_studio.analysis.suggest import rank
+        from briefing_studio.selection import select_suggested
 
         ranking = rank(list(self.analyses), counterpart)
-        section_ids, figure_ids = suggest_selection(list(self.analyses), counterpart)
+        section_ids, figure_ids = select_suggested(self.analyses, counterpart)
         suggested = {*section_ids, *figure_ids}
         for scored in [*ranking.sections, *ranking.figures]:
             if scored.score > 0:
