@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -14,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from briefing_studio.analysis.model import Figure
+from briefing_studio.templating.filters import number
 from briefing_studio.ui.section_delegate import KIND_COLOURS, RELEVANT_COLOUR
 from briefing_studio.ui.state import BriefingState
 
@@ -24,22 +24,19 @@ COL_SURFACE, COL_RELEVANCE, COL_KIND, COL_VALUE, COL_QUALIFIER, COL_UNIT, COL_SE
 
 
 def format_number(value: float | int | None) -> str:
-    """A value written the Vietnamese way (``12.400.000.000``, ``6,5``) whatever the UI language."""
-    if value is None:
-        return ""
-    locale = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
-    if float(value).is_integer():
-        return locale.toString(int(value))
-    text = locale.toString(float(value), "f", 4)
-    return text.rstrip("0").rstrip(",")
+    """A value written the Vietnamese way (``12.400.000.000``, ``6,5``) whatever the UI language.
+
+    The templates' ``number`` filter does the formatting, so the panel and the documents agree.
+    """
+    return number(value, 4)
 
 
 def format_value(figure: Figure) -> str:
     """The normalised value; years and day numbers of dates are not grouped (2024, not 2.024)."""
-    number = (lambda v: "" if v is None else f"{v:g}") if figure.kind == "date" else format_number
-    text = number(figure.value)
+    write = (lambda v: "" if v is None else f"{v:g}") if figure.kind == "date" else format_number
+    text = write(figure.value)
     if figure.value_high is not None:
-        text += "–" + number(figure.value_high)
+        text += "–" + write(figure.value_high)
     return text
 
 
