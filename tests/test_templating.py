@@ -260,6 +260,37 @@ def test_context_keeps_the_users_order_and_slot_choices() -> None:
     assert context["briefing"]["meeting"]["date_text"] == "ngày 05 tháng 02 năm 2025"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "caption"),
+    [
+        (  # "so với" belongs to the figure: no dangling "so"
+            "Riêng doanh thu từ vải thiều năm 2024 ước đạt khoảng trên 4.814 tỷ đồng, "
+            "tăng hơn 156 tỷ đồng so với năm 2023.",
+            "hơn 156 tỷ đồng",
+            "tăng hơn 156 tỷ đồng so với năm 2023",
+        ),
+        (  # an ellipsis before a capital ends the sentence the tokenizer kept whole
+            "Thị trường xuất khẩu được mở rộng tới hầu hết các khu vực trên thế giới… "
+            "Bắc Giang luôn duy trì trong nhóm 10 tỉnh, thành phố dẫn đầu cả nước về FDI.",
+            "10 tỉnh, thành phố",
+            "Bắc Giang luôn duy trì trong nhóm 10 tỉnh, thành phố dẫn đầu cả nước về FDI",
+        ),
+        (  # …but not an ellipsis inside a list ("Ấn Độ, Nga… và")
+            "Các đối tác lớn như Ấn Độ, Nga… đã ký hơn 170 thỏa thuận hợp tác.",
+            "hơn 170 thỏa thuận",
+            "Nga… đã ký hơn 170 thỏa thuận hợp tác",
+        ),
+    ],
+)
+def test_figure_caption_is_the_clause_that_explains_it(
+    sentence: str, surface: str, caption: str
+) -> None:
+    from briefing_studio.templating.context import _clause
+
+    start = sentence.index(surface)
+    assert _clause(sentence, start, start + len(surface)) == caption
+
+
 def test_glossary_holds_only_abbreviations_in_the_chosen_text() -> None:
     analysis = hand_built_analysis()
     ids = [s.id for s in analysis.sections]

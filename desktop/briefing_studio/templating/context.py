@@ -79,7 +79,15 @@ _ADMIN_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s", re.IGNORECASE)
 # Where a caption may cut a sentence: punctuation, and words that start a new clause.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _STRAY = "”’»)\"' "  # closing marks a cut can leave at the start of a clause
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?=(?:với|trong đó|song|nhưng|nhằm|để)\s)")
+# "với" opens a clause, except in "so với" / "đối với" / "cùng với", which belong to the figure
+# ("tăng hơn 156 tỷ đồng so với năm 2023"); an ellipsis before a capital ends a sentence the
+# tokenizer kept whole ("… trên thế giới… Bắc Giang luôn duy trì …").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]\s"
+    r"|(?<!\bso)(?<!\bđối)(?<!\bcùng)\s(?=với\s)"
+    r"|\s(?=(?:trong đó|song|nhưng|nhằm|để)\s)"
+    r"|…\s+(?=\w)"  # kept only before a capital, see _breaks
+)
 
 
 def build_context(
@@ -336,6 +344,17 @@ def _sentence_of(section: Section | None, fig: Figure) -> tuple[str, int]:
     return section.text, 0
 
 
+def _breaks(sentence: str) -> list[tuple[int, int]]:
+    """Where ``sentence`` may be cut; a quotation stays whole."""
+    quoted = [m.span() for m in _QUOTED.finditer(sentence)]
+    return [
+        (m.start(), m.end())
+        for m in _CLAUSE_BREAK.finditer(sentence)
+        if not any(a < m.start() < b for a, b in quoted)
+        and (not m.group().startswith("…") or sentence[m.end()].isupper())
+    ]
+
+
 def _clause_span(sentence: str, start: int, end: int, min_words: int) -> tuple[int, int]:
     """The clause around ``start``–``end``, widened clause by clause until it says enough.
 
@@ -343,12 +362,7 @@ def _clause_span(sentence: str, start: int, end: int, min_words: int) -> tuple[i
     one that holds fewer than ``min_words`` words besides the figure ("với hơn 400 hoạt
     động") is too thin to explain the number on its own.
     """
-    quoted = [m.span() for m in _QUOTED.finditer(sentence)]
-    breaks = [
-        (m.start(), m.end())
-        for m in _CLAUSE_BREAK.finditer(sentence)
-        if not any(a < m.start() < b for a, b in quoted)
-    ]  # a quotation stays whole
+    breaks = _breaks(sentence)
     lefts = [0] + [b for a, b in breaks if b <= start]
     rights = [a for a, b in breaks if a >= end] + [len(sentence)]
     left_i, right_i = len(lefts) - 1, 0
