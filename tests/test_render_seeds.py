@@ -160,3 +160,60 @@ def test_handout_of_every_seed_section_still_fits_two_pages(
     briefing = new_briefing(analyses, "all", None, template="handout")
     (pdf,) = export_briefing(briefing, library.get("handout"), ["pdf"], tmp_path, analyses=analyses)
     assert len(pypdf.PdfReader(str(pdf)).pages) <= 2
+
+
+def test_render_command_takes_the_meeting_details_and_the_agency_set_in_the_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing_studio import cli
+    from briefing_studio.settings import settings_file
+
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home"))
+    settings_file().parent.mkdir(parents=True, exist_ok=True)
+    # What the app's settings dialog writes (QSettings, INI format).
+    settings_file().write_text(
+        '[agency]\nname="VỤ TỔNG HỢP KINH TẾ"\nparent=BỘ NGOẠI GIAO\nplace=Đà Nẵng\n',
+        encoding="utf-8",
+    )
+    status = cli.main(
+        [
+            "render",
+            "--counterpart",
+            "Hàn Quốc",
+            "--format",
+            "pdf",
+            "--out",
+            str(tmp_path / "out"),
+            "--date",
+            "20/12/2024",
+            "--host",
+            "Thứ trưởng Nguyễn Văn A",
+            "--participant",
+            "Vụ Đông Bắc Á",
+        ]
+    )
+    assert status == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.name == "briefing-han-quoc-2024-12-20.pdf"
+    text = normalise(" ".join(pdf_page_texts(written.read_bytes())))
+    for expected in (
+        "bộ ngoại giao",
+        "vụ tổng hợp kinh tế",
+        "đà nẵng, ngày",
+        "ngày 20 tháng 12 năm 2024",
+        "thứ trưởng nguyễn văn a",
+        "vụ đông bắc á",
+    ):
+        assert expected in text
+
+
+def test_render_command_refuses_an_impossible_meeting_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing_studio import cli
+
+    status = cli.main(["render", "--date", "31/02/2024", "--out", str(tmp_path)])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "31/02/2024" in err and "Traceback" not in err
+    assert not list(tmp_path.iterdir())

@@ -6,9 +6,12 @@ source content; the project file embeds the sources so the ids resolve on any ma
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from briefing_studio.errors import BriefingError
 from briefing_studio.sources.model import SourceDocument
 
 CounterpartKind = Literal["country", "province", "organization", "other"]
@@ -27,6 +30,25 @@ class Counterpart:
     kind: CounterpartKind
     name: str
     key: str | None = None
+
+
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_meeting_date(text: str) -> str:
+    """``20/12/2024`` (the Vietnamese order) or ``2024-12-20`` → ``2024-12-20``."""
+    value = text.strip()
+    match = _DMY.match(value)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return dt.date(year, month, day).isoformat()
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise BriefingError(
+            f"Ngày không hợp lệ: “{value}”. Viết theo dạng 20/12/2024 hoặc 2024-12-20.",
+            f"Invalid date: “{value}”. Write it as 20/12/2024 or 2024-12-20.",
+        ) from None
 
 
 @dataclass

@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, default=Path("."), help="output folder")
     render.add_argument("--name", help="output file name without suffix")
     render.add_argument("--encoding", help="force the encoding of text sources")
+    _meeting_options(render)
     _templates_dir_option(render)
     render.set_defaults(handler=_cmd_render)
 
@@ -86,6 +87,47 @@ def _parser() -> argparse.ArgumentParser:
     gui.add_argument("files", nargs="*", type=Path, metavar="FILE")
     gui.set_defaults(handler=lambda a: _run_gui([str(f) for f in a.files]))
     return parser
+
+
+def _meeting_options(parser: argparse.ArgumentParser) -> None:
+    """The meeting panel's fields; each one given overrides the project or the default."""
+    group = parser.add_argument_group("meeting / cuộc gặp")
+    group.add_argument("--date", help="meeting date, 20/12/2024 or 2024-12-20")
+    group.add_argument("--time", help="meeting time, e.g. '9h00', 'Chiều'")
+    group.add_argument("--place", help="meeting place")
+    group.add_argument("--host", help="who receives the guest on our side")
+    group.add_argument("--purpose", help="purpose of the meeting")
+    group.add_argument(
+        "--participant", action="append", dest="participants", help="a participant (repeatable)"
+    )
+    group.add_argument("--title", help="document title (default: from the counterpart)")
+    group.add_argument(
+        "--agency", help="issuing agency (default: the one set in the app's settings)"
+    )
+    group.add_argument("--agency-parent", help="the agency's parent body, e.g. 'BỘ NGOẠI GIAO'")
+    group.add_argument("--agency-place", help="place in the place-and-date line, e.g. 'Hà Nội'")
+
+
+def _apply_meeting_options(briefing, args: argparse.Namespace) -> None:
+    from briefing_studio.briefing import parse_meeting_date
+
+    meeting, agency = briefing.meeting, briefing.agency
+    if args.date:
+        meeting.date = parse_meeting_date(args.date)
+    for name in ("time", "place", "host", "purpose"):
+        if getattr(args, name):
+            setattr(meeting, name, getattr(args, name).strip())
+    if args.participants:
+        meeting.participants = [p.strip() for p in args.participants if p.strip()]
+    if args.title:
+        briefing.title = args.title.strip()
+    for option, name in (
+        ("agency", "name"),
+        ("agency_parent", "parent"),
+        ("agency_place", "place"),
+    ):
+        if getattr(args, option):
+            setattr(agency, name, getattr(args, option).strip())
 
 
 def _templates_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -136,6 +178,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from briefing_studio.paths import seed_files
     from briefing_studio.project import load_briefing
     from briefing_studio.selection import new_briefing, resolve_counterpart
+    from briefing_studio.settings import default_agency
 
     formats = parse_formats(args.format)
     library = _library(args)
@@ -154,6 +197,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         analyses = analyze_sources(_load_sources(files, args.encoding))
         counterpart = resolve_counterpart(args.counterpart)
         briefing = new_briefing(analyses, args.select, counterpart)
+        briefing.agency = default_agency()
+    _apply_meeting_options(briefing, args)
     if args.template:
         briefing.template = args.template
     template = library.get(briefing.template)

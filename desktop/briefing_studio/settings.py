@@ -1,7 +1,8 @@
 """Where the app's settings live, readable without Qt so the CLI sees the same choices.
 
 The GUI keeps its settings with ``QSettings`` in INI format at ``settings_file()``; the CLI reads
-the few keys it needs (the user templates folder) from that file with ``configparser``. Keys are
+the few keys it needs (the user templates folder, the default agency) from that file with
+``configparser``. Keys are
 listed here so both sides spell them the same way.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import configparser
 from pathlib import Path
 
+from briefing_studio.briefing import Agency
 from briefing_studio.paths import default_user_templates_dir, user_config_dir
 
 KEY_LANGUAGE = "ui/language"  # "vi" or "en"
@@ -53,3 +55,13 @@ def user_templates_dir() -> Path:
     folder = default_user_templates_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def default_agency() -> Agency:
+    """The issuing agency new briefings start with, as set in the app's settings."""
+    base = Agency()
+    return Agency(
+        parent=read_setting(KEY_AGENCY_PARENT) or base.parent,
+        name=read_setting(KEY_AGENCY_NAME) or base.name,
+        place=read_setting(KEY_AGENCY_PLACE) or base.place,
+    )

@@ -54,13 +54,8 @@ def clear_recent_files() -> None:
 
 
 def default_agency() -> Agency:
-    """The issuing agency new briefings start with."""
-    base = Agency()
-    return Agency(
-        parent=get_str(keys.KEY_AGENCY_PARENT, base.parent),
-        name=get_str(keys.KEY_AGENCY_NAME, base.name),
-        place=get_str(keys.KEY_AGENCY_PLACE, base.place) or base.place,
-    )
+    """The issuing agency new briefings start with (read as the CLI reads it)."""
+    return keys.default_agency()
 
 
 def templates_dir() -> Path:
