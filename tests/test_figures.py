@@ -348,6 +348,41 @@ def test_a_year_span_is_a_date_range() -> None:
     assert (figure.kind, figure.value, figure.value_high) == ("date", 2021, 2025)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "value_high"),
+    [
+        ("Từ ngày 10 đến 12/3/2025, đoàn làm việc", "ngày 10 đến 12/3/2025", 2025, None),
+        ("trong các ngày 10-12/3 tại Seoul", "ngày 10-12/3", None, None),
+        ("Từ 10-12/3/2025 đoàn thăm Hàn Quốc", "10-12/3/2025", 2025, None),
+        ("từ năm 2021 đến năm 2025", "năm 2021 đến năm 2025", 2021, 2025),
+        ("từ năm 2021 đến 2025, tỉnh", "năm 2021 đến 2025", 2021, 2025),
+    ],
+)
+def test_a_span_of_days_or_years_is_one_date(
+    text: str, surface: str, value: int | None, value_high: int | None
+) -> None:
+    (figure,) = find_figures(text)
+    assert (figure.kind, figure.surface, figure.value, figure.value_high) == (
+        "date",
+        surface,
+        value,
+        value_high,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "từ ngày 12 đến 10/3/2025",  # backwards
+        "từ ngày 10 đến 32/3/2025",  # no such day
+        "từ năm 2025 đến năm 2021",
+    ],
+)
+def test_an_impossible_span_is_not_one_date(text: str) -> None:
+    spans = [f.surface for f in find_figures(text)]
+    assert all(" đến " not in s for s in spans), spans
+
+
 def test_year_after_the_word_nam_is_a_date_not_five() -> None:
     assert [(f.kind, f.value) for f in find_figures("trong năm 2024 có năm dự án")] == [
         ("date", 2024),
@@ -357,6 +392,7 @@ def test_year_after_the_word_nam_is_a_date_not_five() -> None:
 
 def test_a_fraction_is_not_a_date() -> None:
     assert find_figures("khoảng 1/3 dân số") == []
+    assert [f for f in find_figures("từ 1-2/3 số hộ") if f.kind == "date"] == []
 
 
 # --- digits that belong to names and codes ------------------------------------------------------

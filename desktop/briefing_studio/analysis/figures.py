@@ -89,10 +89,13 @@ _CAMEL_CASE = re.compile(r"[a-z]+[A-Z]\w*")
 
 # --- dates -----------------------------------------------------------------------------------
 _YEAR = r"[12]\d{3}"
+_SPAN_TO = r"(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)"  # "ngày 10 đến 12/3", "năm 2021-2025"
 _KEYWORD_DATE = re.compile(
     rf"(?=[nNcCđĐgGtTqQ\d])(?<![^\W\d_])(?:"
     rf"(?:(?:nửa|những tháng|các tháng)\s+)?(?:đầu|cuối|giữa)\s+năm\s+(?P<y1>{_YEAR})"
-    rf"|năm\s+(?P<y2>{_YEAR})(?:\s*[-–]\s*(?P<y2h>{_YEAR}))?"
+    rf"|năm\s+(?P<y2>{_YEAR})(?:{_SPAN_TO}(?:năm\s+)?(?P<y2h>{_YEAR}))?"
+    rf"|ngày\s+(?P<d9>\d{{1,2}}){_SPAN_TO}(?:ngày\s+)?(?P<d9h>\d{{1,2}})\s*(?P<sep9>[/.\-])"
+    rf"\s*(?P<m9>\d{{1,2}})(?:\s*(?P=sep9)\s*(?P<y9>{_YEAR}))?"
     rf"|ngày\s+(?P<d3>\d{{1,2}})\s*(?P<sep>[/.\-])\s*(?P<m3>\d{{1,2}})"
     rf"(?:\s*(?P=sep)\s*(?P<y3>{_YEAR}))?"
     rf"|ngày\s+(?P<d4>\d{{1,2}})\s+tháng\s+(?P<m4>\d{{1,2}})(?:\s+năm\s+(?P<y4>{_YEAR}))?"
@@ -103,7 +106,8 @@ _KEYWORD_DATE = re.compile(
     rf")(?![\w/])",
     re.IGNORECASE,
 )
-_YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8")
+_YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8", "y9")
+_DAY_SPAN = re.compile(rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?(?![\w/])")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?(?![\w/])")
 _MONTH_YEAR = re.compile(rf"(\d{{1,2}})/({_YEAR})(?![\w/])")
 _DAY_MONTH_DASH = re.compile(rf"(\d{{1,2}})-(\d{{1,2}})(?:-({_YEAR}))?(?![\w/]|[-–]\d)")
@@ -321,8 +325,11 @@ def _keyword_dates(text: str) -> list[_Found]:
     dates = []
     for m in _KEYWORD_DATE.finditer(text):
         g = m.groupdict()
-        day, month = g["d3"] or g["d4"] or g["d5"], g["m3"] or g["m4"] or g["m5"] or g["m6"]
+        day = g["d3"] or g["d4"] or g["d5"] or g["d9"]
+        month = g["m3"] or g["m4"] or g["m5"] or g["m6"] or g["m9"]
         if (day and not 1 <= int(day) <= 31) or (month and not 1 <= int(month) <= 12):
+            continue
+        if g["d9h"] and not int(day) < int(g["d9h"]) <= 31:
             continue
         year = next((g[k] for k in _YEAR_GROUPS if g[k]), None)
         high = int(g["y2h"]) if g["y2h"] else None
@@ -333,10 +340,15 @@ def _keyword_dates(text: str) -> list[_Found]:
 
 
 def _digit_date(text: str, start: int) -> _Found | None:
-    """``20/12``, ``12/2024``, ``2-4`` after ``Chiều tối``, ``9h30``: a date starting here."""
+    """``20/12``, ``10-12/3``, ``12/2024``, ``2-4`` after ``Chiều tối``, ``9h30``: a date here."""
+    m = _DAY_SPAN.match(text, start)
+    if m and 1 <= int(m[1]) < int(m[2]) <= 31 and 1 <= int(m[3]) <= 12:
+        if m[4] or not _is_fraction(text, m.end()):
+            return _Found(start, m.end(), "date", int(m[4]) if m[4] else None)
     m = _DAY_MONTH.match(text, start)
-    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12 and not _is_fraction(text, m):
-        return _Found(start, m.end(), "date", int(m[3]) if m[3] else None)
+    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
+        if m[3] or not _is_fraction(text, m.end()):
+            return _Found(start, m.end(), "date", int(m[3]) if m[3] else None)
     m = _MONTH_YEAR.match(text, start)
     if m and 1 <= int(m[1]) <= 12:
         return _Found(start, m.end(), "date", int(m[2]))
@@ -350,11 +362,9 @@ def _digit_date(text: str, start: int) -> _Found | None:
     return None
 
 
-def _is_fraction(text: str, m: re.Match[str]) -> bool:
-    """``2/3 số tỉnh``: a day/month without a year followed by the noun it divides."""
-    if m[3]:
-        return False
-    spans = syllables(text, m.end(), 1)
+def _is_fraction(text: str, end: int) -> bool:
+    """``2/3 số tỉnh``: a yearless day/month ending at ``end``, followed by the noun it divides."""
+    spans = syllables(text, end, 1)
     if not spans:
         return False
     word = text[spans[0][0] : spans[0][1]]
