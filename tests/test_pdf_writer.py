@@ -36,6 +36,7 @@ from writer_fixtures import (
     every_toned_vowel,
     figures_table,
     handout_document,
+    key_figures,
     nd30_document,
     normalise,
     para,
@@ -282,3 +283,15 @@ def test_panel_inside_a_panel_with_a_list_and_a_table() -> None:
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "bên trong" in text and "Hải Phòng (hàng 3)" in text
+
+
+def test_a_heading_inside_a_panel_is_in_the_outline_too() -> None:
+    panel = key_figures()
+    panel.blocks.insert(0, Heading(level=2, inlines=[Run("Số liệu trong khung")]))
+    blocks = [Heading(level=1, inlines=[Run("Phần một")]), panel]
+    document = nd30_document()
+    document.blocks = blocks
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes(document)))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    nested = [item.title for item in reader.outline if isinstance(item, list) for item in item]
+    assert titles == ["Phần một"] and nested == ["Số liệu trong khung"]

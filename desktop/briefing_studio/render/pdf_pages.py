@@ -46,6 +46,22 @@ class OutlinedHeading(Paragraph):
         return parts
 
 
+def _headings_in(flowable: Flowable) -> list[Flowable]:
+    """``flowable`` if it is an outlined heading, else the headings in its table cells."""
+    if getattr(flowable, "outline_level", None) is not None:
+        return [flowable]
+    if isinstance(flowable, PdfTable):
+        values = [value for row in flowable._cellvalues for value in row]
+    else:  # a KeepTogether group inside a cell
+        values = list(getattr(flowable, "_content", ()))
+    found: list[Flowable] = []
+    for value in values:
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(item, Flowable):
+                found.extend(_headings_in(item))
+    return found
+
+
 class KeepWithNextStart(KeepTogether):
     """What reportlab does for ``keepWithNext``, measured the way Word measures it.
 
@@ -121,18 +137,25 @@ class BriefingDocTemplate(BaseDocTemplate):
         )
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        level = getattr(flowable, "outline_level", None)
-        if level is None:
+        # A heading inside a panel is placed by its table, never by the frame: it is found
+        # in the cells and bookmarked at the panel's top.
+        headings = _headings_in(flowable)
+        if not headings:
             return
+        height = getattr(flowable, "height", None) or getattr(flowable, "_height", 0.0)
+        top = self.frame._y + height  # the frame's cursor sits under the placed flowable
+        for heading in headings:
+            self._bookmark(heading, top)
+
+    def _bookmark(self, heading: Flowable, top: float) -> None:
         # The PDF outline cannot skip a level (h1 → h3), so a skipped level nests one deeper.
-        depth = min(level - 1, self._outline_depth + 1)
+        depth = min(heading.outline_level - 1, self._outline_depth + 1)
         self._outline_depth = depth
         key = f"heading-{self._bookmarks}"
         self._bookmarks += 1
-        top = self.frame._y + flowable.height  # the frame's cursor sits under the heading
         self.canv.bookmarkHorizontal(key, 0, top)
         self.canv.showOutline()
-        self.canv.addOutlineEntry(flowable.outline_title, key, level=depth, closed=False)
+        self.canv.addOutlineEntry(heading.outline_title, key, level=depth, closed=False)
 
     def _draw_page_number(self, canvas: Canvas, _doc: Any) -> None:
         number = canvas.getPageNumber()
