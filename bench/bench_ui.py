@@ -10,6 +10,10 @@ prints it as JSON.
 - ``tick_to_preview_s``: median over several ticks of a section checkbox until the preview shows
   the new PDF; it includes the preview's 400 ms debounce (``tick_to_preview_minus_debounce_s``
   is the rendering part).
+- ``big_source_*`` (not with ``--quick``): opening about 1 MB of text (the seeds repeated, some
+  2,500 sections) in a running window and waiting until the preview and the names found in the
+  background are done. ``big_source_longest_pause_s`` is the longest the event loop went without
+  running in that time: what a user feels as a frozen window.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 TICKS = 5
 
@@ -79,26 +84,87 @@ def _child() -> dict:
     }
 
 
-def run() -> dict:
-    """Both timings from a fresh child process (offscreen)."""
+def _big_child(path: str) -> dict:
+    """Open ``path`` in a window already showing the seeds; time it and its longest pause."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from briefing_studio.ui.app import application
+    from briefing_studio.ui.main_window import MainWindow
+
+    app = application()
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    window.start([])
+    longest = 0.0
+
+    def wait(condition, timeout: float = 600.0) -> float:
+        nonlocal longest
+        started = last = time.perf_counter()
+        while not condition():
+            app.processEvents()
+            now = time.perf_counter()
+            longest, last = max(longest, now - last), now
+            if now - started > timeout:
+                raise TimeoutError("the app did not finish in time")
+            time.sleep(0.001)
+        return time.perf_counter() - started
+
+    wait(lambda: not window.busy() and window.preview.up_to_date())
+    longest = 0.0
+    rows_before = len(window.source_view.model.entries)
+    window.open_paths([Path(path)])
+    shown = wait(lambda: len(window.source_view.model.entries) > rows_before)
+    idle = shown + wait(lambda: not window.busy() and window.preview.up_to_date())
+    sections = len(window.source_view.model.entries) - rows_before
+    window.state.undo_stack.setClean()
+    window.close()
+    return {
+        "big_source_open_to_shown_s": round(shown, 3),
+        "big_source_open_to_idle_s": round(idle, 3),
+        "big_source_longest_pause_s": round(longest, 3),
+        "big_source_sections": sections,
+    }
+
+
+def _big_text() -> str:
+    """About 1 MB of Vietnamese: the seeds, each copy marked so its sections differ."""
+    from common import seed_texts
+
+    seeds = "\n\n".join(seed_texts())
+    copies, size = [], 0
+    while size < 1_000_000:
+        copies.append(seeds.replace("Bắc Giang", f"Bắc Giang ({len(copies) + 1})"))
+        size += len(copies[-1])
+    return "\n\n".join(copies)
+
+
+def _in_child(*arguments: str, home: str) -> dict:
+    env = dict(os.environ, BRIEFING_STUDIO_HOME=home, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, __file__, *arguments], env=env, check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run(quick: bool = False) -> dict:
+    """The timings, each from a fresh child process (offscreen) with an empty user folder."""
     with tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ, BRIEFING_STUDIO_HOME=home, QT_QPA_PLATFORM="offscreen")
         wall = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, __file__, "--child"],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result = _in_child("--child", home=home)
         result["child_process_wall_s"] = round(time.perf_counter() - wall, 3)
+    if not quick:
+        with tempfile.TemporaryDirectory() as home:
+            big = Path(home) / "bao-cao-1mb.txt"
+            big.write_text(_big_text(), encoding="utf-8")
+            result.update(_in_child("--big", str(big), home=home))
     return result
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        print(json.dumps(_child()))
+    if "--child" in sys.argv or "--big" in sys.argv:
+        sys.path.insert(0, str(Path(__file__).parent))
+        numbers = _child() if "--child" in sys.argv else _big_child(sys.argv[-1])
+        print(json.dumps(numbers))
         sys.stdout.flush()
         os._exit(0)  # skip interpreter teardown: the numbers are printed
     print(json.dumps(run(), indent=1))

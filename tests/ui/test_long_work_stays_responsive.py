@@ -108,3 +108,41 @@ def test_an_op_reports_a_user_error_as_a_warning_naming_the_file(
     op = ops.run_op(task, lambda _r: None)
     qtbot.waitUntil(lambda: op.done, timeout=5000)
     assert shown and "/tmp/bao-cao.txt" in shown[0]
+
+
+def test_a_long_source_is_laid_out_once_without_keeping_every_section_drawn(
+    make_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    """Heights are remembered for every row; rich-text documents only for a few hundred.
+
+    Keeping (then freeing) a document per row froze the window for seconds on a 1 MB source
+    (``bench/bench_ui.py``: ``big_source_longest_pause_s``).
+    """
+    from briefing_studio.ui import section_delegate
+
+    paragraphs = [
+        f"Đoạn {n}: tỉnh thu hút {n + 10} dự án với tổng vốn {n},5 tỷ USD, tăng {n % 9 + 1}%."
+        for n in range(3 * section_delegate.DOCUMENTS_KEPT)
+    ]
+    big = tmp_path / "bao-cao-dai.txt"
+    big.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    window = make_window(files=[str(big)], entity_finder=lambda analysis, **kw: [])
+    view = window.source_view.view
+    delegate = view.delegate
+    rows = len(window.source_view.model.entries)
+    qtbot.waitUntil(lambda: len(delegate._heights) >= len(paragraphs), timeout=30000)
+    assert len(delegate._docs) <= section_delegate.DOCUMENTS_KEPT
+
+    built: list[str] = []
+    original = section_delegate.section_html
+    monkeypatch.setattr(
+        section_delegate,
+        "section_html",
+        lambda section, *a: built.append(section.id) or original(section, *a),
+    )
+    window.source_view.model._refresh()  # every row changed: the view lays them all out again
+    view.scrollToBottom()
+    qtbot.wait(300)
+    assert rows > len(paragraphs)
+    # Only rows drawn on screen need documents again; heights come from the cache.
+    assert len(built) < section_delegate.DOCUMENTS_KEPT

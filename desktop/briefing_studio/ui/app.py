@@ -13,6 +13,8 @@ from briefing_studio import __version__
 from briefing_studio.paths import resources_dir
 from briefing_studio.ui import i18n, preferences
 
+UI_SWITCH_INTERVAL_S = 0.001
+
 
 def application(argv: Sequence[str] | None = None) -> QApplication:
     """The one QApplication (created once), named so QSettings and dialogs say who we are."""
@@ -27,6 +29,11 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app.setDesktopFileName("briefing-studio")
     app.setWindowIcon(QIcon(str(resources_dir() / "desktop" / "briefing-studio.svg")))
     i18n.install(preferences.language())
+    # Workers (analysis, NER) run Python code beside the UI thread. Every Qt call from the UI
+    # thread gives up the GIL and then waits for a busy worker to hand it back, by default
+    # after 5 ms: laying out a 1 MB source then froze the window for 2.5 s. At 1 ms the
+    # longest pause is a fifth of that, and NER takes no longer (bench/bench_ui.py).
+    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
     return app  # type: ignore[return-value]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -40,6 +41,11 @@ KIND_COLOURS: dict[str, tuple[str, str, str]] = {
     "date": ("#ece0fa", "#bf9ae8", "#4a148c"),
 }
 MATCH_COLOUR = "#ffe94d"
+# Laid-out documents kept for painting: a screenful many times over. Heights are kept for every
+# row, so a long source never builds its documents twice to scroll. Documents leave one at a
+# time: freeing two thousand at once (the old "clear when full") froze the window for a
+# second while NER was running in the background.
+DOCUMENTS_KEPT = 400
 RELEVANT_COLOUR = QColor("#d08a00")
 FAINT_COLOUR = QColor("#d9b56a")
 
@@ -88,7 +94,8 @@ class SectionDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.model = model
-        self._docs: dict[tuple, QTextDocument] = {}
+        self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
+        self._heights: dict[tuple, int] = {}
 
     # ----- geometry ------------------------------------------------------------------------
 
@@ -107,21 +114,27 @@ class SectionDelegate(QStyledItemDelegate):
             120, self.view.viewport().width() - self._text_left() - self.STAR_WIDTH - self.MARGIN
         )
 
-    def document(self, entry: Entry) -> QTextDocument:
-        section = entry.section
-        assert section is not None
+    def _key(self, section: Section) -> tuple:
+        """What the section's document depends on: text width, ticked figures, search marks."""
         chosen = {
             f.id
             for f in self.model.state.figures_in(section.id)
             if self.model.state.is_figure_chosen(f.id)
         }
         matches = self.model.matches.get(section.id, [])
-        width = self._text_width()
-        key = (section.id, width, tuple(sorted(chosen)), tuple(matches))
+        return (section.id, self._text_width(), tuple(sorted(chosen)), tuple(matches))
+
+    def document(self, entry: Entry) -> QTextDocument:
+        section = entry.section
+        assert section is not None
+        key = self._key(section)
+        _, width, chosen, matches = key
         doc = self._docs.get(key)
-        if doc is None:
-            if len(self._docs) > 2000:
-                self._docs.clear()
+        if doc is not None:
+            self._docs.move_to_end(key)
+        else:
+            if len(self._docs) >= DOCUMENTS_KEPT:
+                self._docs.popitem(last=False)
             doc = QTextDocument()
             font = QFont(self.view.font())
             if section.kind == "heading":
@@ -129,11 +142,24 @@ class SectionDelegate(QStyledItemDelegate):
             doc.setDefaultFont(font)
             doc.setDocumentMargin(2)
             doc.setHtml(
-                section_html(section, self.model.state.figures_in(section.id), chosen, matches)
+                section_html(
+                    section, self.model.state.figures_in(section.id), set(chosen), list(matches)
+                )
             )
             doc.setTextWidth(width)
             self._docs[key] = doc
+            self._heights[key] = int(doc.size().height())
         return doc
+
+    def _height(self, entry: Entry) -> int:
+        """The laid-out height of the section's text, without keeping its document."""
+        assert entry.section is not None
+        height = self._heights.get(self._key(entry.section))
+        if height is None:
+            if len(self._heights) > 50 * DOCUMENTS_KEPT:
+                self._heights.clear()  # plain ints, cheap to drop; stale widths pile up here
+            height = int(self.document(entry).size().height())
+        return height
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         entry: Entry = index.data(EntryRole)
@@ -142,8 +168,7 @@ class SectionDelegate(QStyledItemDelegate):
         if entry.section is None:
             height = option.fontMetrics.height() * 2 + self.MARGIN
             return QSize(self._text_width(), height)
-        doc = self.document(entry)
-        return QSize(self._text_width(), int(doc.size().height()) + self.MARGIN * 2)
+        return QSize(self._text_width(), self._height(entry) + self.MARGIN * 2)
 
     # ----- painting ------------------------------------------------------------------------
 
@@ -273,6 +298,7 @@ class SectionDelegate(QStyledItemDelegate):
 
     def clear_cache(self) -> None:
         self._docs.clear()
+        self._heights.clear()
 
 
 def _utf16_offset(text: str, offset: int) -> int:
