@@ -153,7 +153,11 @@ class Analysis:
     figures: list[Figure]
     acronyms: list[Acronym]
     entities: list[Entity] | None = None  # None until entity extraction has run
-    _by_id: dict[str, Section] = field(default_factory=dict, repr=False, compare=False)
+    # Lookup caches, built on first use; init=False so dataclasses.replace() starts afresh.
+    _by_id: dict[str, Section] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _figures_by_section: dict[str, list[Figure]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def section(self, section_id: str) -> Section:
         if not self._by_id:
@@ -161,7 +165,11 @@ class Analysis:
         return self._by_id[section_id]
 
     def figures_in(self, section_id: str) -> list[Figure]:
-        return [f for f in self.figures if f.section == section_id]
+        """The section's figures in text order (indexed once: ranking asks for every section)."""
+        if not self._figures_by_section and self.figures:
+            for figure in self.figures:
+                self._figures_by_section.setdefault(figure.section, []).append(figure)
+        return list(self._figures_by_section.get(section_id, ()))
 
     def to_json(self) -> dict:
         """The shape ``briefing analyze --json`` prints for one source."""
