@@ -82,52 +82,52 @@
         <translation>Bỏ chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="210"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="211"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="213"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="214"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="223"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="222"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="235"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="234"/>
         <source>Move section</source>
         <translation>Chuyển đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="243"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="242"/>
         <source>Change slot</source>
         <translation>Đổi mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="252"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="251"/>
         <source>Edit meeting details</source>
         <translation>Sửa thông tin buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="261"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="260"/>
         <source>Change counterpart</source>
         <translation>Đổi đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="269"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="268"/>
         <source>Change template</source>
         <translation>Đổi mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="281"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="280"/>
         <source>Add sources</source>
         <translation>Thêm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="295"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="294"/>
         <source>Remove source</source>
         <translation>Bỏ văn bản nguồn</translation>
     </message>
@@ -135,32 +135,32 @@
 <context>
     <name>DraftPreview</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="117"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="116"/>
         <source>Showing the last version that worked.</source>
         <translation>Đang hiển thị phiên bản chạy được gần nhất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="120"/>
         <source>Loading the sample texts…</source>
         <translation>Đang nạp các văn bản mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="138"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="137"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="142"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="158"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="157"/>
         <source>Unexpected error: {0}</source>
         <translation>Lỗi không mong đợi: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="159"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="158"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
@@ -323,62 +323,62 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="54"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="51"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="56"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="53"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="57"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="54"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="58"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="55"/>
         <source>Qualifier</source>
         <translation>Từ định lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="59"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="56"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="55"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="52"/>
         <source>Relevance</source>
         <translation>Liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="60"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="57"/>
         <source>Sentence</source>
         <translation>Câu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="63"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="60"/>
         <source>money</source>
         <translation>tiền</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="61"/>
         <source>percent</source>
         <translation>tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="65"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="62"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="63"/>
         <source>measure</source>
         <translation>đo lường</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="67"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
         <source>date</source>
         <translation>thời gian</translation>
     </message>
@@ -386,7 +386,7 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="209"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="206"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
@@ -910,43 +910,48 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="87"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="97"/>
         <source>Fit the page to the width</source>
         <translation>Vừa khít chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="88"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="98"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="99"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="91"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="141"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="101"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="151"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="127"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="137"/>
         <source>No usable template is chosen.</source>
         <translation>Chưa chọn mẫu dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="147"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="162"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="172"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="209"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="198"/>
+        <source>First {0} of {1} pages; the exported file has them all.</source>
+        <translation>{0} trang đầu trong {1} trang; tệp xuất ra có đủ tất cả.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="227"/>
         <source>Page {0}</source>
         <translation>Trang {0}</translation>
     </message>
@@ -954,17 +959,17 @@
 <context>
     <name>ProgressHost</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="182"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="222"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="183"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="223"/>
         <source>Stop this task</source>
         <translation>Dừng việc này</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="204"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="244"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
@@ -980,7 +985,7 @@
 <context>
     <name>SectionsView</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="60"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="62"/>
         <source>Open source files (Ctrl+O), drop them here, or paste a text (Ctrl+Shift+V).</source>
         <translation>Mở văn bản nguồn (Ctrl+O), kéo thả tệp vào đây, hoặc dán văn bản (Ctrl+Shift+V).</translation>
     </message>
@@ -1072,87 +1077,87 @@
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="73"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="75"/>
         <source>Source text</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="76"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="78"/>
         <source>Search sections (with or without diacritics)…</source>
         <translation>Tìm trong các đoạn (có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="82"/>
         <source>Type “ngoai giao” to also find “ngoại giao”; typing diacritics matches them exactly. Ctrl+F</source>
         <translation>Gõ “ngoai giao” sẽ tìm được cả “ngoại giao”; gõ có dấu thì tìm đúng dấu. Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="85"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="87"/>
         <source>Only matches</source>
         <translation>Chỉ đoạn khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="86"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="88"/>
         <source>Hide sections that do not match the search</source>
         <translation>Ẩn các đoạn không khớp với từ tìm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="90"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="92"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="91"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="93"/>
         <source>Tick every section and figure</source>
         <translation>Chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="93"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="95"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="96"/>
         <source>Untick every section and figure</source>
         <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="117"/>
         <source>money</source>
         <translation>tiền</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="118"/>
         <source>percent</source>
         <translation>tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="117"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="119"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="120"/>
         <source>measure</source>
         <translation>đo lường</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="119"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="121"/>
         <source>date</source>
         <translation>thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="126"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="128"/>
         <source>relevant</source>
         <translation>liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="130"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="132"/>
         <source>Figures are coloured by kind; click a figure to tick it. ★ marks the sections most relevant to the counterpart, ☆ those less so; hover over a star to see why.</source>
         <translation>Số liệu được tô màu theo loại; nhấp vào số liệu để chọn. ★ đánh dấu các đoạn liên quan nhất đến đối tác, ☆ là các đoạn ít liên quan hơn; di chuột lên ngôi sao để xem lý do.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="160"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="162"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n đoạn</numerusform>
@@ -1362,112 +1367,112 @@ Số đoạn: {4}, số liệu: {5}</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="212"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="211"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="213"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="212"/>
         <source>Markup</source>
         <translation>Mã trình bày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="214"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="213"/>
         <source>What the template produced, before layout</source>
         <translation>Kết quả mẫu tạo ra, trước khi dàn trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="241"/>
         <source>Loading the sample texts</source>
         <translation>Đang nạp các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="254"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="253"/>
         <source>This is a built-in template: it is read-only. Customise it to get your own copy in your templates folder, then edit the copy.</source>
         <translation>Đây là mẫu có sẵn nên chỉ đọc. Hãy tùy biến để có bản sao riêng trong thư mục mẫu của bạn, rồi sửa bản sao đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="259"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="258"/>
         <source>Customise to edit…</source>
         <translation>Tùy biến để sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="267"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="266"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="270"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="269"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="272"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="271"/>
         <source>Save the template (Ctrl+S)</source>
         <translation>Lưu mẫu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="273"/>
         <source>&amp;Customise…</source>
         <translation>&amp;Tùy biến…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="275"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
         <source>Copy this template into your folder to edit it</source>
         <translation>Sao chép mẫu này vào thư mục của bạn để sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="277"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="276"/>
         <source>&amp;Reference</source>
         <translation>&amp;Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="278"/>
         <source>Tags, style classes, variables and filters</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="289"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="288"/>
         <source>Problems</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="328"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="327"/>
         <source>Manifest (template.toml)</source>
         <translation>Khai báo mẫu (template.toml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="361"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="360"/>
         <source>{0} ({1}) — Template editor</source>
         <translation>{0} ({1}) — Trình sửa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="486"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="485"/>
         <source>No problems found.</source>
         <translation>Không có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="527"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="526"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="544"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="543"/>
         <source>Customise template</source>
         <translation>Tùy biến mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="556"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="555"/>
         <source>Created “{0}” in {1}</source>
         <translation>Đã tạo “{0}” trong {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="565"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="564"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="566"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="565"/>
         <source>The template “{0}” has changes that are not saved. Save them?</source>
         <translation>Mẫu “{0}” có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
@@ -2121,17 +2126,17 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="280"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="324"/>
         <source>Briefing Studio</source>
         <translation>Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="286"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="330"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="288"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="332"/>
         <source>Something went wrong inside Briefing Studio. Your work is still open. Please send the details below to the team that maintains the app.</source>
         <translation>Đã xảy ra lỗi bên trong Briefing Studio. Phần việc của bạn vẫn đang mở. Vui lòng gửi thông tin chi tiết dưới đây cho nhóm phụ trách ứng dụng.</translation>
     </message>

@@ -163,3 +163,18 @@ def test_dropped_files_open_and_appear_in_recent_files(make_window, idle, tmp_pa
     assert [a.source.name for a in window.state.analyses][-1] == "tin-moi.txt"
     window._fill_recent_menu()
     assert str(dropped) in [a.text() for a in window.recent_menu.actions()]
+
+
+def test_a_long_briefing_previews_its_first_pages_and_says_how_many_there_are(
+    make_window, qtbot, monkeypatch
+) -> None:
+    from briefing_studio.ui import preview
+
+    monkeypatch.setattr(preview, "PREVIEW_MAX_PAGES", 2)
+    window = make_window()
+    window.state.select_all()
+    qtbot.waitUntil(window.preview.up_to_date, timeout=60000)
+    result = window.preview.result
+    assert result is not None and result.total_pages > 2
+    assert window.preview.page_count() == 2 == window.preview.pages_layout.count()
+    assert f"2 trang đầu trong {result.total_pages} trang" in window.preview.status.text()

@@ -46,20 +46,27 @@ def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
 
 
 def render_pages(
-    pdf: bytes, dpi: float = 110.0, cancelled: Callable[[], bool] = lambda: False
-) -> list[QImage]:
-    """Every page at ``dpi``; stops early (returning what it has) once ``cancelled()``."""
+    pdf: bytes,
+    dpi: float = 110.0,
+    cancelled: Callable[[], bool] = lambda: False,
+    limit: int | None = None,
+) -> tuple[list[QImage], int]:
+    """The first ``limit`` pages (all when None) at ``dpi``, and how many pages the PDF has.
+
+    Stops early (returning what it has) once ``cancelled()``.
+    """
     images = []
     with _lock:
         document = pdfium.PdfDocument(pdf)
         try:
-            for index in range(len(document)):
+            total = len(document)
+            for index in range(total if limit is None else min(total, limit)):
                 if cancelled():
                     break
                 images.append(render_page(document, index, dpi))
         finally:
             document.close()
-    return images
+    return images, total
 
 
 def render_one(pdf: bytes, index: int, dpi: float) -> QImage:

@@ -52,8 +52,7 @@ from briefing_studio.ui.code_editor import CodeEditor
 from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.jinja_highlighter import JinjaHighlighter
 from briefing_studio.ui.manifest_form import ManifestForm
-from briefing_studio.ui.pdf_images import render_pages
-from briefing_studio.ui.preview import RASTER_DPI, PreviewPanel, Rendered
+from briefing_studio.ui.preview import PreviewPanel, Rendered, rasterise
 from briefing_studio.ui.state import BriefingState
 from briefing_studio.ui.template_dialogs import (
     TemplateNames,
@@ -131,8 +130,8 @@ class DraftPreview(PreviewPanel):
 
             result = render_draft(draft, briefing, analyses, limit)
             pdf = pdf_bytes(result.document)
-            pages = render_pages(pdf, RASTER_DPI, context.cancelled)
-            return DraftRendered(pdf, pages, result.markup, result.document)
+            pages, total = rasterise(pdf, context.cancelled)
+            return DraftRendered(pdf, pages, total, result.markup, result.document)
 
         self.last_draft = draft
         self._show_status(self.tr("Updating…"))
