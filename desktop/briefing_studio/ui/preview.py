@@ -34,7 +34,7 @@ from briefing_studio.ui.state import BriefingState
 DEBOUNCE_MS = 400
 RASTER_DPI = 110.0
 # A preview shows the first pages only: 800 pages of images (selecting all of a 1 MB source)
-# took 3.7 GB and froze the window for two seconds while they were scaled. Export shows all.
+# peaked at 4.7 GB and froze the window for two seconds while being scaled. Export shows all.
 PREVIEW_MAX_PAGES = 30
 PAGE_GAP = 10
 
