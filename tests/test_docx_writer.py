@@ -325,3 +325,32 @@ def test_figure_cells_made_of_paragraphs_have_no_empty_first_line() -> None:
         for cell in row.cells:
             assert [p.style.name for p in cell.paragraphs] == ["big-number", "figure-caption"]
             assert all(p.text for p in cell.paragraphs)
+
+
+def test_a_ruled_style_draws_a_short_centred_line_under_its_paragraph() -> None:
+    from writer_fixtures import ruled_agency_document
+
+    document = ruled_agency_document(share=0.4)
+    word = docx.Document(io.BytesIO(docx_bytes(document)))
+    text_width = document.page.width - document.page.left - document.page.right
+
+    def rule_after(paragraphs, text: str) -> tuple[float, float]:
+        index = next(i for i, p in enumerate(paragraphs) if p.text == text)
+        line = paragraphs[index + 1]
+        assert line.text == ""
+        bottom = line._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
+        assert bottom is not None and bottom.get(qn("w:val")) == "single"
+        fmt = line.paragraph_format
+        return fmt.left_indent.mm, fmt.right_indent.mm
+
+    left, right = rule_after(word.paragraphs, "VỤ CHÂU ÂU")  # the free paragraph
+    assert left == pytest.approx(right) and text_width - 2 * left == pytest.approx(
+        0.4 * text_width, abs=0.1
+    )
+    cell = word.tables[0].cell(0, 0)
+    left, right = rule_after(cell.paragraphs, "VỤ CHÂU ÂU")  # inside the 40 % letterhead cell
+    inner = 0.4 * text_width - 2 * docx_writer.layout.CELL_PAD_X_MM
+    assert left == pytest.approx(right) and inner - 2 * left == pytest.approx(0.4 * inner, abs=0.1)
+    # Only the ruled paragraphs get a line.
+    borders = [p for p in word.paragraphs if p._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is not None]
+    assert len(borders) == 1

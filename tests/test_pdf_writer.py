@@ -295,3 +295,25 @@ def test_a_heading_inside_a_panel_is_in_the_outline_too() -> None:
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     nested = [item.title for item in reader.outline if isinstance(item, list) for item in item]
     assert titles == ["Phần một"] and nested == ["Số liệu trong khung"]
+
+
+def test_a_ruled_style_draws_a_short_centred_line_under_its_paragraph() -> None:
+    import re
+
+    from writer_fixtures import ruled_agency_document
+
+    document = ruled_agency_document(share=0.4)
+    page = pypdf.PdfReader(io.BytesIO(pdf_bytes(document))).pages[0]
+    stream = page.get_contents().get_data().decode("latin-1")
+    number = r"(-?[\d.]+)"
+    lines = [
+        (float(x1), float(x2))
+        for x1, y1, x2, y2 in re.findall(rf"{number} {number} m {number} {number} l", stream)
+        if y1 == y2
+    ]
+    text_width = (document.page.width - document.page.left - document.page.right) * 72 / 25.4
+    lengths = sorted(round(x2 - x1, 1) for x1, x2 in lines)
+    free = 0.4 * text_width
+    in_cell = 0.4 * (0.4 * text_width - 2 * pdf_writer.layout.CELL_PAD_X_MM * 72 / 25.4)
+    assert any(abs(length - free) < 1 for length in lengths), lengths
+    assert any(abs(length - in_cell) < 1 for length in lengths), lengths

@@ -110,6 +110,7 @@ SLOT = '[[slots]]\nid = "x"\nname_vi = "X"\n'
         (BASE + '[styles.title]\ncolour = "#000000"\n', "styles.title.colour"),
         (BASE + '[styles.title]\ncolor = "red"\n', "styles.title.color"),
         (BASE + "[styles.title]\nbold = 1\n", "styles.title.bold"),
+        (BASE + "[styles.agency]\nrule_below = 1.5\n", "styles.agency.rule_below"),
         (BASE + "[styles.Title]\nbold = true\n", "styles.Title"),
         (BASE + SLOT + 'name_en = "X"\ncues = ["gossip"]\n', "slots[1].cues"),
         (BASE + SLOT, "slots[1].name_en"),

@@ -429,3 +429,14 @@ def pdf_page_texts(data: bytes) -> list[str]:
             lines.pop()
         pages.append("\n".join(lines))
     return pages
+
+
+def ruled_agency_document(share: float = 0.4) -> Document:
+    """An ND30 page whose agency name has Decree 30's short line under it, in a letterhead
+    cell (40 % of the text width) and once more as a free paragraph."""
+    document = nd30_document()
+    document.styles["ruled"] = StyleSpec("ruled", bold=True, align="center", rule_below=share)
+    agency = Cell([], blocks=[para("BỘ NGOẠI GIAO"), para("VỤ CHÂU ÂU", style="ruled")])
+    head = Table(rows=[Row([agency, cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")])], widths=[2, 3])
+    document.blocks = [head, para("VỤ CHÂU ÂU", style="ruled"), para("Nội dung.")]
+    return document

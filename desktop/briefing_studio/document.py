@@ -125,6 +125,9 @@ class StyleSpec:
     color: str | None = None  # "#RRGGBB"
     background: str | None = None  # panels and table header cells
     border: bool | None = None  # tables and divisions: draw a grid / frame
+    # A short centred line under the paragraph, this share (0–1) of its width: Decree 30's
+    # rule under the issuing agency's name.
+    rule_below: float | None = None
 
 
 @dataclass

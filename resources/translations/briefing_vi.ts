@@ -599,155 +599,155 @@
 <context>
     <name>ManifestForm</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="258"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="270"/>
         <source>(preset)</source>
         <translation>(theo khổ trang)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="276"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="288"/>
         <source>Names and page</source>
         <translation>Tên và trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="278"/>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="317"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="290"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="329"/>
         <source>Id</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="279"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="291"/>
         <source>Name (Vietnamese)</source>
         <translation>Tên (tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="280"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="292"/>
         <source>Name (English)</source>
         <translation>Tên (tiếng Anh)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="281"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="293"/>
         <source>Description (Vietnamese)</source>
         <translation>Mô tả (tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="282"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="294"/>
         <source>Description (English)</source>
         <translation>Mô tả (tiếng Anh)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="283"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="295"/>
         <source>Audience</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="284"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="296"/>
         <source>Page preset</source>
         <translation>Khổ trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="286"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="298"/>
         <source>Margins (mm)</source>
         <translation>Lề (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="289"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="301"/>
         <source>Top</source>
         <translation>Trên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="290"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="302"/>
         <source>Bottom</source>
         <translation>Dưới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="291"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="303"/>
         <source>Left</source>
         <translation>Trái</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="292"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="304"/>
         <source>Right</source>
         <translation>Phải</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="298"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="310"/>
         <source>Named styles</source>
         <translation>Kiểu định dạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="299"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="311"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="300"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="312"/>
         <source>Add a style class the markup can use</source>
         <translation>Thêm một lớp kiểu để dùng trong mã trình bày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="302"/>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="332"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="314"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="344"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="314"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="326"/>
         <source>Slots</source>
         <translation>Các mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="318"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="330"/>
         <source>Name (vi)</source>
         <translation>Tên (vi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="319"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="331"/>
         <source>Name (en)</source>
         <translation>Tên (en)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="320"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="332"/>
         <source>Cues</source>
         <translation>Dấu hiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="321"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="333"/>
         <source>Default</source>
         <translation>Mặc định</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="328"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="340"/>
         <source>Cues: comma-separated, from: {0}</source>
         <translation>Dấu hiệu, cách nhau bằng dấu phẩy, chọn trong: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="331"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="343"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="333"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="345"/>
         <source>Up</source>
         <translation>Lên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="334"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="346"/>
         <source>Down</source>
         <translation>Xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="444"/>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="453"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="456"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="465"/>
         <source>New style</source>
         <translation>Kiểu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="445"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="457"/>
         <source>Name of the style class (lower-case letters, digits and &apos;-&apos;):</source>
         <translation>Tên lớp kiểu (chữ thường, chữ số và &apos;-&apos;):</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="455"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="467"/>
         <source>“{0}” cannot be a style name: use lower-case letters without accents, digits and &apos;-&apos;, starting with a letter.</source>
         <translation>“{0}” không dùng làm tên kiểu được: hãy dùng chữ thường không dấu, chữ số và &apos;-&apos;, bắt đầu bằng một chữ cái.</translation>
     </message>
@@ -1241,125 +1241,135 @@ Số đoạn: {4}, số liệu: {5}</translation>
 <context>
     <name>StyleEditor</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="95"/>
         <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="103"/>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="119"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="111"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="127"/>
         <source>(inherited)</source>
         <translation>(kế thừa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="96"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="104"/>
         <source>Times New Roman and Arial are embedded in the PDF</source>
         <translation>Phông Times New Roman và Arial được nhúng vào PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="107"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="115"/>
         <source>Bold</source>
         <translation>Đậm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="108"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="116"/>
         <source>Italic</source>
         <translation>Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="109"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="117"/>
         <source>Underline</source>
         <translation>Gạch chân</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="110"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="118"/>
         <source>Capitals</source>
         <translation>Chữ hoa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="111"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="119"/>
         <source>Border</source>
         <translation>Khung viền</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="124"/>
         <source>Grey: inherited from the page preset</source>
         <translation>Màu xám: kế thừa từ khổ trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="129"/>
         <source>Left</source>
         <translation>Trái</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="130"/>
         <source>Centre</source>
         <translation>Giữa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="123"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="131"/>
         <source>Right</source>
         <translation>Phải</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="124"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="132"/>
         <source>Justify</source>
         <translation>Đều hai bên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="135"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="143"/>
         <source>(inherited) #RRGGBB</source>
         <translation>(kế thừa) #RRGGBB</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="142"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="150"/>
         <source>Font</source>
         <translation>Phông chữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="151"/>
         <source>Size (pt)</source>
         <translation>Cỡ chữ (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="147"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="155"/>
         <source>Emphasis</source>
         <translation>Nhấn mạnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="148"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="156"/>
         <source>Alignment</source>
         <translation>Căn lề</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="149"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="157"/>
         <source>Space before (pt)</source>
         <translation>Cách đoạn trước (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="150"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="158"/>
         <source>Space after (pt)</source>
         <translation>Cách đoạn sau (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="151"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="159"/>
         <source>First-line indent (mm)</source>
         <translation>Thụt dòng đầu (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="152"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="160"/>
         <source>Line spacing</source>
         <translation>Giãn dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="153"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="162"/>
+        <source>A short line under the paragraph, this share of its width (Decree 30: 0.35)</source>
+        <translation>Đường kẻ ngắn dưới đoạn, bằng tỷ lệ này của bề rộng đoạn (Nghị định 30: 0,35)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="164"/>
+        <source>Line under (share)</source>
+        <translation>Kẻ dưới (tỷ lệ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="165"/>
         <source>Text colour</source>
         <translation>Màu chữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="166"/>
         <source>Background</source>
         <translation>Màu nền</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="159"/>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="170"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="171"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="182"/>
         <source>Choose a colour</source>
         <translation>Chọn màu</translation>
     </message>

@@ -150,7 +150,7 @@ class _Writer:
             if isinstance(block, Heading):
                 self.heading(container, block)
             elif isinstance(block, Paragraph):
-                self.paragraph(container, block.inlines, block.style or default_class)
+                self.paragraph(container, block.inlines, block.style or default_class, width)
             elif isinstance(block, ListBlock):
                 self.list_block(container, block, 0)
             elif isinstance(block, Table):
@@ -185,10 +185,23 @@ class _Writer:
         self.runs(paragraph, block.inlines, direct)
 
     def paragraph(
-        self, container: Container, inlines: list[Inline], style_name: str | None
+        self, container: Container, inlines: list[Inline], style_name: str | None, width: float
     ) -> None:
         paragraph = self.new_paragraph(container, self.sheet.paragraph_style(style_name))
         self.runs(paragraph, inlines, None)
+        self.rule(container, layout.paragraph_style(self.document, style_name), width)
+
+    def rule(self, container: Container, spec: StyleSpec, width: float) -> None:
+        """The style's short centred line under a paragraph: a 1 pt paragraph whose indents
+        leave ``rule_below`` of ``width`` (mm) for its bottom border."""
+        if not spec.rule_below:
+            return
+        line = container.add_paragraph()
+        _make_tiny(line._p)
+        fmt = line.paragraph_format
+        fmt.left_indent = fmt.right_indent = Mm(width * (1 - spec.rule_below) / 2)
+        fmt.first_line_indent = Mm(0)
+        docx_xml.rule_below(line._p, layout.RULE_WIDTH_PT)
 
     def runs(
         self, paragraph: WordParagraph, inlines: list[Inline], direct: StyleSpec | None
@@ -249,7 +262,7 @@ class _Writer:
                 if end > start:
                     target = target.merge(word_cells[end])
                     target.width = Mm(sum(widths[start : end + 1]))
-                self.cell(target, cell)
+                self.cell(target, cell, sum(widths[start : end + 1]))
                 color = layout.hex_color(layout.cell_style(self.document, cell).background or fill)
                 if color:
                     docx_xml.shade_cell(target._tc, color)
@@ -277,16 +290,21 @@ class _Writer:
                 cell.width = Mm(width)
         return word_table
 
-    def cell(self, target: _Cell, cell: Cell) -> None:
+    def cell(self, target: _Cell, cell: Cell, width: float) -> None:
         """The cell's runs, then its extra paragraphs; no empty first paragraph when the cell
         has only extra paragraphs (the PDF shows none either)."""
         name = layout.cell_style_name(cell)
-        pieces = [(name, cell.inlines)] if cell.inlines or not cell.blocks else []
-        pieces += [(extra.style or name, extra.inlines) for extra in cell.blocks]
-        for index, (style, inlines) in enumerate(pieces):
+        # (style, runs, may carry a rule): the empty paragraph of an empty cell carries none.
+        pieces = (
+            [(name, cell.inlines, bool(cell.inlines))] if cell.inlines or not cell.blocks else []
+        )
+        pieces += [(extra.style or name, extra.inlines, True) for extra in cell.blocks]
+        for index, (style, inlines, ruled) in enumerate(pieces):
             paragraph = target.paragraphs[0] if index == 0 else target.add_paragraph()
             self.sheet.style_paragraph(paragraph._p, self.sheet.paragraph_style(style))
             self.runs(paragraph, inlines, None)
+            if ruled:
+                self.rule(target, self.document.style(style), width - 2 * layout.CELL_PAD_X_MM)
 
     def division(
         self, container: Container, division: Division, width: float, in_panel: bool

@@ -106,6 +106,51 @@ def _shd(fill: str) -> BaseOxmlElement:
     return shd
 
 
+# What may follow w:pBdr inside w:pPr (ECMA-376 order).
+_PPR_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
+def rule_below(p: BaseOxmlElement, width_pt: float) -> None:
+    """A single bottom border on paragraph ``p`` (its indents set the line's length)."""
+    ppr = p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), str(max(2, round(width_pt * 8))))  # eighths of a point
+    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:color"), "000000")
+    border.append(bottom)
+    ppr.insert_element_before(border, *_PPR_AFTER_PBDR)
+
+
 def shade_cell(tc: BaseOxmlElement, fill: str) -> None:
     tcpr = tc.get_or_add_tcPr()
     old = tcpr.find(qn("w:shd"))

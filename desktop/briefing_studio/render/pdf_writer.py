@@ -92,7 +92,7 @@ class _Story:
             if isinstance(block, Heading):
                 out.append(self.heading(block))
             elif isinstance(block, ParagraphBlock):
-                out.append(self.paragraph(block.inlines, block.style or default_class))
+                out.extend(self.paragraph(block.inlines, block.style or default_class))
             elif isinstance(block, ListBlock):
                 out.extend(self.list_block(block, 0))
             elif isinstance(block, Table):
@@ -111,9 +111,9 @@ class _Story:
         flowable.outline_title = " ".join(layout.printable(plain_text(block.inlines)).split())
         return flowable
 
-    def paragraph(self, inlines: list[Inline], style_name: str | None) -> Flowable:
+    def paragraph(self, inlines: list[Inline], style_name: str | None) -> list[Flowable]:
         spec = layout.paragraph_style(self.document, style_name)
-        return self.text(inlines, spec)
+        return [self.text(inlines, spec), *_rule(spec)]
 
     def text(self, inlines: list[Inline], spec: StyleSpec, **overrides: object) -> Flowable:
         text = markup(self.document, inlines, spec)
@@ -188,8 +188,9 @@ class _Story:
         out = []
         if cell.inlines or not cell.blocks:
             out.append(self.text(cell.inlines, spec) if cell.inlines else Spacer(1, 0))
+            out.extend(_rule(spec) if cell.inlines else [])
         for extra in cell.blocks:
-            out.append(self.paragraph(extra.inlines, extra.style or name))
+            out.extend(self.paragraph(extra.inlines, extra.style or name))
         return out
 
     def division(self, division: Division, width: float, in_panel: bool) -> list[Flowable]:
@@ -238,3 +239,34 @@ def _outer_spacing(
         top += content[0].getSpaceBefore()
         bottom += content[-1].getSpaceAfter()
     return [("TOPPADDING", first, last, top), ("BOTTOMPADDING", first, last, bottom)]
+
+
+def _rule(spec: StyleSpec) -> list[Flowable]:
+    """The style's short centred line under a paragraph (``rule_below`` of the width)."""
+    return [_Rule(spec.rule_below)] if spec.rule_below else []
+
+
+class _Rule(Flowable):
+    """A line of ``share`` of the available width, centred, a little under the text above.
+
+    Its own width is the whole column, so it centres itself in a table cell too (a cell
+    places flowables by the cell's alignment, not by their ``hAlign``).
+    """
+
+    GAP = 3.0  # points under the text box above: clear of its descenders, as Word draws it
+
+    def __init__(self, share: float) -> None:
+        super().__init__()
+        self.share = share
+        self.width = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.GAP + layout.RULE_WIDTH_PT
+
+    def draw(self) -> None:
+        length = self.width * self.share
+        start = (self.width - length) / 2
+        self.canv.setLineWidth(layout.RULE_WIDTH_PT)
+        self.canv.setStrokeColor(colors.black)
+        self.canv.line(start, layout.RULE_WIDTH_PT / 2, start + length, layout.RULE_WIDTH_PT / 2)

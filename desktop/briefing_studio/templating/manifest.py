@@ -369,6 +369,7 @@ _NUMBER_RANGES: dict[str, tuple[float, float]] = {
     "space_after": (0, 144),
     "first_line_indent": (-50, 100),
     "line_spacing": (0.5, 3.0),
+    "rule_below": (0.05, 1.0),
 }
 _BOOLEAN_FIELDS = frozenset({"bold", "italic", "underline", "uppercase", "border"})
 _ALIGNS: tuple[str, ...] = get_args(Align)

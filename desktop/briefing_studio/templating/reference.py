@@ -115,6 +115,8 @@ STYLE_NOTES: dict[str, str] = {
     "color": 'Text colour, "#RRGGBB"',
     "background": 'Background of panels and header cells, "#RRGGBB"',
     "border": "Tables and divisions: draw a grid / frame",
+    "rule_below": "A short centred line under the paragraph, this share of its width (0.05–1), "
+    "as Decree 30 draws under the agency's name",
 }
 
 INTRO = """\

@@ -54,8 +54,16 @@ from briefing_studio.templating.manifest import (
 
 FONTS = ("Times New Roman", "Arial")  # what the PDF writer maps to the bundled fonts
 _FLAGS = ("bold", "italic", "underline", "uppercase", "border")
-_NUMBERS = ("size", "space_before", "space_after", "first_line_indent", "line_spacing")
-_STEPS = {"size": 0.5, "line_spacing": 0.05}
+_NUMBERS = (
+    "size",
+    "space_before",
+    "space_after",
+    "first_line_indent",
+    "line_spacing",
+    "rule_below",
+)
+_STEPS = {"size": 0.5, "line_spacing": 0.05, "rule_below": 0.05}
+_TWO_DECIMALS = ("line_spacing", "rule_below")
 
 
 class OptionalNumber(QDoubleSpinBox):
@@ -98,7 +106,7 @@ class StyleEditor(QWidget):
         for name in _NUMBERS:
             low, high = _NUMBER_RANGES[name]
             spin = OptionalNumber(
-                low, high, _STEPS.get(name, 1.0), 2 if name == "line_spacing" else 1
+                low, high, _STEPS.get(name, 1.0), 2 if name in _TWO_DECIMALS else 1
             )
             spin.setSpecialValueText(self.tr("(inherited)"))
             self.numbers[name] = spin
@@ -150,6 +158,10 @@ class StyleEditor(QWidget):
         form.addRow(self.tr("Space after (pt)"), self.numbers["space_after"])
         form.addRow(self.tr("First-line indent (mm)"), self.numbers["first_line_indent"])
         form.addRow(self.tr("Line spacing"), self.numbers["line_spacing"])
+        self.numbers["rule_below"].setToolTip(
+            self.tr("A short line under the paragraph, this share of its width (Decree 30: 0.35)")
+        )
+        form.addRow(self.tr("Line under (share)"), self.numbers["rule_below"])
         form.addRow(self.tr("Text colour"), self._with_picker(self.color))
         form.addRow(self.tr("Background"), self._with_picker(self.background))
 
