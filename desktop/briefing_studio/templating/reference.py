@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import inspect
 import re
-import sys
 from dataclasses import fields
 from pathlib import Path
 
@@ -431,4 +430,8 @@ def _allowed(name: str) -> str:
 
 
 if __name__ == "__main__":
-    print(write_reference(Path(sys.argv[1]) if len(sys.argv) > 1 else None))
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write the template reference for editors.")
+    parser.add_argument("path", nargs="?", type=Path, help="default: templates/README.md")
+    print(write_reference(parser.parse_args().path))
