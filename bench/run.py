@@ -21,7 +21,16 @@ from common import Results, print_results, runs_for, skipped, standard_arguments
 # In this order: the side-by-side comparison first, the slow scale cases last.
 MODULES = ("bench_render", "bench_analysis", "bench_ui", "bench_scale")
 # Flat results whose name says they are not a time: they become extras of the first timing.
-_NOT_SECONDS = ("per_second", "characters", "pages", "bytes", "_rss", "ratio", "samples")
+_NOT_SECONDS = (
+    "per_second",
+    "characters",
+    "pages",
+    "bytes",
+    "_rss",
+    "ratio",
+    "samples",
+    "sections",
+)
 
 
 def _call_run(run: Callable[..., Any], quick: bool) -> tuple[Any, int | None]:
