@@ -516,82 +516,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="122"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="130"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="131"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="132"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="133"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="156"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="174"/>
         <source>Restore unsaved work?</source>
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="176"/>
         <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="209"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="249"/>
         <source>Finding names in “{0}”…</source>
         <translation>Đang tìm tên riêng trong “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="263"/>
         <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
         <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="268"/>
         <source>Names could not be found.</source>
         <translation>Không tìm được tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="273"/>
         <source>Finding names</source>
         <translation>Đang tìm tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="294"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="318"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="319"/>
         <source>The new language applies when Briefing Studio starts again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>

@@ -178,3 +178,48 @@ def test_a_long_briefing_previews_its_first_pages_and_says_how_many_there_are(
     assert result is not None and result.total_pages > 2
     assert window.preview.page_count() == 2 == window.preview.pages_layout.count()
     assert f"2 trang đầu trong {result.total_pages} trang" in window.preview.status.text()
+
+
+def test_choosing_english_in_settings_switches_the_open_window_and_keeps_the_work(
+    make_window, idle, qtbot, monkeypatch
+) -> None:
+    from briefing_studio import settings as keys
+    from briefing_studio.ui import i18n, preferences
+    from briefing_studio.ui.autosave import autosave_dir
+    from briefing_studio.ui.settings_dialog import SettingsDialog
+
+    window = make_window()
+    window.meeting_panel.choose_counterpart("Hàn Quốc")
+    window.state.suggest()
+    idle(window)
+    chosen = window.state.briefing.section_ids()
+    assert window.state.modified and window.file_menu.title() == "&Tệp"
+
+    def choose_english(dialog: SettingsDialog) -> SettingsDialog.DialogCode:
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.accept()
+        return SettingsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_english)
+    try:
+        window.show_settings()
+        new = window.successor
+        assert new is not None and not window.isVisible() and new.isVisible()
+        assert preferences.get_str(keys.KEY_LANGUAGE) == "en"
+        assert new.file_menu.title() == "&File" and new.tabs.tabText(1) == "Figures"
+        assert new.state.briefing.section_ids() == chosen
+        assert new.state.briefing.meeting.counterpart.name == "Hàn Quốc"
+        assert new.state.modified and new.isWindowModified()  # still unsaved, and autosaved
+        assert (
+            new.autosaver.autosave_path.exists()
+            and autosave_dir() == new.autosaver.autosave_path.parent
+        )
+        idle(new)
+        assert new.preview.page_count() >= 1
+        window.close()  # the old window lets go without touching the new one's autosave
+        assert new.autosaver.autosave_path.exists()
+    finally:
+        i18n.install("vi")
+        if window.successor is not None:
+            window.successor.state.undo_stack.setClean()
+            window.successor.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from briefing_studio import settings as keys
@@ -28,7 +29,7 @@ from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
 from briefing_studio.paths import resources_dir
-from briefing_studio.ui import ops, preferences
+from briefing_studio.ui import i18n, ops, preferences
 from briefing_studio.ui.arrange_panel import ArrangePanel
 from briefing_studio.ui.autosave import Autosaver, CrashedSession, crashed_sessions, discard
 from briefing_studio.ui.entities_panel import EntitiesPanel
@@ -67,6 +68,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self._ner_op: ops.Op | None = None
         self._paste_count = 0
         self._ops: set[ops.Op] = set()
+        self.successor: MainWindow | None = None  # the window that replaced this one
 
         self.state = BriefingState(self)
         self.state.set_library(self._new_library())
@@ -304,11 +306,51 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         if dialog.templates_changed:
             self.reload_templates()
         if dialog.language_changed:
+            self.switch_language()
+
+    def switch_language(self) -> MainWindow | None:
+        """Rebuild the window in the language just chosen (Qt widgets keep the texts they were
+        made with). The briefing, its file and its unsaved state carry over; the undo history
+        does not. Returns the new window, or None when an open editor kept this one."""
+        if not self._close_other_windows():
             QMessageBox.information(
                 self,
                 self.tr("Language"),
                 self.tr("The new language applies when Briefing Studio starts again."),
             )
+            return None
+        analyses, briefing = list(self.state.analyses), self.state.snapshot()
+        modified = self.state.modified
+        self.shutdown()  # before the successor: both windows' autosaves use this process's files
+        i18n.install(preferences.language())
+        successor = MainWindow(entity_finder=self.entity_finder)
+        successor.take_over(self, analyses, briefing, modified)
+        successor.show()
+        self.successor = successor
+        self.hide()
+        return successor
+
+    def take_over(
+        self, old: MainWindow, analyses: list[Analysis], briefing: Briefing, modified: bool
+    ) -> None:
+        """Show what ``old`` showed: sources, choices, file, unsaved state, layout."""
+        self.project_path = old.project_path
+        self.state.reset(analyses, briefing)
+        if modified:
+            self.state.undo_stack.resetClean()  # still unsaved: the title and Close say so
+            self.autosaver.save_now()
+        self.setGeometry(old.geometry())
+        self.splitter.setSizes(old.splitter.sizes())
+        self.tabs.setCurrentIndex(old.tabs.currentIndex())
+        self._update_title()
+        self.start_entities([a for a in analyses if a.entities is None])
+
+    def _close_other_windows(self) -> bool:
+        """Close the template manager and editors (they may ask to save); False if one stays."""
+        for window in self.findChildren(QWidget):
+            if window.isWindow() and window.isVisible() and not window.close():
+                return False
+        return True
 
     def manage_templates(self) -> None:
         from briefing_studio.ui.template_manager import open_template_manager
@@ -347,6 +389,9 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         settings.setValue(keys.KEY_STATE, self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.successor is not None:  # replaced and already shut down: nothing of ours left
+            event.accept()
+            return
         if not self.maybe_save():
             event.ignore()
             return
