@@ -93,3 +93,14 @@ def test_pasted_text_is_analysed_like_a_file() -> None:
     assert (metadata.author, metadata.source_name) == ("Minh Anh", "Báo Thế giới & Việt Nam")
     assert [(a.short, a.defined_in_text) for a in analysis.acronyms] == [("NGKT", True)]
     assert any(f.unit == "USD" for f in analysis.figures_in(analysis.sections[2].id))
+
+
+def test_readable_summary_writes_values_in_vietnamese_not_exponents() -> None:
+    from briefing_studio.summary import summarize
+
+    text = "Tỉnh thu hút trên 12,4 tỷ USD vốn FDI, tăng 6,5-7% so với năm 2023.\n"
+    summary = summarize(analyze(source_from_text(text, name="x.txt")))
+    assert "tiền: 12.400.000.000 USD (trên)" in summary
+    assert "tỷ lệ: 6,5–7 %" in summary
+    assert "thời gian: 2023" in summary
+    assert "e+" not in summary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing_studio.analysis.model import Analysis, Figure
+from briefing_studio.templating.filters import number
 
 KIND_VI = {
     "money": "tiền",
@@ -13,15 +14,15 @@ KIND_VI = {
 }
 
 
-def _number(value: float | int) -> str:
-    # Thin grouping with spaces reads the same in Vietnamese and English; years stay plain.
-    return f"{value:,.10g}".replace(",", " ") if abs(value) >= 10000 else f"{value:.10g}"
+def _number(value: float | int, kind: str) -> str:
+    """Written as the templates write numbers (``12.400.000.000``, ``12,4``); years plain."""
+    return f"{value:g}" if kind == "date" else number(value)
 
 
 def _figure_line(figure: Figure) -> str:
-    value = "" if figure.value is None else _number(figure.value)
+    value = "" if figure.value is None else _number(figure.value, figure.kind)
     if figure.value_high is not None:
-        value += f"–{_number(figure.value_high)}"
+        value += f"–{_number(figure.value_high, figure.kind)}"
     unit = f" {figure.unit}" if figure.unit else ""
     qualifier = f" ({figure.qualifier})" if figure.qualifier else ""
     return f"  • {figure.surface}  →  {KIND_VI[figure.kind]}: {value}{unit}{qualifier}"
