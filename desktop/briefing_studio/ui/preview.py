@@ -9,7 +9,7 @@ back in time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -46,11 +46,17 @@ class Rendered:
     pdf: bytes
     pages: list[QImage]
     total_pages: int = 0
+    fitted: list[QImage] = field(default_factory=list)  # ``pages`` scaled to ``fitted_width``
+    fitted_width: int = 0
 
 
-def rasterise(pdf: bytes, cancelled: Callable[[], bool]) -> tuple[list[QImage], int]:
-    """The preview's page images (at most ``PREVIEW_MAX_PAGES``) and the PDF's page count."""
-    return render_pages(pdf, RASTER_DPI, cancelled, limit=PREVIEW_MAX_PAGES)
+def rasterise(pdf: bytes, cancelled: Callable[[], bool], width: int) -> dict[str, Any]:
+    """The preview's page images (at most ``PREVIEW_MAX_PAGES``), the PDF's page count, and the
+    images already scaled to ``width`` pixels: scaling 30 pages on the UI thread paused it."""
+    pages, total = render_pages(pdf, RASTER_DPI, cancelled, limit=PREVIEW_MAX_PAGES)
+    smooth = Qt.TransformationMode.SmoothTransformation
+    fitted = [page.scaledToWidth(width, smooth) for page in pages] if width > 0 else []
+    return {"pages": pages, "total_pages": total, "fitted": fitted, "fitted_width": width}
 
 
 def render_briefing_pdf(briefing: Any, analyses: list, template: Any) -> bytes:
@@ -137,12 +143,12 @@ class PreviewPanel(QWidget):
             self._show_status(self.tr("No usable template is chosen."))
             self.shown_generation = self.generation
             return
-        generation = self.generation
+        generation, width = self.generation, self.page_width()
         briefing, analyses = self.state.snapshot(), list(self.state.analyses)
 
         def task(context: ops.TaskContext) -> Rendered:
             pdf = render_briefing_pdf(briefing, analyses, template)
-            return Rendered(pdf, *rasterise(pdf, context.cancelled))
+            return Rendered(pdf=pdf, **rasterise(pdf, context.cancelled, width))
 
         self._show_status(self.tr("Updating…"))
         self._op = ops.run_op(
@@ -216,13 +222,17 @@ class PreviewPanel(QWidget):
         if self.result is None:
             return
         width = self.page_width()
+        fitted = self.result.fitted if self.result.fitted_width == width else []
         for number, image in enumerate(self.result.pages, 1):
             label = QLabel()
-            label.setPixmap(
-                QPixmap.fromImage(image).scaledToWidth(
-                    width, Qt.TransformationMode.SmoothTransformation
+            if fitted:
+                label.setPixmap(QPixmap.fromImage(fitted[number - 1]))
+            else:  # zoomed or resized since the render
+                label.setPixmap(
+                    QPixmap.fromImage(image).scaledToWidth(
+                        width, Qt.TransformationMode.SmoothTransformation
+                    )
                 )
-            )
             label.setFrameShape(QFrame.Shape.Box)
             label.setAccessibleName(self.tr("Page {0}").format(number))
             self.pages_layout.addWidget(label)

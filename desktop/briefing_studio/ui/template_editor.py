@@ -124,14 +124,19 @@ class DraftPreview(PreviewPanel):
             list(self.state.analyses),
             self.time_limit,
         )
+        width = self.page_width()
 
         def task(context: ops.TaskContext) -> DraftRendered:
             from briefing_studio.render import pdf_bytes
 
             result = render_draft(draft, briefing, analyses, limit)
             pdf = pdf_bytes(result.document)
-            pages, total = rasterise(pdf, context.cancelled)
-            return DraftRendered(pdf, pages, total, result.markup, result.document)
+            return DraftRendered(
+                pdf=pdf,
+                markup=result.markup,
+                document=result.document,
+                **rasterise(pdf, context.cancelled, width),
+            )
 
         self.last_draft = draft
         self._show_status(self.tr("Updating…"))
