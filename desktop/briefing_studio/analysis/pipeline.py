@@ -16,9 +16,11 @@ from briefing_studio.analysis.metadata import read_metadata
 from briefing_studio.analysis.model import Analysis, Section
 from briefing_studio.analysis.sections import split_sections
 from briefing_studio.analysis.sentences import sentence_spans
+from briefing_studio.gcpause import bulk_job
 from briefing_studio.sources.model import SourceDocument
 
 
+@bulk_job
 def analyze(source: SourceDocument) -> Analysis:
     """Sections with sentences and cues, figures, metadata and acronyms; entities stay None."""
     sections, metadata_lines = split_sections(source)

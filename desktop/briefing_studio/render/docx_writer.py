@@ -38,6 +38,7 @@ from briefing_studio.document import (
     StyleSpec,
     Table,
 )
+from briefing_studio.gcpause import bulk_job
 from briefing_studio.render import docx_xml, layout
 from briefing_studio.render.docx_styles import (
     BORDERLESS,
@@ -51,6 +52,7 @@ from briefing_studio.render.docx_styles import (
 Container = WordDocument | _Cell
 
 
+@bulk_job
 def docx_bytes(document: Document) -> bytes:
     """The finished DOCX in memory."""
     layout.check_page(document.page)

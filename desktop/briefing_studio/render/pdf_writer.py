@@ -30,6 +30,7 @@ from briefing_studio.document import (
 from briefing_studio.document import PageBreak as PageBreakBlock
 from briefing_studio.document import Paragraph as ParagraphBlock
 from briefing_studio.errors import BriefingError
+from briefing_studio.gcpause import bulk_job
 from briefing_studio.render import layout
 from briefing_studio.render.fonts import face_for, register_fonts
 from briefing_studio.render.pdf_markup import color_of, leading_of, markup, paragraph_style
@@ -41,6 +42,7 @@ def _word_top() -> Flowable:
     return Spacer(1, 0)
 
 
+@bulk_job
 def pdf_bytes(document: Document) -> bytes:
     """The finished PDF in memory.
 

@@ -42,6 +42,7 @@ from briefing_studio.document import (
     Table,
 )
 from briefing_studio.errors import BriefingError
+from briefing_studio.gcpause import bulk_job
 from briefing_studio.templating.context import build_context
 from briefing_studio.templating.manifest import RESERVED_STYLES, Template
 from briefing_studio.templating.sandbox import sandbox_for
@@ -69,6 +70,7 @@ def render_markup(template: Template, context: Mapping[str, Any]) -> str:
     return sandbox_for(template.folder).render(template.manifest.entry, context)
 
 
+@bulk_job
 def make_document(
     briefing: Briefing,
     analyses: Sequence[Analysis],
