@@ -146,3 +146,12 @@ def test_a_long_source_is_laid_out_once_without_keeping_every_section_drawn(
     assert rows > len(paragraphs)
     # Only rows drawn on screen need documents again; heights come from the cache.
     assert len(built) < section_delegate.DOCUMENTS_KEPT
+
+
+def test_progress_reaches_the_window_a_few_times_a_second_and_always_at_the_end() -> None:
+    reports: list[tuple[int, int]] = []
+    context = ops.TaskContext(_report=lambda done, total: reports.append((done, total)))
+    for sentence in range(1, 2001):  # NER reports every sentence, far faster than a screen
+        context.progress(sentence, 2000)
+    assert reports[0] == (1, 2000) and reports[-1] == (2000, 2000)
+    assert len(reports) < 20

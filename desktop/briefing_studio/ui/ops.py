@@ -10,6 +10,7 @@ every long task can be cancelled.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from briefing_studio.errors import BriefingError
 
+PROGRESS_EVERY_S = 0.05  # a progress bar moving 20 times a second looks continuous
+
 
 class Cancelled(Exception):
     """Raised by a task that noticed ``cancelled()``; the op then ends quietly."""
@@ -38,9 +41,16 @@ class TaskContext:
 
     _flag: threading.Event = field(default_factory=threading.Event)
     _report: Callable[[int, int], None] = lambda done, total: None
+    _last_report: float = -1.0
 
     def progress(self, done: int, total: int) -> None:
-        """Report ``done`` of ``total`` steps (any thread)."""
+        """Report ``done`` of ``total`` steps (any thread); at most every ``PROGRESS_EVERY_S``
+        and always the last step: NER reports each sentence, hundreds a second, and each
+        report is an event the UI thread must handle."""
+        now = time.monotonic()
+        if done < total and now - self._last_report < PROGRESS_EVERY_S:
+            return
+        self._last_report = now
         self._report(int(done), int(total))
 
     def cancelled(self) -> bool:
