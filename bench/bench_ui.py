@@ -30,36 +30,51 @@ from pathlib import Path
 TICKS = 5
 
 
-def _child() -> dict:
-    started = time.perf_counter()
+def _open_window():
+    """The app and a main window at 1366×768 starting on the seeds, as ``briefing`` opens it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
     from briefing_studio.ui.app import application
     from briefing_studio.ui.main_window import MainWindow
-    from briefing_studio.ui.preview import DEBOUNCE_MS
 
     app = application()
     window = MainWindow()
     window.resize(1366, 768)
     window.show()
     window.start([])
-    while not window.state.analyses or not window.source_view.model.entries:
+    return app, window
+
+
+def _wait(app, condition, timeout: float = 600.0) -> tuple[float, float]:
+    """Run the event loop until ``condition()``; returns (seconds taken, longest pause)."""
+    started = last = time.perf_counter()
+    longest = 0.0
+    while not condition():
         app.processEvents()
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+        if now - started > timeout:
+            raise TimeoutError("the app did not finish in time")
         time.sleep(0.001)
-    QApplication.processEvents()
+    return time.perf_counter() - started, longest
+
+
+def _idle(window) -> bool:
+    return not window.busy() and window.preview.up_to_date()
+
+
+def _child() -> dict:
+    started = time.perf_counter()
+    from PySide6.QtCore import Qt
+
+    from briefing_studio.ui.preview import DEBOUNCE_MS
+
+    app, window = _open_window()
+    seeds_shown = lambda: bool(window.state.analyses and window.source_view.model.entries)  # noqa: E731
+    _wait(app, seeds_shown, timeout=120)
+    app.processEvents()
     launch = time.perf_counter() - started
 
-    def wait(condition, timeout: float = 120.0) -> None:
-        limit = time.perf_counter() + timeout
-        while not condition():
-            if time.perf_counter() > limit:
-                raise TimeoutError("the app did not finish in time")
-            app.processEvents()
-            time.sleep(0.001)
-
-    wait(lambda: not window.busy() and window.preview.up_to_date())  # entities found, preview shown
+    _wait(app, lambda: _idle(window), timeout=120)  # entities found, preview shown
     model = window.source_view.model
     rows = [r for r, e in enumerate(model.entries) if e.section is not None]
     timings = []
@@ -69,7 +84,7 @@ def _child() -> dict:
         new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
         begin = time.perf_counter()
         model.setData(index, new.value, Qt.ItemDataRole.CheckStateRole)
-        wait(window.preview.up_to_date)
+        _wait(app, window.preview.up_to_date, timeout=120)
         timings.append(time.perf_counter() - begin)
     pages = window.preview.page_count()
     window.state.undo_stack.setClean()
@@ -86,35 +101,13 @@ def _child() -> dict:
 
 def _big_child(path: str) -> dict:
     """Open ``path`` in a window already showing the seeds; time it and its longest pause."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from briefing_studio.ui.app import application
-    from briefing_studio.ui.main_window import MainWindow
-
-    app = application()
-    window = MainWindow()
-    window.resize(1366, 768)
-    window.show()
-    window.start([])
-    longest = 0.0
-
-    def wait(condition, timeout: float = 600.0) -> float:
-        nonlocal longest
-        started = last = time.perf_counter()
-        while not condition():
-            app.processEvents()
-            now = time.perf_counter()
-            longest, last = max(longest, now - last), now
-            if now - started > timeout:
-                raise TimeoutError("the app did not finish in time")
-            time.sleep(0.001)
-        return time.perf_counter() - started
-
-    wait(lambda: not window.busy() and window.preview.up_to_date())
-    longest = 0.0
+    app, window = _open_window()
+    _wait(app, lambda: _idle(window))
     rows_before = len(window.source_view.model.entries)
     window.open_paths([Path(path)])
-    shown = wait(lambda: len(window.source_view.model.entries) > rows_before)
-    idle = shown + wait(lambda: not window.busy() and window.preview.up_to_date())
+    shown, pause_shown = _wait(app, lambda: len(window.source_view.model.entries) > rows_before)
+    settled, pause_settled = _wait(app, lambda: _idle(window))
+    idle, longest = shown + settled, max(pause_shown, pause_settled)
     sections = len(window.source_view.model.entries) - rows_before
     window.state.undo_stack.setClean()
     window.close()
