@@ -125,9 +125,10 @@ class SectionDelegate(QStyledItemDelegate):
         return (section.id, self._text_width(), tuple(sorted(chosen)), tuple(matches))
 
     def document(self, entry: Entry) -> QTextDocument:
-        section = entry.section
-        assert section is not None
-        key = self._key(section)
+        assert entry.section is not None
+        return self._document(entry.section, self._key(entry.section))
+
+    def _document(self, section: Section, key: tuple) -> QTextDocument:
         _, width, chosen, matches = key
         doc = self._docs.get(key)
         if doc is not None:
@@ -152,13 +153,14 @@ class SectionDelegate(QStyledItemDelegate):
         return doc
 
     def _height(self, entry: Entry) -> int:
-        """The laid-out height of the section's text, without keeping its document."""
+        """The laid-out height of the section's text, remembered after its document is gone."""
         assert entry.section is not None
-        height = self._heights.get(self._key(entry.section))
+        key = self._key(entry.section)
+        height = self._heights.get(key)
         if height is None:
             if len(self._heights) > 50 * DOCUMENTS_KEPT:
                 self._heights.clear()  # plain ints, cheap to drop; stale widths pile up here
-            height = int(self.document(entry).size().height())
+            height = int(self._document(entry.section, key).size().height())
         return height
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
