@@ -201,7 +201,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
 
             analyses, errors = result
             briefing = new_briefing(analyses, "suggested", None)
-            briefing.agency = preferences.default_agency()
+            briefing.agency = keys.default_agency()
             self.state.reset(analyses, briefing)
             self._report_errors(errors)
             self.start_entities(analyses)
@@ -287,7 +287,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         if not self.maybe_save():
             return
         self.project_path = None
-        self.state.reset([], Briefing(agency=preferences.default_agency()))
+        self.state.reset([], Briefing(agency=keys.default_agency()))
         self._update_title()
 
     def _update_title(self, *_args: object) -> None:
@@ -343,7 +343,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.splitter.setSizes(old.splitter.sizes())
         self.tabs.setCurrentIndex(old.tabs.currentIndex())
         self._update_title()
-        self.start_entities([a for a in analyses if a.entities is None])
+        self.start_entities(analyses)  # only those still without names
 
     def _close_other_windows(self) -> bool:
         """Close the template manager and editors (they may ask to save); False if one stays."""
