@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from briefing_studio import settings as keys
-from briefing_studio.briefing import Agency
 
 MAX_RECENT = 10
 
@@ -51,11 +50,6 @@ def add_recent_file(path: str | Path) -> None:
 
 def clear_recent_files() -> None:
     set_value(keys.KEY_RECENT_FILES, [])
-
-
-def default_agency() -> Agency:
-    """The issuing agency new briefings start with (read as the CLI reads it)."""
-    return keys.default_agency()
 
 
 def templates_dir() -> Path:

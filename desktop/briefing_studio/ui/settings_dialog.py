@@ -54,7 +54,7 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(self.templates_dir, 1)
         folder_row.addWidget(browse)
 
-        agency = preferences.default_agency()
+        agency = keys.default_agency()
         self.agency_parent = QLineEdit(agency.parent)
         self.agency_name = QLineEdit(agency.name)
         self.agency_place = QLineEdit(agency.place)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
+from briefing_studio.settings import default_agency
 from briefing_studio.ui import ops, preferences
 from briefing_studio.ui.autosave import CrashedSession, discard
 from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
@@ -76,7 +77,7 @@ class FileWorkflows:
         def done(result: tuple[list[Analysis], list[BriefingError]]) -> None:
             analyses, errors = result
             if initial and not self.state.analyses:
-                briefing = Briefing(agency=preferences.default_agency())
+                briefing = Briefing(agency=default_agency())
                 self.state.reset(analyses, briefing)
             else:
                 self.state.add_analyses(analyses)
