@@ -93,6 +93,9 @@ class Briefing:
     agency: Agency = field(default_factory=Agency)
     template: str = DEFAULT_TEMPLATE
     title: str = ""  # empty: the template derives one from the counterpart
+    # The document's own date (the "Hà Nội, ngày …" line), ISO yyyy-mm-dd; None: the day it is
+    # rendered. Distinct from the meeting's date.
+    issued: str | None = None
 
     def section_ids(self) -> list[str]:
         return [c.section for c in self.sections]
@@ -107,6 +110,7 @@ class Briefing:
             "agency": asdict(self.agency),
             "template": self.template,
             "title": self.title,
+            "issued": self.issued,
         }
 
     @classmethod
@@ -123,4 +127,5 @@ class Briefing:
             agency=Agency(**(data.get("agency") or {})),
             template=data.get("template", DEFAULT_TEMPLATE),
             title=data.get("title", ""),
+            issued=data.get("issued") or None,
         )

@@ -50,7 +50,9 @@ Variables
 ``template``
     ``id``, ``name``, ``name_en``, ``audience``, ``page``.
 ``today``
-    Today's date (use ``today|vn_date`` or ``today|place_date(briefing.agency.place)``).
+    The document's date: the issue date the user set (``--issued``, the GUI's "Ngày ban hành"),
+    else the day it is rendered (use ``today|vn_date`` or
+    ``today|place_date(briefing.agency.place)``).
 ``lang``
     ``vi``: the language of the briefing.
 """
@@ -161,9 +163,16 @@ def build_context(
             "audience": manifest.audience,
             "page": manifest.page,
         },
-        "today": today or dt.date.today(),
+        "today": _issued(briefing, today),
         "lang": "vi",
     }
+
+
+def _issued(briefing: Briefing, today: dt.date | None) -> dt.date:
+    """The document's date line: the date the user set, else the day it is rendered."""
+    if briefing.issued:
+        return dt.date.fromisoformat(briefing.issued)
+    return today or dt.date.today()
 
 
 def default_title(counterpart: Counterpart | None) -> str:
