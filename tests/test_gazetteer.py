@@ -259,3 +259,42 @@ def test_counterpart_choices_in_english(g: Gazetteer) -> None:
     assert by_key["KR"].name == "South Korea"
     assert by_key["bac-giang"].name == "Bac Giang (former)"
     assert by_key["ho-chi-minh"].name == "Ho Chi Minh City"
+
+
+# ---- country names are ours, not the installed CLDR's ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cldr",
+    [
+        {},  # no CLDR names at all
+        {"AU": ("Australia",), "IT": ("Italy",)},  # as Babel 2.17 names them
+        {"AU": ("Úc",), "IT": ("Ý",), "CQ": ("Sark",)},  # as Babel 2.19 names them, plus a new code
+    ],
+)
+def test_country_names_do_not_change_with_the_installed_cldr(
+    monkeypatch: pytest.MonkeyPatch, g: Gazetteer, cldr: dict[str, tuple[str]]
+) -> None:
+    from briefing_studio.analysis import gazetteer as module
+
+    monkeypatch.setattr(module, "_cldr_territories", lambda: cldr)
+    other = Gazetteer()
+    assert [(e.key, e.name, e.name_en) for e in other.countries()] == [
+        (e.key, e.name, e.name_en) for e in g.countries()
+    ]
+    australia = other.get("AU")
+    assert (australia.name, australia.name_en) == ("Ô-xtrây-li-a", "Australia")
+    assert other.lookup("Úc") is australia and other.lookup("Australia") is australia
+    assert other.get("CQ") is None  # a code CLDR adds later is not a new country
+    for name in cldr.get("IT", ()):  # what the installed CLDR calls a country is an alias
+        assert other.lookup(name).key == "IT"
+
+
+def test_every_country_has_a_vietnamese_and_an_english_name(g: Gazetteer) -> None:
+    import unicodedata
+
+    countries = g.countries()
+    assert len(countries) > 240
+    for entry in countries:
+        assert entry.name and entry.name_en, entry.key
+        assert unicodedata.is_normalized("NFC", entry.name), entry.key

@@ -4,8 +4,10 @@ Why a gazetteer before NER: the counterpart of a briefing is a country or a prov
 relevance ranking must run the moment a source is loaded, while underthesea's NER needs seconds
 and mislabels exactly these names (``Bắc Giang`` as a person, ``năm 2024`` as a place).
 
-Country names come from CLDR (Babel's Vietnamese territory names) plus the transliterations of
-official texts (``data/countries.json``); provinces cover the 63 units before and the 34 after
+Country names are owned by ``data/countries.json``: one preferred Vietnamese display name per
+country (the office's usage, e.g. ``Ô-xtrây-li-a``) and its English name, plus the
+transliterations of official texts; the installed Babel's CLDR names only add aliases, so a Babel
+upgrade never renames a country in a document. Provinces cover the 63 units before and the 34 after
 the merger of 1 July 2025 (``data/provinces.json``), so ``Bắc Ninh`` (new) relates to the
 ``Bắc Giang`` lines of a 2024 report. Matching is token based: the longest alias wins, hyphens
 join syllables (``Ô-xtrây-li-a`` = ``Ô xtrây li a``), old and new tone placement are equal
@@ -188,6 +190,17 @@ def _load(name: str) -> dict:
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
+def _cldr_territories() -> dict[str, tuple[str]]:
+    """The installed Babel's Vietnamese territory names (CLDR), used as extra aliases only.
+
+    Display names never come from here: CLDR renames countries between releases (Babel 2.19 calls
+    AU "Úc" where 2.17 said "Australia"), and a document must not change with a library upgrade.
+    """
+    import babel
+
+    return {code: (name,) for code, name in babel.Locale("vi").territories.items()}
+
+
 def _vi_sort_key(text: str) -> tuple[str, str]:
     return fold(text), text
 
@@ -220,18 +233,13 @@ class Gazetteer:
     # ---- loading -------------------------------------------------------------------------
 
     def _load_countries(self) -> None:
-        import babel
-
         data = _load("countries.json")
-        vi, en = babel.Locale("vi").territories, babel.Locale("en").territories
+        cldr = _cldr_territories()
         guards: dict[str, Guard] = data["guards"]
-        excluded = set(data["exclude"])
-        for code, cldr_name in vi.items():
-            if len(code) != 2 or not code.isalpha() or code in excluded:
-                continue
-            name = data["names"].get(code, cldr_name)
-            aliases = [name, cldr_name, *data["aliases"].get(code, [])]
-            entry = GazetteerEntry(code, "country", name, name_en=en.get(code, name))
+        for code, (name, name_en) in data["names"].items():
+            # The display names are ours; the installed CLDR only adds its own spelling as an alias.
+            aliases = [name, *data["aliases"].get(code, []), *cldr.get(code, ())]
+            entry = GazetteerEntry(code, "country", name, name_en=name_en)
             self._add(entry, aliases, guards)
         self._not_counterparts = frozenset(data["not_counterparts"])
         self._viet_pairs = {
