@@ -1,4 +1,6 @@
-"""Find the figures of a section: counts, money, percents, measures and dates (DESIGN.md).
+"""Find the figures of a section: counts, money, percents, measures and dates.
+
+The fields of a ``Figure`` and the Vietnamese number conventions: docs/ARCHITECTURE.md §3.
 
 A figure's surface is qualifier + number + scale word + unit or counted noun + a short
 modifier: ``hơn 170 thỏa thuận hợp tác``, ``trên 12,4 tỷ USD``, ``bốn đối tác lớn``.

@@ -48,7 +48,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Figure:
-    """A numeric fact as DESIGN.md defines it (see the table there)."""
+    """A numeric fact; docs/ARCHITECTURE.md §3 describes each field, with an example."""
 
     id: str  # "<section id>/f<n>"
     section: str  # section id
