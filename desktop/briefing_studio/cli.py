@@ -71,10 +71,9 @@ def _names_a_file(word: str) -> bool:
     from briefing_studio.project import SUFFIX
     from briefing_studio.sources import SUPPORTED_SUFFIXES
 
-    path = Path(word)
     return (
-        path.exists()
-        or path.suffix.lower() in (*SUPPORTED_SUFFIXES, SUFFIX)
+        os.path.exists(word)  # False, not an error, for names too long for the system
+        or Path(word).suffix.lower() in (*SUPPORTED_SUFFIXES, SUFFIX)
         or any(sep in word for sep in ("/", os.sep))
     )
 
