@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import argparse
 import ctypes.util
+import difflib
 import json
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -20,16 +23,39 @@ from briefing_studio.errors import BriefingError
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
-SUBCOMMANDS = ("analyze", "render", "templates", "gui")
+# The subcommands and their one-line help; the parser and the "unknown command" message use it.
+COMMANDS = {
+    "analyze": "phân tích văn bản nguồn / analyse source files",
+    "render": "xuất tài liệu DOCX/PDF / render a briefing to DOCX/PDF",
+    "templates": "danh sách mẫu / list templates",
+    "gui": "mở ứng dụng (mặc định) / open the desktop app (the default)",
+}
+SUBCOMMANDS = tuple(COMMANDS)
+
+# --select: what each mode puts in the briefing (the first is the default).
+SELECT_MODES = {
+    "suggested": "the paragraphs and figures the analysis finds relevant to --counterpart, "
+    "as the app's Suggest button picks them",
+    "all": "every paragraph and every figure of the sources",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``briefing`` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
+    if not args_list:
         return _run_gui(args_list)
+    first = args_list[0]
+    if first not in SUBCOMMANDS and not first.startswith("-"):
+        if _names_a_file(first):
+            return _run_gui(args_list)
+        print(_unknown_command(first).bilingual(), file=sys.stderr)
+        return EXIT_USER_ERROR
     parser = _parser()
-    args = parser.parse_args(args_list)
+    args, extras = parser.parse_known_args(args_list)
+    if extras or args.command is None:
+        print(_unknown_arguments(args.command, extras).bilingual(), file=sys.stderr)
+        return EXIT_USER_ERROR
     try:
         return args.handler(args)
     except BriefingError as exc:
@@ -40,16 +66,79 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _names_a_file(word: str) -> bool:
+    """Whether ``briefing WORD`` means "open WORD in the app" rather than a mistyped command."""
+    from briefing_studio.project import SUFFIX
+    from briefing_studio.sources import SUPPORTED_SUFFIXES
+
+    return (
+        os.path.exists(word)  # False, not an error, for names too long for the system
+        or Path(word).suffix.lower() in (*SUPPORTED_SUFFIXES, SUFFIX)
+        or any(sep in word for sep in ("/", os.sep))
+    )
+
+
+def _command_list() -> str:
+    return "\n".join(f"  {name:<10} {text}" for name, text in COMMANDS.items())
+
+
+def _unknown_command(word: str) -> BriefingError:
+    close = difflib.get_close_matches(word.lower(), SUBCOMMANDS, n=1, cutoff=0.6)
+    hint_vi = f" — có phải ý bạn là '{close[0]}'?" if close else "."
+    hint_en = f" — did you mean '{close[0]}'?" if close else "."
+    return BriefingError(
+        f"Không có lệnh '{word}'{hint_vi} Các lệnh:\n{_command_list()}\n"
+        "Để mở tệp trong ứng dụng: briefing TỆP... (tệp phải tồn tại).",
+        f"unknown command '{word}'{hint_en} Commands: {', '.join(SUBCOMMANDS)}. "
+        "To open files in the app: briefing FILE... (the files must exist).",
+    )
+
+
+def _unknown_arguments(command: str | None, extras: Sequence[str]) -> BriefingError:
+    """What ``parse_known_args`` left over: options no command has, or words too many."""
+    help_cmd = f"briefing {command} --help" if command else "briefing --help"
+    options = [e for e in extras if e.startswith("-")]
+    if options:
+        listed = ", ".join(options)
+        vi, en = f"Không có tùy chọn {listed}.", f"unknown option {listed}."
+    elif extras:
+        listed = " ".join(extras)
+        vi, en = f"Thừa đối số: {listed}.", f"unexpected argument: {listed}."
+    else:
+        vi, en = "Thiếu lệnh.", "a command is required."
+    if command is None:
+        vi += f" Các lệnh:\n{_command_list()}"
+        en += f" Commands: {', '.join(SUBCOMMANDS)}."
+    return BriefingError(f"{vi}\nXem: {help_cmd}", f"{en} See: {help_cmd}")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose epilog may be computed only when help is shown.
+
+    The render command's help lists the templates, which means reading their folders (maybe a
+    network drive); a plain render should not pay for that.
+    """
+
+    def __init__(self, *args, epilog_factory=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._epilog_factory = epilog_factory
+
+    def format_help(self) -> str:
+        if self._epilog_factory is not None:
+            self.epilog = self._epilog_factory()
+        return super().format_help()
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing",
         description="Briefing Studio: Vietnamese texts → DOCX/PDF briefings. "
-        "Without arguments, opens the desktop app.",
+        "Without arguments, opens the desktop app; 'briefing FILE...' opens files in it.",
     )
     parser.add_argument("--version", action="version", version=f"Briefing Studio {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}")
 
-    analyze = sub.add_parser("analyze", help="analyse source files / phân tích văn bản nguồn")
+    analyze = sub.add_parser("analyze", help=COMMANDS["analyze"])
     analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     analyze.add_argument("--no-ner", action="store_true", help="skip entity recognition (fast)")
@@ -58,7 +147,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     analyze.set_defaults(handler=_cmd_analyze)
 
-    render = sub.add_parser("render", help="render a briefing to DOCX/PDF / xuất tài liệu")
+    render = sub.add_parser(
+        "render",
+        help=COMMANDS["render"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog_factory=_render_epilog,
+    )
     render.add_argument(
         "files",
         nargs="*",
@@ -67,23 +161,39 @@ def _parser() -> argparse.ArgumentParser:
         help="source files (default: the bundled seed texts)",
     )
     render.add_argument("--project", type=Path, help="a .briefing project to render")
-    render.add_argument("--select", choices=("suggested", "all"), default="suggested")
+    render.add_argument(
+        "--select",
+        choices=tuple(SELECT_MODES),
+        default=next(iter(SELECT_MODES)),
+        help="which paragraphs and figures go in, see below (default: suggested)",
+    )
     render.add_argument("--counterpart", help="country or province, e.g. 'Hàn Quốc', 'Bắc Ninh'")
-    render.add_argument("--template", help="template id (see 'briefing templates')")
-    render.add_argument("--format", default="docx,pdf", help="docx, pdf or docx,pdf")
-    render.add_argument("--out", type=Path, default=Path("."), help="output folder")
-    render.add_argument("--name", help="output file name without suffix")
+    render.add_argument(
+        "--template",
+        help="template id, listed below with the default (--project: the project's template)",
+    )
+    render.add_argument(
+        "--format", default="docx,pdf", help="docx, pdf or docx,pdf (default: docx,pdf)"
+    )
+    render.add_argument(
+        "--out", type=Path, default=Path("."), help="output folder (default: the current one)"
+    )
+    render.add_argument(
+        "--name",
+        help="output file name without suffix, not a path (default: made from the "
+        "counterpart and the meeting date)",
+    )
     render.add_argument("--encoding", help="force the encoding of text sources")
     _meeting_options(render)
     _templates_dir_option(render)
     render.set_defaults(handler=_cmd_render)
 
-    templates = sub.add_parser("templates", help="list templates / danh sách mẫu")
+    templates = sub.add_parser("templates", help=COMMANDS["templates"])
     templates.add_argument("--json", action="store_true")
     _templates_dir_option(templates)
     templates.set_defaults(handler=_cmd_templates)
 
-    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    gui = sub.add_parser("gui", help=COMMANDS["gui"])
     gui.add_argument("files", nargs="*", type=Path, metavar="FILE")
     gui.set_defaults(handler=lambda a: _run_gui([str(f) for f in a.files]))
     return parser
@@ -93,6 +203,12 @@ def _meeting_options(parser: argparse.ArgumentParser) -> None:
     """The meeting panel's fields; each one given overrides the project or the default."""
     group = parser.add_argument_group("meeting / cuộc gặp")
     group.add_argument("--date", help="meeting date, 20/12/2024 or 2024-12-20")
+    group.add_argument(
+        "--issued",
+        metavar="DATE",
+        help="the document's own date, in its date line 'Hà Nội, ngày …', 20/12/2024 or "
+        "2024-12-20 (default: the day it is rendered; --date is the meeting's date)",
+    )
     group.add_argument("--time", help="meeting time, e.g. '9h00', 'Chiều'")
     group.add_argument("--place", help="meeting place")
     group.add_argument("--host", help="who receives the guest on our side")
@@ -114,6 +230,8 @@ def _apply_meeting_options(briefing, args: argparse.Namespace) -> None:
     meeting, agency = briefing.meeting, briefing.agency
     if args.date:
         meeting.date = parse_meeting_date(args.date)
+    if args.issued:
+        briefing.issued = parse_meeting_date(args.issued)
     for name in ("time", "place", "host", "purpose"):
         if getattr(args, name):
             setattr(meeting, name, getattr(args, name).strip())
@@ -130,6 +248,15 @@ def _apply_meeting_options(briefing, args: argparse.Namespace) -> None:
             setattr(agency, name, getattr(args, option).strip())
 
 
+def _check_dates(args: argparse.Namespace) -> None:
+    """Refuse an impossible --date or --issued before any source is read."""
+    from briefing_studio.briefing import parse_meeting_date
+
+    for value in (args.date, args.issued):
+        if value:
+            parse_meeting_date(value)
+
+
 def _templates_dir_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--templates-dir",
@@ -144,6 +271,46 @@ def _library(args: argparse.Namespace):
     from briefing_studio.templating import TemplateLibrary
 
     return TemplateLibrary(args.templates_dir or user_templates_dir())
+
+
+def _check_template(library, template_id: str) -> None:
+    """Refuse an unknown template id with the list of usable ones (broken: ``library.get``)."""
+    templates = library.templates()
+    if any(t.id == template_id for t in templates):
+        return
+    usable = ", ".join(t.id for t in templates if t.usable)
+    raise BriefingError(
+        f"Không có mẫu “{template_id}”. Các mẫu dùng được: {usable} (xem 'briefing templates').",
+        f"No template “{template_id}”. Usable templates: {usable} (see 'briefing templates').",
+    )
+
+
+def _render_epilog() -> str:
+    """What each --select mode means and the templates a render can use, for its --help."""
+    from briefing_studio.briefing import DEFAULT_TEMPLATE
+    from briefing_studio.settings import user_templates_dir
+    from briefing_studio.templating import TemplateLibrary
+
+    folder = os.environ.get("BRIEFING_TEMPLATES_DIR")
+    library = TemplateLibrary(Path(folder) if folder else user_templates_dir())
+    width = max(shutil.get_terminal_size().columns - 2, 60)  # as argparse's own text
+
+    def row(key: str, text: str) -> str:
+        return textwrap.fill(
+            text, width, initial_indent=f"  {key:<18} ", subsequent_indent=" " * 21
+        )
+
+    lines = ["--select:"]
+    for index, (mode, text) in enumerate(SELECT_MODES.items()):
+        lines.append(row(mode, ("(default) " if index == 0 else "") + text))
+    lines += ["", "--template (mẫu):"]
+    for t in library.templates():
+        mark = "(default) " if t.id == DEFAULT_TEMPLATE else ""
+        broken = " ⚠ broken / hỏng" if not t.usable else ""
+        lines.append(row(t.id, f"{mark}{t.name('vi')} / {t.name('en')}{broken}"))
+    if library.folder_problem:
+        lines.append(textwrap.fill(f"⚠ {library.folder_problem}", width, initial_indent="  "))
+    return "\n".join(lines)
 
 
 def _load_sources(files: Sequence[Path], encoding: str | None):
@@ -174,14 +341,23 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from briefing_studio.export import analyze_sources, export_briefing, parse_formats
+    from briefing_studio.export import (
+        analyze_sources,
+        check_stem,
+        export_briefing,
+        parse_formats,
+    )
     from briefing_studio.paths import seed_files
     from briefing_studio.project import load_briefing
     from briefing_studio.selection import new_briefing, resolve_counterpart
     from briefing_studio.settings import default_agency
 
     formats = parse_formats(args.format)
+    stem = None if args.name is None else check_stem(args.name)
+    _check_dates(args)
     library = _library(args)
+    if args.template:
+        _check_template(library, args.template)
     if args.project:
         if args.files:
             raise BriefingError(
@@ -189,6 +365,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
                 "Use either --project or source files, not both.",
             )
         briefing = load_briefing(args.project)
+        if not args.template:
+            _check_template(library, briefing.template)
         analyses = analyze_sources(briefing.sources)
         if args.counterpart:
             briefing.meeting.counterpart = resolve_counterpart(args.counterpart)
@@ -202,7 +380,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.template:
         briefing.template = args.template
     template = library.get(briefing.template)
-    written = export_briefing(briefing, template, formats, args.out, args.name, analyses)
+    written = export_briefing(briefing, template, formats, args.out, stem, analyses)
     for path in written:
         print(path)
     return EXIT_OK

@@ -6,6 +6,7 @@ One function for the CLI's ``render`` and the GUI's Export, so both produce the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from briefing_studio.analysis import analyze
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document
-from briefing_studio.errors import BriefingError
+from briefing_studio.errors import BriefingError, os_error
 from briefing_studio.sources.model import SourceDocument
 from briefing_studio.templating import Template, make_document
 from briefing_studio.textutil import fold
@@ -59,26 +60,74 @@ def default_stem(briefing: Briefing, today: date | None = None) -> str:
     return slug or "briefing"
 
 
+# Names Windows keeps for devices, with or without a suffix ("CON.docx" is the console too).
+_RESERVED_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{port}{n}" for port in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")]
+)
+# Characters no file name may hold on Windows; "/" and "\\" would also make it a path.
+_FORBIDDEN_CHARACTERS = '/\\<>:"|?*'
+_MAX_NAME_BYTES = 255 - len(".docx")  # the longest suffix added; 255 bytes per name everywhere
+
+
+def check_stem(name: str) -> str:
+    """``name`` as a file name without suffix (NFC, trimmed); refused when it is a path.
+
+    Folders go in ``--out`` / the folder field; a name never leaves it, so ``..``, separators,
+    characters Windows forbids, its device names (``CON``, ``NUL``…) and empty names are user
+    errors.
+    """
+    stem = unicodedata.normalize("NFC", name).strip()
+    shown = name if len(name) <= 60 else name[:57] + "…"
+    problem = None
+    if not stem:
+        problem = ("tên trống", "the name is empty")
+    elif stem in (".", ".."):
+        problem = ("“.” và “..” chỉ thư mục", "“.” and “..” name folders")
+    elif bad := sorted({c for c in stem if c in _FORBIDDEN_CHARACTERS or ord(c) < 32}):
+        listed = " ".join(c if ord(c) >= 32 else f"U+{ord(c):04X}" for c in bad)
+        problem = (f"tên không được chứa {listed}", f"a name may not contain {listed}")
+    elif stem.split(".")[0].strip().upper() in _RESERVED_NAMES:
+        problem = (
+            f"“{stem.split('.')[0]}” là tên thiết bị dành riêng của Windows",
+            f"“{stem.split('.')[0]}” is a device name Windows reserves",
+        )
+    elif len(stem.encode("utf-8")) > _MAX_NAME_BYTES:
+        problem = ("tên quá dài", "the name is too long")
+    if problem is None:
+        return stem
+    raise BriefingError(
+        f"Tên tệp xuất không hợp lệ “{shown}”: {problem[0]}. Chỉ ghi tên tệp, không có thư mục "
+        "hay đuôi; thư mục xuất được chọn riêng.",
+        f"Invalid output file name “{shown}”: {problem[1]}. Give a file name only, without "
+        "folder or suffix; the output folder is chosen separately.",
+    )
+
+
 def write_document(
     document: Document, formats: Sequence[str], out_dir: Path, stem: str
 ) -> list[Path]:
-    """Write ``document`` in each format into ``out_dir``; returns the files written."""
-    from briefing_studio.render import write
+    """Write ``document`` in each format into ``out_dir``: all of them, or none.
 
+    Every format is rendered in memory before the first file is touched, and the files are
+    moved into place together, so a failure (a full disk, a PDF open in another program)
+    leaves no new DOCX beside a missing PDF. Returns the files written.
+    """
+    from briefing_studio.atomic import atomic_write_many
+    from briefing_studio.render import document_bytes
+
+    stem = check_stem(stem)
+    contents = [
+        (out_dir / f"{stem}.{fmt}", document_bytes(document, fmt)) for fmt in dict.fromkeys(formats)
+    ]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BriefingError(
-            f"Không tạo được thư mục xuất ({exc.strerror}).",
-            f"Cannot create the output folder ({exc.strerror}).",
-            path=out_dir,
+        raise os_error(
+            exc, "Không tạo được thư mục xuất", "Cannot create the output folder", out_dir
         ) from exc
-    written = []
-    for fmt in formats:
-        target = out_dir / f"{stem}.{fmt}"
-        write(document, fmt, target)
-        written.append(target)
-    return written
+    atomic_write_many(contents)
+    return [path for path, _ in contents]
 
 
 def export_briefing(
@@ -89,6 +138,10 @@ def export_briefing(
     stem: str | None = None,
     analyses: Sequence[Analysis] | None = None,
 ) -> list[Path]:
-    """Render ``briefing`` with ``template`` to each of ``formats`` in ``out_dir``."""
+    """Render ``briefing`` with ``template`` to each of ``formats`` in ``out_dir``.
+
+    ``stem`` is the file name without suffix (``check_stem``); None: ``default_stem``.
+    """
+    name = check_stem(default_stem(briefing) if stem is None else stem)
     document = build_document(briefing, template, analyses)
-    return write_document(document, formats, Path(out_dir), stem or default_stem(briefing))
+    return write_document(document, formats, Path(out_dir), name)

@@ -14,7 +14,7 @@ from pathlib import Path
 from briefing_studio import __version__
 from briefing_studio.atomic import atomic_write_text
 from briefing_studio.briefing import Briefing
-from briefing_studio.errors import BriefingError
+from briefing_studio.errors import BriefingError, os_error
 
 FORMAT = "briefing-studio/briefing"
 VERSION = 1
@@ -88,11 +88,7 @@ def _read_json(path: Path) -> object:
             "Đây là thư mục, không phải tệp.", "This is a folder.", path=path
         ) from exc
     except OSError as exc:
-        raise BriefingError(
-            f"Không đọc được tệp ({exc.strerror}).",
-            f"Cannot read the file ({exc.strerror}).",
-            path=path,
-        ) from exc
+        raise os_error(exc, "Không đọc được tệp", "Cannot read the file", path) from exc
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -148,12 +148,15 @@ def test_exporting_on_a_failing_disk_keeps_the_old_files(
     assert _listing(tmp_path) == ["tiep-dai-su.docx", "tiep-dai-su.pdf"]
 
 
-def test_export_failing_on_the_second_format_leaves_the_first_done_and_the_second_intact(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_work: tuple
+@pytest.mark.parametrize("docx_before", [False, True])
+def test_export_failing_on_the_second_format_takes_the_first_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_work: tuple, docx_before: bool
 ) -> None:
     briefing, template, analyses, _ = seed_work
-    pdf = tmp_path / "tiep-dai-su.pdf"
+    pdf, docx = tmp_path / "tiep-dai-su.pdf", tmp_path / "tiep-dai-su.docx"
     pdf.write_bytes(OLD)
+    if docx_before:
+        docx.write_bytes(OLD)
     real_replace = os.replace
 
     def replace(src: str, dst: str | Path) -> None:
@@ -165,8 +168,15 @@ def test_export_failing_on_the_second_format_leaves_the_first_done_and_the_secon
     with pytest.raises(BriefingError) as caught:
         export_briefing(briefing, template, ["docx", "pdf"], tmp_path, "tiep-dai-su", analyses)
     _assert_old_file_kept(tmp_path, pdf, caught.value)
-    assert (tmp_path / "tiep-dai-su.docx").read_bytes().startswith(b"PK")
-    assert _listing(tmp_path) == ["tiep-dai-su.docx", "tiep-dai-su.pdf"]
+    message = caught.value.message("vi")
+    assert "ổ đĩa đã đầy" in message and "Không tệp nào được ghi" in message
+    if docx_before:
+        assert docx.read_bytes() == OLD
+        assert "Đã trả lại bản cũ của tiep-dai-su.docx" in message
+        assert _listing(tmp_path) == ["tiep-dai-su.docx", "tiep-dai-su.pdf"]
+    else:
+        assert "Đã xóa lại tiep-dai-su.docx vừa ghi" in message
+        assert _listing(tmp_path) == ["tiep-dai-su.pdf"]
 
 
 def test_a_failed_save_can_be_retried_and_then_loads(

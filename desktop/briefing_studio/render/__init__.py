@@ -16,7 +16,15 @@ from briefing_studio.render.pdf_writer import pdf_bytes
 
 FORMATS = ("docx", "pdf")
 
-__all__ = ["FORMATS", "docx_bytes", "pdf_bytes", "write", "write_docx", "write_pdf"]
+__all__ = [
+    "FORMATS",
+    "document_bytes",
+    "docx_bytes",
+    "pdf_bytes",
+    "write",
+    "write_docx",
+    "write_pdf",
+]
 
 
 def write_docx(document: Document, path: str | Path) -> None:
@@ -29,16 +37,19 @@ def write_pdf(document: Document, path: str | Path) -> None:
     atomic_write_bytes(path, pdf_bytes(document))
 
 
-def write(document: Document, fmt: str, path: str | Path) -> None:
-    """Write ``document`` in ``fmt`` ("docx" or "pdf") at ``path``."""
+def document_bytes(document: Document, fmt: str) -> bytes:
+    """The whole file for ``document`` in ``fmt`` ("docx" or "pdf"), in memory."""
     fmt = fmt.lower().lstrip(".")
     if fmt == "docx":
-        write_docx(document, path)
-    elif fmt == "pdf":
-        write_pdf(document, path)
-    else:
-        raise BriefingError(
-            f"Không hỗ trợ định dạng “{fmt}”; chọn DOCX hoặc PDF.",
-            f"Unsupported format “{fmt}”; choose DOCX or PDF.",
-            path=path,
-        )
+        return docx_bytes(document)
+    if fmt == "pdf":
+        return pdf_bytes(document)
+    raise BriefingError(
+        f"Không hỗ trợ định dạng “{fmt}”; chọn DOCX hoặc PDF.",
+        f"Unsupported format “{fmt}”; choose DOCX or PDF.",
+    )
+
+
+def write(document: Document, fmt: str, path: str | Path) -> None:
+    """Write ``document`` in ``fmt`` ("docx" or "pdf") at ``path``."""
+    atomic_write_bytes(path, document_bytes(document, fmt))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from briefing_studio.errors import BriefingError
+from briefing_studio.errors import BriefingError, os_error
 from briefing_studio.sources.limits import MAX_BYTES, megabytes
 
 
@@ -93,7 +93,4 @@ def _permission_error(path: Path) -> BriefingError:
 
 
 def _os_error(path: Path, exc: OSError) -> BriefingError:
-    reason = exc.strerror or type(exc).__name__
-    return BriefingError(
-        f"Không đọc được tệp ({reason}).", f"The file cannot be read ({reason}).", path=path
-    )
+    return os_error(exc, "Không đọc được tệp", "The file cannot be read", path)

@@ -20,7 +20,7 @@ from typing import Any
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document, DocumentInfo
-from briefing_studio.errors import BriefingError
+from briefing_studio.errors import BriefingError, os_error
 from briefing_studio.templating.context import build_context
 from briefing_studio.templating.manifest import Template, TemplateManifest
 from briefing_studio.templating.markup import parse_markup
@@ -191,7 +191,9 @@ def check_template(
     for path in sorted(template.folder.rglob("*.j2")):
         try:
             text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
+            return os_error(exc, "Không đọc được tệp mẫu", "Cannot read the template file", path)
+        except UnicodeDecodeError as exc:
             return BriefingError(
                 f"Không đọc được tệp mẫu ({exc}).", f"Cannot read the template file ({exc}).", path
             )
