@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
+from briefing_studio.errors import BriefingError
 from briefing_studio.templating.context import counterpart_names
 from briefing_studio.templating.manifest import Template
 
@@ -112,7 +113,10 @@ def _slot_notices(
         return []
     from briefing_studio.templating.context import build_context
 
-    context = build_context(briefing, analyses, template)
+    try:
+        context = build_context(briefing, analyses, template)
+    except BriefingError:  # a section no source has any more: the export itself says so
+        return []
     notices = []
     for slot in context["slots"]:
         if slot["sections"]:
