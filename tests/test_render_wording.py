@@ -155,6 +155,13 @@ def test_after_the_merger_a_former_province_is_named_with_its_current_one(
     assert default_stem(briefing) == "briefing-bac-ninh-bac-giang-2025-08-01"
 
 
+def test_after_the_merger_later_sentences_name_the_current_province_briefly(analyses) -> None:
+    briefing = briefing_for(analyses, "Bắc Giang", "province-meeting", "2025-08-01")
+    text = document_text(build_document(briefing, LIBRARY.get("province-meeting"), analyses))
+    assert "Địa phương: tỉnh Bắc Ninh (bao gồm địa bàn tỉnh Bắc Giang trước đây)." in text
+    assert "hợp tác quốc tế và ngoại giao kinh tế của tỉnh Bắc Ninh thời gian qua" in text
+
+
 def test_the_document_date_decides_when_the_meeting_has_none(analyses) -> None:
     briefing = briefing_for(analyses, "Bắc Giang", "province-meeting")
     briefing.issued = "2025-03-01"
