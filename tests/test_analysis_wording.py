@@ -99,3 +99,9 @@ def test_summary_names_entity_kinds_in_vietnamese() -> None:
         "tổ chức",
         "địa danh",
     ]
+
+
+def test_a_lead_without_full_stops_does_not_become_a_page_long_title() -> None:
+    words = " ".join(f"từ{i}" for i in range(500))
+    title = analyze(text_source(f"Tỉnh báo cáo {words}")).metadata.title
+    assert title.endswith("…") and len(title.split()) <= 80

@@ -217,6 +217,10 @@ def _place_after(text: str, start: int) -> str | None:
     return text[start:end] if end is not None else None
 
 
+# A lead's first sentence is 20–50 words; one far longer is a text without full stops.
+TITLE_MAX_WORDS = 80
+
+
 def _title(source: SourceDocument, sections: list[Section]) -> str:
     """The file's own title, else a heading the text opens with, else the lead's first sentence.
 
@@ -239,6 +243,9 @@ def _title(source: SourceDocument, sections: list[Section]) -> str:
             start, end = (sentence_spans(lead.text) or ((0, len(lead.text)),))[0]
         sentence = lead.text[start:end].strip().rstrip(".")
         sentence = _LEAD_TIME.sub("", sentence, count=1).lstrip(" ,;:–-").rstrip(",;:")
+        words = sentence.split()
+        if len(words) > TITLE_MAX_WORDS:  # no full stop for pages: not a sentence, not a title
+            sentence = " ".join(words[:TITLE_MAX_WORDS]).rstrip(",;:") + "…"
         if sentence:
             return sentence[0].upper() + sentence[1:]
     stem = PurePath(source.name).stem if source.name else ""
