@@ -67,7 +67,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -79,6 +79,9 @@ from briefing_studio.templating.filters import figure as figure_words
 from briefing_studio.templating.filters import mark_figures, vn_date
 from briefing_studio.templating.manifest import Template, TemplateManifest, default_slot
 from briefing_studio.textutil import fold
+
+if TYPE_CHECKING:
+    from briefing_studio.analysis.gazetteer import Gazetteer, GazetteerEntry
 
 # Centrally-run cities are "thành phố", every other province "tỉnh" (folded names).
 _CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"})
@@ -218,7 +221,7 @@ def counterpart_names(counterpart: Counterpart | None, on: dt.date | None = None
             "own_label": _label(counterpart),
             "file_name": name,
         }
-    names = empty | {"kind": _KIND_OF.get(entry.kind, "other"), "known": True, "key": entry.key}
+    names = empty | {"kind": entry.counterpart().kind, "known": True, "key": entry.key}
     names |= {"name": entry.name, "label": entry.name, "own_label": entry.name}
     names["file_name"] = entry.name
     if entry.kind != "province":
@@ -234,24 +237,22 @@ def counterpart_names(counterpart: Counterpart | None, on: dt.date | None = None
     return names
 
 
-_KIND_OF = {"country": "country", "province": "province", "organization": "organization"}
-
-
-def _gazetteer():
+def _gazetteer() -> Gazetteer:
     from briefing_studio.analysis.gazetteer import gazetteer
 
     return gazetteer()
 
 
-def _entry(counterpart: Counterpart):
+def _entry(counterpart: Counterpart) -> GazetteerEntry | None:
     """The gazetteer's entry for the counterpart: by its key, else by its name."""
     entry = _gazetteer().get(counterpart.key) if counterpart.key else None
     if entry is None:
         entry = _gazetteer().lookup(counterpart.name)
-    return entry if entry is not None and entry.kind in _KIND_OF else None
+    # Regions ("Đông Nam Á") are places, not someone a meeting is with.
+    return entry if entry is not None and entry.counterpart().kind != "other" else None
 
 
-def _unit_label(entry) -> str:
+def _unit_label(entry: GazetteerEntry) -> str:
     """``tỉnh Bắc Giang``, ``thành phố Huế``; a name that carries its unit stays as it is."""
     if _ADMIN_PREFIX.match(entry.name):
         return entry.name
