@@ -19,7 +19,7 @@ from briefing_studio.templating import filters
         (1234567, "1.234.567"),
         (0.5, "0,5"),
         (17, "17"),
-        (12.456, "12,46"),
+        (12.456, "12,456"),  # every decimal kept: no silent rounding
         (-3.5, "-3,5"),
     ],
 )

@@ -380,6 +380,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.template:
         briefing.template = args.template
     template = library.get(briefing.template)
+    from briefing_studio.preflight import preflight
+
+    for notice in preflight(briefing, analyses, template):
+        warning = f"cảnh báo: {notice.message('vi')} (warning: {notice.message('en')})"
+        print(warning, file=sys.stderr)
     written = export_briefing(briefing, template, formats, args.out, stem, analyses)
     for path in written:
         print(path)

@@ -52,10 +52,13 @@ def parse_formats(spec: str | Sequence[str]) -> list[str]:
 
 def default_stem(briefing: Briefing, today: date | None = None) -> str:
     """A file name without suffix: ``briefing-han-quoc-2024-12-20``, ASCII for any file system."""
-    parts = ["briefing"]
-    if briefing.meeting.counterpart:
-        parts.append(briefing.meeting.counterpart.name)
-    parts.append(briefing.meeting.date or (today or date.today()).isoformat())
+    from briefing_studio.templating.context import counterpart_names
+
+    rendered = (today or date.today()).isoformat()
+    # Province names follow the meeting's date (else the document's): see counterpart_names.
+    on = date.fromisoformat(briefing.meeting.date or briefing.issued or rendered)
+    names = counterpart_names(briefing.meeting.counterpart, on)
+    parts = ["briefing", names["file_name"], briefing.meeting.date or rendered]
     slug = re.sub(r"[^a-z0-9]+", "-", fold(" ".join(parts))).strip("-")
     return slug or "briefing"
 

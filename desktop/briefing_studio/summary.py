@@ -12,6 +12,14 @@ KIND_VI = {
     "measure": "đo lường",
     "date": "thời gian",
 }
+ENTITY_KIND_VI = {
+    "person": "người",
+    "organization": "tổ chức",
+    "place": "địa danh",
+    "country": "quốc gia",
+    "province": "tỉnh, thành phố",
+}
+NO_YEAR = "không rõ năm"  # a date such as "20/12": the text gives day and month only
 
 
 def _number(value: float | int, kind: str) -> str:
@@ -20,7 +28,12 @@ def _number(value: float | int, kind: str) -> str:
 
 
 def _figure_line(figure: Figure) -> str:
-    value = "" if figure.value is None else _number(figure.value, figure.kind)
+    if figure.value is not None:
+        value = _number(figure.value, figure.kind)
+    elif figure.kind == "date":
+        value = f"{figure.surface} ({NO_YEAR})"
+    else:
+        value = figure.surface
     if figure.value_high is not None:
         value += f"–{_number(figure.value_high, figure.kind)}"
     unit = f" {figure.unit}" if figure.unit else ""
@@ -49,5 +62,8 @@ def summarize(analysis: Analysis) -> str:
         lines += [f"  {a.short} = {a.expansion}" for a in analysis.acronyms]
     if analysis.entities is not None:
         lines.append(f"Thực thể: {len(analysis.entities)}")
-        lines += [f"  {e.kind}: {e.name} ({len(e.sections)} đoạn)" for e in analysis.entities]
+        lines += [
+            f"  {ENTITY_KIND_VI.get(e.kind, e.kind)}: {e.name} ({len(e.sections)} đoạn)"
+            for e in analysis.entities
+        ]
     return "\n".join(lines) + "\n"

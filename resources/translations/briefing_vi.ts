@@ -221,6 +221,11 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="78"/>
+        <source>Check before exporting:</source>
+        <translation>Kiểm tra trước khi xuất:</translation>
+    </message>
+    <message>
         <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="31"/>
         <source>Export briefing</source>
         <translation>Xuất tài liệu</translation>

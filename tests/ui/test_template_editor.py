@@ -25,8 +25,10 @@ from briefing_studio.ui.template_editor import TemplateEditor
 from briefing_studio.ui.template_manager import TemplateManager
 
 SHOTS = Path("/tmp/shots")
-HEADING = "I. Thông tin chung"
-NEW_HEADING = "I. Thông tin về cuộc tiếp"
+# The last part, which every briefing has (an empty part is left out, and parts are numbered
+# as they occur).
+HEADING = "Gợi ý nội dung trao đổi"
+NEW_HEADING = "Gợi ý nội dung tiếp khách"
 ENDLESS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
 WAIT = 30000  # ms; generous: the machine may be busy, nothing here measures speed
 
@@ -168,8 +170,8 @@ def test_editor_customises_edits_previews_saves_and_the_cli_renders_it(
     )
     wait_preview(qtbot, editor)
     shown = editor.preview.result
-    assert "THÔNG TIN VỀ CUỘC TIẾP" in pdf_text(shown.pdf)  # h1 is written in capitals
-    assert font_sizes_of(shown.pdf, "CUỘC TIẾP") == {20.0}
+    assert "GỢI Ý NỘI DUNG TIẾP KHÁCH" in pdf_text(shown.pdf)  # h1 is written in capitals
+    assert font_sizes_of(shown.pdf, "TIẾP KHÁCH") == {20.0}
     assert HEADING in (copy_folder / "briefing.html.j2").read_text(encoding="utf-8")  # unsaved
 
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -205,8 +207,8 @@ def test_editor_customises_edits_previews_saves_and_the_cli_renders_it(
     )
     assert done.returncode == 0, done.stderr
     pdf = next(out.glob("*.pdf")).read_bytes()
-    assert "THÔNG TIN VỀ CUỘC TIẾP" in pdf_text(pdf)
-    assert font_sizes_of(pdf, "CUỘC TIẾP") == {20.0}
+    assert "GỢI Ý NỘI DUNG TIẾP KHÁCH" in pdf_text(pdf)
+    assert font_sizes_of(pdf, "TIẾP KHÁCH") == {20.0}
     assert font_sizes_of(pdf, "TÌNH HÌNH QUAN HỆ") == {20.0}  # every h1 follows the form
 
 
@@ -276,7 +278,7 @@ def test_a_typing_mistake_is_shown_at_its_line_and_cleared_when_fixed(
     editor = editor_for(qtbot, windows, copy, user_dir)
     code = editor.editors["briefing.html.j2"]
     first_pdf = editor.preview.result.pdf
-    replace_text(code, "<h1>I. Thông tin chung</h1>", "<h1>I. Thông tin {{ chung</h1>")
+    replace_text(code, ". Thông tin chung</h1>", ". Thông tin {{ chung</h1>")
     line = code.document().find("{{ chung").blockNumber() + 1
     qtbot.waitUntil(lambda: code.problem_line == line, timeout=WAIT)
     assert "syntax error" in editor.status.text()

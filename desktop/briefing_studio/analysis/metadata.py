@@ -217,7 +217,8 @@ def _place_after(text: str, start: int) -> str | None:
     return text[start:end] if end is not None else None
 
 
-TITLE_WORDS = 16
+# A lead's first sentence is 20–50 words; one far longer is a text without full stops.
+TITLE_MAX_WORDS = 80
 
 
 def _title(source: SourceDocument, sections: list[Section]) -> str:
@@ -225,7 +226,8 @@ def _title(source: SourceDocument, sections: list[Section]) -> str:
 
     A file name such as ``ngkt-2024-bac-giang.txt`` is an ASCII slug that reads badly in a
     briefing's source list, so it is the last resort; the lead's first sentence, without its
-    time phrase and cut to a few words, says what the text is about.
+    time phrase, says what the text is about. The title is kept whole: a narrow cell of the
+    interface elides it, a document's source list does not.
     """
     if source.title:
         return source.title
@@ -233,13 +235,18 @@ def _title(source: SourceDocument, sections: list[Section]) -> str:
         return sections[0].text
     lead = next((s for s in sections if s.kind == "paragraph"), None)
     if lead is not None:
-        start, end = lead.sentences[0] if lead.sentences else (0, len(lead.text))
+        if lead.sentences:
+            start, end = lead.sentences[0]
+        else:  # sections straight from the splitter carry no sentences yet
+            from briefing_studio.analysis.sentences import sentence_spans
+
+            start, end = (sentence_spans(lead.text) or ((0, len(lead.text)),))[0]
         sentence = lead.text[start:end].strip().rstrip(".")
-        sentence = _LEAD_TIME.sub("", sentence, count=1).lstrip(" ,;:–-")
+        sentence = _LEAD_TIME.sub("", sentence, count=1).lstrip(" ,;:–-").rstrip(",;:")
         words = sentence.split()
-        if words:
-            title = " ".join(words[:TITLE_WORDS]).rstrip(",;:")
-            title = title[0].upper() + title[1:]
-            return title + ("…" if len(words) > TITLE_WORDS else "")
+        if len(words) > TITLE_MAX_WORDS:  # no full stop for pages: not a sentence, not a title
+            sentence = " ".join(words[:TITLE_MAX_WORDS]).rstrip(",;:") + "…"
+        if sentence:
+            return sentence[0].upper() + sentence[1:]
     stem = PurePath(source.name).stem if source.name else ""
     return re.sub(r"[-_]+", " ", stem).strip()

@@ -163,7 +163,7 @@ class _Builder:
             for depth in range(layout.MAX_LIST_DEPTH):
                 style = self.word.styles[base if depth == 0 else f"{base} {depth + 1}"]
                 apply_style(style, spec)
-                left, hanging = layout.list_indent_mm(depth)
+                left, hanging = layout.list_indent_mm(depth, layout.list_first_mm(self.document))
                 style.paragraph_format.left_indent = Mm(left)
                 style.paragraph_format.first_line_indent = -Mm(hanging)
                 docx_xml.drop_contextual_spacing(style.element)

@@ -80,7 +80,9 @@ class _Writer:
         self.page()
         docx_xml.keep_manual_breaks_unjustified(self.word.settings.element)
         self.bullet_list, self.numbered_list = docx_xml.add_list_definitions(
-            self.numbering, self.document.style("body").font or "Times New Roman"
+            self.numbering,
+            self.document.style("body").font or "Times New Roman",
+            layout.list_first_mm(self.document),
         )
         self.blocks(self.word, self.document.blocks, self.text_width(), None, in_panel=False)
         self.properties()
@@ -190,20 +192,42 @@ class _Writer:
         self, container: Container, inlines: list[Inline], style_name: str | None, width: float
     ) -> None:
         paragraph = self.new_paragraph(container, self.sheet.paragraph_style(style_name))
-        self.runs(paragraph, inlines, None)
-        self.rule(container, layout.paragraph_style(self.document, style_name), width)
+        spec = layout.paragraph_style(self.document, style_name)
+        self.ruled_runs(container, paragraph, inlines, spec, width)
 
-    def rule(self, container: Container, spec: StyleSpec, width: float) -> None:
-        """The style's short centred line under a paragraph: a 1 pt paragraph whose indents
-        leave ``rule_below`` of ``width`` (mm) for its bottom border."""
-        if not spec.rule_below:
-            return
+    def ruled_runs(
+        self,
+        container: Container,
+        paragraph: WordParagraph,
+        inlines: list[Inline],
+        spec: StyleSpec,
+        width: float,
+    ) -> None:
+        """The runs, then the rules the style draws under them: a one-line underlined
+        paragraph (the motto) gets its underline as a rule of the text's width, lower than
+        Word would draw it; ``rule_below`` its short centred line."""
+        underline = layout.one_line_underline(spec, inlines, width)
+        self.runs(paragraph, inlines, None)
+        if underline is not None:
+            for run in paragraph.runs:
+                run.underline = False
+            self.rule_line(container, width, underline, 0, 0)
+        if spec.rule_below:
+            self.rule_line(container, width, spec.rule_below, layout.RULE_DROP_PT, 1)
+
+    def rule_line(
+        self, container: Container, width: float, share: float, drop: float, space: int
+    ) -> None:
+        """A centred line of ``share`` of ``width`` (mm): a 1 pt paragraph, ``drop`` points
+        under the text, whose indents leave that length for its bottom border."""
         line = container.add_paragraph()
         _make_tiny(line._p)
         fmt = line.paragraph_format
-        fmt.left_indent = fmt.right_indent = Mm(width * (1 - spec.rule_below) / 2)
+        fmt.space_before = Pt(drop)
+        fmt.left_indent = fmt.right_indent = Mm(width * (1 - share) / 2)
         fmt.first_line_indent = Mm(0)
-        docx_xml.rule_below(line._p, layout.RULE_WIDTH_PT)
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        docx_xml.rule_below(line._p, layout.RULE_WIDTH_PT, space)
 
     def runs(
         self, paragraph: WordParagraph, inlines: list[Inline], direct: StyleSpec | None
@@ -304,9 +328,12 @@ class _Writer:
         for index, (style, inlines, ruled) in enumerate(pieces):
             paragraph = target.paragraphs[0] if index == 0 else target.add_paragraph()
             self.sheet.style_paragraph(paragraph._p, self.sheet.paragraph_style(style))
-            self.runs(paragraph, inlines, None)
+            inlines = layout.url_break_opportunities(inlines)
             if ruled:
-                self.rule(target, self.document.style(style), width - 2 * layout.CELL_PAD_X_MM)
+                inner = width - 2 * layout.CELL_PAD_X_MM
+                self.ruled_runs(target, paragraph, inlines, self.document.style(style), inner)
+            else:
+                self.runs(paragraph, inlines, None)
 
     def division(
         self, container: Container, division: Division, width: float, in_panel: bool

@@ -138,14 +138,15 @@ _PPR_AFTER_PBDR = (
 )
 
 
-def rule_below(p: BaseOxmlElement, width_pt: float) -> None:
-    """A single bottom border on paragraph ``p`` (its indents set the line's length)."""
+def rule_below(p: BaseOxmlElement, width_pt: float, space_pt: int = 1) -> None:
+    """A single bottom border on paragraph ``p`` (its indents set the line's length),
+    ``space_pt`` under the paragraph's line."""
     ppr = p.get_or_add_pPr()
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     bottom.set(qn("w:val"), "single")
     bottom.set(qn("w:sz"), str(max(2, round(width_pt * 8))))  # eighths of a point
-    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:space"), str(space_pt))
     bottom.set(qn("w:color"), "000000")
     border.append(bottom)
     ppr.insert_element_before(border, *_PPR_AFTER_PBDR)
@@ -240,13 +241,16 @@ def add_field(paragraph: object, instruction: str, placeholder: str) -> None:
         p.append(run)
 
 
-def add_list_definitions(numbering: BaseOxmlElement, font: str) -> tuple[int, int]:
-    """Add the bullet and the numbered multi-level list; returns their abstractNum ids."""
+def add_list_definitions(
+    numbering: BaseOxmlElement, font: str, first_mm: float = layout.LIST_FIRST_MM
+) -> tuple[int, int]:
+    """Add the bullet and the numbered multi-level list (first marker ``first_mm`` from the
+    margin); returns their abstractNum ids."""
     existing = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
     first_id = max(existing, default=-1) + 1
     ids = []
     for offset, ordered in enumerate((False, True)):
-        abstract = _abstract_num(first_id + offset, ordered, font)
+        abstract = _abstract_num(first_id + offset, ordered, font, first_mm)
         first_num = numbering.find(qn("w:num"))
         if first_num is not None:
             first_num.addprevious(abstract)
@@ -256,7 +260,7 @@ def add_list_definitions(numbering: BaseOxmlElement, font: str) -> tuple[int, in
     return ids[0], ids[1]
 
 
-def _abstract_num(abstract_id: int, ordered: bool, font: str) -> BaseOxmlElement:
+def _abstract_num(abstract_id: int, ordered: bool, font: str, first_mm: float) -> BaseOxmlElement:
     abstract = OxmlElement("w:abstractNum")
     abstract.set(qn("w:abstractNumId"), str(abstract_id))
     _child(abstract, "w:nsid", f"{0x42530000 + abstract_id:08X}")
@@ -272,7 +276,7 @@ def _abstract_num(abstract_id: int, ordered: bool, font: str) -> BaseOxmlElement
         _child(lvl, "w:numFmt", fmt)
         _child(lvl, "w:lvlText", text)
         _child(lvl, "w:lvlJc", "left")
-        left, hanging = layout.list_indent_mm(depth)
+        left, hanging = layout.list_indent_mm(depth, first_mm)
         ppr = OxmlElement("w:pPr")
         tabs = OxmlElement("w:tabs")
         tab = OxmlElement("w:tab")

@@ -79,3 +79,9 @@ def register_fonts() -> None:
             italic=family + "-Italic",
             boldItalic=family + "-BoldItalic",
         )
+
+
+def text_width_pt(text: str, font: str | None, size: float, bold: bool, italic: bool) -> float:
+    """How wide ``text`` is set in the shipped face (Liberation has the metrics of Times New
+    Roman and Arial, so Word's width is the same)."""
+    return pdfmetrics.stringWidth(text, face_for(font, bold, italic), size)

@@ -18,7 +18,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
 
-from briefing_studio.document import Cell, Document, PageSetup, StyleSpec, Table
+from briefing_studio.document import (
+    Cell,
+    Document,
+    Inline,
+    PageSetup,
+    Run,
+    StyleSpec,
+    Table,
+)
 from briefing_studio.errors import BriefingError
 from briefing_studio.presets import get_preset
 
@@ -31,11 +39,17 @@ CELL_PAD_X_MM = 1.9
 CELL_PAD_Y_MM = 0.5
 PANEL_PAD_MM = 3.0  # inner margin of a Division panel
 RULE_WIDTH_PT = 0.5  # table grid and panel frame lines
+# A rule under a line of text (Decree 30's line under the agency, the motto's underline) sits
+# this much lower than the font would put it, clear of descenders and of the marks under
+# Vietnamese capitals (Ợ, Ạ).
+RULE_DROP_PT = 2.5
 MIN_COLUMN_MM = 2 * CELL_PAD_X_MM + 2.0  # a column always has room for a letter or two
 MIN_TEXT_AREA_MM = 40.0  # smallest text area (width and height) a page may leave
 
-# Lists: level n (0-based) puts its marker at LIST_FIRST_MM + n × LIST_STEP_MM and its text
-# LIST_HANGING_MM further right.
+# Lists: level n (0-based) puts its marker at first + n × LIST_STEP_MM and its text
+# LIST_HANGING_MM further right; first is the body's first-line indent (so a list's bullets
+# line up with the first words of the paragraphs around it, e.g. the "Thành phần tham dự:"
+# label of Decree 30 documents), at least LIST_FIRST_MM.
 LIST_FIRST_MM = 5.0
 LIST_STEP_MM = 7.0
 LIST_HANGING_MM = 6.0
@@ -48,6 +62,15 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HEX_COLOR = re.compile(r"#?([0-9A-Fa-f]{6})")
 
 RESERVED = frozenset({"body", "h1", "h2", "h3", "list", "table", "th"})
+
+# A web address or a bare domain ("https://baoquocte.vn/a-b", "bacgiang.gov.vn"): in a narrow
+# table column it may break only after "/", "." or "-", never inside a name ("bacgiang.gov.v/n").
+URL_LIKE = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w@.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?",
+    re.IGNORECASE,
+)
+URL_BREAK_AFTER = "/.-"
+ZERO_WIDTH_SPACE = "\u200b"  # a line may break here; Word draws nothing
 
 
 def with_defaults(document: Document) -> Document:
@@ -70,6 +93,41 @@ def printable(text: str) -> str:
     stray newline or tab inside a run is a space, since ``LineBreak`` is how a block breaks."""
     text = unicodedata.normalize("NFC", text).translate({9: " ", 10: " ", 13: " "})
     return _NOT_IN_XML.sub("", text)
+
+
+def url_pieces(address: str) -> list[str]:
+    """``bacgiang.gov.vn`` → ``["bacgiang.", "gov.", "vn"]``: where a line may break in it."""
+    return [p for p in re.split(f"(?<=[{re.escape(URL_BREAK_AFTER)}])", address) if p]
+
+
+def url_break_opportunities(inlines: list[Inline]) -> list[Inline]:
+    """The runs with a zero-width space after each "/", "." and "-" of a web address, so Word
+    wraps a narrow column there instead of inside a name."""
+    out: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Run) and URL_LIKE.search(inline.text):
+            text = URL_LIKE.sub(lambda m: ZERO_WIDTH_SPACE.join(url_pieces(m.group())), inline.text)
+            inline = replace(inline, text=text)
+        out.append(inline)
+    return out
+
+
+def one_line_underline(spec: StyleSpec, inlines: list[Inline], width_mm: float) -> float | None:
+    """For a paragraph underlined by its style (the motto) that fits on one line: the share
+    of ``width_mm`` the text takes, so the writer can draw the underline as a rule that much
+    wide and ``RULE_DROP_PT`` lower; None for anything else (a normal underline)."""
+    if not spec.underline or width_mm <= 0:
+        return None
+    from briefing_studio.render.fonts import text_width_pt
+
+    text = printable("".join(i.text for i in inlines if isinstance(i, Run)))
+    if not text.strip() or any(not isinstance(i, Run) for i in inlines):
+        return None
+    text = text.upper() if spec.uppercase else text
+    size = spec.size or 12.0
+    width = text_width_pt(text.strip(), spec.font, size, bool(spec.bold), bool(spec.italic))
+    share = width / (width_mm * 72 / 25.4)
+    return share if share <= 1 else None
 
 
 def hex_color(value: str | None) -> str | None:
@@ -131,9 +189,14 @@ def list_depth(depth: int) -> int:
     return min(depth, MAX_LIST_DEPTH - 1)
 
 
-def list_indent_mm(depth: int) -> tuple[float, float]:
+def list_first_mm(document: Document) -> float:
+    """Where a first-level list marker sits: under the body's first-line indent."""
+    return max(LIST_FIRST_MM, document.style("body").first_line_indent or 0.0)
+
+
+def list_indent_mm(depth: int, first_mm: float = LIST_FIRST_MM) -> tuple[float, float]:
     """(left indent of the text, hanging width of the marker) for a 0-based nesting depth."""
-    left = LIST_FIRST_MM + list_depth(depth) * LIST_STEP_MM + LIST_HANGING_MM
+    left = first_mm + list_depth(depth) * LIST_STEP_MM + LIST_HANGING_MM
     return left, LIST_HANGING_MM
 
 

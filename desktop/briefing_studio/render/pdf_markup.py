@@ -15,7 +15,14 @@ from reportlab.lib.units import mm
 
 from briefing_studio.document import Document, Inline, LineBreak, Run, StyleSpec
 from briefing_studio.render.fonts import face_for
-from briefing_studio.render.layout import SINGLE_LINE, class_spec, hex_color, overlay, printable
+from briefing_studio.render.layout import (
+    RULE_DROP_PT,
+    SINGLE_LINE,
+    class_spec,
+    hex_color,
+    overlay,
+    printable,
+)
 
 DEFAULT_SIZE = 12.0
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
@@ -53,6 +60,9 @@ def paragraph_style(spec: StyleSpec, **overrides: object) -> ParagraphStyle:
         "allowWidows": 0,
         "allowOrphans": 0,
     }
+    if spec.underline:  # the motto: an underline clear of descenders, as the DOCX draws it
+        values["underlineOffset"] = -(0.125 * size + RULE_DROP_PT)
+        values["underlineWidth"] = 0.05 * size  # the font's own stroke, not reportlab's 2 pt
     values.update(overrides)
     return ParagraphStyle(spec.name, **values)  # type: ignore[arg-type]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFInfo
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -103,7 +104,8 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.number_size = size_of(body)
         self.setup = page
         self.total_pages = total_pages
-        self._outline_depth = -1
+        self.outline_root = info.title  # parent of headings that have none (see _bookmark)
+        self._open_levels: list[int] = []  # heading levels of the open outline branches
         self._bookmarks = 0
         super().__init__(
             target,
@@ -113,7 +115,7 @@ class BriefingDocTemplate(BaseDocTemplate):
             topMargin=page.top * mm,
             bottomMargin=page.bottom * mm,
             title=info.title,
-            author=info.author,
+            author=info.author or None,
             subject=info.subject,
             keywords=", ".join(info.keywords),
             creator=CREATOR,
@@ -147,15 +149,37 @@ class BriefingDocTemplate(BaseDocTemplate):
         for heading in headings:
             self._bookmark(heading, top)
 
+    def _makeCanvas(self, *args: Any, **kwargs: Any) -> Canvas:
+        canvas = super()._makeCanvas(*args, **kwargs)
+        if not self.author:  # reportlab writes "anonymous" (or an empty string) otherwise
+            info = _InfoWithoutEmptyAuthor()
+            info.__dict__.update(canvas._doc.info.__dict__)
+            canvas._doc.info = info
+        return canvas
+
     def _bookmark(self, heading: Flowable, top: float) -> None:
-        # The PDF outline cannot skip a level (h1 → h3), so a skipped level nests one deeper.
-        depth = min(heading.outline_level - 1, self._outline_depth + 1)
-        self._outline_depth = depth
+        """Outline depth = heading level − 1, as Word's navigation pane nests headings.
+
+        A PDF outline entry at depth n needs a parent at depth n − 1. When the document's first
+        heading is an h2 (a handout), the document's title becomes that parent, so the h2s stay
+        siblings at depth 1. A level skipped later (h1 → h3) cannot be filled with a real
+        entry: the h3 then nests directly under its h1, as in Word.
+        """
+        level = heading.outline_level
+        while self._open_levels and self._open_levels[-1] >= level:
+            self._open_levels.pop()
+        if not self._open_levels and level > 1:
+            self._outline_entry(self.outline_root or heading.outline_title, 0, top)
+            self._open_levels.append(1)
+        self._outline_entry(heading.outline_title, len(self._open_levels), top)
+        self._open_levels.append(level)
+
+    def _outline_entry(self, title: str, depth: int, top: float) -> None:
         key = f"heading-{self._bookmarks}"
         self._bookmarks += 1
         self.canv.bookmarkHorizontal(key, 0, top)
         self.canv.showOutline()
-        self.canv.addOutlineEntry(heading.outline_title, key, level=depth, closed=False)
+        self.canv.addOutlineEntry(title, key, level=depth, closed=False)
 
     def _draw_page_number(self, canvas: Canvas, _doc: Any) -> None:
         number = canvas.getPageNumber()
@@ -172,3 +196,12 @@ class BriefingDocTemplate(BaseDocTemplate):
         canvas.setFont(self.number_face, self.number_size)
         canvas.drawCentredString(x, y, text)
         canvas.restoreState()
+
+
+class _InfoWithoutEmptyAuthor(PDFInfo):
+    """The file's properties with no ``/Author`` at all: better than an empty or made-up one."""
+
+    def format(self, document: Any) -> bytes:
+        self.author = ""
+        text = super().format(document)
+        return text.replace(b"/Author () ", b"").replace(b"/Author ()", b"")

@@ -7,10 +7,11 @@ run markup in ``pdf_markup``; the choices shared with the DOCX writer in ``layou
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.doctemplate import LayoutError
@@ -22,7 +23,9 @@ from briefing_studio.document import (
     Document,
     Heading,
     Inline,
+    LineBreak,
     ListBlock,
+    Run,
     StyleSpec,
     Table,
     plain_text,
@@ -33,7 +36,13 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.render import layout
 from briefing_studio.render.fonts import face_for, register_fonts
-from briefing_studio.render.pdf_markup import color_of, leading_of, markup, paragraph_style
+from briefing_studio.render.pdf_markup import (
+    color_of,
+    leading_of,
+    markup,
+    paragraph_style,
+    size_of,
+)
 from briefing_studio.render.pdf_pages import BriefingDocTemplate, OutlinedHeading
 
 
@@ -127,7 +136,7 @@ class _Story:
 
     def list_block(self, block: ListBlock, depth: int) -> list[Flowable]:
         spec = layout.list_style(self.document, block.style)
-        left, hanging = layout.list_indent_mm(depth)
+        left, hanging = layout.list_indent_mm(depth, layout.list_first_mm(self.document))
         style = paragraph_style(
             spec, leftIndent=left * mm, firstLineIndent=0, bulletIndent=(left - hanging) * mm
         )
@@ -189,10 +198,13 @@ class _Story:
         spec = self.document.style(name)
         out = []
         if cell.inlines or not cell.blocks:
-            out.append(self.text(cell.inlines, spec) if cell.inlines else Spacer(1, 0))
+            inlines = _break_wide_urls(self.document, cell.inlines, spec, width)
+            out.append(self.text(inlines, spec) if cell.inlines else Spacer(1, 0))
             out.extend(_rule(spec) if cell.inlines else [])
         for extra in cell.blocks:
-            out.extend(self.paragraph(extra.inlines, extra.style or name))
+            extra_spec = layout.paragraph_style(self.document, extra.style or name)
+            inlines = _break_wide_urls(self.document, extra.inlines, extra_spec, width)
+            out.extend(self.paragraph(inlines, extra.style or name))
         return out
 
     def division(self, division: Division, width: float, in_panel: bool) -> list[Flowable]:
@@ -243,6 +255,41 @@ def _outer_spacing(
     return [("TOPPADDING", first, last, top), ("BOTTOMPADDING", first, last, bottom)]
 
 
+def _break_wide_urls(
+    document: Document, inlines: list[Inline], spec: StyleSpec, width: float
+) -> list[Inline]:
+    """Web addresses wider than the column, broken after "/", "." or "-" (never inside a name).
+
+    reportlab wraps only at spaces and cuts a word that is wider than the line anywhere
+    ("bacgiang.gov.v" / "n"); Word gets zero-width spaces instead (see ``layout``).
+    """
+    out: list[Inline] = []
+    for inline in inlines:
+        if not isinstance(inline, Run) or not layout.URL_LIKE.search(inline.text):
+            out.append(inline)
+            continue
+        look = layout.overlay(spec, layout.class_spec(document, inline.style))
+        face = face_for(
+            look.font, bool(look.bold or inline.bold), bool(look.italic or inline.italic)
+        )
+        size = size_of(look)
+        pos = 0
+        for match in layout.URL_LIKE.finditer(inline.text):
+            if stringWidth(match.group(), face, size) <= width:
+                continue
+            out.append(replace(inline, text=inline.text[pos : match.start()]))
+            line = ""
+            for piece in layout.url_pieces(match.group()):
+                if line and stringWidth(line + piece, face, size) > width:
+                    out.extend((replace(inline, text=line), LineBreak()))
+                    line = ""
+                line += piece
+            out.append(replace(inline, text=line))
+            pos = match.end()
+        out.append(replace(inline, text=inline.text[pos:]))
+    return [i for i in out if not isinstance(i, Run) or i.text]
+
+
 def _rule(spec: StyleSpec) -> list[Flowable]:
     """The style's short centred line under a paragraph (``rule_below`` of the width)."""
     return [_Rule(spec.rule_below)] if spec.rule_below else []
@@ -255,7 +302,9 @@ class _Rule(Flowable):
     places flowables by the cell's alignment, not by their ``hAlign``).
     """
 
-    GAP = 3.0  # points under the text box above: clear of its descenders, as Word draws it
+    # Points under the text box above: clear of its descenders and of the marks under
+    # Vietnamese capitals ("VỤ TỔNG HỢP"), as Word draws it.
+    GAP = 3.0 + layout.RULE_DROP_PT
 
     def __init__(self, share: float) -> None:
         super().__init__()

@@ -16,9 +16,14 @@ Variables
     ``agency``: ``parent`` ("BỘ NGOẠI GIAO"), ``name``, ``place`` ("Hà Nội"), ``reference``
     ("Số: 12/TTr-TH").
 ``counterpart``
-    ``kind`` (``country``, ``province``, ``organization``, ``other``, or empty), ``name``
-    ("Hàn Quốc", "Bắc Giang"), ``key`` (gazetteer id or empty), ``label`` ("Hàn Quốc",
-    "tỉnh Bắc Giang": the name as a sentence uses it). All empty when no counterpart is set.
+    ``kind`` (``country``, ``province``, ``organization``, ``other``, or empty), ``known``
+    (true when the app's list of countries and provinces knows it: write an honorific such as
+    "Ngài Đại sứ" only for a known ``country``), ``name`` ("Hàn Quốc", "Bắc Giang"), ``key``
+    (gazetteer id or empty), ``label`` (the name as a sentence uses it on the meeting's date:
+    "Hàn Quốc", "tỉnh Bắc Giang" before 1 July 2025, "tỉnh Bắc Ninh (bao gồm địa bàn tỉnh Bắc
+    Giang trước đây)" after), ``former`` (true when the province had merged into another by
+    then), ``successor`` ("tỉnh Bắc Ninh": the unit it belongs to then, or empty),
+    ``own_label`` ("tỉnh Bắc Giang"). All empty when no counterpart is set.
 ``sections``
     The chosen sections in the user's order, each: ``id``, ``kind`` (``heading`` or
     ``paragraph``), ``level`` (1–3 for headings), ``text``, ``html`` (text with the chosen
@@ -62,7 +67,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -74,6 +79,9 @@ from briefing_studio.templating.filters import figure as figure_words
 from briefing_studio.templating.filters import mark_figures, vn_date
 from briefing_studio.templating.manifest import Template, TemplateManifest, default_slot
 from briefing_studio.textutil import fold
+
+if TYPE_CHECKING:
+    from briefing_studio.analysis.gazetteer import Gazetteer, GazetteerEntry
 
 # Centrally-run cities are "thành phố", every other province "tỉnh" (folded names).
 _CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"})
@@ -123,9 +131,11 @@ def build_context(
         }
         for s in manifest.slots
     ]
-    counterpart = _counterpart(briefing.meeting.counterpart)
-    title = briefing.title.strip() or default_title(briefing.meeting.counterpart)
     meeting = briefing.meeting
+    today = _issued(briefing, today)
+    on = dt.date.fromisoformat(meeting.date) if meeting.date else today
+    counterpart = counterpart_names(meeting.counterpart, on)
+    title = briefing.title.strip() or default_title(meeting.counterpart, on)
     return {
         "briefing": {
             "title": title,
@@ -163,7 +173,7 @@ def build_context(
             "audience": manifest.audience,
             "page": manifest.page,
         },
-        "today": _issued(briefing, today),
+        "today": today,
         "lang": "vi",
     }
 
@@ -175,24 +185,78 @@ def _issued(briefing: Briefing, today: dt.date | None) -> dt.date:
     return today or dt.date.today()
 
 
-def default_title(counterpart: Counterpart | None) -> str:
+# Vietnam's provinces merged on this day (Resolution 202/2025/QH15): a former province is
+# named with the one it belongs to from then on.
+MERGER_DATE = dt.date(2025, 7, 1)
+
+
+def default_title(counterpart: Counterpart | None, on: dt.date | None = None) -> str:
     """The title a briefing gets when the user gave none, from who the meeting is with."""
-    if counterpart is None or not counterpart.name.strip():
+    names = counterpart_names(counterpart, on)
+    if not names["name"]:
         return "Tài liệu phục vụ buổi làm việc"
-    if counterpart.kind == "country":
-        return f"Tài liệu phục vụ buổi tiếp Đại sứ {counterpart.name.strip()}"
-    return f"Tài liệu phục vụ buổi làm việc với {_label(counterpart)}"
+    if names["kind"] == "country" and names["known"]:
+        return f"Tài liệu phục vụ buổi tiếp Đại sứ {names['name']}"
+    return f"Tài liệu phục vụ buổi làm việc với {names['label']}"
 
 
-def _counterpart(counterpart: Counterpart | None) -> dict[str, Any]:
-    if counterpart is None:
-        return {"kind": "", "name": "", "key": "", "label": ""}
-    return {
-        "kind": counterpart.kind,
-        "name": counterpart.name.strip(),
-        "key": counterpart.key or "",
-        "label": _label(counterpart),
-    }
+def counterpart_names(counterpart: Counterpart | None, on: dt.date | None = None) -> dict[str, Any]:
+    """How the counterpart is named in a document about a meeting on ``on`` (default: today).
+
+    See ``counterpart`` in the module docstring; ``file_name`` is what a file name uses
+    ("Bắc Giang", after the merger "Bắc Ninh Bắc Giang").
+    """
+    empty = {"kind": "", "known": False, "name": "", "key": "", "label": "", "former": False}
+    empty |= {"successor": "", "own_label": "", "file_name": ""}
+    if counterpart is None or not counterpart.name.strip():
+        return empty
+    entry = _entry(counterpart)
+    if entry is None:
+        name = counterpart.name.strip()
+        return empty | {
+            "kind": counterpart.kind,
+            "name": name,
+            "key": counterpart.key or "",
+            "label": _label(counterpart),
+            "own_label": _label(counterpart),
+            "file_name": name,
+        }
+    names = empty | {"kind": entry.counterpart().kind, "known": True, "key": entry.key}
+    names |= {"name": entry.name, "label": entry.name, "own_label": entry.name}
+    names["file_name"] = entry.name
+    if entry.kind != "province":
+        return names
+    own = _unit_label(entry)
+    names |= {"label": own, "own_label": own}
+    successor = _gazetteer().get(entry.merged_into) if entry.merged_into else None
+    if successor is not None and (on or dt.date.today()) >= MERGER_DATE:
+        names["former"] = True
+        names["successor"] = _unit_label(successor)
+        names["label"] = f"{names['successor']} (bao gồm địa bàn {own} trước đây)"
+        names["file_name"] = f"{successor.name} {entry.name}"
+    return names
+
+
+def _gazetteer() -> Gazetteer:
+    from briefing_studio.analysis.gazetteer import gazetteer
+
+    return gazetteer()
+
+
+def _entry(counterpart: Counterpart) -> GazetteerEntry | None:
+    """The gazetteer's entry for the counterpart: by its key, else by its name."""
+    entry = _gazetteer().get(counterpart.key) if counterpart.key else None
+    if entry is None:
+        entry = _gazetteer().lookup(counterpart.name)
+    # Regions ("Đông Nam Á") are places, not someone a meeting is with.
+    return entry if entry is not None and entry.counterpart().kind != "other" else None
+
+
+def _unit_label(entry: GazetteerEntry) -> str:
+    """``tỉnh Bắc Giang``, ``thành phố Huế``; a name that carries its unit stays as it is."""
+    if _ADMIN_PREFIX.match(entry.name):
+        return entry.name
+    return f"{entry.unit or 'tỉnh'} {entry.name}"
 
 
 def _label(counterpart: Counterpart) -> str:

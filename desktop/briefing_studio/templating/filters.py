@@ -53,13 +53,16 @@ _ROMAN = (
 _TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&#?\w+;)")
 
 
-def number(value: float | int | None, decimals: int = 2) -> str:
-    """A number with Vietnamese separators: ``12,4``, ``4.814``, ``1.234.567``.
+def number(value: float | int | None, decimals: int | None = None) -> str:
+    """A number with Vietnamese separators: ``12,4``, ``4.814``, ``25,469``, ``1.234.567``.
 
+    Every decimal the value has is kept (``8,324`` stays ``8,324``); round only by asking.
     Dùng / Use: ``{{ 4814|number }}`` → ``4.814``; ``{{ 12.345|number(1) }}`` → ``12,3``.
     """
     if value is None or value == "":
         return ""
+    if decimals is None:
+        decimals = _decimals_of(value)
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
     return format_decimal(value, format=pattern, locale=LOCALE)
 
@@ -68,11 +71,12 @@ def money(
     value: float | int | None,
     unit: str | None = "",
     value_high: float | None = None,
-    decimals: int = 2,
+    decimals: int | None = None,
 ) -> str:
     """An amount with the scale word chosen from its size: ``12,4 tỷ USD``, ``4.814 tỷ đồng``.
 
-    A range (``value_high``) shares one scale: ``5–7 tỷ USD``.
+    A range (``value_high``) shares one scale: ``5–7 tỷ USD``. The number keeps every decimal
+    its value has (``25,469 tỷ USD``) unless ``decimals`` asks for rounding.
     Dùng / Use: ``{{ 12400000000|money('USD') }}``, ``{{ f.value|money(f.unit, f.value_high) }}``.
     """
     if value is None:
@@ -80,7 +84,9 @@ def money(
     return " ".join(part for part in (_scaled(value, value_high, decimals), unit or "") if part)
 
 
-def percent(value: float | int | None, value_high: float | None = None, decimals: int = 2) -> str:
+def percent(
+    value: float | int | None, value_high: float | None = None, decimals: int | None = None
+) -> str:
     """A percentage given in percent units: ``6,5%``; a range: ``6,5–7%``.
 
     Dùng / Use: ``{{ 6.5|percent }}`` → ``6,5%``; ``{{ f.value|percent(f.value_high) }}``.
@@ -109,7 +115,7 @@ def figure(item: Any) -> str:
     elif kind == "percent":
         body = percent(value, high)
     else:  # a count or a measure; millions get a scale word too ("hơn 6 triệu người")
-        body = _scaled(value, high, 2)
+        body = _scaled(value, high, None)
         body = f"{body} {unit}" if unit else body
     qualifier = _get(item, "qualifier")
     return f"{qualifier} {body}" if qualifier else body
@@ -200,7 +206,15 @@ def join_and(items: Iterable[Any], last: str = " và ") -> str:
     return ", ".join(words[:-1]) + last + words[-1] if len(words) > 1 else "".join(words)
 
 
-def _scaled(value: float, value_high: float | None, decimals: int) -> str:
+def _decimals_of(value: float | int, limit: int = 6) -> int:
+    """How many decimals ``value`` has (``25.469`` → 3), ignoring float noise beyond ``limit``."""
+    for decimals in range(limit + 1):
+        if abs(round(value, decimals) - value) <= 1e-9 * max(1.0, abs(value)):
+            return decimals
+    return limit
+
+
+def _scaled(value: float, value_high: float | None, decimals: int | None) -> str:
     """The number (or range) with the scale word its size calls for: ``12,4 tỷ``."""
     top = max(abs(value), abs(value_high or 0))
     divisor, word = next(((d, w) for t, d, w in _MONEY_SCALES if top >= t), (1.0, ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -12,21 +13,34 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
+
+from briefing_studio.preflight import Notice
 
 FORMAT_CHOICES = (("docx",), ("pdf",), ("docx", "pdf"))
 
 
 class ExportDialog(QDialog):
-    """Folder, formats (DOCX / PDF / both) and the file name without suffix."""
+    """Folder, formats (DOCX / PDF / both) and the file name without suffix; above the
+    buttons, the preflight notices (what the document would get wrong), if any."""
 
-    def __init__(self, folder: str, stem: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        folder: str,
+        stem: str,
+        parent: QWidget | None = None,
+        notices: Sequence[Notice] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export briefing"))
         self.folder = QLineEdit(folder)
@@ -59,8 +73,29 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.notices = self._notice_list(notices)
+        if self.notices is not None:
+            layout.addWidget(QLabel(self.tr("Check before exporting:")))
+            layout.addWidget(self.notices)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _notice_list(self, notices: Sequence[Notice]) -> QListWidget | None:
+        if not notices:
+            return None
+        from briefing_studio.ui.i18n import current_language
+
+        language = current_language()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        view = QListWidget()
+        view.setObjectName("notices")
+        view.setWordWrap(True)
+        for notice in notices:
+            item = QListWidgetItem(icon, notice.message(language))
+            item.setToolTip(notice.message(language))
+            view.addItem(item)
+        view.setMinimumHeight(min(300, 64 * len(notices)))  # most messages wrap to 2–3 lines
+        return view
 
     def formats(self) -> list[str]:
         if self.docx.isChecked():

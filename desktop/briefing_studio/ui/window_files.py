@@ -251,9 +251,12 @@ class FileWorkflows:
 
     def export(self) -> None:
         from briefing_studio.export import default_stem
+        from briefing_studio.preflight import preflight
 
         folder = preferences.get_str("export/folder", preferences.last_folder())
-        dialog = ExportDialog(folder, default_stem(self.state.briefing), self)
+        template = self.state.template()
+        notices = preflight(self.state.briefing, self.state.analyses, template) if template else []
+        dialog = ExportDialog(folder, default_stem(self.state.briefing), self, notices)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         out_dir, formats, stem = dialog.values()
