@@ -20,7 +20,8 @@ from briefing_studio.errors import BriefingError
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
-SUBCOMMANDS = ("analyze", "render", "templates", "gui")
+SUBCOMMANDS = ("analyze", "render", "templates", "sign", "verify", "gui")
+EXIT_NOT_VERIFIED = 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from briefing_studio.render import formats
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Briefing Studio: Vietnamese texts → DOCX/PDF briefings. "
@@ -70,7 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--select", choices=("suggested", "all"), default="suggested")
     render.add_argument("--counterpart", help="country or province, e.g. 'Hàn Quốc', 'Bắc Ninh'")
     render.add_argument("--template", help="template id (see 'briefing templates')")
-    render.add_argument("--format", default="docx,pdf", help="docx, pdf or docx,pdf")
+    render.add_argument(
+        "--format",
+        default=",".join(formats.DEFAULT_IDS),
+        help=f"comma-separated, from: {', '.join(formats.ids())} (pdf-a: PDF/A-2b for archives)",
+    )
     render.add_argument("--out", type=Path, default=Path("."), help="output folder")
     render.add_argument("--name", help="output file name without suffix")
     render.add_argument("--encoding", help="force the encoding of text sources")
@@ -83,10 +90,105 @@ def _parser() -> argparse.ArgumentParser:
     _templates_dir_option(templates)
     templates.set_defaults(handler=_cmd_templates)
 
+    _signing_parsers(sub)
+
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     gui.add_argument("files", nargs="*", type=Path, metavar="FILE")
     gui.set_defaults(handler=lambda a: _run_gui([str(f) for f in a.files]))
     return parser
+
+
+def _signing_parsers(sub) -> None:
+    """``briefing sign`` and ``briefing verify``."""
+    sign = sub.add_parser("sign", help="sign a PDF digitally / ký số tệp PDF")
+    sign.add_argument("file", type=Path, metavar="FILE.pdf")
+    key = sign.add_mutually_exclusive_group(required=True)
+    key.add_argument(
+        "--p12",
+        type=Path,
+        help="PKCS#12 certificate (.p12/.pfx); password from a prompt or BRIEFING_SIGN_PASSWORD",
+    )
+    key.add_argument(
+        "--pkcs11-lib",
+        type=Path,
+        help="the token's PKCS#11 library (.so/.dll); PIN from a prompt or BRIEFING_SIGN_PIN",
+    )
+    sign.add_argument("--token-label", help="which token (PKCS#11)")
+    sign.add_argument("--key-label", help="which key on the token (PKCS#11)")
+    sign.add_argument("--image", type=Path, help="the signer's image (PNG, transparent)")
+    sign.add_argument("--agency", help="agency shown in the stamp (default: the certificate's)")
+    sign.add_argument(
+        "--tsa", help="timestamp server URL (default: the one in Settings; none: offline)"
+    )
+    sign.add_argument("--out", type=Path, help="signed file (default: FILE-signed.pdf beside it)")
+    sign.set_defaults(handler=_cmd_sign)
+
+    verify = sub.add_parser("verify", help="check a PDF's signatures / kiểm tra chữ ký số")
+    verify.add_argument("file", type=Path, metavar="FILE.pdf")
+    verify.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CA.pem",
+        help="also trust this root certificate (repeatable; Settings may list more)",
+    )
+    verify.set_defaults(handler=_cmd_verify)
+
+
+def _secret(variable: str, prompt: str) -> str:
+    """A password or PIN: from the environment for scripts, else asked without echo."""
+    import getpass
+
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise BriefingError(
+            f"Cần mật khẩu/PIN: đặt biến môi trường {variable} hoặc chạy trong cửa sổ lệnh.",
+            f"A password/PIN is needed: set {variable} or run in a terminal.",
+        )
+    return getpass.getpass(prompt)
+
+
+def _cmd_sign(args: argparse.Namespace) -> int:
+    from briefing_studio import settings, signing
+
+    if args.p12:
+        key = signing.P12Key(
+            args.p12,
+            _secret("BRIEFING_SIGN_PASSWORD", "Mật khẩu chứng thư số (certificate password): "),
+        )
+    else:
+        key = signing.TokenKey(
+            args.pkcs11_lib,
+            _secret("BRIEFING_SIGN_PIN", "Mã PIN của token (token PIN): "),
+            token_label=args.token_label or settings.read_setting(settings.KEY_SIGN_TOKEN_LABEL),
+            key_label=args.key_label or settings.read_setting(settings.KEY_SIGN_KEY_LABEL),
+        )
+    written = signing.sign_file(
+        args.file,
+        key,
+        agency=args.agency,
+        image=args.image,
+        tsa_url=args.tsa or settings.read_setting(settings.KEY_SIGN_TSA_URL),
+        out=args.out,
+    )
+    print(written)
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from briefing_studio import settings, signing
+
+    reports = signing.verify_file(args.file, [*settings.trusted_root_files(), *args.trust])
+    if not reports:
+        print(f"{args.file}: không có chữ ký số (no digital signature).")
+        return EXIT_NOT_VERIFIED
+    for report in reports:
+        print(signing.describe(report, "vi"))
+        print(signing.describe(report, "en"))
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_NOT_VERIFIED
 
 
 def _meeting_options(parser: argparse.ArgumentParser) -> None:
