@@ -353,7 +353,7 @@ def stamp_pdf(stamp: Stamp, width: float, height: float) -> bytes:
         canvas.setLineWidth(0.8)
         canvas.rect(0.5, 0.5, width - 1, height - 1)
         lines = stamp.lines or stamp_lines(stamp)
-        size = 9.0
+        size = 10.0
         for number, line in enumerate(lines):  # one size for all lines, the widest fits
             face = SERIF + "-Bold" if number == 0 else SERIF
             while size > 5 and canvas.stringWidth(line, face, size) > width - 10:
