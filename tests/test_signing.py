@@ -7,6 +7,7 @@ machine: sockets are blocked while signing and verifying without a timestamp ser
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import socket
 import subprocess
@@ -243,8 +244,9 @@ def softhsm_library() -> str | None:
     return next((lib for lib in SOFTHSM_LIBRARIES if Path(lib).is_file()), None)
 
 
-@pytest.fixture
-def token(tmp_path: Path, pki, monkeypatch: pytest.MonkeyPatch):
+@pytest.fixture(scope="module")
+def token(tmp_path_factory: pytest.TempPathFactory, pki):
+    """One SoftHSM2 token for the module: the library reads its configuration once per process."""
     library = softhsm_library()
     if library is None or shutil.which("softhsm2-util") is None:
         pytest.skip("SoftHSM2 is not installed (Debian: apt-get install softhsm2; CI installs it)")
@@ -252,10 +254,12 @@ def token(tmp_path: Path, pki, monkeypatch: pytest.MonkeyPatch):
     from cryptography import x509
     from pkcs11 import Attribute, CertificateType, ObjectClass
 
+    tmp_path = tmp_path_factory.mktemp("softhsm")
     (tmp_path / "tokens").mkdir()
     config = tmp_path / "softhsm2.conf"
     config.write_text(f"directories.tokendir = {tmp_path / 'tokens'}\nobjectstore.backend = file\n")
-    monkeypatch.setenv("SOFTHSM2_CONF", str(config))
+    before = os.environ.get("SOFTHSM2_CONF")
+    os.environ["SOFTHSM2_CONF"] = str(config)
     pin, label = "123456", "Token Ban Tong hop"
 
     def util(*args: str) -> None:
@@ -287,7 +291,11 @@ def token(tmp_path: Path, pki, monkeypatch: pytest.MonkeyPatch):
                 Attribute.TOKEN: True,
             }
         )
-    return library, label, pin
+    yield library, label, pin
+    if before is None:
+        os.environ.pop("SOFTHSM2_CONF", None)
+    else:
+        os.environ["SOFTHSM2_CONF"] = before
 
 
 def test_signing_with_a_pkcs11_token(handout: Path, pki, token, monkeypatch, capsys) -> None:

@@ -19,7 +19,7 @@ import logging
 import os
 import ssl
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -79,7 +79,6 @@ class Stamp:
     agency: str
     time: datetime
     image: Path | None = None
-    lines: list[str] = field(default_factory=list)
 
 
 def signed_path(path: str | Path) -> Path:
@@ -149,10 +148,9 @@ def _sign_with(
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
         name=stamp.signer or None,
-        location=None,
     )
     style = StaticStampStyle(
-        background=_PdfBytesContent(stamp_pdf(stamp, box[2] - box[0], box[3] - box[1])),
+        background=_imported_page(stamp_pdf(stamp, box[2] - box[0], box[3] - box[1])),
         border_width=0,
         background_opacity=1.0,
     )
@@ -352,7 +350,7 @@ def stamp_pdf(stamp: Stamp, width: float, height: float) -> bytes:
         canvas.setFillColorRGB(*STAMP_BLUE)
         canvas.setLineWidth(0.8)
         canvas.rect(0.5, 0.5, width - 1, height - 1)
-        lines = stamp.lines or stamp_lines(stamp)
+        lines = stamp_lines(stamp)
         size = 10.0
         for number, line in enumerate(lines):  # one size for all lines, the widest fits
             face = SERIF + "-Bold" if number == 0 else SERIF
@@ -378,28 +376,25 @@ def stamp_lines(stamp: Stamp) -> list[str]:
     return lines
 
 
-class _PdfBytesContent:
-    """pyHanko content that imports the first page of an in-memory PDF as the background."""
+def _imported_page(data: bytes):
+    """pyHanko content drawing the first page of the in-memory PDF ``data`` (the stamp)."""
+    import binascii
+    import uuid
 
-    def __new__(cls, data: bytes):
-        import binascii
-        import uuid
+    from pyhanko.pdf_utils.content import PdfContent
+    from pyhanko.pdf_utils.layout import BoxConstraints
+    from pyhanko.pdf_utils.reader import PdfFileReader
 
-        from pyhanko.pdf_utils.content import PdfContent
-        from pyhanko.pdf_utils.layout import BoxConstraints
-        from pyhanko.pdf_utils.reader import PdfFileReader
+    class ImportedPage(PdfContent):  # pyHanko's ImportedPdfPage, reading bytes, not a file
+        def render(self) -> bytes:
+            xobj = self._ensure_writer.import_page_as_xobject(PdfFileReader(io.BytesIO(data)))
+            name = "/Stamp" + binascii.hexlify(uuid.uuid4().bytes).decode("ascii")
+            self.resources.xobject[name] = xobj
+            x1, y1, x2, y2 = xobj.get_object()["/BBox"]
+            self.box = BoxConstraints(width=abs(x1 - x2), height=abs(y1 - y2))
+            return name.encode("ascii") + b" Do"
 
-        class Imported(PdfContent):
-            def render(self) -> bytes:
-                writer = self._ensure_writer
-                xobj = writer.import_page_as_xobject(PdfFileReader(io.BytesIO(data)), page_ix=0)
-                name = "/Stamp" + binascii.hexlify(uuid.uuid4().bytes).decode("ascii")
-                self.resources.xobject[name] = xobj
-                x1, y1, x2, y2 = xobj.get_object()["/BBox"]
-                self.box = BoxConstraints(width=abs(x1 - x2), height=abs(y1 - y2))
-                return name.encode("ascii") + b" Do"
-
-        return Imported()
+    return ImportedPage()
 
 
 # -- verifying ---------------------------------------------------------------------------
