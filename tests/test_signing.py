@@ -113,6 +113,13 @@ def test_a_trusted_root_in_settings_counts_like_trust(
     assert cli.main(["verify", str(signing.signed_path(handout))]) == 0
 
 
+def test_the_system_s_ca_bundle_is_trusted(handout: Path, pki, monkeypatch) -> None:
+    signed = signing.sign_file(handout, signing.P12Key(pki.p12, pki.password))
+    assert not signing.verify_file(signed)[0].trusted
+    monkeypatch.setenv("SSL_CERT_FILE", str(pki.ca_pem))  # as if the CA were a system root
+    assert signing.verify_file(signed)[0].ok
+
+
 def test_changing_one_byte_makes_verify_report_the_change_and_exit_1(
     handout: Path, pki, monkeypatch, capsys
 ) -> None:

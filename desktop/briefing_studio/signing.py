@@ -518,11 +518,16 @@ def load_certificates(paths: Iterable[str | Path]) -> list:
     return found
 
 
+# Where Linux distributions keep the system's CA bundle when OpenSSL names no file.
+_DISTRIBUTION_BUNDLES = ("/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt")
+
+
 def system_roots() -> list:
     """The operating system's trusted roots (the CA bundle OpenSSL uses), else certifi's."""
     from asn1crypto import pem, x509
 
-    candidates = [ssl.get_default_verify_paths().cafile, os.environ.get("SSL_CERT_FILE")]
+    paths = ssl.get_default_verify_paths()
+    candidates = [os.environ.get("SSL_CERT_FILE"), paths.cafile, *_DISTRIBUTION_BUNDLES]
     with contextlib.suppress(ImportError):
         import certifi
 
