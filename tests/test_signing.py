@@ -156,6 +156,13 @@ def test_a_missing_token_library_is_named_with_what_to_do(handout: Path, capsys,
     assert "Không tìm thấy thư viện PKCS#11" in err and str(missing) in err
 
 
+def test_sign_without_a_key_names_the_choices(handout: Path, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home"))  # no token in Settings
+    assert cli.main(["sign", str(handout)]) == 2
+    err = capsys.readouterr().err
+    assert "--p12" in err and "--pkcs11-lib" in err
+
+
 def test_verify_of_an_unsigned_pdf_exits_1(handout: Path, capsys) -> None:
     assert cli.main(["verify", str(handout)]) == 1
     assert "không có chữ ký số" in capsys.readouterr().out

@@ -102,7 +102,7 @@ def _signing_parsers(sub) -> None:
     """``briefing sign`` and ``briefing verify``."""
     sign = sub.add_parser("sign", help="sign a PDF digitally / ký số tệp PDF")
     sign.add_argument("file", type=Path, metavar="FILE.pdf")
-    key = sign.add_mutually_exclusive_group(required=True)
+    key = sign.add_mutually_exclusive_group()  # neither: the token set in the app's Settings
     key.add_argument(
         "--p12",
         type=Path,
@@ -111,7 +111,8 @@ def _signing_parsers(sub) -> None:
     key.add_argument(
         "--pkcs11-lib",
         type=Path,
-        help="the token's PKCS#11 library (.so/.dll); PIN from a prompt or BRIEFING_SIGN_PIN",
+        help="the token's PKCS#11 library (.so/.dll; default: Settings); PIN from a prompt "
+        "or BRIEFING_SIGN_PIN",
     )
     sign.add_argument("--token-label", help="which token (PKCS#11)")
     sign.add_argument("--key-label", help="which key on the token (PKCS#11)")
@@ -160,8 +161,16 @@ def _cmd_sign(args: argparse.Namespace) -> int:
             _secret("BRIEFING_SIGN_PASSWORD", "Mật khẩu chứng thư số (certificate password): "),
         )
     else:
+        library = args.pkcs11_lib or settings.read_setting(settings.KEY_SIGN_PKCS11_LIB)
+        if not library:
+            raise BriefingError(
+                "Chọn chứng thư số: --p12 TỆP.p12, hoặc --pkcs11-lib THƯ_VIỆN của token "
+                "(hoặc đặt thư viện token trong Cài đặt của ứng dụng).",
+                "Choose a certificate: --p12 FILE.p12, or --pkcs11-lib LIBRARY of the token "
+                "(or set the token library in the app's Settings).",
+            )
         key = signing.TokenKey(
-            args.pkcs11_lib,
+            Path(library),
             _secret("BRIEFING_SIGN_PIN", "Mã PIN của token (token PIN): "),
             token_label=args.token_label or settings.read_setting(settings.KEY_SIGN_TOKEN_LABEL),
             key_label=args.key_label or settings.read_setting(settings.KEY_SIGN_KEY_LABEL),
