@@ -94,6 +94,28 @@ def test_secretary_renders_the_seed_briefing_with_the_bundled_app(bundle: Path, 
 
 
 @pytest.mark.slow
+def test_official_signs_a_pdfa_handout_with_the_bundled_app(
+    bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from certs import make_pki
+
+    pki = make_pki(tmp_path / "pki")
+    out = tmp_path / "out"
+    render = ["render", "--template", "handout", "--format", "pdf-a", "--out", str(out)]
+    rendered = run_bundle(bundle, *render, "--name", "phat-tay", home=tmp_path)
+    assert rendered.returncode == 0, rendered.stderr
+    monkeypatch.setenv("BRIEFING_SIGN_PASSWORD", pki.password)
+    signed = run_bundle(
+        bundle, "sign", str(out / "phat-tay.pdf"), "--p12", str(pki.p12), home=tmp_path
+    )
+    assert signed.returncode == 0, signed.stderr
+    verify = ["verify", str(out / "phat-tay-signed.pdf"), "--trust", str(pki.ca_pem)]
+    verified = run_bundle(bundle, *verify, home=tmp_path)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "nguyên vẹn" in verified.stdout
+
+
+@pytest.mark.slow
 def test_analyst_gets_the_json_analysis_from_the_bundled_app(bundle: Path, tmp_path: Path):
     result = run_bundle(bundle, "analyze", str(SEED), "--json", "--no-ner", home=tmp_path)
     assert result.returncode == 0, result.stderr

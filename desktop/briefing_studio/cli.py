@@ -28,9 +28,12 @@ COMMANDS = {
     "analyze": "phân tích văn bản nguồn / analyse source files",
     "render": "xuất tài liệu DOCX/PDF / render a briefing to DOCX/PDF",
     "templates": "danh sách mẫu / list templates",
+    "sign": "ký số tệp PDF / sign a PDF digitally",
+    "verify": "kiểm tra chữ ký số / check a PDF's signatures",
     "gui": "mở ứng dụng (mặc định) / open the desktop app (the default)",
 }
 SUBCOMMANDS = tuple(COMMANDS)
+EXIT_NOT_VERIFIED = 1
 
 # --select: what each mode puts in the briefing (the first is the default).
 SELECT_MODES = {
@@ -130,6 +133,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from briefing_studio.render import formats
+
     parser = _Parser(
         prog="briefing",
         description="Briefing Studio: Vietnamese texts → DOCX/PDF briefings. "
@@ -173,7 +178,10 @@ def _parser() -> argparse.ArgumentParser:
         help="template id, listed below with the default (--project: the project's template)",
     )
     render.add_argument(
-        "--format", default="docx,pdf", help="docx, pdf or docx,pdf (default: docx,pdf)"
+        "--format",
+        default=",".join(formats.DEFAULT_IDS),
+        help=f"comma-separated, from: {', '.join(formats.ids())} (pdf-a: PDF/A-2b for archives; "
+        f"default: {','.join(formats.DEFAULT_IDS)})",
     )
     render.add_argument(
         "--out", type=Path, default=Path("."), help="output folder (default: the current one)"
@@ -193,10 +201,114 @@ def _parser() -> argparse.ArgumentParser:
     _templates_dir_option(templates)
     templates.set_defaults(handler=_cmd_templates)
 
+    _signing_parsers(sub)
+
     gui = sub.add_parser("gui", help=COMMANDS["gui"])
     gui.add_argument("files", nargs="*", type=Path, metavar="FILE")
     gui.set_defaults(handler=lambda a: _run_gui([str(f) for f in a.files]))
     return parser
+
+
+def _signing_parsers(sub) -> None:
+    """``briefing sign`` and ``briefing verify``."""
+    sign = sub.add_parser("sign", help=COMMANDS["sign"])
+    sign.add_argument("file", type=Path, metavar="FILE.pdf")
+    key = sign.add_mutually_exclusive_group()  # neither: the token set in the app's Settings
+    key.add_argument(
+        "--p12",
+        type=Path,
+        help="PKCS#12 certificate (.p12/.pfx); password from a prompt or BRIEFING_SIGN_PASSWORD",
+    )
+    key.add_argument(
+        "--pkcs11-lib",
+        type=Path,
+        help="the token's PKCS#11 library (.so/.dll; default: Settings); PIN from a prompt "
+        "or BRIEFING_SIGN_PIN",
+    )
+    sign.add_argument("--token-label", help="which token (PKCS#11)")
+    sign.add_argument("--key-label", help="which key on the token (PKCS#11)")
+    sign.add_argument("--image", type=Path, help="the signer's image (PNG, transparent)")
+    sign.add_argument("--agency", help="agency shown in the stamp (default: the certificate's)")
+    sign.add_argument(
+        "--tsa", help="timestamp server URL (default: the one in Settings; none: offline)"
+    )
+    sign.add_argument("--out", type=Path, help="signed file (default: FILE-signed.pdf beside it)")
+    sign.set_defaults(handler=_cmd_sign)
+
+    verify = sub.add_parser("verify", help=COMMANDS["verify"])
+    verify.add_argument("file", type=Path, metavar="FILE.pdf")
+    verify.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CA.pem",
+        help="also trust this root certificate (repeatable; Settings may list more)",
+    )
+    verify.set_defaults(handler=_cmd_verify)
+
+
+def _secret(variable: str, prompt: str) -> str:
+    """A password or PIN: from the environment for scripts, else asked without echo."""
+    import getpass
+
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise BriefingError(
+            f"Cần mật khẩu/PIN: đặt biến môi trường {variable} hoặc chạy trong cửa sổ lệnh.",
+            f"A password/PIN is needed: set {variable} or run in a terminal.",
+        )
+    return getpass.getpass(prompt)
+
+
+def _cmd_sign(args: argparse.Namespace) -> int:
+    from briefing_studio import settings, signing
+
+    if args.p12:
+        key = signing.P12Key(
+            args.p12,
+            _secret("BRIEFING_SIGN_PASSWORD", "Mật khẩu chứng thư số (certificate password): "),
+        )
+    else:
+        library = args.pkcs11_lib or settings.read_setting(settings.KEY_SIGN_PKCS11_LIB)
+        if not library:
+            raise BriefingError(
+                "Chọn chứng thư số: --p12 TỆP.p12, hoặc --pkcs11-lib THƯ_VIỆN của token "
+                "(hoặc đặt thư viện token trong Cài đặt của ứng dụng).",
+                "Choose a certificate: --p12 FILE.p12, or --pkcs11-lib LIBRARY of the token "
+                "(or set the token library in the app's Settings).",
+            )
+        key = signing.TokenKey(
+            Path(library),
+            _secret("BRIEFING_SIGN_PIN", "Mã PIN của token (token PIN): "),
+            token_label=args.token_label or settings.read_setting(settings.KEY_SIGN_TOKEN_LABEL),
+            key_label=args.key_label or settings.read_setting(settings.KEY_SIGN_KEY_LABEL),
+        )
+    written = signing.sign_file(
+        args.file,
+        key,
+        agency=args.agency,
+        image=args.image,
+        tsa_url=args.tsa or settings.read_setting(settings.KEY_SIGN_TSA_URL),
+        out=args.out,
+    )
+    print(written)
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from briefing_studio import settings, signing
+
+    reports = signing.verify_file(args.file, [*settings.trusted_root_files(), *args.trust])
+    if not reports:
+        print(f"{args.file}: không có chữ ký số (no digital signature).")
+        return EXIT_NOT_VERIFIED
+    for report in reports:
+        print(signing.describe(report, "vi"))
+        print(signing.describe(report, "en"))
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_NOT_VERIFIED
 
 
 def _meeting_options(parser: argparse.ArgumentParser) -> None:

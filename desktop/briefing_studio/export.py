@@ -20,8 +20,6 @@ from briefing_studio.sources.model import SourceDocument
 from briefing_studio.templating import Template, make_document
 from briefing_studio.textutil import fold
 
-FORMATS = ("docx", "pdf")
-
 
 def analyze_sources(sources: Sequence[SourceDocument]) -> list[Analysis]:
     """The fast analysis of each source, in order."""
@@ -38,16 +36,19 @@ def build_document(
 
 
 def parse_formats(spec: str | Sequence[str]) -> list[str]:
-    """``"docx,pdf"`` → ``["docx", "pdf"]``; unknown formats are a user error."""
+    """``"docx,pdf"`` → ``["docx", "pdf"]`` (format ids); unknown formats are a user error."""
+    from briefing_studio.render.formats import find, ids
+
     items = spec.split(",") if isinstance(spec, str) else list(spec)
-    formats = [item.strip().lower().lstrip(".") for item in items if item.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
+    names = [item.strip() for item in items if item.strip()]
+    unknown = [name for name in names if find(name) is None]
+    if unknown or not names:
+        choices = ", ".join(ids())
         raise BriefingError(
-            f"Định dạng không hỗ trợ: {', '.join(unknown) or '(trống)'}. Chọn docx, pdf.",
-            f"Unsupported format: {', '.join(unknown) or '(empty)'}. Choose docx, pdf.",
+            f"Định dạng không hỗ trợ: {', '.join(unknown) or '(trống)'}. Chọn {choices}.",
+            f"Unsupported format: {', '.join(unknown) or '(empty)'}. Choose {choices}.",
         )
-    return list(dict.fromkeys(formats))
+    return list(dict.fromkeys(find(name).id for name in names))
 
 
 def default_stem(briefing: Briefing, today: date | None = None) -> str:
@@ -117,11 +118,13 @@ def write_document(
     leaves no new DOCX beside a missing PDF. Returns the files written.
     """
     from briefing_studio.atomic import atomic_write_many
-    from briefing_studio.render import document_bytes
+    from briefing_studio.render import formats as registry
 
     stem = check_stem(stem)
+    chosen = [registry.get(fmt) for fmt in dict.fromkeys(formats)]
     contents = [
-        (out_dir / f"{stem}.{fmt}", document_bytes(document, fmt)) for fmt in dict.fromkeys(formats)
+        (out_dir / name, fmt.write(document))
+        for fmt, name in zip(chosen, registry.file_names(stem, chosen), strict=True)
     ]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ listed here so both sides spell them the same way.
 from __future__ import annotations
 
 import configparser
+import os
 from pathlib import Path
 
 from briefing_studio.briefing import Agency
@@ -23,6 +24,14 @@ KEY_RECENT_FILES = "files/recent"
 KEY_LAST_FOLDER = "files/last_folder"
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
+# Digital signatures: the token's PKCS#11 library (the PIN is asked each time, never stored),
+# which token and key, a timestamp server (none: sign offline), the office's own trusted roots.
+KEY_SIGN_PKCS11_LIB = "signing/pkcs11_library"
+KEY_SIGN_TOKEN_LABEL = "signing/token_label"
+KEY_SIGN_KEY_LABEL = "signing/key_label"
+KEY_SIGN_TSA_URL = "signing/tsa_url"
+KEY_SIGN_TRUST = "signing/trusted_roots"  # certificate files, separated by os.pathsep
+KEY_SIGN_LAST_P12 = "signing/last_p12"  # the certificate file last signed with (no password)
 
 
 def settings_file() -> Path:
@@ -65,3 +74,9 @@ def default_agency() -> Agency:
         name=read_setting(KEY_AGENCY_NAME) or base.name,
         place=read_setting(KEY_AGENCY_PLACE) or base.place,
     )
+
+
+def trusted_root_files() -> list[Path]:
+    """The root certificate files the office trusts besides the system's (Settings)."""
+    value = read_setting(KEY_SIGN_TRUST) or ""
+    return [Path(item.strip()) for item in value.split(os.pathsep) if item.strip()]

@@ -246,21 +246,6 @@
         <translation>Chọn thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="40"/>
-        <source>Word (DOCX)</source>
-        <translation>Word (DOCX)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="41"/>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="42"/>
-        <source>Both</source>
-        <translation>Cả hai</translation>
-    </message>
-    <message>
         <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="49"/>
         <source>File name without .docx / .pdf</source>
         <translation>Tên tệp, không kèm .docx / .pdf</translation>
@@ -323,6 +308,61 @@
         <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="120"/>
         <source>Open file</source>
         <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="122"/>
+        <source>Certificate file</source>
+        <translation>Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="83"/>
+        <source>Certificate file (.p12/.pfx)</source>
+        <translation>Tệp chứng thư số (.p12/.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="124"/>
+        <source>Certificates (*.p12 *.pfx)</source>
+        <translation>Chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="149"/>
+        <source>Choose at least one format.</source>
+        <translation>Hãy chọn ít nhất một định dạng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="154"/>
+        <source>Choose the certificate file to sign with.</source>
+        <translation>Hãy chọn tệp chứng thư số dùng để ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="81"/>
+        <source>Sign the PDF files digitally after export</source>
+        <translation>Ký số các tệp PDF sau khi xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="97"/>
+        <source>Signature</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="95"/>
+        <source>The PIN is asked when signing and never stored</source>
+        <translation>Mã PIN được hỏi khi ký và không bao giờ được lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="86"/>
+        <source>The password is asked when signing and never stored</source>
+        <translation>Mật khẩu được hỏi khi ký và không bao giờ được lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="93"/>
+        <source>USB token set in Settings</source>
+        <translation>Token USB đã chọn trong Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="82"/>
+        <source>Writes NAME-signed.pdf beside each PDF</source>
+        <translation>Ghi tệp TÊN-signed.pdf bên cạnh mỗi tệp PDF</translation>
     </message>
 </context>
 <context>
@@ -516,6 +556,21 @@
         <location filename="../../desktop/briefing_studio/ui/window_files.py" line="311"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="309"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="307"/>
+        <source>Verify signatures</source>
+        <translation>Kiểm tra chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="323"/>
+        <source>Verifying signatures</source>
+        <translation>Đang kiểm tra chữ ký</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1132,76 @@
         <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="78"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="120"/>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="143"/>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation>Chứng thư (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="125"/>
+        <source>Digital signatures</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="108"/>
+        <source>Empty: the first token found</source>
+        <translation>Để trống: token đầu tiên tìm thấy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="129"/>
+        <source>Key label</source>
+        <translation>Nhãn khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="116"/>
+        <source>Root certificates trusted besides the system&apos;s, separated by {0}</source>
+        <translation>Chứng thư gốc được tin cậy ngoài các chứng thư của hệ thống, ngăn cách bằng {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="100"/>
+        <source>The PKCS#11 library of your USB token (.so/.dll), from its software</source>
+        <translation>Thư viện PKCS#11 của token USB (.so/.dll), có trong phần mềm của token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="110"/>
+        <source>The label of the signing key on the token</source>
+        <translation>Nhãn của khóa ký trên token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="130"/>
+        <source>Timestamp server</source>
+        <translation>Máy chủ dấu thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="113"/>
+        <source>Timestamp server; used only when set</source>
+        <translation>Máy chủ dấu thời gian; chỉ dùng khi được đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="128"/>
+        <source>Token label</source>
+        <translation>Nhãn token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="127"/>
+        <source>Token library</source>
+        <translation>Thư viện token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="131"/>
+        <source>Trusted roots</source>
+        <translation>Chứng thư gốc tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="112"/>
+        <source>none: sign offline</source>
+        <translation>để trống: ký ngoại tuyến</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2249,16 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
         <source>Clear the list</source>
         <translation>Xóa danh sách</translation>
     </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="83"/>
+        <source>&amp;Verify signatures…</source>
+        <translation>Kiểm tra &amp;chữ ký…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="84"/>
+        <source>Check the digital signatures of a PDF</source>
+        <translation>Kiểm tra chữ ký số của một tệp PDF</translation>
+    </message>
 </context>
 <context>
     <name>about</name>
@@ -2162,6 +2297,44 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
         <location filename="../../desktop/briefing_studio/ui/printing.py" line="61"/>
         <source>Print briefing</source>
         <translation>In tài liệu</translation>
+    </message>
+</context>
+<context>
+    <name>Signing</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="26"/>
+        <source>Password of the certificate {0}:</source>
+        <translation>Mật khẩu của chứng thư số {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="30"/>
+        <source>PIN of the USB token:</source>
+        <translation>Mã PIN của token USB:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="33"/>
+        <source>Digital signature</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="71"/>
+        <source>{0} has no digital signature.</source>
+        <translation>{0} không có chữ ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="76"/>
+        <source>Every signature is intact and trusted.</source>
+        <translation>Mọi chữ ký đều nguyên vẹn và được tin cậy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="78"/>
+        <source>At least one signature is NOT valid.</source>
+        <translation>Có ít nhất một chữ ký KHÔNG hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="90"/>
+        <source>Verify signatures</source>
+        <translation>Kiểm tra chữ ký</translation>
     </message>
 </context>
 </TS>

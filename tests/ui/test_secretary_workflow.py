@@ -132,7 +132,7 @@ def test_secretary_prepares_korean_embassy_briefing_from_seeds_to_files(
     def fake_exec(dialog) -> int:
         dialog.folder.setText(str(tmp_path / "out"))
         dialog.stem.setText("han-quoc")
-        dialog.both.setChecked(True)
+        dialog.set_formats(["docx", "pdf"])
         dialog._accept()
         return export_dialog.ExportDialog.DialogCode.Accepted
 

@@ -1,25 +1,28 @@
-"""Document → DOCX and Document → PDF. Writers read only the ``Document``, never sources.
+"""Document → DOCX, PDF and PDF/A. Writers read only the ``Document``, never sources.
 
 Each writer renders the whole file in memory first and then writes it atomically, so a failure
-half-way (a broken style, a full disk) never leaves a partial file behind.
+half-way (a broken style, a full disk) never leaves a partial file behind. The formats and their
+writers are listed once, in ``formats.FORMATS``; the writers' modules (python-docx, reportlab,
+pikepdf) are imported only when a file is written, so the CLI starts without them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_studio.atomic import atomic_write_bytes
 from briefing_studio.document import Document
 from briefing_studio.errors import BriefingError
-from briefing_studio.render.docx_writer import docx_bytes
-from briefing_studio.render.pdf_writer import pdf_bytes
+from briefing_studio.render import formats
 
-FORMATS = ("docx", "pdf")
+if TYPE_CHECKING:
+    from briefing_studio.render.docx_writer import docx_bytes
+    from briefing_studio.render.pdf_writer import pdf_bytes
 
 __all__ = [
-    "FORMATS",
-    "document_bytes",
     "docx_bytes",
+    "formats",
     "pdf_bytes",
     "write",
     "write_docx",
@@ -27,29 +30,32 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str):
+    if name == "docx_bytes":
+        from briefing_studio.render.docx_writer import docx_bytes
+
+        return docx_bytes
+    if name == "pdf_bytes":
+        from briefing_studio.render.pdf_writer import pdf_bytes
+
+        return pdf_bytes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def write_docx(document: Document, path: str | Path) -> None:
     """Write ``document`` as a Word file at ``path``."""
-    atomic_write_bytes(path, docx_bytes(document))
+    write(document, "docx", path)
 
 
 def write_pdf(document: Document, path: str | Path) -> None:
     """Write ``document`` as a PDF at ``path``."""
-    atomic_write_bytes(path, pdf_bytes(document))
-
-
-def document_bytes(document: Document, fmt: str) -> bytes:
-    """The whole file for ``document`` in ``fmt`` ("docx" or "pdf"), in memory."""
-    fmt = fmt.lower().lstrip(".")
-    if fmt == "docx":
-        return docx_bytes(document)
-    if fmt == "pdf":
-        return pdf_bytes(document)
-    raise BriefingError(
-        f"Không hỗ trợ định dạng “{fmt}”; chọn DOCX hoặc PDF.",
-        f"Unsupported format “{fmt}”; choose DOCX or PDF.",
-    )
+    write(document, "pdf", path)
 
 
 def write(document: Document, fmt: str, path: str | Path) -> None:
-    """Write ``document`` in ``fmt`` ("docx" or "pdf") at ``path``."""
-    atomic_write_bytes(path, document_bytes(document, fmt))
+    """Write ``document`` in the format with id ``fmt`` (see ``formats.FORMATS``) at ``path``."""
+    try:
+        output = formats.get(fmt)
+    except BriefingError as exc:
+        raise BriefingError(exc.message_vi, exc.message_en, path=path) from None
+    atomic_write_bytes(path, output.write(document))

@@ -1,4 +1,5 @@
-"""Export: choose a folder, the formats and a file name; afterwards open the folder or file."""
+"""Export: choose a folder, the formats and a file name, and whether to sign the PDFs;
+afterwards open the folder or file. The format check boxes come from ``render.formats``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,13 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_studio import settings as keys
 from briefing_studio.preflight import Notice
-
-FORMAT_CHOICES = (("docx",), ("pdf",), ("docx", "pdf"))
+from briefing_studio.render import formats as registry
+from briefing_studio.ui import preferences
+from briefing_studio.ui.i18n import current_language
 
 
 class ExportDialog(QDialog):
-    """Folder, formats (DOCX / PDF / both) and the file name without suffix; above the
+    """Folder, formats (one check box per format of the table) and the file name; above the
     buttons, the preflight notices (what the document would get wrong), if any."""
 
     def __init__(
@@ -51,13 +55,14 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        self.docx = QRadioButton(self.tr("Word (DOCX)"))
-        self.pdf = QRadioButton(self.tr("PDF"))
-        self.both = QRadioButton(self.tr("Both"))
-        self.both.setChecked(True)
+        self.format_boxes: dict[str, QCheckBox] = {}
         formats = QHBoxLayout()
-        for button in (self.docx, self.pdf, self.both):
-            formats.addWidget(button)
+        for fmt in registry.FORMATS:
+            box = QCheckBox(fmt.label(current_language()))
+            box.setChecked(fmt.id in registry.DEFAULT_IDS)
+            box.toggled.connect(self._update_signing)
+            self.format_boxes[fmt.id] = box
+            formats.addWidget(box)
         formats.addStretch(1)
         self.stem = QLineEdit(stem)
         self.stem.setToolTip(self.tr("File name without .docx / .pdf"))
@@ -65,6 +70,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Folder"), folder_row)
         form.addRow(self.tr("Formats"), formats)
         form.addRow(self.tr("File name"), self.stem)
+        self._build_signing(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -83,8 +89,6 @@ class ExportDialog(QDialog):
     def _notice_list(self, notices: Sequence[Notice]) -> QListWidget | None:
         if not notices:
             return None
-        from briefing_studio.ui.i18n import current_language
-
         language = current_language()
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         view = QListWidget()
@@ -98,11 +102,61 @@ class ExportDialog(QDialog):
         return view
 
     def formats(self) -> list[str]:
-        if self.docx.isChecked():
-            return ["docx"]
-        if self.pdf.isChecked():
-            return ["pdf"]
-        return ["docx", "pdf"]
+        return [fmt for fmt, box in self.format_boxes.items() if box.isChecked()]
+
+    def set_formats(self, ids: list[str]) -> None:
+        for fmt, box in self.format_boxes.items():
+            box.setChecked(fmt in ids)
+
+    def _build_signing(self, form: QFormLayout) -> None:
+        """Sign the exported PDFs: with a .p12 file (password asked later) or the token."""
+        self.sign = QCheckBox(self.tr("Sign the PDF files digitally after export"))
+        self.sign.setToolTip(self.tr("Writes NAME-signed.pdf beside each PDF"))
+        self.sign_p12 = QRadioButton(self.tr("Certificate file (.p12/.pfx)"))
+        self.sign_p12.setChecked(True)
+        self.p12_path = QLineEdit(preferences.get_str(keys.KEY_SIGN_LAST_P12))
+        self.p12_path.setToolTip(self.tr("The password is asked when signing and never stored"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse_p12)
+        p12_row = QHBoxLayout()
+        p12_row.addWidget(self.sign_p12)
+        p12_row.addWidget(self.p12_path, 1)
+        p12_row.addWidget(browse)
+        self.sign_token = QRadioButton(self.tr("USB token set in Settings"))
+        self.sign_token.setEnabled(bool(preferences.get_str(keys.KEY_SIGN_PKCS11_LIB)))
+        self.sign_token.setToolTip(self.tr("The PIN is asked when signing and never stored"))
+        self.sign.toggled.connect(self._update_signing)
+        form.addRow(self.tr("Signature"), self.sign)
+        form.addRow("", p12_row)
+        form.addRow("", self.sign_token)
+        self._signing_rows = (self.sign_p12, self.p12_path, browse)
+        self._update_signing()
+
+    def _update_signing(self) -> None:
+        pdfs = any(registry.get(f).suffix == ".pdf" for f in self.formats())
+        self.sign.setEnabled(pdfs)
+        on = pdfs and self.sign.isChecked()
+        for widget in self._signing_rows:
+            widget.setEnabled(on)
+        self.sign_token.setEnabled(on and bool(preferences.get_str(keys.KEY_SIGN_PKCS11_LIB)))
+
+    def signing_choice(self) -> tuple[str, Path | None] | None:
+        """None, ("p12", file) or ("token", None)."""
+        if not (self.sign.isEnabled() and self.sign.isChecked()):
+            return None
+        if self.sign_token.isChecked():
+            return ("token", None)
+        return ("p12", Path(self.p12_path.text().strip()))
+
+    def _browse_p12(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Certificate file"),
+            self.p12_path.text(),
+            self.tr("Certificates (*.p12 *.pfx)"),
+        )
+        if chosen:
+            self.p12_path.setText(chosen)
 
     def values(self) -> tuple[Path, list[str], str]:
         return Path(self.folder.text().strip()), self.formats(), self.stem.text().strip()
@@ -123,8 +177,20 @@ class ExportDialog(QDialog):
                 self.tr('Choose a folder and a file name without / \\ : * ? " < > |.'),
             )
             return
+        if not formats:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Choose at least one format."))
+            return
+        choice = self.signing_choice()
+        if choice and choice[0] == "p12" and not (choice[1] and choice[1].is_file()):
+            QMessageBox.warning(
+                self, self.windowTitle(), self.tr("Choose the certificate file to sign with.")
+            )
+            return
+        if choice and choice[0] == "p12":
+            preferences.set_value(keys.KEY_SIGN_LAST_P12, str(choice[1]))
+        chosen = [registry.get(fmt) for fmt in formats]
         existing = [
-            folder / f"{stem}.{fmt}" for fmt in formats if (folder / f"{stem}.{fmt}").exists()
+            folder / name for name in registry.file_names(stem, chosen) if (folder / name).exists()
         ]
         if existing:
             names = "\n".join(str(p) for p in existing)

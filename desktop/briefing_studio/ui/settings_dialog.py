@@ -1,10 +1,13 @@
-"""Preferences: interface language, the user templates folder, the default issuing agency.
+"""Preferences: interface language, the user templates folder, the default issuing agency,
+and digital signatures (the token's library, a timestamp server, the office's trusted roots).
 
 Kept with ``QSettings`` in the INI file the CLI reads too. The language applies at the next
 start (the window says so), which keeps every widget's text consistent.
 """
 
 from __future__ import annotations
+
+import os
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -76,6 +79,7 @@ class SettingsDialog(QDialog):
         defaults_form.addRow(self.tr("Parent body"), self.agency_parent)
         defaults_form.addRow(self.tr("Agency"), self.agency_name)
         defaults_form.addRow(self.tr("Place"), self.agency_place)
+        signatures = self._signing_group()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -84,10 +88,63 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(general)
         layout.addWidget(defaults)
+        layout.addWidget(signatures)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
         self.language_changed = False
         self.templates_changed = False
+
+    def _signing_group(self) -> QGroupBox:
+        self.pkcs11_library = QLineEdit(preferences.get_str(keys.KEY_SIGN_PKCS11_LIB))
+        self.pkcs11_library.setToolTip(
+            self.tr("The PKCS#11 library of your USB token (.so/.dll), from its software")
+        )
+        browse_library = QPushButton(self.tr("Browse…"))
+        browse_library.clicked.connect(self._browse_library)
+        library_row = QHBoxLayout()
+        library_row.addWidget(self.pkcs11_library, 1)
+        library_row.addWidget(browse_library)
+        self.token_label = QLineEdit(preferences.get_str(keys.KEY_SIGN_TOKEN_LABEL))
+        self.token_label.setToolTip(self.tr("Empty: the first token found"))
+        self.key_label = QLineEdit(preferences.get_str(keys.KEY_SIGN_KEY_LABEL))
+        self.key_label.setToolTip(self.tr("The label of the signing key on the token"))
+        self.tsa_url = QLineEdit(preferences.get_str(keys.KEY_SIGN_TSA_URL))
+        self.tsa_url.setPlaceholderText(self.tr("none: sign offline"))
+        self.tsa_url.setToolTip(self.tr("Timestamp server; used only when set"))
+        self.trusted_roots = QLineEdit(preferences.get_str(keys.KEY_SIGN_TRUST))
+        self.trusted_roots.setToolTip(
+            self.tr("Root certificates trusted besides the system's, separated by {0}").format(
+                os.pathsep
+            )
+        )
+        browse_roots = QPushButton(self.tr("Add…"))
+        browse_roots.clicked.connect(self._add_root)
+        roots_row = QHBoxLayout()
+        roots_row.addWidget(self.trusted_roots, 1)
+        roots_row.addWidget(browse_roots)
+        group = QGroupBox(self.tr("Digital signatures"))
+        form = QFormLayout(group)
+        form.addRow(self.tr("Token library"), library_row)
+        form.addRow(self.tr("Token label"), self.token_label)
+        form.addRow(self.tr("Key label"), self.key_label)
+        form.addRow(self.tr("Timestamp server"), self.tsa_url)
+        form.addRow(self.tr("Trusted roots"), roots_row)
+        return group
+
+    def _browse_library(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Token library"), self.pkcs11_library.text()
+        )
+        if chosen:
+            self.pkcs11_library.setText(chosen)
+
+    def _add_root(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Trusted roots"), "", self.tr("Certificates (*.pem *.crt *.cer *.der)")
+        )
+        if chosen:
+            current = [p for p in self.trusted_roots.text().split(os.pathsep) if p.strip()]
+            self.trusted_roots.setText(os.pathsep.join([*current, chosen]))
 
     def _browse(self) -> None:
         start = self.templates_dir.text() or str(preferences.templates_dir())
@@ -107,6 +164,14 @@ class SettingsDialog(QDialog):
         settings.setValue(keys.KEY_AGENCY_PARENT, self.agency_parent.text().strip())
         settings.setValue(keys.KEY_AGENCY_NAME, self.agency_name.text().strip())
         settings.setValue(keys.KEY_AGENCY_PLACE, self.agency_place.text().strip())
+        for key, edit in (
+            (keys.KEY_SIGN_PKCS11_LIB, self.pkcs11_library),
+            (keys.KEY_SIGN_TOKEN_LABEL, self.token_label),
+            (keys.KEY_SIGN_KEY_LABEL, self.key_label),
+            (keys.KEY_SIGN_TSA_URL, self.tsa_url),
+            (keys.KEY_SIGN_TRUST, self.trusted_roots),
+        ):
+            settings.setValue(key, edit.text().strip())
         settings.sync()
 
     def accept(self) -> None:

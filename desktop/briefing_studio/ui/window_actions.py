@@ -79,6 +79,11 @@ class WindowActions:
         self.print_preview_action = self._action(
             self.tr("Print pre&view…"), self.tr("See the printed pages first"), self.print_preview
         )
+        self.verify_action = self._action(
+            self.tr("&Verify signatures…"),
+            self.tr("Check the digital signatures of a PDF"),
+            self.verify_signatures,
+        )
         self.quit_action = self._action(
             self.tr("&Quit"), self.tr("Close Briefing Studio"), self.close, "Ctrl+Q"
         )
@@ -152,6 +157,7 @@ class WindowActions:
         self.file_menu.addActions(
             [self.export_action, self.print_action, self.print_preview_action]
         )
+        self.file_menu.addAction(self.verify_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu(self.tr("&Edit"))

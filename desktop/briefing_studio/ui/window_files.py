@@ -18,7 +18,7 @@ from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
 from briefing_studio.settings import default_agency
-from briefing_studio.ui import ops, preferences
+from briefing_studio.ui import ops, preferences, signing_ui
 from briefing_studio.ui.autosave import CrashedSession, discard
 from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
 from briefing_studio.ui.i18n import current_language
@@ -261,7 +261,13 @@ class FileWorkflows:
             return
         out_dir, formats, stem = dialog.values()
         preferences.set_value("export/folder", str(out_dir))
-        self.export_to(out_dir, formats, stem)
+        key = None
+        choice = dialog.signing_choice()
+        if choice is not None:
+            key = signing_ui.ask_key(self, choice)
+            if key is None:
+                return
+        self.export_to(out_dir, formats, stem, sign_with=key)
 
     def export_to(
         self,
@@ -269,8 +275,10 @@ class FileWorkflows:
         formats: Sequence[str],
         stem: str | None = None,
         on_done: Callable[[list[Path]], None] | None = None,
+        sign_with: Any = None,
     ) -> ops.Op | None:
-        """Write the files in a worker; afterwards offer to open them."""
+        """Write the files in a worker (and sign the PDFs with ``sign_with``, a key from
+        ``signing_ui.ask_key``); afterwards offer to open them."""
         from briefing_studio.export import export_briefing
 
         template = self._usable_template()
@@ -279,8 +287,13 @@ class FileWorkflows:
         briefing, analyses = self.state.snapshot(), list(self.state.analyses)
         formats = list(formats)
 
+        tsa_url = signing_ui.tsa_url()
+
         def task(_ctx: ops.TaskContext) -> list[Path]:
-            return export_briefing(briefing, template, formats, out_dir, stem, analyses)
+            files = export_briefing(briefing, template, formats, out_dir, stem, analyses)
+            if sign_with is not None:
+                files += signing_ui.sign_files(files, sign_with, tsa_url)
+            return files
 
         def done(files: list[Path]) -> None:
             self.statusBar().showMessage(
@@ -289,6 +302,30 @@ class FileWorkflows:
             (on_done or (lambda fs: offer_to_open(self, fs)))(files)
 
         return self._run(task, done, self.tr("Exporting"), cancellable=False)
+
+    def verify_signatures(self) -> None:
+        """File → Verify signatures: choose a PDF, check it in a worker, show the result."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Verify signatures"),
+            preferences.get_str("export/folder", preferences.last_folder()),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not chosen:
+            return
+        path, trust = Path(chosen), signing_ui.trusted_roots()
+
+        def task(_ctx: ops.TaskContext) -> list:
+            from briefing_studio.signing import verify_file
+
+            return verify_file(path, trust)
+
+        self._run(
+            task,
+            lambda reports: signing_ui.show_verification(self, path, reports),
+            self.tr("Verifying signatures"),
+            cancellable=False,
+        )
 
     def _usable_template(self) -> Any:
         template = self.state.template()
