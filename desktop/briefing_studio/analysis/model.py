@@ -13,7 +13,7 @@ from briefing_studio.sources.model import SourceDocument
 
 SectionKind = Literal["heading", "paragraph"]
 Cue = Literal["result", "proposal", "direction", "background"]
-FigureKind = Literal["money", "percent", "count", "measure", "date"]
+FigureKind = Literal["money", "percent", "count", "measure", "ratio", "date"]
 EntityKind = Literal["person", "organization", "place", "country", "province"]
 
 
