@@ -81,6 +81,8 @@ class Entity:
 
     ``key`` is the gazetteer id when one matched (ISO code ``KR`` for a country, a slug such as
     ``bac-giang`` for a province), so ``Hàn Quốc`` and ``Hàn`` in two sources are one entity.
+    A province that no longer exists on its own (merger of 1 July 2025) keeps its former name
+    and says which current one it is part of: ``merged_into`` (key) and ``merged_into_name``.
     """
 
     id: str
@@ -90,6 +92,8 @@ class Entity:
     aliases: tuple[str, ...] = ()  # surface forms seen in the text
     mentions: tuple[Mention, ...] = ()
     source: Literal["gazetteer", "ner", "both"] = "gazetteer"
+    merged_into: str | None = None
+    merged_into_name: str | None = None
 
     @property
     def sections(self) -> list[str]:
@@ -105,6 +109,8 @@ class Entity:
             "aliases": list(self.aliases),
             "sections": self.sections,
             "source": self.source,
+            "merged_into": self.merged_into,
+            "merged_into_name": self.merged_into_name,
             "mentions": [asdict(m) for m in self.mentions],
         }
 
