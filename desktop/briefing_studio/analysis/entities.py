@@ -224,11 +224,21 @@ def _capitalised_runs(text: str, taken: list[_Hit]) -> list[list[tuple[int, int,
     """Maximal runs of capitalised words joined by single spaces, outside gazetteer matches."""
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
+    # One flag per character covered by a match: asking every match about every word made this
+    # the slowest part of the instant pass (words × matches per paragraph).
+    covered = bytearray(len(text))
+    for h in taken:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     for match in _WORD.finditer(text):
         word = match.group()
+        if not word[:1].isupper():
+            if current:
+                runs.append(current)
+                current = []
+            continue
         start, end = match.span()
-        capitalised = word[:1].isupper() and not word.isupper() and not _has_digit(word)
-        free = not any(h.overlaps(start, end) for h in taken)
+        capitalised = not word.isupper() and not _has_digit(word)
+        free = covered.find(1, start, end) == -1
         if capitalised and free and current and text[current[-1][1] : start] == " ":
             current.append((start, end, word))
             continue
