@@ -269,3 +269,34 @@ def test_a_current_province_belongs_to_no_other() -> None:
     found = {e.key: e for e in rules("Hà Nội và Bắc Ninh ký kết hợp tác.")}
     assert found["ha-noi"].merged_into is None
     assert found["bac-ninh"].to_json()["merged_into"] is None
+
+
+def _maintained_province_map() -> dict:
+    """underthesea's 2025 province mapping (from vietnamadminunits), shipped in the package."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("underthesea")
+    folders = spec.submodule_search_locations if spec else None
+    for folder in folders or ():
+        path = Path(folder) / "address" / "data" / "mapping.json"
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+    pytest.skip("this underthesea ships no province mapping")
+
+
+def test_the_province_map_agrees_with_the_maintained_dataset() -> None:
+    """Every one of the 63 former units maps to the same current unit as the dataset says."""
+    from briefing_studio.analysis.gazetteer import gazetteer
+
+    data = _maintained_province_map()
+    g = gazetteer()
+    old_names = data["old_province_names"]
+    new_names = data["province_names"]
+    assert len(old_names) == 63 and len(new_names) == 34
+    for old, new in data["province_mapping"].items():
+        former = g.lookup(old_names[old]["short"])
+        current = g.lookup(new_names[new]["short"])
+        assert former is not None and current is not None, (old, new)
+        assert g.successor(former.key) == current.key, old_names[old]["name"]
+    assert {g.successor(e.key) for e in g.provinces()} == {e.key for e in g.provinces(True)}
