@@ -1,10 +1,13 @@
-"""Find the figures of a section: counts, money, percents, measures and dates (DESIGN.md).
+"""Find the figures of a section: counts, money, percents, measures, ratios and dates.
 
 A figure's surface is qualifier + number + scale word + unit or counted noun + a short
 modifier: ``hơn 170 thỏa thuận hợp tác``, ``trên 12,4 tỷ USD``, ``bốn đối tác lớn``.
 Everything here is regular expressions plus a little logic per match, so a whole report is
 analysed as it loads; no tagger or model is called. Counted nouns and their modifiers are
 ``noun_phrases.py``; the word lists are ``units.py``.
+
+A ratio is a multiple or a fraction (``gấp ba``, ``một phần ba``, ``3/4 số hộ``); its value is
+the multiplier of the whole (3, 0.333…, 0.75) and a multiple has the unit ``lần``.
 
 Digits that belong to names and codes are never figures: ``COVID-19``, ``G20``, ``Quốc lộ 1A``,
 ``Nghị định 30/2020/NĐ-CP``, ``Điều 5``, URLs, e-mail addresses and phone numbers.

@@ -48,7 +48,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Figure:
-    """A numeric fact as DESIGN.md defines it (see the table there)."""
+    """A numeric fact: its surface as written and its normalised value.
+
+    ``kind`` money, percent, count, measure, ratio (``gấp ba`` → 3, ``một nửa`` → 0.5) or date;
+    ``value_high`` ends a range; ``unit`` as written (``USD``, ``đồng/hộ``, ``thỏa thuận``);
+    ``words`` when the number is written in words.
+    """
 
     id: str  # "<section id>/f<n>"
     section: str  # section id
