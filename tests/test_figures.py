@@ -391,7 +391,7 @@ def test_year_after_the_word_nam_is_a_date_not_five() -> None:
 
 
 def test_a_fraction_is_not_a_date() -> None:
-    assert find_figures("khoảng 1/3 dân số") == []
+    assert [f.kind for f in find_figures("khoảng 1/3 dân số")] == ["ratio"]
     assert [f for f in find_figures("từ 1-2/3 số hộ") if f.kind == "date"] == []
 
 

@@ -98,6 +98,8 @@ def fig(**fields) -> Figure:
         (fig(surface="1.200 ha", kind="measure", value=1200, unit="ha"), "1.200 ha"),
         (fig(surface="bốn đối tác", value=4, unit="đối tác", words=True), "bốn đối tác"),
         (fig(surface="20/12", kind="date", value=None), "20/12"),
+        (fig(surface="gấp 2,5 lần", kind="ratio", value=2.5, unit="lần"), "gấp 2,5 lần"),
+        (fig(surface="3/4", kind="ratio", value=0.75), "3/4"),
     ],
 )
 def test_figure_is_written_out_from_value_unit_and_qualifier(figure: Figure, expected: str) -> None:

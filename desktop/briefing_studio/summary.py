@@ -10,6 +10,7 @@ KIND_VI = {
     "percent": "tỷ lệ",
     "count": "số lượng",
     "measure": "đo lường",
+    "ratio": "tỷ số",
     "date": "thời gian",
 }
 ENTITY_KIND_VI = {

@@ -424,6 +424,11 @@
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
+        <source>ratio</source>
+        <translation>tỷ số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
         <source>date</source>
         <translation>thời gian</translation>
     </message>
@@ -1270,6 +1275,11 @@
         <location filename="../../desktop/briefing_studio/ui/source_view.py" line="120"/>
         <source>measure</source>
         <translation>đo lường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="121"/>
+        <source>ratio</source>
+        <translation>tỷ số</translation>
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/source_view.py" line="121"/>

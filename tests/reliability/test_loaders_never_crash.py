@@ -37,7 +37,7 @@ from briefing_studio.templating import TemplateLibrary
 
 T = TypeVar("T")
 WATCHDOG_S = 60.0  # per example: hundreds of times what any of them needs
-KINDS = {"money", "percent", "count", "measure", "date"}
+KINDS = {"money", "percent", "count", "measure", "ratio", "date"}
 SUFFIXES = [".txt", ".docx", ".html", ".pdf", ".md"]
 SEED_LINES = [
     line

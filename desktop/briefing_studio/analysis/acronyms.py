@@ -4,8 +4,11 @@ A definition is the usual Vietnamese pattern ``ngoại giao kinh tế (NGKT)``: 
 many words before the parenthesis as the acronym has letters, each word's initial matching a
 letter with diacritics folded (``Đ`` → ``d``), so ``cơ quan đại diện (CQĐD)`` and ``kinh tế –
 xã hội (KT-XH)`` both work; dashes between words are kept but not counted, and ``&`` matches
-``và``. Known acronyms come from a built-in list with Vietnamese expansions and are reported
-only when they occur in the text. Each acronym lists the sections it appears in.
+``và``. A foreign agency's acronym follows its own language (``Cơ quan Hợp tác Quốc tế Hàn
+Quốc (KOICA)``), so an organisation's whole name before the parenthesis defines it too, and
+either may come first: ``KOICA (Cơ quan Hợp tác Quốc tế Hàn Quốc)``. Known acronyms come from
+a built-in list with Vietnamese expansions and are reported only when they occur in the text.
+Each acronym lists the sections it appears in.
 """
 
 from __future__ import annotations
@@ -13,11 +16,15 @@ from __future__ import annotations
 import re
 
 from briefing_studio.analysis.model import Acronym, Section
+from briefing_studio.analysis.org_names import heads, organization_at
 from briefing_studio.textutil import fold
 
 _TOKEN_BODY = r"[A-ZĐ][A-ZĐ0-9&]*(?:[-.][A-ZĐ0-9&]+)*"
 _ACRONYM = re.compile(rf"(?<![\w&.-]){_TOKEN_BODY}(?![\w&-])")
 _DEFINITION = re.compile(rf"\(({_TOKEN_BODY})\)")
+# "KOICA (Cơ quan Hợp tác Quốc tế Hàn Quốc)": the acronym first, its expansion in brackets.
+_DEFINED_AFTER = re.compile(rf"(?<![\w&.-])({_TOKEN_BODY}) \(([^\W\d_][^()\n]{{3,150}})\)")
+_NAME_WINDOW = 160  # characters before a bracket searched for the organisation it abbreviates
 _HYPHEN = re.compile(r"[-–]")
 _PHRASE_BREAKS = frozenset(',;:.!?”"')
 _CONNECTORS = frozenset("– - — &".split())
@@ -95,14 +102,51 @@ def find_acronyms(sections: list[Section]) -> list[Acronym]:
 
 
 def definitions(text: str) -> list[tuple[str, str]]:
-    """``(acronym, expansion)`` for each ``words (ACRONYM)`` whose initials match the letters."""
+    """``(acronym, expansion)`` for each definition, in either order (see the module text)."""
     found = []
+    if "(" not in text:
+        return found
     for match in _DEFINITION.finditer(text):
         short = match.group(1)
-        expansion = _expansion_before(text, match.start(), short)
+        expansion = _expansion_before(text, match.start(), short) or _name_before(
+            text, match.start()
+        )
         if expansion:
             found.append((short, expansion))
+    for match in _DEFINED_AFTER.finditer(text):
+        short, inside = match.group(1), match.group(2).strip()
+        if _letters(short) is not None and (_initials_match(inside, short) or _is_name(inside)):
+            found.append((short, inside))
     return found
+
+
+def _name_before(text: str, paren: int) -> str | None:
+    """The organisation's whole name that ends right before the bracket at ``paren``."""
+    end = _skip_spaces_back(text, paren)
+    window = max(0, end - _NAME_WINDOW)
+    for head in heads(text[window:end]):
+        name = organization_at(text[window:end], head)
+        if name is not None and name.end == end - window:
+            return text[window + name.start : end]
+    return None
+
+
+def _is_name(text: str) -> bool:
+    """Whether all of ``text`` is one organisation's name."""
+    found = heads(text)
+    if not found or found[0].start() != 0:
+        return False
+    name = organization_at(text, found[0])
+    return name is not None and name.end == len(text)
+
+
+def _initials_match(expansion: str, short: str) -> bool:
+    """``ngoại giao kinh tế`` for ``NGKT``: one word per letter, in order."""
+    letters = _letters(short)
+    words = [p for w in expansion.split() if w not in _CONNECTORS for p in _HYPHEN.split(w) if p]
+    if letters is None or len(words) != len(letters):
+        return False
+    return all(_initial_matches(w, letter) for w, letter in zip(words, letters, strict=True))
 
 
 def _letters(short: str) -> list[str] | None:

@@ -19,6 +19,8 @@ from typing import cast
 from briefing_studio.analysis.gazetteer import Gazetteer, gazetteer, slugify
 from briefing_studio.analysis.model import Analysis, Entity, EntityKind, Mention, Section
 from briefing_studio.analysis.ner_cache import NerCache, NerToken
+from briefing_studio.analysis.org_names import heads, organization_at, place_heads
+from briefing_studio.analysis.units import COUNTED_NOUNS, tone_key
 from briefing_studio.textutil import fold
 
 Progress = Callable[[int, int], None]
@@ -32,11 +34,29 @@ _PLACE_CUES = frozenset(
         *("thành phố", "thủ đô", "khu vực", "thị xã"),
     }
 )
+# Lower-case words that make the proper noun after them part of an address or a natural feature
+# ("phố Tràng Tiền", "phường Hoàn Kiếm"): a place named with that word, never a person.
+_ADDRESS_WORDS = frozenset(
+    {
+        *"phố đường ngõ ngách hẻm phường quận huyện xã thôn ấp bản làng vịnh sông núi đảo".split(),
+        *("khu phố", "thị trấn", "thị xã", "đại lộ", "quảng trường", "tổ dân phố", "quần đảo"),
+    }
+)
+# A dateline: "Hà Nội (TTXVN) - …", "Washington (Reuters) – …": the place, then the news agency.
+_BYLINE = re.compile(
+    r"\s*(?P<place>[^\W\d_][^\W\d_ -]*(?: [^\W\d_][^\W\d_-]*){0,3}) "
+    r"\((?P<agency>[^\W\d_][\w&./-]{1,19}(?: [^\W\d_][\w&.-]*){0,2})\) ?[-–—] "
+)
 
 
 # "Đại sứ Hàn Quốc tại Việt Nam <name>": words that link a title's place to another place.
 _CONNECTOR = re.compile(r"\s(?:tại|ở|của|bên cạnh)$")
 # Words that make the proper noun after them a company or institution, whatever NER says.
+_ADDRESS_BEFORE = re.compile(
+    r"(?:^|(?<![Tt]hành)\s)("
+    + "|".join(sorted(map(re.escape, _ADDRESS_WORDS), key=len, reverse=True))
+    + r")\s+$"
+)
 _ORG_HEAD = re.compile(
     r"(?:^|\s)((?:[Tt]ập đoàn|[Tt]ổng công ty|[Cc]ông ty|[Hh]ãng|Ngân hàng|Quỹ|Hiệp hội|Trường|"
     r"Đại học|Học viện|Viện|Bệnh viện|Cảng|Báo|Tạp chí|Đài)(?:\s(?:TNHH|CP|cổ phần|MTV))*)\s+$"
@@ -82,6 +102,18 @@ def gazetteer_entities(analysis: Analysis) -> list[Entity]:
     return _merge([h for s in analysis.sections for h in _gazetteer_hits(s, g)])
 
 
+def _named_hits(section: Section, g: Gazetteer) -> list[_Hit]:
+    """The gazetteer's names, then the names built by rule around them (instant).
+
+    An agency or mission the gazetteer does not know (``Vụ Hợp tác quốc tế``, ``Đại sứ quán
+    Ô-xtrây-li-a tại Hà Nội``), a place or building (``Vịnh Bắc Bộ``, ``Nhà Trắng``) and a
+    dateline's place and agency are whole names, so no person or NER place is read inside.
+    """
+    found = _gazetteer_hits(section, g)
+    found = _with_rule_names(section, g, found)
+    return found + _byline_hits(section, found)
+
+
 def extract_entities(
     analysis: Analysis,
     *,
@@ -98,7 +130,7 @@ def extract_entities(
     g = gazetteer()
     hits: dict[str, list[_Hit]] = {}
     for section in analysis.sections:
-        found = _gazetteer_hits(section, g)
+        found = _named_hits(section, g)
         found += _person_hits(section, g, found)
         hits[section.id] = found
     if use_ner:
@@ -116,6 +148,61 @@ def _gazetteer_hits(section: Section, g: Gazetteer) -> list[_Hit]:
     for start, end, entry in g.find_places(section.text):
         kind = cast(EntityKind, entry.kind)  # find_places yields only entity kinds
         hits.append(_Hit(section, start, end, kind, entry.name, entry.key, "gazetteer"))
+    return hits
+
+
+def _with_rule_names(section: Section, g: Gazetteer, found: list[_Hit]) -> list[_Hit]:
+    """``found`` plus organisations and places named by head word; what they contain goes.
+
+    Countries and provinces inside stay (``Hàn Quốc`` in ``Đại sứ quán Hàn Quốc``: the country
+    is mentioned); a shorter organisation inside goes (``cơ quan đại diện`` in ``Cơ quan đại
+    diện Hàn Quốc tại Việt Nam`` is Korea's mission, not Viet Nam's missions abroad; ``Bộ Ngoại
+    giao`` in ``Bộ Ngoại giao Nhật Bản`` is Japan's). A known organisation starting at the same
+    word wins when the longer name only adds ``Việt Nam``.
+    """
+    text = section.text
+    places = {h.start: h.end for h in found if h.kind != "person"}
+    added: list[_Hit] = []
+    for kind, matches in (("organization", heads(text)), ("place", place_heads(text))):
+        for head in matches:
+            if any(h.start <= head.start() < h.end for h in found + added):
+                if not any(h.start == head.start() and h.kind == "organization" for h in found):
+                    continue
+            name = organization_at(text, head, places, g.surnames)
+            if name is None:
+                continue
+            same = [h for h in found if h.start == name.start and h.kind != "person"]
+            if any(h.end >= name.end or _only_viet_nam(text[h.end : name.end]) for h in same):
+                continue
+            hit = _Hit(section, name.start, name.end, kind, text[name.start : name.end], None,
+                       "gazetteer")  # fmt: skip
+            added.append(hit)
+    if not added:
+        return found
+    kept = [
+        h
+        for h in found
+        if h.kind in ("country", "province")
+        or not any(a.start <= h.start and h.end <= a.end for a in added)
+    ]
+    return kept + added
+
+
+def _only_viet_nam(extra: str) -> bool:
+    return extra.strip(" ,") == "Việt Nam"
+
+
+def _byline_hits(section: Section, found: list[_Hit]) -> list[_Hit]:
+    """``Hà Nội (TTXVN) - …``: the dateline's place and agency, where nothing else was found."""
+    m = _BYLINE.match(section.text)
+    if m is None:
+        return []
+    hits = []
+    for group, kind in (("place", "place"), ("agency", "organization")):
+        start, end = m.span(group)
+        if not any(h.overlaps(start, end) for h in found):
+            name = section.text[start:end]
+            hits.append(_Hit(section, start, end, kind, name, None, "gazetteer"))  # type: ignore[arg-type]
     return hits
 
 
@@ -137,11 +224,21 @@ def _capitalised_runs(text: str, taken: list[_Hit]) -> list[list[tuple[int, int,
     """Maximal runs of capitalised words joined by single spaces, outside gazetteer matches."""
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
+    # One flag per character covered by a match: asking every match about every word made this
+    # the slowest part of the instant pass (words × matches per paragraph).
+    covered = bytearray(len(text))
+    for h in taken:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     for match in _WORD.finditer(text):
         word = match.group()
+        if not word[:1].isupper():
+            if current:
+                runs.append(current)
+                current = []
+            continue
         start, end = match.span()
-        capitalised = word[:1].isupper() and not word.isupper() and not _has_digit(word)
-        free = not any(h.overlaps(start, end) for h in taken)
+        capitalised = not word.isupper() and not _has_digit(word)
+        free = covered.find(1, start, end) == -1
         if capitalised and free and current and text[current[-1][1] : start] == " ":
             current.append((start, end, word))
             continue
@@ -292,14 +389,36 @@ def _ner_hits(
                 hit.confirmed = True
             if overlapping:
                 continue
+            if _common_noun_first(text, start, end):
+                # "Đoàn Séc …" starting a sentence: the delegation (of Czechia), not a Mr Đoàn
+                start = text.find(" ", start, end) + 1 or end
+                if start >= end:
+                    continue
+            entry = g.exact(text[start:end])
+            if entry is not None:  # "Đức" alone, "Campuchia": the country, whatever NER says
+                kind = cast(EntityKind, entry.kind)
+                added.append(_Hit(section, start, end, kind, entry.name, entry.key, "ner"))
+                continue
             head = _ORG_HEAD.search(text, max(0, start - 40), start)
+            address = _ADDRESS_BEFORE.search(text, max(0, start - 20), start)
             if head is not None and not _is_junk(text[start:end]):
                 start, kind = head.start(1), "organization"  # Công ty TNHH Hoa Sen
+            elif address is not None and not _is_junk(text[start:end]):
+                start, kind = address.start(1), "place"  # phố Tràng Tiền
             else:
                 kind = _classify(text, start, end, span.label, g, acronyms, title_ends, known)
             if kind is not None:
                 added.append(_Hit(section, start, end, kind, text[start:end], None, "ner"))
     return added
+
+
+def _common_noun_first(text: str, start: int, end: int) -> bool:
+    """A candidate starting a sentence with a common noun (``Đoàn``, ``Phiên``, ``Đội``)."""
+    words = text[start:end].split()
+    if not words or tone_key(words[0]) not in COUNTED_NOUNS:
+        return False
+    before = text[:start].rstrip()
+    return not before or before[-1] in '.!?:;…\n"“(-–—'
 
 
 def _candidates(span: _Span) -> list[tuple[int, int]]:
@@ -394,6 +513,8 @@ def _entity(group: list[_Hit]) -> Entity:
     else:
         source = "gazetteer"
     mentions = tuple(dict.fromkeys(Mention(h.section.id, h.start, h.end) for h in group))
+    entry = gazetteer().get(first.key) if first.key else None
+    successor = gazetteer().get(entry.merged_into) if entry and entry.merged_into else None
     return Entity(
         id=f"{first.kind}:{first.key or slugify(first.name)}",
         kind=first.kind,
@@ -402,4 +523,6 @@ def _entity(group: list[_Hit]) -> Entity:
         aliases=tuple(dict.fromkeys(h.surface for h in group)),
         mentions=mentions,
         source=source,  # type: ignore[arg-type]
+        merged_into=successor.key if successor else None,
+        merged_into_name=successor.name if successor else None,
     )

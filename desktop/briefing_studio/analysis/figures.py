@@ -1,4 +1,4 @@
-"""Find the figures of a section: counts, money, percents, measures and dates.
+"""Find the figures of a section: counts, money, percents, measures, ratios and dates.
 
 The fields of a ``Figure`` and the Vietnamese number conventions: docs/ARCHITECTURE.md §3.
 
@@ -7,6 +7,9 @@ modifier: ``hơn 170 thỏa thuận hợp tác``, ``trên 12,4 tỷ USD``, ``b�
 Everything here is regular expressions plus a little logic per match, so a whole report is
 analysed as it loads; no tagger or model is called. Counted nouns and their modifiers are
 ``noun_phrases.py``; the word lists are ``units.py``.
+
+A ratio is a multiple or a fraction (``gấp ba``, ``một phần ba``, ``3/4 số hộ``); its value is
+the multiplier of the whole (3, 0.333…, 0.75) and a multiple has the unit ``lần``.
 
 Digits that belong to names and codes are never figures: ``COVID-19``, ``G20``, ``Quốc lộ 1A``,
 ``Nghị định 30/2020/NĐ-CP``, ``Điều 5``, URLs, e-mail addresses and phone numbers.
@@ -23,6 +26,7 @@ from briefing_studio.analysis.noun_phrases import (
     ACRONYM,
     BOUNDARY,
     count_phrase,
+    generic_noun_at,
     noun_at,
     syllables,
 )
@@ -36,9 +40,15 @@ from briefing_studio.analysis.numbers import (
     scale_of,
 )
 from briefing_studio.analysis.units import (
+    COUNTED_NOUNS,
+    CURRENCY_PREFIXES,
+    ENGLISH_SCALES,
+    GENERIC_NOUNS,
     GLUED_UNITS,
+    HALF_WORD,
     MEASURE_UNITS,
     MONEY_UNITS,
+    MULTIPLIER_WORDS,
     PAIR_NOUNS,
     PERCENT_WORDS,
     QUALIFIERS,
@@ -88,6 +98,7 @@ _LABEL_PAIRS = frozenset(
 )
 _LABEL_PAIR_ENDS = frozenset(pair.split()[-1] for pair in _LABEL_PAIRS)
 _CAMEL_CASE = re.compile(r"[a-z]+[A-Z]\w*")
+_COUNTED_ENDS = frozenset(noun.rsplit(" ", 1)[-1] for noun in COUNTED_NOUNS if " " in noun)
 
 # --- dates -----------------------------------------------------------------------------------
 _YEAR = r"[12]\d{3}"
@@ -103,12 +114,15 @@ _KEYWORD_DATE = re.compile(
     rf"|ngày\s+(?P<d4>\d{{1,2}})\s+tháng\s+(?P<m4>\d{{1,2}})(?:\s+năm\s+(?P<y4>{_YEAR}))?"
     rf"|(?P<d5>\d{{1,2}})\s+tháng\s+(?P<m5>\d{{1,2}})\s+năm\s+(?P<y5>{_YEAR})"
     rf"|tháng\s+(?P<m6>\d{{1,2}})(?:\s*[/\-]\s*(?P<y6>{_YEAR})|\s+năm\s+(?P<y6b>{_YEAR}))?"
-    rf"|\d{{1,2}}\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?P<y8>{_YEAR}))?"
+    rf"|\d{{1,2}}\s+tháng\s+(?:(?:đầu|cuối)\s+năm(?:\s+(?P<y8>{_YEAR}))?"
+    rf"|năm\s+(?:(?P<y8b>{_YEAR})|nay|qua|trước|ngoái))"  # "6 tháng năm 2017": a period
     rf"|quý\s+(?:IV|I{{1,3}}|[1-4])(?:\s*[/\-]\s*(?P<y7>{_YEAR})|\s+năm\s+(?P<y7b>{_YEAR}))?"
     rf")(?![\w/])",
     re.IGNORECASE,
 )
-_YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8", "y9")
+_ANY_DIGIT = re.compile(r"\d")
+_QUARTER = re.compile(r"quý", re.IGNORECASE)
+_YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8", "y8b", "y9")
 _DAY_SPAN = re.compile(rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?(?![\w/])")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?(?![\w/])")
 _MONTH_YEAR = re.compile(rf"(\d{{1,2}})/({_YEAR})(?![\w/])")
@@ -124,13 +138,18 @@ _SCALE = re.compile(rf"\s+({SCALE_PATTERN}){_NOT_L}")
 _SCALED_PART = re.compile(rf"\s+({DIGITS_PATTERN})\s+({SCALE_PATTERN}){_NOT_L}")
 
 # --- units -------------------------------------------------------------------------------------
-_PERCENT = re.compile(rf" ?%|\s+({_alternation(PERCENT_WORDS)}){_NOT_L}")
+_PERCENT = re.compile(rf" ?%(?![0-9A-Za-z])|\s+({_alternation(PERCENT_WORDS)}){_NOT_L}")
 _MONEY = re.compile(rf"(\s*)({_alternation(MONEY_UNITS)})(?![\w$])")
 _MEASURE = re.compile(rf"(\s*)({_alternation(MEASURE_UNITS)})(?![\w²³])")
-_PER = re.compile(  # "62,5 tạ/ha", "500 USD/tấn", "75 triệu đồng/người/năm"
-    r"(?:/(?:ha|năm|ngày|tháng|người|hộ|giờ|h|km|kg|tấn|lít|m2|m3|MWh|kWh)(?!\w))+"
+# "62,5 tạ/ha", "500 USD/tấn", "75 triệu đồng/người/năm": a denominator is a unit or a counted
+# noun after a slash; "doanh nghiệp/hợp tác xã" lists alternatives, it has no denominator.
+_PER_WORD = re.compile(r"/([^\W\d_][\w²³]*)(?![\w-])")
+_DENOMINATORS = frozenset(
+    {*COUNTED_NOUNS, *TIME_UNITS, *(u.lower() for u in (*MEASURE_UNITS, *MONEY_UNITS)), "h"}
 )
-_TIME = re.compile(rf"\s+({_alternation(TIME_UNITS)}){_NOT_L}")
+_TIME = re.compile(rf"\s+({_alternation(TIME_UNITS)}){_NOT_L}(?!\s+{_YEAR}(?!\d))")
+_UNIT_RANGE = re.compile(r"\s*[-–—]\s*|\s+(?:đến|tới)\s+")  # "6,5% - 7%", "6% đến 6,5%"
+_ELIDED_TO = re.compile(r"\s+(?:lên|đến|tới|xuống|còn|xuống còn|lên tới|lên đến)\s+(?=\d)")
 
 # --- number words and qualifiers ---------------------------------------------------------------
 _WORD_RUN = re.compile(
@@ -148,7 +167,36 @@ _YEAR_LEADS = frozenset(
 )
 _BARE_VERBS = frozenset(("lên", "là", "đạt", "thành", "tới", "đến"))
 _NOT_NUMBER_LEADS = frozenset(("hàng", "vài", "mấy", "dăm", "thứ"))  # "hàng trăm", "thứ hai"
+_FRACTION = re.compile(r"(\d{1,3})/(\d{1,3})")
+_TIMES = re.compile(r"(?<![^\W\d_])[Gg]ấp +")
+_TIMES_TAIL = re.compile(rf"(?P<times> +lần)?(?P<half> +{HALF_WORD})?{_NOT_L}")
+_COMPARISON_WORDS = frozenset(
+    ("tăng", "cao", "lớn", "nhiều", "nhanh", "rộng", "dài", "hơn", "đạt", "lên", "bằng", "là",
+     "giảm", "thấp", "nhỏ", "ít", "mạnh", "khoảng", "gần", "hơn")
+)  # fmt: skip
+_PARTS = re.compile(
+    rf"(?<![^\W\d_])(?P<top>{NUMBER_WORDS_PATTERN}(?: {NUMBER_WORDS_PATTERN})*) phần "
+    rf"(?P<bottom>{NUMBER_WORDS_PATTERN}(?: {NUMBER_WORDS_PATTERN})*){_NOT_L}",
+    re.IGNORECASE,
+)
+_HALF = re.compile(r"(?<![^\W\d_])(?:[Mm]ột nửa|[Nn]ửa(?= số ))(?![^\W\d_])")
+_CURRENCY = _alternation(CURRENCY_PREFIXES)
+_EN_SCALE = _alternation(tuple(ENGLISH_SCALES))
+_EN_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ENGLISH_AMOUNT = re.compile(
+    rf"(?<![\w$€£¥])(?P<cur>{_CURRENCY}) ?(?P<num>{_EN_NUMBER})(?: ?(?P<scale>{_EN_SCALE}))?"
+    rf"(?![\w,.]\d|\w)"
+    rf"|(?<![\w.,])(?P<num2>{_EN_NUMBER}) ?(?P<scale2>{_EN_SCALE}) (?P<cur2>{_CURRENCY})(?!\w)",
+    re.IGNORECASE,
+)
+# Substrings without which a section has no English amount: plain substring tests skip the
+# regular expression for nearly every Vietnamese section.
+# Without "$", "€", "£", "¥" or an English scale word a section has no English amount (tested
+# with plain substring checks); a currency code before plain digits ("USD 1,250,000") is read
+# with the digits instead.
+_CURRENCY_CODES = frozenset(c for c in CURRENCY_PREFIXES if c.isalpha())
 _SENTENCE_MARKS = '.!?:;…•"“(-–'
+_OPENERS = "([{“‘\"'«"
 
 
 @dataclass(frozen=True)
@@ -168,11 +216,18 @@ class _Found:
 def find_figures(text: str, section_id: str = "") -> list[Figure]:
     """Every figure in ``text`` (one section), in order, with ids ``<section_id>/f<n>``."""
     found: list[_Found] = []
-    dates = _keyword_dates(text)
+    # A third of a report's paragraphs hold no digit: then only number words, "quý IV" and
+    # multiples in words can be figures, and the digit and code scans are skipped.
+    digits = _ANY_DIGIT.search(text) is not None
+    dates = _keyword_dates(text) if digits or _QUARTER.search(text) else []
     found.extend(dates)
-    found.extend(_digit_figures(text, dates))
+    if digits:
+        found.extend(_digit_figures(text, dates))
     found.extend(_word_figures(text))
-    chosen = _without_overlaps(found, _blocked_spans(text), len(text))
+    found.extend(_ratio_figures(text))
+    if digits:
+        found.extend(_english_amounts(text))
+    chosen = _without_overlaps(found, _blocked_spans(text, digits), len(text))
     return [
         Figure(
             id=f"{section_id}/f{n}",
@@ -191,9 +246,12 @@ def find_figures(text: str, section_id: str = "") -> list[Figure]:
     ]
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    """URLs, e-mail addresses, document numbers and phone numbers: never part of a figure."""
-    spans = [m.span() for m in _CODE.finditer(text)]
+def _blocked_spans(text: str, digits: bool = True) -> list[tuple[int, int]]:
+    """URLs, e-mail addresses, document numbers and phone numbers: never part of a figure.
+
+    ``digits``: whether ``text`` holds a digit (document and phone numbers need one).
+    """
+    spans = [m.span() for m in _CODE.finditer(text)] if digits else []
     if "://" in text or "www." in text:
         spans += [m.span() for m in _URL.finditer(text)]
     if "@" in text:
@@ -257,7 +315,10 @@ def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
         # Sections are cleaned, so words are separated by plain spaces; a bounded search keeps
         # this cheap on long lines. A longer token is cut and so matches no phrase.
         start = text.rfind(" ", max(0, end - 40), end) + 1 or max(0, end - 40)
-        spans.append((start, end))
+        word_start = start
+        while word_start < end - 1 and text[word_start] in _OPENERS:
+            word_start += 1  # "(trên 12%)", "“Top 50”": the bracket is no part of the word
+        spans.append((word_start, end))
         end = start
     return spans[::-1]
 
@@ -290,10 +351,29 @@ def _is_label(text: str, start: int) -> bool:
     last = text[spans[0][0] : spans[0][1]].rstrip(".")
     if last in _LABEL_WORDS or _CAMEL_CASE.fullmatch(last):
         return True
-    if last not in _LABEL_PAIR_ENDS:
+    if last in _LABEL_PAIR_ENDS:
+        spans = _words_before(text, start, 2)
+        if len(spans) == 2 and f"{text[spans[0][0] : spans[0][1]]} {last}" in _LABEL_PAIRS:
+            return True
+    elif last[:1].isupper():
+        return _in_proper_name(text, spans)
+    elif last not in _COUNTED_ENDS:
         return False
-    spans = _words_before(text, start, 2)
-    return len(spans) == 2 and f"{text[spans[0][0] : spans[0][1]]} {last}" in _LABEL_PAIRS
+    return _in_proper_name(text, _words_before(text, start, 2))
+
+
+def _in_proper_name(text: str, spans: list[tuple[int, int]]) -> bool:
+    """``Đề án 1 triệu héc-ta``, ``Cuộc thi 10 ý tưởng``: a capitalised counted noun names.
+
+    Mid-sentence, a capitalised noun such as ``Đề án`` or ``Chương trình`` right before a number
+    starts the name of a programme, an award or a contest; the number is part of that name.
+    """
+    for k in (2, 1):
+        if len(spans) < k or not text[spans[-k][0]].isupper():
+            continue
+        if tone_key(_phrase(text, spans[-k:])) in COUNTED_NOUNS:
+            return not _at_sentence_start(text, spans[-k][0])
+    return False
 
 
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
@@ -409,11 +489,16 @@ class _Amount:
 
 def _digit_figure(text: str, start: int, end: int) -> _Found | None:
     """The figure whose number starts at ``start`` (digits up to ``end``), or None."""
+    if start > 0 and text[start - 1] == "%":
+        return None  # percent-encoding in an address: "%2F", "%20"
     if end < len(text) and text[end] == "/":
-        return None  # part of a date, fraction or document number
+        return _fraction(text, start)  # else part of a date or document number
     amount = _amount(text, start, end)
     if amount is None:
         return None
+    if _is_year(amount.low) and _is_year(amount.high) and amount.high > amount.low:
+        if _SCALE.match(text, end) is None:
+            return _Found(start, amount.end, "date", amount.low, amount.high)  # "2026–2030"
     after = text[amount.end : amount.end + 2]
     if after[:1].isalpha() and not _glued_unit(text, amount.end):
         return None  # "1A", "5G": a code
@@ -423,12 +508,87 @@ def _digit_figure(text: str, start: int, end: int) -> _Found | None:
     if amount.high is not None:
         frm = _ends_with(text, start, frozenset(("từ",)))
         head = start if frm is None else frm
-    unit = _unit_after(text, amount.end, digits=True)
+    plain = "year" if _is_year(amount.low) else "plain" if amount.end == end else ""
+    unit = _unit_after(text, amount.end, digits=True, plain=plain)
     if unit is None:
-        return _bare_number(text, head, amount)
+        return (
+            _after_currency(text, head, amount)
+            or _bare_number(text, head, amount)
+            or _elided(text, head, end, amount)
+        )
     kind, unit_text, unit_end = unit
     qualifier, qual_start = _qualifier(text, head)
-    return _Found(qual_start, unit_end, kind, amount.low, amount.high, unit_text, qualifier)
+    high = amount.high
+    if high is None and kind != "date":
+        second = _unit_range(text, unit_end, kind, unit_text)
+        if second is not None:
+            high, unit_text, unit_end = second.value, second.unit, second.end
+    return _Found(qual_start, unit_end, kind, amount.low, high, unit_text, qualifier)
+
+
+def _after_currency(text: str, start: int, amount: _Amount) -> _Found | None:
+    """``USD 1,250,000``, ``EUR 500``: a currency code written before the amount."""
+    spans = _words_before(text, start, 1)
+    if not spans or text[spans[0][0] : spans[0][1]] not in _CURRENCY_CODES:
+        return None
+    unit = text[spans[0][0] : spans[0][1]]
+    qualifier, qual_start = _qualifier(text, spans[0][0])
+    return _Found(qual_start, amount.end, "money", amount.low, amount.high, unit, qualifier)
+
+
+def _fraction(text: str, start: int) -> _Found | None:
+    """``3/4 số hộ``: a fraction before the noun it divides (dates were tried first)."""
+    m = _FRACTION.match(text, start)
+    if m is None or not _is_fraction(text, m.end()):
+        return None
+    top, bottom = int(m[1]), int(m[2])
+    if not 0 < top < bottom <= 100:
+        return None
+    qualifier, qual_start = _qualifier(text, start)
+    return _Found(qual_start, m.end(), "ratio", top / bottom, None, None, qualifier)
+
+
+def _unit_range(text: str, pos: int, kind: FigureKind, unit: str) -> _Found | None:
+    """``6,5% - 7%/năm``, ``15 tỷ USD – 20 tỷ USD``: a second amount in the same unit."""
+    r = _UNIT_RANGE.match(text, pos)
+    if r is None:
+        return None
+    d = _DIGITS.match(text, r.end())
+    if d is None or _is_label(text, d.start()):
+        return None
+    amount = _amount(text, d.start(), d.end())
+    if amount is None or amount.high is not None:
+        return None
+    second = _unit_after(text, amount.end, digits=True)
+    if second is None or second[0] != kind or second[1].split("/")[0] != unit.split("/")[0]:
+        return None
+    return _Found(d.start(), second[2], kind, amount.low, None, second[1])
+
+
+def _elided(text: str, head: int, end: int, amount: _Amount) -> _Found | None:
+    """``từ 12 triệu (năm 2010) lên 33 triệu người``: the later amount's unit is this one's too.
+
+    Only a number after ``từ`` takes it, from the amount after ``lên``/``đến``/``xuống`` in the
+    same clause; a scale word there applies here when this number has none (``từ 15 xuống còn
+    9 triệu đồng``).
+    """
+    qualifier, qual_start = _qualifier(text, head)
+    if amount.high is not None or _ends_with(text, qual_start, frozenset(("từ",))) is None:
+        return None
+    limit = min(len(text), amount.end + 80)
+    clause = _CLAUSE_END.search(text, amount.end, limit)
+    to = _ELIDED_TO.search(text, amount.end, clause.start() if clause else limit)
+    if to is None:
+        return None
+    d = _DIGITS.match(text, to.end())
+    later = _digit_figure(text, d.start(), d.end()) if d else None
+    if later is None or later.kind in ("date", "ratio") or later.unit is None:
+        return None
+    low: Number = amount.low
+    scale = _SCALE.match(text, d.end()) if d else None
+    if scale is not None and _SCALE.match(text, end) is None:
+        low = float(low) * scale_of(scale[1])
+    return _Found(qual_start, amount.end, later.kind, low, None, later.unit, qualifier)
 
 
 def _amount(text: str, start: int, end: int) -> _Amount | None:
@@ -488,28 +648,54 @@ def _glued_unit(text: str, pos: int) -> bool:
     return False
 
 
-def _unit_after(text: str, pos: int, digits: bool) -> tuple[FigureKind, str, int] | None:
-    """Kind, unit and end of the unit (with modifier) that follows a number ending at ``pos``."""
+def _unit_after(
+    text: str, pos: int, digits: bool, plain: str = ""
+) -> tuple[FigureKind, str, int] | None:
+    """Kind, unit and end of the unit (with modifier) that follows a number ending at ``pos``.
+
+    A rate keeps its denominator (``đồng/hộ``, ``lượt/ngày``). Digits also count a noun the
+    lexicon does not know (``4 tùy viên``), unless the number reads as a year (``plain`` is
+    ``"year"``: ``2026 phát triển``); a one-syllable one only after a scale word (``9 triệu
+    dân``; ``plain`` is ``"plain"`` without one), as one syllable is as often a verb or an idiom
+    (``lan rộng 5 châu``).
+    """
     m = _PERCENT.match(text, pos)
     if m:
-        return "percent", ("điểm phần trăm" if m[1] == "điểm phần trăm" else "%"), m.end()
+        unit = "điểm phần trăm" if m[1] == "điểm phần trăm" else "%"
+        end = _per_end(text, m.end())
+        return "percent", unit + text[m.end() : end], end
     noun = noun_at(text, pos, allow_capital=digits)
     for kind, pattern in (("money", _MONEY), ("measure", _MEASURE)):
         m = pattern.match(text, pos)
         if m and (m[1] or m[2] in GLUED_UNITS) and not (noun and noun.end > m.end()):
-            per = _PER.match(text, m.end())
-            end = per.end() if per else m.end()
+            end = _per_end(text, m.end())
             return kind, text[m.start(2) : end], end
     m = _TIME.match(text, pos)
     if m and not (noun and noun.end > m.end()):
-        return "measure", m[1], m.end()
+        end = _per_end(text, m.end())
+        return "measure", text[m.start(1) : end], end
+    if noun is None and digits and plain != "year":
+        noun = generic_noun_at(text, pos, single=plain != "plain")
     if noun is not None:
+        per = _per_end(text, noun.end)
+        if per > noun.end:
+            return "count", noun.key + text[noun.end : per], per
         end, unit = count_phrase(text, noun)
         return "count", unit, end
     m = ACRONYM.match(text, pos)
     if m and digits:
         return "count", m[1], m.end()
     return None
+
+
+def _per_end(text: str, pos: int) -> int:
+    """End of the denominators (``/người/năm``) right after ``pos``; ``pos`` if there are none."""
+    while pos < len(text) and text[pos] == "/":
+        m = _PER_WORD.match(text, pos)
+        if m is None or tone_key(m[1]) not in _DENOMINATORS:
+            break
+        pos = m.end()
+    return pos
 
 
 def _bare_number(text: str, start: int, amount: _Amount) -> _Found | None:
@@ -589,6 +775,8 @@ def _word_figure(text: str, start: int, run: str) -> _Found | None:
         return None  # "năm tháng" means "time"; "năm năm" is ambiguous
     if (value == 2 or (value == 3 and unit_text == "bên")) and unit_text in PAIR_NOUNS:
         return None  # "hai nước" = "the two countries"
+    if value <= 10 and unit_text in GENERIC_NOUNS:
+        return None  # "ba động lực", "hai nền kinh tế": a list announced, not a figure
     qualifier, qual_start = _qualifier(text, start)
     number: Number = float(value) if scaled else value
     return _Found(qual_start, unit_end, kind, number, None, unit_text, qualifier, True)
@@ -599,3 +787,129 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     while i >= 0 and text[i].isspace():
         i -= 1
     return i < 0 or text[i] in _SENTENCE_MARKS
+
+
+# --- multiplicatives and fractions ---------------------------------------------------------------
+
+
+def _ratio_figures(text: str) -> list[_Found]:
+    """``gấp ba``, ``gấp 2,5 lần``, ``gấp rưỡi``, ``một phần ba``, ``một nửa``: kind ``ratio``.
+
+    The value is the multiplier of the whole: 3 for ``gấp ba``, 0.5 for ``một nửa``; a multiple
+    has the unit ``lần``, a fraction none.
+    """
+    found: list[_Found] = []
+    if "gấp" in text or "Gấp" in text:
+        found.extend(f for m in _TIMES.finditer(text) if (f := _multiple(text, m)) is not None)
+    if "phần" in text:
+        found.extend(f for m in _PARTS.finditer(text) if (f := _parts(text, m)) is not None)
+    if "nửa" in text:
+        for m in _HALF.finditer(text):
+            qualifier, qual_start = _qualifier(text, m.start())
+            found.append(_Found(qual_start, m.end(), "ratio", 0.5, None, None, qualifier, True))
+    return found
+
+
+def _multiple(text: str, m: re.Match[str]) -> _Found | None:
+    """``gấp`` + a number (digits or words, ``đôi``, ``rưỡi``) + optional ``lần`` and ``rưỡi``."""
+    pos = m.end()
+    words = True
+    value: Number
+    if (d := _DIGITS.match(text, pos)) is not None:
+        parsed = parse_digits(d[0])
+        if parsed is None:
+            return None
+        value, pos, words = parsed, d.end(), False
+    elif (w := _WORD_RUN.match(text, pos)) is not None:
+        tokens = w[0].lower().split()
+        read = parse_number_words(tokens)
+        if read is None:
+            return None
+        value, pos = read[0], pos + len(" ".join(w[0].split()[: read[1]]))
+    else:
+        word = syllables(text, pos - 1, 1)
+        if not word or tone_key(text[word[0][0] : word[0][1]]) not in MULTIPLIER_WORDS:
+            return None
+        value, pos = MULTIPLIER_WORDS[tone_key(text[word[0][0] : word[0][1]])], word[0][1]
+    tail = _TIMES_TAIL.match(text, pos)
+    said_times = bool(tail and tail["times"])
+    if tail:
+        pos = tail.end()
+        if tail["half"]:
+            value += 0.5
+    if not said_times and not _ends_comparison(text, m.start(), pos):
+        return None  # "gấp ba lá thư": to fold three letters
+    qualifier, qual_start = _qualifier(text, m.start())
+    return _Found(qual_start, pos, "ratio", value, None, "lần", qualifier, words)
+
+
+def _ends_comparison(text: str, start: int, end: int) -> bool:
+    """Without ``lần``, ``gấp N`` compares only after a comparison word or before a boundary."""
+    if _ends_with(text, start, _COMPARISON_WORDS) is not None or BOUNDARY.match(text, end):
+        return True
+    after = syllables(text, end, 1)
+    return bool(after) and tone_key(text[after[0][0] : after[0][1]]) in STOP_WORDS
+
+
+def _parts(text: str, m: re.Match[str]) -> _Found | None:
+    """``hai phần năm`` (2/5), ``một phần ba`` (1/3); not ``phần trăm`` or ``một phần năm 2020``."""
+    top, bottom = (
+        parse_number_words(m["top"].lower().split()),
+        parse_number_words(m["bottom"].lower().split()),
+    )
+    if top is None or bottom is None or top[1] != len(m["top"].split()):
+        return None
+    if top[0] == 0 or bottom[0] <= top[0]:
+        return None
+    end = m.start("bottom") + len(" ".join(m["bottom"].split()[: bottom[1]]))
+    if text[end : end + 6].strip()[:1].isdigit():
+        return None  # "một phần năm 2020"
+    if m["top"][0].isupper() and not _at_sentence_start(text, m.start()):
+        return None
+    qualifier, qual_start = _qualifier(text, m.start())
+    value = top[0] / bottom[0]
+    return _Found(qual_start, end, "ratio", value, None, None, qualifier, True)
+
+
+# --- amounts written the English way ------------------------------------------------------------
+
+
+def _english_amounts(text: str) -> list[_Found]:
+    """``US$2.3 billion``, ``JPY 15,000 million``, ``2.5 billion USD`` in quoted foreign text.
+
+    With an English scale word the digits are read the English way (``,`` groups thousands,
+    ``.`` is the decimal point); a currency before plain digits keeps the usual reading, so
+    ``USD 15.000`` in a Vietnamese sentence is fifteen thousand.
+    """
+    found: list[_Found] = []
+    if not (
+        "$" in text
+        or "illion" in text
+        or "ousand" in text
+        or "€" in text
+        or "£" in text
+        or "¥" in text
+        or "ILLION" in text
+        or " bn" in text
+        or " mn" in text
+    ):
+        return found
+    for m in _ENGLISH_AMOUNT.finditer(text):
+        scale_word = m["scale"] or m["scale2"]
+        number = m["num"] or m["num2"]
+        if scale_word:
+            try:
+                value: Number = (
+                    float(Decimal(number.replace(",", ""))) * ENGLISH_SCALES[scale_word.lower()]
+                )
+            except ArithmeticError:
+                continue
+        else:
+            parsed = parse_digits(number)
+            if parsed is None:
+                continue
+            value = parsed
+        qualifier, qual_start = _qualifier(text, m.start())
+        unit = m["cur"] or m["cur2"]
+        found.append(_Found(qual_start, m.end(), "money", value, None, unit, qualifier))
+    return found

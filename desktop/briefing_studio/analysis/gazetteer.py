@@ -435,6 +435,19 @@ class Gazetteer:
         """The entry with this key (``KR``, ``bac-giang``), if any."""
         return self._entries.get(key)
 
+    def exact(self, name: str) -> GazetteerEntry | None:
+        """A country, province, region or organisation one of whose aliases is exactly ``name``.
+
+        Unlike ``lookup`` no key and no diacritic-insensitive match: for text already read as a
+        name (``Đức`` alone is the country, whatever a tagger says).
+        """
+        norms = tuple(t.norm for t in _tokenize(_nfc(name).strip()))
+        pattern = "".join(_pattern(t.text) for t in _tokenize(_nfc(name).strip()))
+        for alias in self._index.get(norms, ()):
+            if alias.entry.kind in PLACE_KINDS and alias.pattern == pattern:
+                return alias.entry
+        return None
+
     def lookup(self, name: str) -> GazetteerEntry | None:
         """A country, province, region or organisation by key or by any alias.
 

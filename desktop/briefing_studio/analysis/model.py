@@ -13,7 +13,7 @@ from briefing_studio.sources.model import SourceDocument
 
 SectionKind = Literal["heading", "paragraph"]
 Cue = Literal["result", "proposal", "direction", "background"]
-FigureKind = Literal["money", "percent", "count", "measure", "date"]
+FigureKind = Literal["money", "percent", "count", "measure", "ratio", "date"]
 EntityKind = Literal["person", "organization", "place", "country", "province"]
 
 
@@ -48,7 +48,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Figure:
-    """A numeric fact; docs/ARCHITECTURE.md §3 describes each field, with an example."""
+    """A numeric fact: its surface as written and its normalised value.
+
+    ``kind`` money, percent, count, measure, ratio (``gấp ba`` → 3, ``một nửa`` → 0.5) or date;
+    ``value_high`` ends a range; ``unit`` as written (``USD``, ``đồng/hộ``, ``thỏa thuận``);
+    ``words`` when the number is written in words. docs/ARCHITECTURE.md §3 has an example.
+    """
 
     id: str  # "<section id>/f<n>"
     section: str  # section id
@@ -81,6 +86,8 @@ class Entity:
 
     ``key`` is the gazetteer id when one matched (ISO code ``KR`` for a country, a slug such as
     ``bac-giang`` for a province), so ``Hàn Quốc`` and ``Hàn`` in two sources are one entity.
+    A province that no longer exists on its own (merger of 1 July 2025) keeps its former name
+    and says which current one it is part of: ``merged_into`` (key) and ``merged_into_name``.
     """
 
     id: str
@@ -90,6 +97,8 @@ class Entity:
     aliases: tuple[str, ...] = ()  # surface forms seen in the text
     mentions: tuple[Mention, ...] = ()
     source: Literal["gazetteer", "ner", "both"] = "gazetteer"
+    merged_into: str | None = None
+    merged_into_name: str | None = None
 
     @property
     def sections(self) -> list[str]:
@@ -105,6 +114,8 @@ class Entity:
             "aliases": list(self.aliases),
             "sections": self.sections,
             "source": self.source,
+            "merged_into": self.merged_into,
+            "merged_into_name": self.merged_into_name,
             "mentions": [asdict(m) for m in self.mentions],
         }
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from briefing_studio.analysis.numbers import NUMBER_WORDS
 from briefing_studio.analysis.units import COUNTED_NOUNS, NOUN_PREFIXES, STOP_WORDS, tone_key
 
 _L = r"[^\W\d_]"  # a letter
@@ -177,12 +178,38 @@ def _coordinated_word(text: str, pos: int, kind: str) -> int | None:
     return None
 
 
-@cache
-def two_syllable_words() -> frozenset[str] | None:
-    """Two-syllable words from underthesea's bundled word list, or None if it is missing.
+def generic_noun_at(text: str, pos: int, single: bool = True) -> Noun | None:
+    """A counted noun the lexicon does not know: ``4 tùy viên``, ``3 phó chủ tịch``.
 
-    Only the plain-text list shipped in the package is read (no model, no network); without
-    it the modifier rule falls back to "up to two lower-case syllables".
+    The longest dictionary word of up to three lower-case syllables after the spaces at ``pos``
+    that is no function word, predicate verb or number word; one syllable only if ``single``.
+    Only digits take one: a number written in words before an unknown word is too often part
+    of a phrase (``một số``).
+    """
+    words = dictionary_words()
+    if words is None:
+        return None
+    spans = syllables(text, pos, 3)
+    if not spans or not text[spans[0][0]].islower():
+        return None
+    start = spans[0][0]
+    first = tone_key(text[start : spans[0][1]])
+    if first in STOP_WORDS or first in NUMBER_WORDS:
+        return None
+    for k in range(len(spans), 0 if single else 1, -1):
+        if k > 1 and not text[spans[k - 1][0]].islower():
+            continue
+        key = tone_key(text[start : spans[k - 1][1]])
+        if key in words and (k == 1 or key not in STOP_WORDS):
+            return Noun(start, spans[k - 1][1], key)
+    return None
+
+
+@cache
+def dictionary_words() -> frozenset[str] | None:
+    """The words of underthesea's bundled word list (``tone_key`` form), or None if missing.
+
+    Only the plain-text list shipped in the package is read (no model, no network).
     """
     spec = importlib.util.find_spec("underthesea")
     if spec is None or not spec.submodule_search_locations:
@@ -190,6 +217,15 @@ def two_syllable_words() -> frozenset[str] | None:
     for folder in spec.submodule_search_locations:
         path = Path(folder) / "corpus" / "data" / "Viet74K.txt"
         if path.is_file():
-            lines = tone_key(path.read_text(encoding="utf-8")).split("\n")
-            return frozenset(line for line in lines if line.count(" ") == 1)
+            return frozenset(tone_key(path.read_text(encoding="utf-8")).split("\n"))
     return None
+
+
+@cache
+def two_syllable_words() -> frozenset[str] | None:
+    """Two-syllable words of the dictionary, or None if it is missing.
+
+    Without it the modifier rule falls back to "up to two lower-case syllables".
+    """
+    words = dictionary_words()
+    return None if words is None else frozenset(w for w in words if w.count(" ") == 1)

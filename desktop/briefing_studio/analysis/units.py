@@ -178,3 +178,35 @@ QUALIFIERS: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+
+# Abstract nouns that prose enumerates: "hai nền kinh tế", "ba động lực", "bốn trụ cột". A small
+# number written in words before one of them introduces a list, it is not a figure to highlight;
+# in digits ("193 nền kinh tế") it stays a count.
+GENERIC_NOUNS: frozenset[str] = frozenset(
+    tone_key(w)
+    for w in _words("""
+    nền kinh tế, động lực, trụ cột, ưu tiên, đột phá, khâu đột phá, nhiệm vụ, giải pháp,
+    định hướng, nguyên tắc, quan điểm, bài học, mục tiêu, trọng tâm, nội dung, vấn đề, lĩnh vực,
+    yếu tố, nhân tố, cơ hội, thách thức, khía cạnh, phương diện, mặt, phương án, kịch bản,
+    biện pháp, hình thức, phương thức, kênh, tầm nhìn, khâu, hướng, điểm nghẽn, trọng điểm
+""")
+)
+
+# Multiplier words after "gấp": "gấp đôi" (twice), "gấp rưỡi" (one and a half times).
+MULTIPLIER_WORDS: dict[str, float] = {"đôi": 2, "rưỡi": 1.5}
+HALF_WORD = "rưỡi"  # "gấp hai lần rưỡi": adds a half
+
+# Amounts written the English way: "US$2.3 billion", "EUR 640.5 million" (any case).
+ENGLISH_SCALES: dict[str, int] = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+}
+# Currency signs and codes written before the amount.
+CURRENCY_PREFIXES: frozenset[str] = _words("""
+    US$, S$, A$, HK$, NT$, $, €, £, ¥, USD, EUR, JPY, GBP, CNY, KRW, SGD, AUD, CAD, CHF, VND, THB,
+    INR, RUB
+""")

@@ -41,7 +41,7 @@ Variables
 ``figures``
     The chosen figures in the user's order, each: ``id``, ``surface`` (as written), ``text``
     (written out: "trên 12,4 tỷ USD"), ``kind`` (``money``, ``percent``, ``count``,
-    ``measure``, ``date``), ``value``, ``value_high``, ``unit``, ``qualifier``, ``words``,
+    ``measure``, ``ratio``, ``date``), ``value``, ``value_high``, ``unit``, ``qualifier``, ``words``,
     ``sentence`` (the sentence holding it), ``sentence_html`` (that sentence, figure in bold),
     ``clause`` (the part of the sentence that explains it, for captions), ``excerpt_html``
     (that part with the figure in bold and "…" where the sentence was cut, for tables),

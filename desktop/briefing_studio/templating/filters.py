@@ -102,12 +102,13 @@ def percent(
 def figure(item: Any) -> str:
     """A figure written out from its value, unit and qualifier: ``trên 12,4 tỷ USD``.
 
-    Dates, figures written in words and figures without a value are shown as in the text.
+    Dates, ratios (``gấp ba``, ``3/4``), figures written in words and figures without a value
+    are shown as in the text.
     Dùng / Use: ``{{ f|figure }}`` for each ``f`` in ``figures`` or ``section.figures``.
     """
     kind, value = _get(item, "kind"), _get(item, "value")
     surface = _get(item, "surface") or ""
-    if value is None or kind == "date" or _get(item, "words"):
+    if value is None or kind in ("date", "ratio") or _get(item, "words"):
         return surface
     high, unit = _get(item, "value_high"), _get(item, "unit")
     if kind == "money":

@@ -61,6 +61,7 @@ class FiguresModel(QAbstractTableModel):
             "percent": self.tr("percent"),
             "count": self.tr("count"),
             "measure": self.tr("measure"),
+            "ratio": self.tr("ratio"),
             "date": self.tr("date"),
         }
         state.sources_changed.connect(self._rebuild)

@@ -38,6 +38,7 @@ KIND_COLOURS: dict[str, tuple[str, str, str]] = {
     "percent": ("#dde9fb", "#94b9ef", "#0d3c8c"),
     "count": ("#fde9cf", "#f3b76b", "#7a4100"),
     "measure": ("#d8f1ee", "#84cfc6", "#00574e"),
+    "ratio": ("#fbe3ec", "#ef9ab8", "#880e4f"),
     "date": ("#ece0fa", "#bf9ae8", "#4a148c"),
 }
 MATCH_COLOUR = "#ffe94d"

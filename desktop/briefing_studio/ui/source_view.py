@@ -118,6 +118,7 @@ class SourceView(QWidget):
             "percent": self.tr("percent"),
             "count": self.tr("count"),
             "measure": self.tr("measure"),
+            "ratio": self.tr("ratio"),
             "date": self.tr("date"),
         }
         chips = " ".join(
