@@ -40,8 +40,8 @@ Variables
     Chosen sections no slot took (only when the manifest has no ``default`` slot).
 ``figures``
     The chosen figures in the user's order, each: ``id``, ``surface`` (as written), ``text``
-    (written out: "trên 12,4 tỷ USD"), ``kind`` (``money``, ``percent``, ``count``,
-    ``measure``, ``ratio``, ``date``), ``value``, ``value_high``, ``unit``, ``qualifier``, ``words``,
+    (written out: "trên 12,4 tỷ USD"), ``kind`` (``money``, ``percent``, ``count``, ``measure``,
+    ``ratio``, ``date``), ``value``, ``value_high``, ``unit``, ``qualifier``, ``words``,
     ``sentence`` (the sentence holding it), ``sentence_html`` (that sentence, figure in bold),
     ``clause`` (the part of the sentence that explains it, for captions), ``excerpt_html``
     (that part with the figure in bold and "…" where the sentence was cut, for tables),
