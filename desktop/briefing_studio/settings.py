@@ -23,6 +23,8 @@ KEY_RECENT_FILES = "files/recent"
 KEY_LAST_FOLDER = "files/last_folder"
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
+KEY_SPLITTERS = "window/splitters"  # + "/<splitter name>": each panel divider's position
+KEY_LAST_TEMPLATE = "templates/last_used"  # the template a new briefing starts with
 
 
 def settings_file() -> Path:

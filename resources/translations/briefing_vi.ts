@@ -319,6 +319,25 @@
         <source>Open file</source>
         <translation>Mở tệp</translation>
     </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/export_dialog.py" line="137"/>
+        <source>Cannot open</source>
+        <translation>Không mở được</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/export_dialog.py" line="139"/>
+        <source>This computer has no program set up to open it. Open it yourself from here:
+
+{0}</source>
+        <translation>Máy này chưa có chương trình để mở. Hãy tự mở theo đường dẫn sau:
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/export_dialog.py" line="147"/>
+        <source>Copy the path</source>
+        <translation>Chép đường dẫn</translation>
+    </message>
 </context>
 <context>
     <name>FiguresModel</name>
@@ -389,6 +408,26 @@
         <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="206"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/figures_panel.py" line="221"/>
+        <source>Filter: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</source>
+        <translation>Lọc: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/figures_panel.py" line="222"/>
+        <source>Filter the figures</source>
+        <translation>Lọc số liệu</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/figures_panel.py" line="224"/>
+        <source>Words keep the figures that contain them (with or without diacritics); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 compare the value; both can be combined.</source>
+        <translation>Gõ chữ để giữ các số liệu có chữ đó (có dấu hay không dấu đều được); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 so sánh giá trị; có thể kết hợp cả hai.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/figures_panel.py" line="282"/>
+        <source>{0} of {1}</source>
+        <translation>{0}/{1}</translation>
     </message>
 </context>
 <context>
@@ -955,6 +994,32 @@
         <source>Page {0}</source>
         <translation>Trang {0}</translation>
     </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/preview.py" line="108"/>
+        <source>Previous page (Page Up)</source>
+        <translation>Trang trước (Page Up)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/preview.py" line="112"/>
+        <source>Next page (Page Down)</source>
+        <translation>Trang sau (Page Down)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/preview.py" line="115"/>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/preview.py" line="311"/>
+        <source>Page {0}/{1}</source>
+        <translation>Trang {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/preview.py" line="116"/>
+        <source>The page at the top of the preview, of all pages</source>
+        <translation>Trang đang ở đầu khung xem trước / tổng số trang</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/preview.py" line="118"/>
+        <source>Zoom: 100% is the page&apos;s printed size</source>
+        <translation>Thu phóng: 100% là đúng cỡ trang in</translation>
+    </message>
 </context>
 <context>
     <name>ProgressHost</name>
@@ -1172,21 +1237,6 @@
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
-        <source>Author</source>
-        <translation>Tác giả</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
-        <source>Date</source>
-        <translation>Ngày</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
-        <source>Encoding</source>
-        <translation>Bảng mã</translation>
-    </message>
-    <message>
         <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="40"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
@@ -1227,15 +1277,49 @@
         <translation>(văn bản dán)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="102"/>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/sources_panel.py" line="45"/>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/sources_panel.py" line="105"/>
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/sources_panel.py" line="107"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/sources_panel.py" line="109"/>
+        <source>Pasted</source>
+        <translation>Văn bản dán</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/sources_panel.py" line="110"/>
+        <source>Web page</source>
+        <translation>Trang web</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/sources_panel.py" line="110"/>
+        <source>Text</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/sources_panel.py" line="123"/>
         <source>{0}
-File: {1}
-Format: {2}, encoding: {3}
-Sections: {4}, figures: {5}</source>
+Author: {1}
+Date: {2}
+File: {3}
+Format: {4}
+Sections: {5}, figures: {6}</source>
         <translation>{0}
-Tệp: {1}
-Định dạng: {2}, bảng mã: {3}
-Số đoạn: {4}, số liệu: {5}</translation>
+Tác giả: {1}
+Ngày: {2}
+Tệp: {3}
+Định dạng: {4}
+Số đoạn: {5}, số liệu: {6}</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1456,44 @@ Số đoạn: {4}, số liệu: {5}</translation>
         <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="182"/>
         <source>Choose a colour</source>
         <translation>Chọn màu</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestPrompt</name>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/suggest_prompt.py" line="14"/>
+        <source>Suggest</source>
+        <translation>Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/suggest_prompt.py" line="16"/>
+        <source>You have ticked or unticked sections and figures yourself.</source>
+        <translation>Bạn đã tự chọn hoặc bỏ chọn một số đoạn và số liệu.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/suggest_prompt.py" line="20"/>
+        <source>Replace: tick only what is suggested for the counterpart.</source>
+        <translation>Thay thế: chỉ chọn những gì được gợi ý cho đối tác.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/suggest_prompt.py" line="23"/>
+        <source>Add: keep your choice and also tick what is suggested.</source>
+        <translation>Thêm vào: giữ lựa chọn của bạn và chọn thêm những gì được gợi ý.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/suggest_prompt.py" line="28"/>
+        <source>Replace my choice</source>
+        <translation>Thay thế lựa chọn của tôi</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/suggest_prompt.py" line="32"/>
+        <source>Add to my choice</source>
+        <translation>Thêm vào lựa chọn của tôi</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/suggest_prompt.py" line="36"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
