@@ -338,6 +338,11 @@
         <source>Copy the path</source>
         <translation>Chép đường dẫn</translation>
     </message>
+    <message>
+        <location filename="../work/wt/desk/desktop/briefing_studio/ui/export_dialog.py" line="151"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
 </context>
 <context>
     <name>FiguresModel</name>

@@ -147,7 +147,9 @@ def show_path_to_copy(parent: QWidget | None, path: Path) -> None:
         QCoreApplication.translate("ExportDialog", "Copy the path"),
         QMessageBox.ButtonRole.ActionRole,
     )
-    box.addButton(QMessageBox.StandardButton.Close)
+    box.addButton(
+        QCoreApplication.translate("ExportDialog", "Close"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     if box.clickedButton() is copy:
         QGuiApplication.clipboard().setText(str(path))

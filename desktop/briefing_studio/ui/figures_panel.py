@@ -252,7 +252,7 @@ class FiguresPanel(QWidget):
             (COL_SURFACE, 190),
             (COL_RELEVANCE, 60),
             (COL_KIND, 80),
-            (COL_VALUE, 110),
+            (COL_VALUE, 135),  # 4.814.000.000.000
             (COL_QUALIFIER, 100),
             (COL_UNIT, 90),
         ):
