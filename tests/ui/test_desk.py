@@ -112,6 +112,24 @@ def test_suggest_asks_before_replacing_ticks_made_by_hand(make_window, qtbot, an
     assert state.briefing.section_ids() == before
 
 
+def test_suggest_asks_about_a_hand_made_choice_opened_from_a_file(
+    make_window, qtbot, answer_boxes, tmp_path
+):
+    window = make_window()
+    state = window.state
+    own = next(s.id for _, s in state.all_sections() if not state.is_section_chosen(s.id))
+    press_space_on(qtbot, window, own)
+    project = tmp_path / "cua-toi.briefing"
+    assert window.save_to(project)
+    reopened = make_window([str(project)])
+    chosen = reopened.state.briefing.section_ids()
+    assert own in chosen
+    seen = answer_boxes(lambda box: button_with_role(box, QMessageBox.ButtonRole.RejectRole))
+    qtbot.mouseClick(reopened.meeting_panel.suggest_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
+    assert reopened.state.briefing.section_ids() == chosen
+
+
 # ----- 9. The toolbar keeps still --------------------------------------------------------------
 
 

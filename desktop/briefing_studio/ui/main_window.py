@@ -143,8 +143,8 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         right.addWidget(self.preview)
         right.setStretchFactor(0, 0)
         right.setStretchFactor(1, 1)
-        # At 1366×768 the preview gets about 420 px (a readable part of a page), the order
-        # list the rest: about six rows with the template and its description above them.
+        # At 1366×768 the preview gets 419 px (388 of page, was about 170) and the order list
+        # about five rows below the template and its description.
         right.setSizes([ORDER_HEIGHT, 768 - ORDER_HEIGHT])
         right.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -300,10 +300,8 @@ class PreviewPanel(QWidget):
         if not self._page_tops:
             return
         number = max(1, min(number, len(self._page_tops)))
-        self.pages.adjustSize()  # the scroll range must already reach the page
-        self.scroll.verticalScrollBar().setValue(
-            max(0, self._page_tops[number - 1] - PAGE_GAP // 2)
-        )
+        top = self._page_tops[number - 1] - PAGE_GAP // 2
+        self.scroll.verticalScrollBar().setValue(max(0, top))
         self._show_position()
 
     def zoom_percent(self) -> int:

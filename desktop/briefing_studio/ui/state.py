@@ -145,7 +145,9 @@ class BriefingState(QObject):
         self._reindex()
         self.undo_stack.clear()
         self.undo_stack.setClean()
-        self.baseline = self._selection()
+        # What the machine would have chosen: a saved or restored selection that differs from
+        # it was made by hand, and Suggest asks before replacing it.
+        self.baseline = self.suggested_selection() if any(self._selection()) else ([], [])
         self._refresh_ranking()
         for signal in (
             self.sources_changed,
