@@ -45,6 +45,7 @@ from briefing_studio.ui.window_actions import WindowActions
 from briefing_studio.ui.window_files import FileWorkflows
 
 EntityFinder = Callable[..., list]
+SOURCES_HEIGHT = 180  # the sources list's first height (px); the meeting details below
 ORDER_HEIGHT = 270  # the order list's first height (px); the preview below takes the rest
 
 
@@ -129,6 +130,8 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         left.addWidget(self.meeting_panel)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 3)
+        # 1366×768: six sources in view (was four at 141 px) and the meeting details whole.
+        left.setSizes([SOURCES_HEIGHT, 689 - SOURCES_HEIGHT])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.source_view, self.tr("Text"))
         self.tabs.addTab(self.figures_panel, self.tr("Figures"))
