@@ -313,7 +313,7 @@ class PreviewPanel(QWidget):
         self.page_label.setText(self.tr("Page {0}/{1}").format(current, total) if total else "")
         self.previous_page.setEnabled(current > 1)
         self.next_page.setEnabled(0 < current < len(self._page_tops))
-        self.zoom_label.setText(f"{self.zoom_percent()}%")
+        self.zoom_label.setText(f"{self.zoom_percent()}%" if total else "")  # no page: no zoom
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Page Up / Page Down in the preview go to the previous / next page, as in Word."""
