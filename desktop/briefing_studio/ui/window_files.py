@@ -292,7 +292,7 @@ class FileWorkflows:
             # After the op has finished, so "Exporting" and its busy bar are gone from the
             # status bar while the "Export finished" box is open.
             finish = on_done or (lambda fs: offer_to_open(self, fs))
-            QTimer.singleShot(0, self, lambda: finish(files))
+            QTimer.singleShot(0, lambda: finish(files))
 
         return self._run(task, done, self.tr("Exporting"), cancellable=False)
 
