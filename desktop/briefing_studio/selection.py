@@ -18,6 +18,8 @@ from briefing_studio.briefing import (
 )
 
 SelectMode = Literal["suggested", "all", "none"]
+SuggestMode = Literal["replace", "add"]
+Selection = tuple[Sequence[str], Sequence[str]]  # (section ids, figure ids)
 
 
 def resolve_counterpart(name: str | None) -> Counterpart | None:
@@ -50,6 +52,60 @@ def select_suggested(
     from briefing_studio.analysis.suggest import suggest_selection
 
     return suggest_selection(list(analyses), counterpart)
+
+
+def suggestion_needs_asking(current: Selection, baseline: Selection, suggested: Selection) -> bool:
+    """True when applying ``suggested`` over ``current`` would undo choices made by hand.
+
+    ``baseline`` is the selection the last whole-selection step left (opening, Suggest,
+    Select all / none): ticks and unticks since then are the user's own. Nothing is asked when
+    nothing is chosen, nothing was changed by hand, or the suggestion is what is chosen already.
+    """
+    mine = _as_sets(current)
+    if not (mine[0] or mine[1]):
+        return False
+    return mine != _as_sets(baseline) and mine != _as_sets(suggested)
+
+
+def combine_suggestion(
+    current: Selection,
+    suggested: Selection,
+    analyses: Sequence[Analysis],
+    mode: SuggestMode,
+) -> tuple[list[str], list[str]]:
+    """The selection Suggest leaves: ``replace`` takes the suggestion as it is; ``add`` keeps
+    every choice of the user in the user's order and adds the suggested items not chosen yet,
+    each after the last chosen item that comes before it in the sources."""
+    if mode == "replace":
+        return list(suggested[0]), list(suggested[1])
+    sections, figures = select_all(analyses)
+    return (
+        merge_in_source_order(current[0], suggested[0], sections),
+        merge_in_source_order(current[1], suggested[1], figures),
+    )
+
+
+def merge_in_source_order(
+    current: Sequence[str], extra: Sequence[str], source_order: Sequence[str]
+) -> list[str]:
+    """``current`` (order kept) with the items of ``extra`` it lacks, each inserted after the
+    last item already in the list that precedes it in ``source_order`` (else first)."""
+    position = {item: n for n, item in enumerate(source_order)}
+    merged = list(current)
+    for item in extra:
+        if item in merged:
+            continue
+        rank = position.get(item, len(position))
+        at = 0
+        for index, other in enumerate(merged):
+            if position.get(other, -1) < rank:
+                at = index + 1
+        merged.insert(at, item)
+    return merged
+
+
+def _as_sets(selection: Selection) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(selection[0]), frozenset(selection[1])
 
 
 def new_briefing(

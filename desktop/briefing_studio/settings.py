@@ -24,6 +24,8 @@ KEY_RECENT_FILES = "files/recent"
 KEY_LAST_FOLDER = "files/last_folder"
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
+KEY_SPLITTERS = "window/splitters"  # + "/<splitter name>": each panel divider's position
+KEY_LAST_TEMPLATE = "templates/last_used"  # the template a new briefing starts with
 # Digital signatures: the token's PKCS#11 library (the PIN is asked each time, never stored),
 # which token and key, a timestamp server (none: sign offline), the office's own trusted roots.
 KEY_SIGN_PKCS11_LIB = "signing/pkcs11_library"

@@ -4,27 +4,27 @@
 <context>
     <name>ArrangeModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="63"/>
         <source>Section</source>
         <translation>Đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="63"/>
         <source>Slot</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="93"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="94"/>
         <source>Double-click or press F2 to put this section in another slot</source>
         <translation>Nhấp đúp hoặc nhấn F2 để đưa đoạn này vào mục khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="108"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="109"/>
         <source>auto: {0}</source>
         <translation>tự động: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="108"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="109"/>
         <source>auto</source>
         <translation>tự động</translation>
     </message>
@@ -32,29 +32,29 @@
 <context>
     <name>ArrangePanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="235"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="242"/>
         <source>Order of the chosen sections</source>
         <translation>Thứ tự các đoạn đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="243"/>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="254"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="250"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="261"/>
         <source>Move up</source>
         <translation>Lên trên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="246"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="253"/>
         <source>Move the section up in the briefing (Alt+Up)</source>
         <translation>Đưa đoạn lên trên trong tài liệu (Alt+Mũi tên lên)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="249"/>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="254"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="256"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="261"/>
         <source>Move down</source>
         <translation>Xuống dưới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="252"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="259"/>
         <source>Move the section down in the briefing (Alt+Down)</source>
         <translation>Đưa đoạn xuống dưới trong tài liệu (Alt+Mũi tên xuống)</translation>
     </message>
@@ -62,72 +62,72 @@
 <context>
     <name>BriefingState</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="185"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="191"/>
         <source>Tick section</source>
         <translation>Chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="188"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="194"/>
         <source>Untick section</source>
         <translation>Bỏ chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="199"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="205"/>
         <source>Tick figure</source>
         <translation>Chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="202"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="208"/>
         <source>Untick figure</source>
         <translation>Bỏ chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="217"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="214"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="220"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="222"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="245"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="234"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="258"/>
         <source>Move section</source>
         <translation>Chuyển đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="266"/>
         <source>Change slot</source>
         <translation>Đổi mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="251"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="275"/>
         <source>Edit meeting details</source>
         <translation>Sửa thông tin buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="260"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="284"/>
         <source>Change counterpart</source>
         <translation>Đổi đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="268"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="292"/>
         <source>Change template</source>
         <translation>Đổi mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="280"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="304"/>
         <source>Add sources</source>
         <translation>Thêm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="294"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="318"/>
         <source>Remove source</source>
         <translation>Bỏ văn bản nguồn</translation>
     </message>
@@ -145,22 +145,22 @@
         <translation>Đang nạp các văn bản mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="142"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="142"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="147"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="157"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="162"/>
         <source>Unexpected error: {0}</source>
         <translation>Lỗi không mong đợi: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="158"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="163"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
@@ -221,146 +221,171 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="78"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="84"/>
         <source>Check before exporting:</source>
         <translation>Kiểm tra trước khi xuất:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="31"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="49"/>
         <source>Export briefing</source>
         <translation>Xuất tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="33"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="51"/>
         <source>The folder the files are written to</source>
         <translation>Thư mục lưu các tệp xuất ra</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="34"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="52"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="119"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="35"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="53"/>
         <source>Choose the folder</source>
         <translation>Chọn thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="49"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="68"/>
         <source>File name without .docx / .pdf</source>
         <translation>Tên tệp, không kèm .docx / .pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="51"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="70"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="52"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="71"/>
         <source>Formats</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="53"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="72"/>
         <source>File name</source>
         <translation>Tên tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="57"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="77"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="166"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="88"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="177"/>
         <source>Choose a folder and a file name without / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Hãy chọn thư mục và đặt tên tệp không chứa / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="97"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="198"/>
         <source>Replace the existing files?
 {0}</source>
         <translation>Ghi đè các tệp đã có?
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="110"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="211"/>
         <source>Export finished</source>
         <translation>Đã xuất xong</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="213"/>
         <source>Written:
 {0}</source>
         <translation>Đã ghi:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="117"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="218"/>
         <source>Open folder</source>
         <translation>Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="221"/>
         <source>Open file</source>
         <translation>Mở tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="238"/>
+        <source>Cannot open</source>
+        <translation>Không mở được</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="240"/>
+        <source>This computer has no program set up to open it. Open it yourself from here:
+
+{0}</source>
+        <translation>Máy này chưa có chương trình để mở. Hãy tự mở theo đường dẫn sau:
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="248"/>
+        <source>Copy the path</source>
+        <translation>Chép đường dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="252"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="154"/>
         <source>Certificate file</source>
         <translation>Tệp chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="83"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="115"/>
         <source>Certificate file (.p12/.pfx)</source>
         <translation>Tệp chứng thư số (.p12/.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="124"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="156"/>
         <source>Certificates (*.p12 *.pfx)</source>
         <translation>Chứng thư số (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="149"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="181"/>
         <source>Choose at least one format.</source>
         <translation>Hãy chọn ít nhất một định dạng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="186"/>
         <source>Choose the certificate file to sign with.</source>
         <translation>Hãy chọn tệp chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="81"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="113"/>
         <source>Sign the PDF files digitally after export</source>
         <translation>Ký số các tệp PDF sau khi xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="97"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="129"/>
         <source>Signature</source>
         <translation>Chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="127"/>
         <source>The PIN is asked when signing and never stored</source>
         <translation>Mã PIN được hỏi khi ký và không bao giờ được lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="86"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="118"/>
         <source>The password is asked when signing and never stored</source>
         <translation>Mật khẩu được hỏi khi ký và không bao giờ được lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="93"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="125"/>
         <source>USB token set in Settings</source>
         <translation>Token USB đã chọn trong Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="82"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="114"/>
         <source>Writes NAME-signed.pdf beside each PDF</source>
         <translation>Ghi tệp TÊN-signed.pdf bên cạnh mỗi tệp PDF</translation>
     </message>
@@ -368,67 +393,67 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="51"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="63"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="53"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="65"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="54"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="66"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="55"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="67"/>
         <source>Qualifier</source>
         <translation>Từ định lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="56"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="68"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="52"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
         <source>Relevance</source>
         <translation>Liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="57"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="69"/>
         <source>Sentence</source>
         <translation>Câu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="60"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="72"/>
         <source>money</source>
         <translation>tiền</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="61"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="73"/>
         <source>percent</source>
         <translation>tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="74"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="63"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="75"/>
         <source>measure</source>
         <translation>đo lường</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="76"/>
         <source>ratio</source>
         <translation>tỷ số</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="77"/>
         <source>date</source>
         <translation>thời gian</translation>
     </message>
@@ -436,9 +461,29 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="206"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="227"/>
+        <source>Filter: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</source>
+        <translation>Lọc: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="228"/>
+        <source>Filter the figures</source>
+        <translation>Lọc số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="230"/>
+        <source>Words keep the figures that contain them (with or without diacritics); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 compare the value; both can be combined.</source>
+        <translation>Gõ chữ để giữ các số liệu có chữ đó (có dấu hay không dấu đều được); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 so sánh giá trị; có thể kết hợp cả hai.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="261"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="288"/>
+        <source>{0} of {1}</source>
+        <translation>{0}/{1}</translation>
     </message>
 </context>
 <context>
@@ -523,57 +568,57 @@
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="232"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="239"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="241"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="248"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="249"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="283"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="306"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="287"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="313"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="294"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="344"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="295"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="345"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="311"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="361"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="309"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="321"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="307"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="319"/>
         <source>Verify signatures</source>
         <translation>Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="323"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="335"/>
         <source>Verifying signatures</source>
         <translation>Đang kiểm tra chữ ký</translation>
     </message>
@@ -581,82 +626,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="125"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="136"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="137"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="138"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="139"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="172"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="190"/>
         <source>Restore unsaved work?</source>
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="192"/>
         <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="225"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="265"/>
         <source>Finding names in “{0}”…</source>
         <translation>Đang tìm tên riêng trong “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="279"/>
         <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
         <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="284"/>
         <source>Names could not be found.</source>
         <translation>Không tìm được tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="289"/>
         <source>Finding names</source>
         <translation>Đang tìm tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="340"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="364"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="365"/>
         <source>The new language applies when Briefing Studio starts again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>
@@ -975,48 +1020,74 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="97"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="104"/>
         <source>Fit the page to the width</source>
         <translation>Vừa khít chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="98"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="105"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="99"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="106"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="101"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="151"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="108"/>
+        <source>Previous page (Page Up)</source>
+        <translation>Trang trước (Page Up)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="112"/>
+        <source>Next page (Page Down)</source>
+        <translation>Trang sau (Page Down)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="313"/>
+        <source>Page {0}/{1}</source>
+        <translation>Trang {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="116"/>
+        <source>The page at the top of the preview, of all pages</source>
+        <translation>Trang đang ở đầu khung xem trước / tổng số trang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="118"/>
+        <source>Zoom: 100% is the page&apos;s printed size</source>
+        <translation>Thu phóng: 100% là đúng cỡ trang in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="190"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="176"/>
         <source>No usable template is chosen.</source>
         <translation>Chưa chọn mẫu dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="147"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="186"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="172"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="211"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="198"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="237"/>
         <source>First {0} of {1} pages; the exported file has them all.</source>
         <translation>{0} trang đầu trong {1} trang; tệp xuất ra có đủ tất cả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="227"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="273"/>
         <source>Page {0}</source>
         <translation>Trang {0}</translation>
     </message>
@@ -1024,17 +1095,17 @@
 <context>
     <name>ProgressHost</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="222"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="232"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="223"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="233"/>
         <source>Stop this task</source>
         <translation>Dừng việc này</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="244"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="254"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
@@ -1058,83 +1129,84 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="36"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="38"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="41"/>
         <source>The language of menus and messages</source>
         <translation>Ngôn ngữ của trình đơn và thông báo</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="39"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="42"/>
         <source>A new language applies when Briefing Studio starts again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="49"/>
         <source>Your office&apos;s own templates; may be a shared network folder. Empty: the default folder.</source>
         <translation>Các mẫu riêng của cơ quan; có thể là thư mục dùng chung trên mạng. Để trống: thư mục mặc định.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="50"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="102"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="54"/>
         <source>Choose the templates folder</source>
         <translation>Chọn thư mục mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="65"/>
         <source>e.g. BỘ NGOẠI GIAO</source>
         <translation>ví dụ: BỘ NGOẠI GIAO</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="66"/>
         <source>e.g. VỤ TỔNG HỢP KINH TẾ</source>
         <translation>ví dụ: VỤ TỔNG HỢP KINH TẾ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="67"/>
         <source>e.g. Hà Nội</source>
         <translation>ví dụ: Hà Nội</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="72"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="74"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="73"/>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="151"/>
         <source>Templates folder</source>
         <translation>Thư mục mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="77"/>
         <source>Issuing agency for new briefings</source>
         <translation>Cơ quan ban hành cho tài liệu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="79"/>
         <source>Parent body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="80"/>
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="81"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
@@ -1195,11 +1267,13 @@
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="127"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="136"/>
         <source>Token library</source>
         <translation>Thư viện token</translation>
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="143"/>
         <source>Trusted roots</source>
         <translation>Chứng thư gốc tin cậy</translation>
     </message>
@@ -1207,6 +1281,44 @@
         <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="112"/>
         <source>none: sign offline</source>
         <translation>để trống: ký ngoại tuyến</translation>
+    </message>
+</context>
+<context>
+    <name>Signing</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="26"/>
+        <source>Password of the certificate {0}:</source>
+        <translation>Mật khẩu của chứng thư số {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="30"/>
+        <source>PIN of the USB token:</source>
+        <translation>Mã PIN của token USB:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="33"/>
+        <source>Digital signature</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="71"/>
+        <source>{0} has no digital signature.</source>
+        <translation>{0} không có chữ ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="76"/>
+        <source>Every signature is intact and trusted.</source>
+        <translation>Mọi chữ ký đều nguyên vẹn và được tin cậy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="78"/>
+        <source>At least one signature is NOT valid.</source>
+        <translation>Có ít nhất một chữ ký KHÔNG hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="90"/>
+        <source>Verify signatures</source>
+        <translation>Kiểm tra chữ ký</translation>
     </message>
 </context>
 <context>
@@ -1282,22 +1394,22 @@
         <translation>tỷ số</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="122"/>
         <source>date</source>
         <translation>thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="129"/>
         <source>relevant</source>
         <translation>liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="133"/>
         <source>Figures are coloured by kind; click a figure to tick it. ★ marks the sections most relevant to the counterpart, ☆ those less so; hover over a star to see why.</source>
         <translation>Số liệu được tô màu theo loại; nhấp vào số liệu để chọn. ★ đánh dấu các đoạn liên quan nhất đến đối tác, ☆ là các đoạn ít liên quan hơn; di chuột lên ngôi sao để xem lý do.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="162"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="163"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n đoạn</numerusform>
@@ -1307,75 +1419,94 @@
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="45"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
-        <source>Author</source>
-        <translation>Tác giả</translation>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="45"/>
+        <source>Format</source>
+        <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
-        <source>Date</source>
-        <translation>Ngày</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="35"/>
-        <source>Encoding</source>
-        <translation>Bảng mã</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="40"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="49"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="52"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="60"/>
         <source>Open…</source>
         <translation>Mở…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="52"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="60"/>
         <source>Add source files (Ctrl+O)</source>
         <translation>Thêm văn bản nguồn (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="55"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="63"/>
         <source>Paste</source>
         <translation>Dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="56"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="64"/>
         <source>Add the clipboard text as a new source</source>
         <translation>Thêm văn bản trong bộ nhớ tạm làm nguồn mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="60"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="68"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="61"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="69"/>
         <source>Remove the selected source (can be undone)</source>
         <translation>Bỏ văn bản nguồn đang chọn (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="101"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="105"/>
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="107"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="109"/>
+        <source>Pasted</source>
+        <translation>Văn bản dán</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="110"/>
+        <source>Web page</source>
+        <translation>Trang web</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="110"/>
+        <source>Text</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="121"/>
         <source>(pasted text)</source>
         <translation>(văn bản dán)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="102"/>
+        <location filename="../../desktop/briefing_studio/ui/sources_panel.py" line="123"/>
         <source>{0}
-File: {1}
-Format: {2}, encoding: {3}
-Sections: {4}, figures: {5}</source>
+Author: {1}
+Date: {2}
+File: {3}
+Format: {4}
+Sections: {5}, figures: {6}</source>
         <translation>{0}
-Tệp: {1}
-Định dạng: {2}, bảng mã: {3}
-Số đoạn: {4}, số liệu: {5}</translation>
+Tác giả: {1}
+Ngày: {2}
+Tệp: {3}
+Định dạng: {4}
+Số đoạn: {5}, số liệu: {6}</translation>
     </message>
 </context>
 <context>
@@ -1515,114 +1646,152 @@ Số đoạn: {4}, số liệu: {5}</translation>
     </message>
 </context>
 <context>
+    <name>SuggestPrompt</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/suggest_prompt.py" line="14"/>
+        <source>Suggest</source>
+        <translation>Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/suggest_prompt.py" line="16"/>
+        <source>You have ticked or unticked sections and figures yourself.</source>
+        <translation>Bạn đã tự chọn hoặc bỏ chọn một số đoạn và số liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/suggest_prompt.py" line="20"/>
+        <source>Replace: tick only what is suggested for the counterpart.</source>
+        <translation>Thay thế: chỉ chọn những gì được gợi ý cho đối tác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/suggest_prompt.py" line="23"/>
+        <source>Add: keep your choice and also tick what is suggested.</source>
+        <translation>Thêm vào: giữ lựa chọn của bạn và chọn thêm những gì được gợi ý.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/suggest_prompt.py" line="28"/>
+        <source>Replace my choice</source>
+        <translation>Thay thế lựa chọn của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/suggest_prompt.py" line="32"/>
+        <source>Add to my choice</source>
+        <translation>Thêm vào lựa chọn của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/suggest_prompt.py" line="36"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="216"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="212"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="217"/>
         <source>Markup</source>
         <translation>Mã trình bày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="213"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="218"/>
         <source>What the template produced, before layout</source>
         <translation>Kết quả mẫu tạo ra, trước khi dàn trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="241"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="246"/>
         <source>Loading the sample texts</source>
         <translation>Đang nạp các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="253"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="258"/>
         <source>This is a built-in template: it is read-only. Customise it to get your own copy in your templates folder, then edit the copy.</source>
         <translation>Đây là mẫu có sẵn nên chỉ đọc. Hãy tùy biến để có bản sao riêng trong thư mục mẫu của bạn, rồi sửa bản sao đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="258"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="263"/>
         <source>Customise to edit…</source>
         <translation>Tùy biến để sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="266"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="271"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="269"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="271"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="276"/>
         <source>Save the template (Ctrl+S)</source>
         <translation>Lưu mẫu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="273"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="278"/>
         <source>&amp;Customise…</source>
         <translation>&amp;Tùy biến…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
         <source>Copy this template into your folder to edit it</source>
         <translation>Sao chép mẫu này vào thư mục của bạn để sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="276"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="281"/>
         <source>&amp;Reference</source>
         <translation>&amp;Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="278"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="283"/>
         <source>Tags, style classes, variables and filters</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="288"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="293"/>
         <source>Problems</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="327"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="332"/>
         <source>Manifest (template.toml)</source>
         <translation>Khai báo mẫu (template.toml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="360"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="365"/>
         <source>{0} ({1}) — Template editor</source>
         <translation>{0} ({1}) — Trình sửa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="485"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="490"/>
         <source>No problems found.</source>
         <translation>Không có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="526"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="531"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="543"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="548"/>
         <source>Customise template</source>
         <translation>Tùy biến mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="555"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="560"/>
         <source>Created “{0}” in {1}</source>
         <translation>Đã tạo “{0}” trong {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="564"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="569"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="565"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="570"/>
         <source>The template “{0}” has changes that are not saved. Save them?</source>
         <translation>Mẫu “{0}” có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
@@ -2005,267 +2174,269 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="42"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="61"/>
         <source>&amp;New briefing</source>
         <translation>Tài liệu &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="42"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="61"/>
         <source>Start an empty briefing</source>
         <translation>Bắt đầu một tài liệu trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="45"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="64"/>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="46"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="65"/>
         <source>Open source files or a .briefing project</source>
         <translation>Mở văn bản nguồn hoặc tệp dự án .briefing</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="51"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="70"/>
         <source>Open with &amp;encoding…</source>
         <translation>Mở theo &amp;bảng mã…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="52"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="71"/>
         <source>Open text files whose encoding was not recognised (TCVN3, VNI…)</source>
         <translation>Mở tệp văn bản có bảng mã không tự nhận ra được (TCVN3, VNI…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="56"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="75"/>
         <source>&amp;Paste as new source</source>
         <translation>&amp;Dán làm văn bản nguồn mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="57"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="76"/>
         <source>Add the text on the clipboard as a source</source>
         <translation>Thêm văn bản trong bộ nhớ tạm làm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="81"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="81"/>
         <source>Save the briefing (.briefing)</source>
         <translation>Lưu tài liệu (.briefing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="65"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="84"/>
         <source>Save &amp;as…</source>
         <translation>Lưu &amp;thành…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="85"/>
         <source>Save the briefing under another name</source>
         <translation>Lưu tài liệu với tên khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="71"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="90"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="72"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="91"/>
         <source>Write the briefing as DOCX and/or PDF</source>
         <translation>Xuất tài liệu ra DOCX và/hoặc PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="96"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="96"/>
         <source>Print the briefing</source>
         <translation>In tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="99"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="99"/>
         <source>See the printed pages first</source>
         <translation>Xem trước các trang sẽ in</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="83"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="83"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="107"/>
         <source>Close Briefing Studio</source>
         <translation>Đóng Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="86"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="110"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="169"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="88"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="112"/>
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>Hoàn tác thay đổi vừa rồi (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="170"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="91"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="115"/>
         <source>Redo the change (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation>Làm lại thay đổi (Ctrl+Shift+Z hoặc Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="119"/>
         <source>Select &amp;all</source>
         <translation>Chọn &amp;tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="120"/>
         <source>Tick every section and figure</source>
         <translation>Chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="100"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="125"/>
         <source>Select &amp;none</source>
         <translation>&amp;Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="101"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="126"/>
         <source>Untick every section and figure</source>
         <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="106"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="131"/>
         <source>S&amp;uggest</source>
         <translation>&amp;Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="107"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="132"/>
         <source>Tick what is relevant to the counterpart</source>
         <translation>Chọn những nội dung liên quan đến đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
         <source>&amp;Find…</source>
         <translation>T&amp;ìm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
         <source>Search the sections (Ctrl+F)</source>
         <translation>Tìm trong các đoạn (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="140"/>
         <source>Find &amp;names again</source>
         <translation>Tìm lại &amp;tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="141"/>
         <source>Recognise people, organisations and places</source>
         <translation>Nhận dạng tên người, tổ chức và địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="145"/>
         <source>&amp;Manage templates…</source>
         <translation>&amp;Quản lý mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="146"/>
         <source>Customise, edit, import and share templates</source>
         <translation>Tùy biến, sửa, nhập và chia sẻ mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="125"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="150"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="126"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="151"/>
         <source>Language, templates folder, agency</source>
         <translation>Ngôn ngữ, thư mục mẫu, cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="156"/>
         <source>Template &amp;reference</source>
         <translation>Tài liệu &amp;hướng dẫn soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="157"/>
         <source>Tags, style classes, variables and filters for template editors</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc dành cho người soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="136"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="161"/>
         <source>&amp;About Briefing Studio</source>
         <translation>&amp;Giới thiệu Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="162"/>
         <source>Versions of the app and its libraries</source>
         <translation>Phiên bản của ứng dụng và các thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="182"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="144"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="183"/>
         <source>Open &amp;recent</source>
         <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="157"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="165"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="206"/>
         <source>Te&amp;mplates</source>
         <translation>&amp;Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="167"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="208"/>
         <source>&amp;Tools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="169"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="210"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="171"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="212"/>
         <source>Main</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="195"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="237"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="198"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="240"/>
         <source>Clear the list</source>
         <translation>Xóa danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="83"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="102"/>
         <source>&amp;Verify signatures…</source>
         <translation>Kiểm tra &amp;chữ ký…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="84"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="103"/>
         <source>Check the digital signatures of a PDF</source>
         <translation>Kiểm tra chữ ký số của một tệp PDF</translation>
     </message>
@@ -2286,17 +2457,17 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="324"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="334"/>
         <source>Briefing Studio</source>
         <translation>Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="330"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="340"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="332"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="342"/>
         <source>Something went wrong inside Briefing Studio. Your work is still open. Please send the details below to the team that maintains the app.</source>
         <translation>Đã xảy ra lỗi bên trong Briefing Studio. Phần việc của bạn vẫn đang mở. Vui lòng gửi thông tin chi tiết dưới đây cho nhóm phụ trách ứng dụng.</translation>
     </message>
@@ -2307,44 +2478,6 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
         <location filename="../../desktop/briefing_studio/ui/printing.py" line="61"/>
         <source>Print briefing</source>
         <translation>In tài liệu</translation>
-    </message>
-</context>
-<context>
-    <name>Signing</name>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="26"/>
-        <source>Password of the certificate {0}:</source>
-        <translation>Mật khẩu của chứng thư số {0}:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="30"/>
-        <source>PIN of the USB token:</source>
-        <translation>Mã PIN của token USB:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="33"/>
-        <source>Digital signature</source>
-        <translation>Chữ ký số</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="71"/>
-        <source>{0} has no digital signature.</source>
-        <translation>{0} không có chữ ký số.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="76"/>
-        <source>Every signature is intact and trusted.</source>
-        <translation>Mọi chữ ký đều nguyên vẹn và được tin cậy.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="78"/>
-        <source>At least one signature is NOT valid.</source>
-        <translation>Có ít nhất một chữ ký KHÔNG hợp lệ.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/signing_ui.py" line="90"/>
-        <source>Verify signatures</source>
-        <translation>Kiểm tra chữ ký</translation>
     </message>
 </context>
 </TS>

@@ -162,7 +162,7 @@ def test_dropped_files_open_and_appear_in_recent_files(make_window, idle, tmp_pa
     idle(window)
     assert [a.source.name for a in window.state.analyses][-1] == "tin-moi.txt"
     window._fill_recent_menu()
-    assert str(dropped) in [a.text() for a in window.recent_menu.actions()]
+    assert str(dropped) in [a.statusTip() for a in window.recent_menu.actions()]
 
 
 def test_a_long_briefing_previews_its_first_pages_and_says_how_many_there_are(

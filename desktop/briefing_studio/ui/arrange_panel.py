@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -187,6 +188,12 @@ class SlotDelegate(QStyledItemDelegate):
     def __init__(self, model: ArrangeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._editor_height = QComboBox().sizeHint().height()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        """Rows as tall as the combo box, so the open editor is not clipped by the row."""
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), self._editor_height))
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex

@@ -60,7 +60,34 @@ class MoveSectionCommand(SelectionCommand):
 
 
 class BulkSelectCommand(SelectionCommand):
-    """Select all, select none, or apply the suggestion for the counterpart."""
+    """Select all, select none, or apply the suggestion for the counterpart.
+
+    ``baseline`` is what the machine chose (the suggestion, even when added to the user's own
+    choice); ticks beyond it count as the user's own when Suggest is used again."""
+
+    def __init__(
+        self,
+        state: BriefingState,
+        text: str,
+        sections: list[ChosenSection],
+        figures: list[str],
+        baseline: tuple[list[str], list[str]] | None = None,
+    ) -> None:
+        super().__init__(state, text, sections, figures)
+        self._baselines = (
+            state.baseline,
+            baseline or ([c.section for c in sections], list(figures)),
+        )
+
+    def redo(self) -> None:
+        self._state.apply_selection(
+            copy_sections(self._after[0]), list(self._after[1]), baseline=self._baselines[1]
+        )
+
+    def undo(self) -> None:
+        self._state.apply_selection(
+            copy_sections(self._before[0]), list(self._before[1]), baseline=self._baselines[0]
+        )
 
 
 class SetSlotCommand(QUndoCommand):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -223,7 +223,34 @@ def offer_to_open(parent: QWidget | None, files: list[Path]) -> None:
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is open_folder:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(files[0].parent)))
-    elif clicked is open_file:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(files[-1])))
+    target = files[0].parent if clicked is open_folder else files[-1]
+    if clicked in (open_folder, open_file) and not QDesktopServices.openUrl(
+        QUrl.fromLocalFile(str(target))
+    ):
+        show_path_to_copy(parent, target)
+
+
+def show_path_to_copy(parent: QWidget | None, path: Path) -> None:
+    """No program opens folders or files here (openUrl said no): say so, with the path to copy."""
+    box = QMessageBox(parent)
+    box.setObjectName("PathToCopy")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("ExportDialog", "Cannot open"))
+    box.setText(
+        QCoreApplication.translate(
+            "ExportDialog",
+            "This computer has no program set up to open it. Open it yourself from here:\n\n{0}",
+        ).format(path)
+    )
+    flags = Qt.TextInteractionFlag
+    box.setTextInteractionFlags(flags.TextSelectableByMouse | flags.TextSelectableByKeyboard)
+    copy = box.addButton(
+        QCoreApplication.translate("ExportDialog", "Copy the path"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("ExportDialog", "Close"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.exec()
+    if box.clickedButton() is copy:
+        QGuiApplication.clipboard().setText(str(path))

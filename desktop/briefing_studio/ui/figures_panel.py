@@ -10,10 +10,22 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing_studio.analysis.model import Figure
+from briefing_studio.errors import BriefingError
+from briefing_studio.figure_filter import FigureFilter, parse_figure_filter
 from briefing_studio.templating.filters import number
+from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.section_delegate import KIND_COLOURS, RELEVANT_COLOUR
 from briefing_studio.ui.state import BriefingState
 
@@ -174,15 +186,57 @@ class FiguresModel(QAbstractTableModel):
             )
 
 
+class FigureFilterProxy(QSortFilterProxyModel):
+    """Sorts by ``SortRole`` and keeps the rows ``rule`` (``figure_filter``) matches."""
+
+    def __init__(self, model: FiguresModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figures_model = model
+        self.rule = FigureFilter()
+        self.setSourceModel(model)
+        self.setSortRole(SortRole)
+
+    def set_rule(self, rule: FigureFilter) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateRowsFilter is deprecated
+            self.beginFilterChange()
+            self.rule = rule
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.rule = rule
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(
+        self,
+        source_row: int,
+        source_parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if self.rule.empty:
+            return True
+        return self.rule.matches(self.figures_model.figures[source_row])
+
+
 class FiguresPanel(QWidget):
     """A sortable table of figures; ticking here is the same as clicking one in the text."""
 
     def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FiguresModel(state)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
+        self.proxy = FigureFilterProxy(self.model, self)
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("Filter: tỷ USD,  > 1 tỷ,  < 500 triệu đồng"))
+        self.filter.setAccessibleName(self.tr("Filter the figures"))
+        self.filter_tip = self.tr(
+            "Words keep the figures that contain them (with or without diacritics); "
+            "> 1 tỷ, < 500 triệu, >= 12,4 compare the value; both can be combined."
+        )
+        self.filter.setToolTip(self.filter_tip)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.count = QLabel()
+        self.proxy.rowsInserted.connect(self._show_count)
+        self.proxy.rowsRemoved.connect(self._show_count)
+        self.proxy.modelReset.connect(self._show_count)
+        self.proxy.layoutChanged.connect(self._show_count)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -199,15 +253,40 @@ class FiguresPanel(QWidget):
             (COL_SURFACE, 190),
             (COL_RELEVANCE, 60),
             (COL_KIND, 80),
-            (COL_VALUE, 110),
+            (COL_VALUE, 135),  # 4.814.000.000.000
             (COL_QUALIFIER, 100),
             (COL_UNIT, 90),
         ):
             self.table.setColumnWidth(column, width)
         self.table.setAccessibleName(self.tr("Figures"))
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter, 1)
+        filter_row.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filter_row)
         layout.addWidget(self.table)
+        self._show_count()
+
+    def _filter_changed(self, text: str) -> None:
+        """Apply the expression as it is typed; a half-typed comparison keeps the last rule
+        and says what is missing."""
+        try:
+            rule = parse_figure_filter(text)
+        except BriefingError as exc:
+            self.filter.setStyleSheet("QLineEdit { background: #fdecea; }")
+            self.filter.setToolTip(exc.message(current_language()))
+            return
+        self.filter.setStyleSheet("")
+        self.filter.setToolTip(self.filter_tip)
+        self.proxy.set_rule(rule)
+        self._show_count()
+
+    def _show_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(
+            self.tr("{0} of {1}").format(shown, total) if shown != total else str(total)
+        )
 
     def figure_index(self, figure_id: str) -> QModelIndex:
         """The view index of a figure's tick (tests and keyboard users)."""

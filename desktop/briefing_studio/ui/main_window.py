@@ -45,6 +45,8 @@ from briefing_studio.ui.window_actions import WindowActions
 from briefing_studio.ui.window_files import FileWorkflows
 
 EntityFinder = Callable[..., list]
+SOURCES_HEIGHT = 180  # the sources list's first height (px); the meeting details below
+ORDER_HEIGHT = 270  # the order list's first height (px); the preview below takes the rest
 
 
 def default_entity_finder(analysis: Analysis, **kwargs: Any) -> list:
@@ -84,6 +86,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.autosaver = Autosaver(self.state, **kwargs)
         self.autosaver.failed.connect(self._autosave_failed)
         self.autosaver.start()
+        self.state.template_changed.connect(self._remember_template)
         self.state.undo_stack.cleanChanged.connect(self._update_title)
         self.state.undo_stack.indexChanged.connect(self._update_title)
         self.setAcceptDrops(True)
@@ -121,11 +124,14 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
     def _build_layout(self) -> None:
         sources_box = QGroupBox(self.tr("Sources"))
         QVBoxLayout(sources_box).addWidget(self.sources_panel)
-        left = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter = left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("left")
         left.addWidget(sources_box)
         left.addWidget(self.meeting_panel)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 3)
+        # 1366×768: six sources in view (was four at 141 px) and the meeting details whole.
+        left.setSizes([SOURCES_HEIGHT, 689 - SOURCES_HEIGHT])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.source_view, self.tr("Text"))
         self.tabs.addTab(self.figures_panel, self.tr("Figures"))
@@ -134,12 +140,18 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         arrange_layout = QVBoxLayout(arrange_box)
         arrange_layout.addWidget(self.template_picker)
         arrange_layout.addWidget(self.arrange_panel, 1)
-        right = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("right")
         right.addWidget(arrange_box)
         right.addWidget(self.preview)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
+        right.setStretchFactor(0, 0)
+        right.setStretchFactor(1, 1)
+        # At 1366×768 the preview gets 419 px (388 of page, was about 170) and the order list
+        # about five rows below the template and its description.
+        right.setSizes([ORDER_HEIGHT, 768 - ORDER_HEIGHT])
+        right.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main")
         for widget in (left, self.tabs, right):
             self.splitter.addWidget(widget)
             widget.setMinimumWidth(240)
@@ -150,6 +162,10 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.resize(1366, 768)
+
+    def splitters(self) -> list[QSplitter]:
+        """The panel dividers whose positions are kept between sessions."""
+        return [self.splitter, self.left_splitter, self.right_splitter]
 
     def _autosave_failed(self, exc: BriefingError) -> None:
         self.statusBar().showMessage(
@@ -200,7 +216,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             from briefing_studio.selection import new_briefing
 
             analyses, errors = result
-            briefing = new_briefing(analyses, "suggested", None)
+            briefing = new_briefing(analyses, "suggested", None, self.last_template())
             briefing.agency = keys.default_agency()
             self.state.reset(analyses, briefing)
             self._report_errors(errors)
@@ -276,8 +292,16 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
     # ----- editing -------------------------------------------------------------------------
 
     def suggest(self) -> None:
-        if self.state.analyses:
-            self.state.suggest()
+        """Apply the suggestion; over ticks made by hand, ask first (replace / add / cancel)."""
+        if not self.state.analyses:
+            return
+        mode: str | None = "replace"
+        if self.state.suggestion_needs_asking():
+            from briefing_studio.ui.suggest_prompt import ask_suggest_mode
+
+            mode = ask_suggest_mode(self)
+        if mode is not None:
+            self.state.suggest(mode)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.source_view)
@@ -287,8 +311,30 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         if not self.maybe_save():
             return
         self.project_path = None
-        self.state.reset([], Briefing(agency=keys.default_agency()))
+        self.state.reset([], self.fresh_briefing())
         self._update_title()
+
+    def fresh_briefing(self) -> Briefing:
+        """An empty briefing with the settings' agency and the template used last."""
+        return Briefing(agency=keys.default_agency(), template=self.last_template())
+
+    def last_template(self) -> str:
+        """The template chosen last time (kept in the settings) if it still loads."""
+        from briefing_studio.briefing import DEFAULT_TEMPLATE
+
+        chosen = preferences.get_str(keys.KEY_LAST_TEMPLATE)
+        library = self.state.library
+        if not chosen or library is None:
+            return DEFAULT_TEMPLATE
+        try:
+            library.get(chosen)
+        except BriefingError:
+            return DEFAULT_TEMPLATE
+        return chosen
+
+    def _remember_template(self) -> None:
+        if self.state.template() is not None:
+            preferences.set_value(keys.KEY_LAST_TEMPLATE, self.state.briefing.template)
 
     def _update_title(self, *_args: object) -> None:
         name = self.project_path.name if self.project_path else self.tr("Untitled")
@@ -340,7 +386,8 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             self.state.undo_stack.resetClean()  # still unsaved: the title and Close say so
             self.autosaver.save_now()
         self.setGeometry(old.geometry())
-        self.splitter.setSizes(old.splitter.sizes())
+        for mine, theirs in zip(self.splitters(), old.splitters(), strict=True):
+            mine.setSizes(theirs.sizes())
         self.tabs.setCurrentIndex(old.tabs.currentIndex())
         self._update_title()
         self.start_entities(analyses)  # only those still without names
@@ -387,6 +434,8 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         settings = preferences.store()
         settings.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
         settings.setValue(keys.KEY_STATE, self.saveState())
+        for splitter in self.splitters():
+            settings.setValue(f"{keys.KEY_SPLITTERS}/{splitter.objectName()}", splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.successor is not None:  # replaced and already shut down: nothing of ours left
@@ -406,3 +455,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         window_state = settings.value(keys.KEY_STATE)
         if isinstance(window_state, QByteArray) and not window_state.isEmpty():
             self.restoreState(window_state)
+        for splitter in self.splitters():
+            sizes = settings.value(f"{keys.KEY_SPLITTERS}/{splitter.objectName()}")
+            if isinstance(sizes, QByteArray) and not sizes.isEmpty():
+                splitter.restoreState(sizes)

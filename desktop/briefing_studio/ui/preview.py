@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +37,7 @@ RASTER_DPI = 110.0
 # peaked at 4.7 GB and froze the window for two seconds while being scaled. Export shows all.
 PREVIEW_MAX_PAGES = 30
 PAGE_GAP = 10
+A4_WIDTH_PX = 8.27 * 96  # an A4 page at 100 % on a 96 dpi screen
 
 
 @dataclass
@@ -103,16 +104,48 @@ class PreviewPanel(QWidget):
         self.fit_button = self._tool("↔", self.tr("Fit the page to the width"), self.fit_width)
         self.zoom_out = self._tool("−", self.tr("Zoom out"), lambda: self.zoom_by(1 / 1.25))
         self.zoom_in = self._tool("+", self.tr("Zoom in"), lambda: self.zoom_by(1.25))
+        self.previous_page = self._tool(
+            "", self.tr("Previous page (Page Up)"), lambda: self.go_to_page(self.current_page() - 1)
+        )
+        self.previous_page.setArrowType(Qt.ArrowType.UpArrow)
+        self.next_page = self._tool(
+            "", self.tr("Next page (Page Down)"), lambda: self.go_to_page(self.current_page() + 1)
+        )
+        self.next_page.setArrowType(Qt.ArrowType.DownArrow)
+        self.page_label = self._fixed_label(self.tr("Page {0}/{1}").format(888, 888))
+        self.page_label.setToolTip(self.tr("The page at the top of the preview, of all pages"))
+        self.zoom_label = self._fixed_label("300%")
+        self.zoom_label.setToolTip(self.tr("Zoom: 100% is the page's printed size"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Preview")))
         bar.addWidget(self.status, 1)
-        for button in (self.zoom_out, self.fit_button, self.zoom_in):
-            bar.addWidget(button)
+        for widget in (
+            self.previous_page,
+            self.page_label,
+            self.next_page,
+            self.zoom_out,
+            self.zoom_label,
+            self.zoom_in,
+            self.fit_button,
+        ):
+            bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
+        self._page_labels: list[QLabel] = []
+        self._page_tops: list[int] = []  # each page's top in the scrolled widget
+        self.scroll.verticalScrollBar().valueChanged.connect(self._show_position)
+        self.scroll.installEventFilter(self)
+        self._show_position()
         state.changed.connect(self.schedule)
+
+    def _fixed_label(self, widest: str) -> QLabel:
+        """A label as wide as ``widest``, so the buttons beside it never move."""
+        label = QLabel()
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setMinimumWidth(label.fontMetrics().horizontalAdvance(widest) + 6)
+        return label
 
     def _tool(self, text: str, tip: str, slot: Any) -> QToolButton:
         button = QToolButton()
@@ -212,14 +245,17 @@ class PreviewPanel(QWidget):
         if self.zoom is None:
             bar = self.scroll.verticalScrollBar().sizeHint().width()
             return max(100, self.scroll.viewport().width() - 2 * PAGE_GAP - bar)
-        return int(8.27 * 96 * self.zoom)
+        return int(A4_WIDTH_PX * self.zoom)
 
     def _show_pages(self) -> None:
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+        self._page_labels = []
+        self._page_tops = []
         if self.result is None:
+            self._show_position()
             return
         width = self.page_width()
         fitted = self.result.fitted if self.result.fitted_width == width else []
@@ -236,13 +272,65 @@ class PreviewPanel(QWidget):
             label.setFrameShape(QFrame.Shape.Box)
             label.setAccessibleName(self.tr("Page {0}").format(number))
             self.pages_layout.addWidget(label)
+            self._page_labels.append(label)
+        # Where each page starts, from the sizes (laid out top-down, PAGE_GAP apart): known
+        # at once, before Qt has placed the labels.
+        top = self.pages_layout.contentsMargins().top()
+        for label in self._page_labels:
+            self._page_tops.append(top)
+            top += label.sizeHint().height() + PAGE_GAP
+        self._show_position()
+
+    # ----- pages and zoom ------------------------------------------------------------------
+
+    def current_page(self) -> int:
+        """The page (from 1) at the top of the view: the last one whose top is at or above
+        the view's top edge; 0 without pages."""
+        if not self._page_tops:
+            return 0
+        line = self.scroll.verticalScrollBar().value() + PAGE_GAP
+        return max(1, sum(1 for top in self._page_tops if top <= line))
+
+    def total_pages(self) -> int:
+        """Pages of the whole document (the preview may draw only the first ones)."""
+        return max(self.result.total_pages, len(self.result.pages)) if self.result else 0
+
+    def go_to_page(self, number: int) -> None:
+        """Scroll so page ``number`` (from 1, clamped) starts at the top of the view."""
+        if not self._page_tops:
+            return
+        number = max(1, min(number, len(self._page_tops)))
+        top = self._page_tops[number - 1] - PAGE_GAP // 2
+        self.scroll.verticalScrollBar().setValue(max(0, top))
+        self._show_position()
+
+    def zoom_percent(self) -> int:
+        """The zoom as a person reads it: 100 is the page's printed size on the screen."""
+        return round(self.page_width() / A4_WIDTH_PX * 100)
+
+    def _show_position(self, *_args: object) -> None:
+        current, total = self.current_page(), self.total_pages()
+        self.page_label.setText(self.tr("Page {0}/{1}").format(current, total) if total else "")
+        self.previous_page.setEnabled(current > 1)
+        self.next_page.setEnabled(0 < current < len(self._page_tops))
+        self.zoom_label.setText(f"{self.zoom_percent()}%" if total else "")  # no page: no zoom
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Page Up / Page Down in the preview go to the previous / next page, as in Word."""
+        if watched is self.scroll and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}.get(Qt.Key(event.key()))
+            if step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.go_to_page(self.current_page() + step)
+                return True
+        return super().eventFilter(watched, event)
 
     def fit_width(self) -> None:
         self.zoom = None
         self._show_pages()
 
     def zoom_by(self, factor: float) -> None:
-        current = self.zoom if self.zoom is not None else self.page_width() / (8.27 * 96)
+        current = self.zoom if self.zoom is not None else self.page_width() / A4_WIDTH_PX
         self.zoom = max(0.3, min(3.0, current * factor))
         self._show_pages()
 

@@ -1,4 +1,5 @@
-"""The open sources: title, author, date and encoding of each, with Open, Paste and Remove."""
+"""The open sources: the title and the format of each (author, date, file in the tooltip), with
+Open, Paste and Remove."""
 
 from __future__ import annotations
 
@@ -15,9 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_studio.analysis.model import Analysis
+from briefing_studio.sources import ENCODINGS
 from briefing_studio.ui.state import BriefingState
 
 KeyRole = Qt.ItemDataRole.UserRole + 7
+
+
+def encoding_name(code: str | None) -> str:
+    """``TCVN3``, ``VNI-Windows``, ``Windows-1258``, ``UTF-8``: the short name of an encoding."""
+    if not code:
+        return ""
+    label = dict(ENCODINGS).get(code.lower(), code.upper())
+    return label.split(" (")[0].removeprefix("Unicode ")
 
 
 class SourcesPanel(QWidget):
@@ -31,9 +41,8 @@ class SourcesPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(
-            [self.tr("Title"), self.tr("Author"), self.tr("Date"), self.tr("Encoding")]
-        )
+        # Two columns: at 1366×768 the left pane is about 330 px, and the title needs them.
+        self.tree.setHeaderLabels([self.tr("Title"), self.tr("Format")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -41,8 +50,7 @@ class SourcesPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemClicked.connect(
             lambda item: self.source_activated.emit(item.data(0, KeyRole))
@@ -91,26 +99,40 @@ class SourcesPanel(QWidget):
             self.tree.blockSignals(False)
         self.remove_button.setEnabled(bool(self.state.analyses))
 
+    def format_label(self, source_format: str, encoding: str | None) -> str:
+        """The format as a person reads it: ``Word (.docx)``, ``Văn bản · TCVN3``, ``PDF``."""
+        if source_format == "docx":
+            return self.tr("Word (.docx)")
+        if source_format == "pdf":
+            return self.tr("PDF")
+        if source_format == "pasted":
+            return self.tr("Pasted")
+        kind = self.tr("Web page") if source_format == "html" else self.tr("Text")
+        return f"{kind} · {encoding_name(encoding)}" if encoding else kind
+
     def _item(self, analysis: Analysis) -> QTreeWidgetItem:
         source, meta = analysis.source, analysis.metadata
         title = meta.title or source.title or source.name
         date = meta.date or meta.time or ""
-        encoding = source.encoding or source.format
-        item = QTreeWidgetItem([title, meta.author or source.author or "", date, encoding])
+        author = meta.author or source.author or ""
+        kind = self.format_label(source.format, source.encoding)
+        item = QTreeWidgetItem([title, kind])
         item.setData(0, KeyRole, source.key)
         where = source.path or self.tr("(pasted text)")
-        tip = self.tr("{0}\nFile: {1}\nFormat: {2}, encoding: {3}\nSections: {4}, figures: {5}")
-        item.setToolTip(
-            0,
-            tip.format(
-                title,
-                where,
-                source.format,
-                source.encoding or "—",
-                len(analysis.sections),
-                len(analysis.figures),
-            ),
+        tip = self.tr(
+            "{0}\nAuthor: {1}\nDate: {2}\nFile: {3}\nFormat: {4}\nSections: {5}, figures: {6}"
         )
+        text = tip.format(
+            title,
+            author or "—",
+            date or "—",
+            where,
+            kind,
+            len(analysis.sections),
+            len(analysis.figures),
+        )
+        item.setToolTip(0, text)
+        item.setToolTip(1, text)
         return item
 
     def keys(self) -> list[str]:

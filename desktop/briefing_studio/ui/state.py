@@ -56,6 +56,9 @@ class BriefingState(QObject):
         self._chosen_figures: set[str] = set()
         self._figures_by_section: dict[str, list[Figure]] = {}
         self._template_cache: tuple[str, Any] | None = None
+        # The selection the last whole-selection step left (reset, Suggest, Select all/none):
+        # ticks since then were made by hand, and Suggest asks before replacing them.
+        self.baseline: tuple[list[str], list[str]] = ([], [])
 
     # ----- reading -------------------------------------------------------------------------
 
@@ -142,6 +145,9 @@ class BriefingState(QObject):
         self._reindex()
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        # What the machine would have chosen: a saved or restored selection that differs from
+        # it was made by hand, and Suggest asks before replacing it.
+        self.baseline = self.suggested_selection() if any(self._selection()) else ([], [])
         self._refresh_ranking()
         for signal in (
             self.sources_changed,
@@ -213,13 +219,31 @@ class BriefingState(QObject):
     def select_none(self) -> None:
         self._push(commands.BulkSelectCommand(self, self.tr("Select none"), [], []))
 
-    def suggest(self) -> None:
-        """Apply the core's suggestion for the current counterpart (one undo step)."""
+    def suggested_selection(self) -> tuple[list[str], list[str]]:
+        """The core's suggestion for the current counterpart: (section ids, figure ids)."""
         from briefing_studio.selection import select_suggested
 
-        section_ids, figure_ids = select_suggested(self.analyses, self.briefing.meeting.counterpart)
+        return select_suggested(self.analyses, self.briefing.meeting.counterpart)
+
+    def suggestion_needs_asking(self) -> bool:
+        """True when Suggest would replace ticks made by hand (the window asks first)."""
+        from briefing_studio.selection import suggestion_needs_asking
+
+        return suggestion_needs_asking(self._selection(), self.baseline, self.suggested_selection())
+
+    def suggest(self, mode: str = "replace") -> None:
+        """Apply the core's suggestion for the current counterpart (one undo step): ``replace``
+        the selection with it, or ``add`` it to the user's own choice."""
+        from briefing_studio.selection import combine_suggestion
+
+        suggested = self.suggested_selection()
+        section_ids, figure_ids = combine_suggestion(
+            self._selection(), suggested, self.analyses, mode
+        )
         sections = [ChosenSection(section=sid, slot=self._slot_of(sid)) for sid in section_ids]
-        self._push(commands.BulkSelectCommand(self, self.tr("Suggest"), sections, figure_ids))
+        self._push(
+            commands.BulkSelectCommand(self, self.tr("Suggest"), sections, figure_ids, suggested)
+        )
 
     def move_section(self, row: int, to_row: int) -> None:
         """Move the chosen section at ``row`` so it ends up at ``to_row`` (both in chosen order)."""
@@ -295,10 +319,19 @@ class BriefingState(QObject):
 
     # ----- apply (called by commands only) -------------------------------------------------
 
-    def apply_selection(self, sections: list[ChosenSection], figures: list[str]) -> None:
+    def apply_selection(
+        self,
+        sections: list[ChosenSection],
+        figures: list[str],
+        baseline: tuple[list[str], list[str]] | None = None,
+    ) -> None:
+        """``baseline``: set by whole-selection steps (Suggest, Select all/none), what they
+        chose; ticks that differ from it are the user's own."""
         self.briefing.sections = sections
         self.briefing.figures = figures
         self._cache_selection()
+        if baseline is not None:
+            self.baseline = baseline
         self.selection_changed.emit()
         self.changed.emit()
 
@@ -368,6 +401,9 @@ class BriefingState(QObject):
             if self._order.get(other, -1) < order:
                 position = index + 1
         return position
+
+    def _selection(self) -> tuple[list[str], list[str]]:
+        return [c.section for c in self.briefing.sections], list(self.briefing.figures)
 
     def _cache_selection(self) -> None:
         self._chosen_sections = {c.section for c in self.briefing.sections}

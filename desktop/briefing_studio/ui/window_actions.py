@@ -13,8 +13,27 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
+from shiboken6 import isValid
 
 from briefing_studio.ui import preferences
+
+
+def recent_label(number: int, path: str) -> str:
+    """``&1 briefing.briefing``: numbered like Word's list (Alt+1…9 pick one), the file's
+    name only (its folder is the tooltip); an ``&`` in the name is shown, not a shortcut."""
+    digits = str(number)
+    mnemonic = f"{digits[:-1]}&{digits[-1]}"
+    return f"{mnemonic} {Path(path).name.replace('&', '&&')}"
+
+
+def follow_action(tool: QAction, full: QAction) -> None:
+    """``tool`` takes ``full``'s enabled state, and its changing text as a tooltip."""
+    if not (isValid(tool) and isValid(full)):  # the window is being destroyed
+        return
+    text = full.text().replace("&", "")
+    tool.setEnabled(full.isEnabled())
+    tool.setToolTip(full.toolTip() if text == tool.text() else f"{text} — {full.toolTip()}")
+    tool.setStatusTip(text)
 
 
 class WindowActions:
@@ -95,6 +114,7 @@ class WindowActions:
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setToolTip(self.tr("Redo the change (Ctrl+Shift+Z or Ctrl+Y)"))
         self.addActions([self.undo_action, self.redo_action])
+        self._build_toolbar_undo(stack)
         self.select_all_action = self._action(
             self.tr("Select &all"),
             self.tr("Tick every section and figure"),
@@ -143,10 +163,25 @@ class WindowActions:
             self.show_about,
         )
 
+    def _build_toolbar_undo(self, stack: Any) -> None:
+        """Undo/Redo for the toolbar: short fixed labels, so the buttons after them never move
+        when the step's name changes; the full "Undo Tick section" is in the tooltip."""
+        self.undo_tool_action = QAction(self.tr("Undo"), self)
+        self.redo_tool_action = QAction(self.tr("Redo"), self)
+        pairs = (
+            (self.undo_tool_action, self.undo_action, stack.undo),
+            (self.redo_tool_action, self.redo_action, stack.redo),
+        )
+        for tool, full, slot in pairs:
+            tool.triggered.connect(lambda _checked=False, s=slot: s())
+            full.changed.connect(lambda t=tool, f=full: follow_action(t, f))
+            follow_action(tool, full)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.setToolTipsVisible(True)  # each file's folder
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addActions([self.new_action, self.open_action, self.open_encoding_action])
         self.file_menu.addMenu(self.recent_menu)
@@ -182,8 +217,8 @@ class WindowActions:
             [
                 self.open_action,
                 self.save_action,
-                self.undo_action,
-                self.redo_action,
+                self.undo_tool_action,
+                self.redo_tool_action,
                 self.suggest_action,
                 self.export_action,
                 self.print_action,
@@ -193,9 +228,10 @@ class WindowActions:
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = preferences.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(path)
-            action.setToolTip(path)
+        for number, path in enumerate(recent, 1):
+            action = self.recent_menu.addAction(recent_label(number, path))
+            action.setToolTip(str(Path(path).parent))
+            action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_paths([Path(p)]))
         if not recent:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)

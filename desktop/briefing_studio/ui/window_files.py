@@ -11,13 +11,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
-from briefing_studio.settings import default_agency
 from briefing_studio.ui import ops, preferences, signing_ui
 from briefing_studio.ui.autosave import CrashedSession, discard
 from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
@@ -77,8 +77,7 @@ class FileWorkflows:
         def done(result: tuple[list[Analysis], list[BriefingError]]) -> None:
             analyses, errors = result
             if initial and not self.state.analyses:
-                briefing = Briefing(agency=default_agency())
-                self.state.reset(analyses, briefing)
+                self.state.reset(analyses, self.fresh_briefing())
             else:
                 self.state.add_analyses(analyses)
             self._report_errors(errors)
@@ -206,7 +205,7 @@ class FileWorkflows:
         return self.save_to(self.project_path)
 
     def save_as(self) -> bool:
-        start = str(self.project_path or Path(preferences.last_folder()) / "briefing.briefing")
+        start = str(self.project_path or self.suggested_project_path())
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save briefing"), start, self.tr("Briefings ({0})").format("*.briefing")
         )
@@ -216,6 +215,13 @@ class FileWorkflows:
         if path.suffix.lower() != PROJECT_SUFFIX:
             path = path.with_name(path.name + PROJECT_SUFFIX)
         return self.save_to(path)
+
+    def suggested_project_path(self) -> Path:
+        """Where Save As starts for a new briefing: the name Export suggests, ``.briefing``."""
+        from briefing_studio.export import default_stem
+
+        folder = Path(preferences.last_folder())
+        return folder / f"{default_stem(self.state.briefing)}{PROJECT_SUFFIX}"
 
     def save_to(self, path: Path) -> bool:
         from briefing_studio.project import save_briefing
@@ -299,7 +305,10 @@ class FileWorkflows:
             self.statusBar().showMessage(
                 self.tr("Exported {0}").format(", ".join(f.name for f in files)), 8000
             )
-            (on_done or (lambda fs: offer_to_open(self, fs)))(files)
+            # After the op has finished, so "Exporting" and its busy bar are gone from the
+            # status bar while the "Export finished" box is open.
+            finish = on_done or (lambda fs: offer_to_open(self, fs))
+            QTimer.singleShot(0, lambda: finish(files))
 
         return self._run(task, done, self.tr("Exporting"), cancellable=False)
 
