@@ -78,7 +78,9 @@ def combine_suggestion(
     each after the last chosen item that comes before it in the sources."""
     if mode == "replace":
         return list(suggested[0]), list(suggested[1])
-    sections, figures = select_all(analyses)
+    # Every section and figure in source order (select_all leaves dates out: not an order).
+    sections = [s.id for a in analyses for s in a.sections]
+    figures = [f.id for a in analyses for f in a.figures]
     return (
         merge_in_source_order(current[0], suggested[0], sections),
         merge_in_source_order(current[1], suggested[1], figures),
