@@ -62,74 +62,92 @@
 <context>
     <name>BriefingState</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="185"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="186"/>
         <source>Tick section</source>
         <translation>Chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="188"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="189"/>
         <source>Untick section</source>
         <translation>Bỏ chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="199"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="200"/>
         <source>Tick figure</source>
         <translation>Chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="202"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="203"/>
         <source>Untick figure</source>
         <translation>Bỏ chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="212"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="214"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="215"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="222"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="223"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="234"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="235"/>
         <source>Move section</source>
         <translation>Chuyển đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="243"/>
         <source>Change slot</source>
         <translation>Đổi mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="251"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="252"/>
         <source>Edit meeting details</source>
         <translation>Sửa thông tin buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="260"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="261"/>
         <source>Change counterpart</source>
         <translation>Đổi đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="268"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="269"/>
         <source>Change template</source>
         <translation>Đổi mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="280"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="281"/>
         <source>Add sources</source>
         <translation>Thêm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="294"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="295"/>
         <source>Remove source</source>
         <translation>Bỏ văn bản nguồn</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/date_field.py" line="75"/>
+        <source>e.g. 15/12/2026 — empty: none</source>
+        <translation>vd. 15/12/2026 — để trống: không có ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/date_field.py" line="95"/>
+        <source>Calendar</source>
+        <translation>Lịch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/date_field.py" line="96"/>
+        <source>Choose on a calendar (Alt+Down)</source>
+        <translation>Chọn trên lịch (Alt+Mũi tên xuống)</translation>
     </message>
 </context>
 <context>
@@ -145,22 +163,22 @@
         <translation>Đang nạp các văn bản mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="142"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="142"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="147"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="157"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="162"/>
         <source>Unexpected error: {0}</source>
         <translation>Lỗi không mong đợi: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="158"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="163"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
@@ -394,121 +412,121 @@
 <context>
     <name>FileWorkflows</name>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="86"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="87"/>
         <source>Opening %n file(s)</source>
         <translation>
             <numerusform>Đang mở %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="93"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="94"/>
         <source>Some files could not be opened</source>
         <translation>Không mở được một số tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="101"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="102"/>
         <source>Sources and briefings ({0})</source>
         <translation>Văn bản nguồn và tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="102"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="103"/>
         <source>Sources ({0})</source>
         <translation>Văn bản nguồn ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="103"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="210"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
         <source>Briefings ({0})</source>
         <translation>Tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="105"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="110"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="111"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="133"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="122"/>
         <source>Open with encoding</source>
         <translation>Mở theo bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="123"/>
         <source>Encoding of the text files:</source>
         <translation>Bảng mã của các tệp văn bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="134"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="135"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="146"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="147"/>
         <source>The clipboard holds no text.</source>
         <translation>Bộ nhớ tạm không có văn bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="149"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="150"/>
         <source>Pasted text {0}</source>
         <translation>Văn bản dán {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="158"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="159"/>
         <source>Analysing the pasted text</source>
         <translation>Đang phân tích văn bản vừa dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="200"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="201"/>
         <source>Opening the briefing</source>
         <translation>Đang mở tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="210"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
         <source>Save briefing</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="232"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="233"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="241"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="242"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="243"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="283"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="284"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="287"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="288"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="294"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="295"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="295"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="296"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="311"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="312"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
@@ -516,82 +534,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="123"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="131"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="132"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="133"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="134"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="160"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="178"/>
         <source>Restore unsaved work?</source>
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="180"/>
         <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="213"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="253"/>
         <source>Finding names in “{0}”…</source>
         <translation>Đang tìm tên riêng trong “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="267"/>
         <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
         <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="272"/>
         <source>Names could not be found.</source>
         <translation>Không tìm được tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="277"/>
         <source>Finding names</source>
         <translation>Đang tìm tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="298"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="322"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="323"/>
         <source>The new language applies when Briefing Studio starts again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>
@@ -755,154 +773,164 @@
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="63"/>
         <source>The embassy&apos;s country or the province you meet; relevant sections get a ★</source>
         <translation>Quốc gia của Đại sứ quán hoặc tỉnh, thành phố làm việc; các đoạn liên quan được đánh dấu ★</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="65"/>
         <source>e.g. Hàn Quốc, Bắc Giang</source>
         <translation>ví dụ: Hàn Quốc, Bắc Giang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="72"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="71"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="74"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="73"/>
         <source>Tick the sections and figures suggested for this counterpart (can be undone)</source>
         <translation>Chọn các đoạn và số liệu gợi ý cho đối tác này (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="79"/>
         <source>Empty: made from the counterpart</source>
         <translation>Để trống: đặt theo đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="87"/>
-        <source>Meeting date (leave at — for none)</source>
-        <translation>Ngày làm việc (để “—” nếu chưa có)</translation>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="80"/>
+        <source>Meeting date, e.g. 15/12/2026 or 15/12; empty: none</source>
+        <translation>Ngày làm việc, ví dụ 15/12/2026 hoặc 15/12; để trống: không có ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="82"/>
         <source>e.g. 9h00, Chiều</source>
         <translation>ví dụ: 9h00, Chiều</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="90"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="83"/>
         <source>Where the meeting takes place</source>
         <translation>Nơi diễn ra buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="91"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="84"/>
         <source>Who receives the guests on our side</source>
         <translation>Người chủ trì tiếp phía ta</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="92"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="85"/>
         <source>Why the meeting is held</source>
         <translation>Mục đích buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="94"/>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="87"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="88"/>
         <source>One participant per line</source>
         <translation>Mỗi dòng một người tham dự</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="98"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="92"/>
         <source>e.g. BỘ NGOẠI GIAO</source>
         <translation>ví dụ: BỘ NGOẠI GIAO</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="99"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="93"/>
         <source>e.g. VỤ TỔNG HỢP KINH TẾ</source>
         <translation>ví dụ: VỤ TỔNG HỢP KINH TẾ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="100"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="94"/>
         <source>e.g. Hà Nội</source>
         <translation>ví dụ: Hà Nội</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="101"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="95"/>
         <source>e.g. Số: 12/TTr-TH</source>
         <translation>ví dụ: Số: 12/TTr-TH</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="106"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="97"/>
+        <source>The document&apos;s date (“Hà Nội, ngày …”); empty: the day it is exported</source>
+        <translation>Ngày của văn bản (“Hà Nội, ngày …”); để trống: ngày xuất văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="104"/>
         <source>Meeting</source>
         <translation>Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="109"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="107"/>
         <source>Counterpart</source>
         <translation>Đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="111"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="109"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="110"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="111"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="114"/>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="120"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="113"/>
         <source>Host</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="114"/>
         <source>Purpose</source>
         <translation>Mục đích</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="117"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="115"/>
         <source>Participants</source>
         <translation>Thành phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="116"/>
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="118"/>
         <source>Parent body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="119"/>
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="123"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="121"/>
         <source>Reference</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="240"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="122"/>
+        <source>Issue date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="233"/>
         <source>Choose a counterpart to rank the sections.</source>
         <translation>Chọn đối tác để xếp hạng mức liên quan của các đoạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="245"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="238"/>
         <source>★ {0} sections and {1} figures are relevant to {2}.</source>
         <translation>★ {0} đoạn và {1} số liệu liên quan đến {2}.</translation>
     </message>
@@ -910,48 +938,48 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="97"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="103"/>
         <source>Fit the page to the width</source>
         <translation>Vừa khít chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="98"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="104"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="99"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="105"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="101"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="151"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="107"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="157"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="143"/>
         <source>No usable template is chosen.</source>
         <translation>Chưa chọn mẫu dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="147"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="153"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="172"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="178"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="198"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="204"/>
         <source>First {0} of {1} pages; the exported file has them all.</source>
         <translation>{0} trang đầu trong {1} trang; tệp xuất ra có đủ tất cả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="227"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="237"/>
         <source>Page {0}</source>
         <translation>Trang {0}</translation>
     </message>
@@ -959,17 +987,17 @@
 <context>
     <name>ProgressHost</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="222"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="232"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="223"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="233"/>
         <source>Stop this task</source>
         <translation>Dừng việc này</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="244"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="254"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
@@ -1377,112 +1405,112 @@ Số đoạn: {4}, số liệu: {5}</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="216"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="212"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="217"/>
         <source>Markup</source>
         <translation>Mã trình bày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="213"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="218"/>
         <source>What the template produced, before layout</source>
         <translation>Kết quả mẫu tạo ra, trước khi dàn trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="241"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="246"/>
         <source>Loading the sample texts</source>
         <translation>Đang nạp các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="253"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="258"/>
         <source>This is a built-in template: it is read-only. Customise it to get your own copy in your templates folder, then edit the copy.</source>
         <translation>Đây là mẫu có sẵn nên chỉ đọc. Hãy tùy biến để có bản sao riêng trong thư mục mẫu của bạn, rồi sửa bản sao đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="258"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="263"/>
         <source>Customise to edit…</source>
         <translation>Tùy biến để sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="266"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="271"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="269"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="271"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="276"/>
         <source>Save the template (Ctrl+S)</source>
         <translation>Lưu mẫu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="273"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="278"/>
         <source>&amp;Customise…</source>
         <translation>&amp;Tùy biến…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
         <source>Copy this template into your folder to edit it</source>
         <translation>Sao chép mẫu này vào thư mục của bạn để sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="276"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="281"/>
         <source>&amp;Reference</source>
         <translation>&amp;Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="278"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="283"/>
         <source>Tags, style classes, variables and filters</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="288"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="293"/>
         <source>Problems</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="327"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="332"/>
         <source>Manifest (template.toml)</source>
         <translation>Khai báo mẫu (template.toml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="360"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="365"/>
         <source>{0} ({1}) — Template editor</source>
         <translation>{0} ({1}) — Trình sửa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="485"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="490"/>
         <source>No problems found.</source>
         <translation>Không có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="526"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="531"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="543"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="548"/>
         <source>Customise template</source>
         <translation>Tùy biến mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="555"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="560"/>
         <source>Created “{0}” in {1}</source>
         <translation>Đã tạo “{0}” trong {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="564"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="569"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="565"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="570"/>
         <source>The template “{0}” has changes that are not saved. Save them?</source>
         <translation>Mẫu “{0}” có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
@@ -1865,257 +1893,257 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="42"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="43"/>
         <source>&amp;New briefing</source>
         <translation>Tài liệu &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="42"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="43"/>
         <source>Start an empty briefing</source>
         <translation>Bắt đầu một tài liệu trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="45"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="46"/>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="46"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="47"/>
         <source>Open source files or a .briefing project</source>
         <translation>Mở văn bản nguồn hoặc tệp dự án .briefing</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="51"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="52"/>
         <source>Open with &amp;encoding…</source>
         <translation>Mở theo &amp;bảng mã…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="52"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="53"/>
         <source>Open text files whose encoding was not recognised (TCVN3, VNI…)</source>
         <translation>Mở tệp văn bản có bảng mã không tự nhận ra được (TCVN3, VNI…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="56"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="57"/>
         <source>&amp;Paste as new source</source>
         <translation>&amp;Dán làm văn bản nguồn mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="57"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="58"/>
         <source>Add the text on the clipboard as a source</source>
         <translation>Thêm văn bản trong bộ nhớ tạm làm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="63"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="63"/>
         <source>Save the briefing (.briefing)</source>
         <translation>Lưu tài liệu (.briefing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="65"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="66"/>
         <source>Save &amp;as…</source>
         <translation>Lưu &amp;thành…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="67"/>
         <source>Save the briefing under another name</source>
         <translation>Lưu tài liệu với tên khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="71"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="72"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="72"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="73"/>
         <source>Write the briefing as DOCX and/or PDF</source>
         <translation>Xuất tài liệu ra DOCX và/hoặc PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="78"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="78"/>
         <source>Print the briefing</source>
         <translation>In tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="81"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="81"/>
         <source>See the printed pages first</source>
         <translation>Xem trước các trang sẽ in</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="83"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="84"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="83"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="84"/>
         <source>Close Briefing Studio</source>
         <translation>Đóng Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="86"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="87"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="88"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="89"/>
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>Hoàn tác thay đổi vừa rồi (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="90"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="91"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="92"/>
         <source>Redo the change (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation>Làm lại thay đổi (Ctrl+Shift+Z hoặc Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="95"/>
         <source>Select &amp;all</source>
         <translation>Chọn &amp;tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="96"/>
         <source>Tick every section and figure</source>
         <translation>Chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="100"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="101"/>
         <source>Select &amp;none</source>
         <translation>&amp;Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="101"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="102"/>
         <source>Untick every section and figure</source>
         <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="106"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="107"/>
         <source>S&amp;uggest</source>
         <translation>&amp;Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="107"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="108"/>
         <source>Tick what is relevant to the counterpart</source>
         <translation>Chọn những nội dung liên quan đến đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="113"/>
         <source>&amp;Find…</source>
         <translation>T&amp;ìm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="113"/>
         <source>Search the sections (Ctrl+F)</source>
         <translation>Tìm trong các đoạn (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="116"/>
         <source>Find &amp;names again</source>
         <translation>Tìm lại &amp;tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="117"/>
         <source>Recognise people, organisations and places</source>
         <translation>Nhận dạng tên người, tổ chức và địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="121"/>
         <source>&amp;Manage templates…</source>
         <translation>&amp;Quản lý mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="122"/>
         <source>Customise, edit, import and share templates</source>
         <translation>Tùy biến, sửa, nhập và chia sẻ mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="125"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="126"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="126"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="127"/>
         <source>Language, templates folder, agency</source>
         <translation>Ngôn ngữ, thư mục mẫu, cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="132"/>
         <source>Template &amp;reference</source>
         <translation>Tài liệu &amp;hướng dẫn soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="133"/>
         <source>Tags, style classes, variables and filters for template editors</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc dành cho người soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="136"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
         <source>&amp;About Briefing Studio</source>
         <translation>&amp;Giới thiệu Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="138"/>
         <source>Versions of the app and its libraries</source>
         <translation>Phiên bản của ứng dụng và các thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="144"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="145"/>
         <source>Open &amp;recent</source>
         <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="157"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="158"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="165"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="166"/>
         <source>Te&amp;mplates</source>
         <translation>&amp;Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="167"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="168"/>
         <source>&amp;Tools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="169"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="170"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="171"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="172"/>
         <source>Main</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="195"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="196"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="198"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="199"/>
         <source>Clear the list</source>
         <translation>Xóa danh sách</translation>
     </message>
@@ -2136,17 +2164,17 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="324"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="334"/>
         <source>Briefing Studio</source>
         <translation>Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="330"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="340"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="332"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="342"/>
         <source>Something went wrong inside Briefing Studio. Your work is still open. Please send the details below to the team that maintains the app.</source>
         <translation>Đã xảy ra lỗi bên trong Briefing Studio. Phần việc của bạn vẫn đang mở. Vui lòng gửi thông tin chi tiết dưới đây cho nhóm phụ trách ứng dụng.</translation>
     </message>

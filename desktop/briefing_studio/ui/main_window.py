@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGroupBox,
     QMainWindow,
     QMessageBox,
@@ -149,6 +150,9 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.splitter.setSizes([350, 546, 470])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        # Tab moves on from lists and tables (arrows move inside them), as everywhere else.
+        for view in self.splitter.findChildren(QAbstractItemView):
+            view.setTabKeyNavigation(False)
         self.resize(1366, 768)
 
     def _autosave_failed(self, exc: BriefingError) -> None:

@@ -15,9 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from briefing_studio.ui import preferences
+from briefing_studio.ui.i18n import Translated
 
 
-class WindowActions:
+class WindowActions(Translated):
     """Builds ``MainWindow``'s actions and menus (``self`` is the window)."""
 
     def _action(

@@ -21,7 +21,7 @@ from briefing_studio.settings import default_agency
 from briefing_studio.ui import ops, preferences
 from briefing_studio.ui.autosave import CrashedSession, discard
 from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
-from briefing_studio.ui.i18n import current_language
+from briefing_studio.ui.i18n import Translated, current_language
 from briefing_studio.ui.preview import render_briefing_pdf
 
 PROJECT_SUFFIX = ".briefing"
@@ -47,7 +47,7 @@ def load_and_analyze(
     return analyses, errors
 
 
-class FileWorkflows:
+class FileWorkflows(Translated):
     """Opening, saving, exporting and printing for ``MainWindow`` (``self`` is the window)."""
 
     def _load(
