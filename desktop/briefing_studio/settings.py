@@ -23,6 +23,7 @@ KEY_RECENT_FILES = "files/recent"
 KEY_LAST_FOLDER = "files/last_folder"
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
+KEY_AUTOSAVE_INTERVAL = "autosave/interval_s"  # seconds between autosaves of unsaved work
 
 
 def settings_file() -> Path:

@@ -153,32 +153,32 @@
 <context>
     <name>DraftPreview</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="117"/>
         <source>Showing the last version that worked.</source>
         <translation>Đang hiển thị phiên bản chạy được gần nhất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="121"/>
         <source>Loading the sample texts…</source>
         <translation>Đang nạp các văn bản mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="142"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="143"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="147"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="148"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="162"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="163"/>
         <source>Unexpected error: {0}</source>
         <translation>Lỗi không mong đợi: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="163"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="164"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
@@ -412,121 +412,121 @@
 <context>
     <name>FileWorkflows</name>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="87"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="88"/>
         <source>Opening %n file(s)</source>
         <translation>
             <numerusform>Đang mở %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="95"/>
         <source>Some files could not be opened</source>
         <translation>Không mở được một số tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="102"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="103"/>
         <source>Sources and briefings ({0})</source>
         <translation>Văn bản nguồn và tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="103"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
         <source>Sources ({0})</source>
         <translation>Văn bản nguồn ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="105"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="212"/>
         <source>Briefings ({0})</source>
         <translation>Tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="105"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="106"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="111"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="133"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="134"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="123"/>
         <source>Open with encoding</source>
         <translation>Mở theo bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="123"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="124"/>
         <source>Encoding of the text files:</source>
         <translation>Bảng mã của các tệp văn bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="135"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="136"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="147"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="148"/>
         <source>The clipboard holds no text.</source>
         <translation>Bộ nhớ tạm không có văn bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="150"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="151"/>
         <source>Pasted text {0}</source>
         <translation>Văn bản dán {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="159"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="160"/>
         <source>Analysing the pasted text</source>
         <translation>Đang phân tích văn bản vừa dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="201"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="202"/>
         <source>Opening the briefing</source>
         <translation>Đang mở tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="212"/>
         <source>Save briefing</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="233"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="234"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="243"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="243"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="244"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="284"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="286"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="288"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="290"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="295"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="297"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="296"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="298"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="312"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="314"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
@@ -534,82 +534,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="125"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="133"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="134"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="135"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="136"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="162"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="180"/>
         <source>Restore unsaved work?</source>
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="182"/>
         <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="215"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="255"/>
         <source>Finding names in “{0}”…</source>
         <translation>Đang tìm tên riêng trong “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="269"/>
         <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
         <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="274"/>
         <source>Names could not be found.</source>
         <translation>Không tìm được tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="279"/>
         <source>Finding names</source>
         <translation>Đang tìm tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="300"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="327"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="328"/>
         <source>The new language applies when Briefing Studio starts again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>
@@ -1021,83 +1021,98 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="36"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="38"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="41"/>
         <source>The language of menus and messages</source>
         <translation>Ngôn ngữ của trình đơn và thông báo</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="39"/>
-        <source>A new language applies when Briefing Studio starts again.</source>
-        <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="44"/>
+        <source>A new language applies as soon as you press OK: the window is rebuilt with your briefing as it is (the undo history starts afresh).</source>
+        <translation>Ngôn ngữ mới được áp dụng ngay khi bấm Đồng ý: cửa sổ được dựng lại, giữ nguyên tài liệu đang soạn (lịch sử hoàn tác bắt đầu lại).</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="54"/>
         <source>Your office&apos;s own templates; may be a shared network folder. Empty: the default folder.</source>
         <translation>Các mẫu riêng của cơ quan; có thể là thư mục dùng chung trên mạng. Để trống: thư mục mặc định.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="50"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="58"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="59"/>
         <source>Choose the templates folder</source>
         <translation>Chọn thư mục mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="67"/>
+        <source> s</source>
+        <translation> giây</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="71"/>
+        <source>How often unsaved work is kept aside, to be restored after a crash (10 to 3600 seconds)</source>
+        <translation>Bao lâu một lần cất riêng phần việc chưa lưu, để khôi phục khi chương trình bị tắt đột ngột (từ 10 đến 3600 giây)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="81"/>
         <source>e.g. BỘ NGOẠI GIAO</source>
         <translation>ví dụ: BỘ NGOẠI GIAO</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="82"/>
         <source>e.g. VỤ TỔNG HỢP KINH TẾ</source>
         <translation>ví dụ: VỤ TỔNG HỢP KINH TẾ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="83"/>
         <source>e.g. Hà Nội</source>
         <translation>ví dụ: Hà Nội</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="88"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="90"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="73"/>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="114"/>
         <source>Templates folder</source>
         <translation>Thư mục mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="93"/>
+        <source>Autosave every</source>
+        <translation>Tự động cất sau mỗi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="94"/>
         <source>Issuing agency for new briefings</source>
         <translation>Cơ quan ban hành cho tài liệu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="96"/>
         <source>Parent body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="97"/>
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="98"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
@@ -1405,112 +1420,122 @@ Số đoạn: {4}, số liệu: {5}</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="216"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="217"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="217"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="218"/>
         <source>Markup</source>
         <translation>Mã trình bày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="218"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="219"/>
         <source>What the template produced, before layout</source>
         <translation>Kết quả mẫu tạo ra, trước khi dàn trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="246"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="247"/>
         <source>Loading the sample texts</source>
         <translation>Đang nạp các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="258"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="259"/>
         <source>This is a built-in template: it is read-only. Customise it to get your own copy in your templates folder, then edit the copy.</source>
         <translation>Đây là mẫu có sẵn nên chỉ đọc. Hãy tùy biến để có bản sao riêng trong thư mục mẫu của bạn, rồi sửa bản sao đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="263"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="264"/>
         <source>Customise to edit…</source>
         <translation>Tùy biến để sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="271"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="272"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="275"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="276"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="277"/>
         <source>Save the template (Ctrl+S)</source>
         <translation>Lưu mẫu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="278"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
         <source>&amp;Customise…</source>
         <translation>&amp;Tùy biến…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="280"/>
         <source>Copy this template into your folder to edit it</source>
         <translation>Sao chép mẫu này vào thư mục của bạn để sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="281"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="282"/>
         <source>&amp;Reference</source>
         <translation>&amp;Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="283"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="284"/>
         <source>Tags, style classes, variables and filters</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="293"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="288"/>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="292"/>
+        <source>Close the editor (Ctrl+W)</source>
+        <translation>Đóng cửa sổ soạn mẫu (Ctrl+W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="301"/>
         <source>Problems</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="332"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="340"/>
         <source>Manifest (template.toml)</source>
         <translation>Khai báo mẫu (template.toml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="365"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="373"/>
         <source>{0} ({1}) — Template editor</source>
         <translation>{0} ({1}) — Trình sửa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="490"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="498"/>
         <source>No problems found.</source>
         <translation>Không có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="531"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="539"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="548"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="556"/>
         <source>Customise template</source>
         <translation>Tùy biến mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="560"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="568"/>
         <source>Created “{0}” in {1}</source>
         <translation>Đã tạo “{0}” trong {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="569"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="577"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="570"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="578"/>
         <source>The template “{0}” has changes that are not saved. Save them?</source>
         <translation>Mẫu “{0}” có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
@@ -1518,285 +1543,285 @@ Số đoạn: {4}, số liệu: {5}</translation>
 <context>
     <name>TemplateManager</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="68"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="69"/>
         <source>Templates</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="90"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="90"/>
         <source>Id</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="90"/>
         <source>Origin</source>
         <translation>Nguồn gốc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="90"/>
         <source>Description or problem</source>
         <translation>Mô tả hoặc lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="117"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="118"/>
         <source>Customise…</source>
         <translation>Tùy biến…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="119"/>
         <source>Copy the template into your folder to change it</source>
         <translation>Sao chép mẫu vào thư mục của bạn để thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="123"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="123"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="124"/>
         <source>Open the template in the editor (built-ins read-only)</source>
         <translation>Mở mẫu trong trình sửa (mẫu có sẵn chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="127"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="128"/>
         <source>Rename…</source>
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="129"/>
         <source>Change the id or the names of your template</source>
         <translation>Đổi mã hoặc tên mẫu của bạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="133"/>
         <source>Delete…</source>
         <translation>Xóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="133"/>
         <source>Remove your template (asks first)</source>
         <translation>Xóa mẫu của bạn (có hỏi lại)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="135"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="136"/>
         <source>Import .zip…</source>
         <translation>Nhập .zip…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="136"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="137"/>
         <source>Add a template another office shared</source>
         <translation>Thêm mẫu do cơ quan khác chia sẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="140"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="141"/>
         <source>Export .zip…</source>
         <translation>Xuất .zip…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="141"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="142"/>
         <source>Save the template as one file to share</source>
         <translation>Lưu mẫu thành một tệp để chia sẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="145"/>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="556"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="146"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="557"/>
         <source>Open folder</source>
         <translation>Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="146"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="147"/>
         <source>Show the template&apos;s folder in the file manager</source>
         <translation>Mở thư mục của mẫu trong trình quản lý tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="150"/>
-        <source>Reference</source>
-        <translation>Số, ký hiệu</translation>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="151"/>
+        <source>Template reference</source>
+        <translation>Hướng dẫn soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="151"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="152"/>
         <source>Tags, style classes, variables and filters</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="155"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="155"/>
         <source>Close this window</source>
         <translation>Đóng cửa sổ này</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="189"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="190"/>
         <source>Your templates folder: {0}</source>
         <translation>Thư mục mẫu của bạn: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="203"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="204"/>
         <source>built-in</source>
         <translation>có sẵn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="203"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="204"/>
         <source>yours</source>
         <translation>của bạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="219"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="220"/>
         <source>Cannot be used: {0}</source>
         <translation>Không dùng được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="227"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="228"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="303"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="304"/>
         <source>%n template(s) cannot be used.</source>
         <translation>
             <numerusform>%n mẫu không dùng được.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="305"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="306"/>
         <source>All templates work.</source>
         <translation>Mọi mẫu đều dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="311"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="312"/>
         <source>The templates could not be checked: {0}</source>
         <translation>Không kiểm tra được các mẫu: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="318"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="319"/>
         <source>Checking the templates…</source>
         <translation>Đang kiểm tra các mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="320"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="321"/>
         <source>Checking the templates</source>
         <translation>Đang kiểm tra các mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="382"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="383"/>
         <source>Customise template</source>
         <translation>Tùy biến mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="388"/>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="428"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="389"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="429"/>
         <source>Created “{0}”.</source>
         <translation>Đã tạo “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="396"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="397"/>
         <source>Copying the template</source>
         <translation>Đang sao chép mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="416"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="417"/>
         <source>Saved “{0}”.</source>
         <translation>Đã lưu “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="451"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="452"/>
         <source>Rename template</source>
         <translation>Đổi tên mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="459"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="460"/>
         <source>Renamed to “{0}”.</source>
         <translation>Đã đổi tên thành “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="461"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="462"/>
         <source>Renaming the template</source>
         <translation>Đang đổi tên mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="470"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="471"/>
         <source>Delete template</source>
         <translation>Xóa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="472"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="473"/>
         <source>Delete the template “{0}” ({1})?
 Its folder {2} is removed for everyone who shares it. This cannot be undone.</source>
         <translation>Xóa mẫu “{0}” ({1})?
 Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="482"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="483"/>
         <source>Deleted “{0}”.</source>
         <translation>Đã xóa “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="483"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="484"/>
         <source>Deleting the template</source>
         <translation>Đang xóa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="490"/>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="521"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="491"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="522"/>
         <source>Import template</source>
         <translation>Nhập mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="492"/>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="539"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="493"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="540"/>
         <source>Template archives (*.zip)</source>
         <translation>Gói mẫu (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="511"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="512"/>
         <source>Imported “{0}”.</source>
         <translation>Đã nhập “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="513"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="514"/>
         <source>Importing the template</source>
         <translation>Đang nhập mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="522"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="523"/>
         <source>A template with the id “{0}” already exists.</source>
         <translation>Đã có mẫu mang mã “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="523"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="524"/>
         <source>Keep both</source>
         <translation>Giữ cả hai</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="524"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="525"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="539"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="540"/>
         <source>Export template</source>
         <translation>Xuất mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="546"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="547"/>
         <source>Exported to {0}</source>
         <translation>Đã xuất ra {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="547"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="548"/>
         <source>Exporting the template</source>
         <translation>Đang xuất mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="557"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="558"/>
         <source>The folder {0} cannot be reached.</source>
         <translation>Không truy cập được thư mục {0}.</translation>
     </message>
@@ -1885,7 +1910,7 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>TemplateReference</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="121"/>
         <source>Template reference</source>
         <translation>Tra cứu mẫu</translation>
     </message>
@@ -2094,56 +2119,66 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="138"/>
+        <source>From sources to an exported briefing, Suggest, recovering work (F1)</source>
+        <translation>Từ văn bản nguồn đến tài liệu xuất ra, nút Gợi ý, khôi phục phần việc (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="143"/>
         <source>&amp;About Briefing Studio</source>
         <translation>&amp;Giới thiệu Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="138"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="144"/>
         <source>Versions of the app and its libraries</source>
         <translation>Phiên bản của ứng dụng và các thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="144"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="150"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="145"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="151"/>
         <source>Open &amp;recent</source>
         <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="158"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="164"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="166"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="172"/>
         <source>Te&amp;mplates</source>
         <translation>&amp;Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="168"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="174"/>
         <source>&amp;Tools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="170"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="176"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="172"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="178"/>
         <source>Main</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="196"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="202"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="199"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="205"/>
         <source>Clear the list</source>
         <translation>Xóa danh sách</translation>
     </message>
@@ -2159,6 +2194,14 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
         <location filename="../../desktop/briefing_studio/ui/about.py" line="40"/>
         <source>About Briefing Studio</source>
         <translation>Giới thiệu Briefing Studio</translation>
+    </message>
+</context>
+<context>
+    <name>help_windows</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/help_windows.py" line="62"/>
+        <source>Briefing Studio user guide</source>
+        <translation>Hướng dẫn sử dụng Briefing Studio</translation>
     </message>
 </context>
 <context>
@@ -2182,7 +2225,7 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/printing.py" line="61"/>
+        <location filename="../../desktop/briefing_studio/ui/printing.py" line="62"/>
         <source>Print briefing</source>
         <translation>In tài liệu</translation>
     </message>

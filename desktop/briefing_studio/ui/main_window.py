@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from briefing_studio.ui.state import BriefingState
 from briefing_studio.ui.template_picker import TemplatePicker
 from briefing_studio.ui.window_actions import WindowActions
 from briefing_studio.ui.window_files import FileWorkflows
+from briefing_studio.ui.window_size import fitted
 
 EntityFinder = Callable[..., list]
 
@@ -81,8 +82,9 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self._build_menus()
         self._build_layout()
 
-        kwargs = {} if autosave_interval_ms is None else {"interval_ms": autosave_interval_ms}
-        self.autosaver = Autosaver(self.state, **kwargs)
+        if autosave_interval_ms is None:
+            autosave_interval_ms = preferences.autosave_interval_s() * 1000
+        self.autosaver = Autosaver(self.state, interval_ms=autosave_interval_ms)
         self.autosaver.failed.connect(self._autosave_failed)
         self.autosaver.start()
         self.state.undo_stack.cleanChanged.connect(self._update_title)
@@ -153,7 +155,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         # Tab moves on from lists and tables (arrows move inside them), as everywhere else.
         for view in self.splitter.findChildren(QAbstractItemView):
             view.setTabKeyNavigation(False)
-        self.resize(1366, 768)
+        self.resize(fitted(self, QSize(1366, 768)))
 
     def _autosave_failed(self, exc: BriefingError) -> None:
         self.statusBar().showMessage(
@@ -193,7 +195,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             ops.show_error(self, exc)
             discard(session)
             return False
-        self._open_briefing(briefing, None, restored=session)
+        self._open_briefing(briefing, session.project_path, restored=session)
         return True
 
     def load_seeds(self) -> None:
@@ -298,6 +300,8 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         name = self.project_path.name if self.project_path else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — Briefing Studio")
         self.setWindowModified(self.state.modified)
+        # The title and the autosave's lock name the same file: a recovery restores it.
+        self.autosaver.set_project_path(self.project_path)
 
     # ----- settings, about -----------------------------------------------------------------
 
@@ -309,6 +313,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             return
         if dialog.templates_changed:
             self.reload_templates()
+        self.autosaver.timer.setInterval(preferences.autosave_interval_s() * 1000)
         if dialog.language_changed:
             self.switch_language()
 
@@ -370,6 +375,11 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         from briefing_studio.ui.template_dialogs import show_template_reference
 
         show_template_reference(self)
+
+    def show_user_guide(self) -> None:
+        from briefing_studio.ui.help_windows import show_user_guide
+
+        show_user_guide(self)
 
     def show_about(self) -> None:
         from briefing_studio.ui.about import show_about

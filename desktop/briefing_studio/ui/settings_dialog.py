@@ -1,11 +1,12 @@
 """Preferences: interface language, the user templates folder, the default issuing agency.
 
-Kept with ``QSettings`` in the INI file the CLI reads too. The language applies at the next
-start (the window says so), which keeps every widget's text consistent.
+Kept with ``QSettings`` in the INI file the CLI reads too. A new language applies at once: the
+main window is rebuilt in it, keeping the briefing (``MainWindow.switch_language``).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing_studio import settings as keys
 from briefing_studio.ui import preferences
+from briefing_studio.ui.window_size import fit_window
 
 
 class SettingsDialog(QDialog):
@@ -36,7 +39,12 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(self.language.findData(preferences.language()))
         self.language.setToolTip(self.tr("The language of menus and messages"))
-        note = QLabel(self.tr("A new language applies when Briefing Studio starts again."))
+        note = QLabel(
+            self.tr(
+                "A new language applies as soon as you press OK: the window is rebuilt with "
+                "your briefing as it is (the undo history starts afresh)."
+            )
+        )
         note.setWordWrap(True)
 
         self.templates_dir = QLineEdit(preferences.get_str(keys.KEY_TEMPLATES_DIR))
@@ -53,6 +61,17 @@ class SettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.templates_dir, 1)
         folder_row.addWidget(browse)
+
+        self.autosave = QSpinBox()
+        self.autosave.setRange(*preferences.AUTOSAVE_RANGE_S)
+        self.autosave.setSuffix(self.tr(" s"))
+        self.autosave.setValue(preferences.autosave_interval_s())
+        self.autosave.setToolTip(
+            self.tr(
+                "How often unsaved work is kept aside, to be restored after a crash "
+                "(10 to 3600 seconds)"
+            )
+        )
 
         agency = keys.default_agency()
         self.agency_parent = QLineEdit(agency.parent)
@@ -71,6 +90,7 @@ class SettingsDialog(QDialog):
         general_form.addRow(self.tr("Language"), self.language)
         general_form.addRow(note)
         general_form.addRow(self.tr("Templates folder"), folder_row)
+        general_form.addRow(self.tr("Autosave every"), self.autosave)
         defaults = QGroupBox(self.tr("Issuing agency for new briefings"))
         defaults_form = QFormLayout(defaults)
         defaults_form.addRow(self.tr("Parent body"), self.agency_parent)
@@ -85,7 +105,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(general)
         layout.addWidget(defaults)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        fit_window(self, "settings", QSize(560, self.sizeHint().height()))
         self.language_changed = False
         self.templates_changed = False
 
@@ -107,6 +127,7 @@ class SettingsDialog(QDialog):
         settings.setValue(keys.KEY_AGENCY_PARENT, self.agency_parent.text().strip())
         settings.setValue(keys.KEY_AGENCY_NAME, self.agency_name.text().strip())
         settings.setValue(keys.KEY_AGENCY_PLACE, self.agency_place.text().strip())
+        settings.setValue(keys.KEY_AUTOSAVE_INTERVAL, self.autosave.value())
         settings.sync()
 
     def accept(self) -> None:

@@ -133,6 +133,12 @@ class WindowActions(Translated):
             self.tr("Tags, style classes, variables and filters for template editors"),
             self.show_template_reference,
         )
+        self.guide_action = self._action(
+            self.tr("User &guide"),
+            self.tr("From sources to an exported briefing, Suggest, recovering work (F1)"),
+            self.show_user_guide,
+            QKeySequence.StandardKey.HelpContents,
+        )
         self.about_action = self._action(
             self.tr("&About Briefing Studio"),
             self.tr("Versions of the app and its libraries"),
@@ -168,7 +174,7 @@ class WindowActions(Translated):
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
         self.tools_menu.addAction(self.entities_action)
         self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu.addActions([self.reference_action, self.about_action])
+        self.help_menu.addActions([self.guide_action, self.reference_action, self.about_action])
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("MainToolBar")
         toolbar.setMovable(False)

@@ -23,6 +23,7 @@ from briefing_studio.ui.autosave import CrashedSession, discard
 from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
 from briefing_studio.ui.i18n import Translated, current_language
 from briefing_studio.ui.preview import render_briefing_pdf
+from briefing_studio.ui.window_size import fit_window
 
 PROJECT_SUFFIX = ".briefing"
 
@@ -254,6 +255,7 @@ class FileWorkflows(Translated):
 
         folder = preferences.get_str("export/folder", preferences.last_folder())
         dialog = ExportDialog(folder, default_stem(self.state.briefing), self)
+        fit_window(dialog, "export", dialog.size())
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         out_dir, formats, stem = dialog.values()
