@@ -135,11 +135,6 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/date_field.py" line="75"/>
-        <source>e.g. 15/12/2026 — empty: none</source>
-        <translation>vd. 15/12/2026 — để trống: không có ngày</translation>
-    </message>
-    <message>
         <location filename="../../desktop/briefing_studio/ui/date_field.py" line="95"/>
         <source>Calendar</source>
         <translation>Lịch</translation>
@@ -564,52 +559,57 @@
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="190"/>
         <source>Restore unsaved work?</source>
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="185"/>
         <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="180"/>
+        <source>Briefing Studio did not close properly last time. Restore the unsaved changes to “{0}”?</source>
+        <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục những thay đổi chưa lưu của “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="222"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="262"/>
         <source>Finding names in “{0}”…</source>
         <translation>Đang tìm tên riêng trong “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="276"/>
         <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
         <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="281"/>
         <source>Names could not be found.</source>
         <translation>Không tìm được tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="286"/>
         <source>Finding names</source>
         <translation>Đang tìm tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="307"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="334"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="335"/>
         <source>The new language applies when Briefing Studio starts again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>
@@ -798,139 +798,149 @@
         <translation>Để trống: đặt theo đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="81"/>
         <source>Meeting date, e.g. 15/12/2026 or 15/12; empty: none</source>
         <translation>Ngày làm việc, ví dụ 15/12/2026 hoặc 15/12; để trống: không có ngày</translation>
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="82"/>
+        <source>e.g. 15/12/2026</source>
+        <translation>vd. 15/12/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="85"/>
         <source>e.g. 9h00, Chiều</source>
         <translation>ví dụ: 9h00, Chiều</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="83"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="86"/>
         <source>Where the meeting takes place</source>
         <translation>Nơi diễn ra buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="84"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="87"/>
         <source>Who receives the guests on our side</source>
         <translation>Người chủ trì tiếp phía ta</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="85"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="88"/>
         <source>Why the meeting is held</source>
         <translation>Mục đích buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="87"/>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="88"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="90"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="91"/>
         <source>One participant per line</source>
         <translation>Mỗi dòng một người tham dự</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="92"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="95"/>
         <source>e.g. BỘ NGOẠI GIAO</source>
         <translation>ví dụ: BỘ NGOẠI GIAO</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="93"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="96"/>
         <source>e.g. VỤ TỔNG HỢP KINH TẾ</source>
         <translation>ví dụ: VỤ TỔNG HỢP KINH TẾ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="97"/>
         <source>e.g. Hà Nội</source>
         <translation>ví dụ: Hà Nội</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="98"/>
         <source>e.g. Số: 12/TTr-TH</source>
         <translation>ví dụ: Số: 12/TTr-TH</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="97"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="100"/>
         <source>The document&apos;s date (“Hà Nội, ngày …”); empty: the day it is exported</source>
         <translation>Ngày của văn bản (“Hà Nội, ngày …”); để trống: ngày xuất văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="104"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="101"/>
+        <source>Empty: the export day</source>
+        <translation>Trống: lấy ngày xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="108"/>
         <source>Meeting</source>
         <translation>Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="107"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="111"/>
         <source>Counterpart</source>
         <translation>Đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="109"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="113"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="110"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="114"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="111"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="115"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="112"/>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="124"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="117"/>
         <source>Host</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="114"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="118"/>
         <source>Purpose</source>
         <translation>Mục đích</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="119"/>
         <source>Participants</source>
         <translation>Thành phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="120"/>
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="122"/>
         <source>Parent body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="119"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="123"/>
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="125"/>
         <source>Reference</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="126"/>
         <source>Issue date</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="233"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="237"/>
         <source>Choose a counterpart to rank the sections.</source>
         <translation>Chọn đối tác để xếp hạng mức liên quan của các đoạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="238"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="242"/>
         <source>★ {0} sections and {1} figures are relevant to {2}.</source>
         <translation>★ {0} đoạn và {1} số liệu liên quan đến {2}.</translation>
     </message>

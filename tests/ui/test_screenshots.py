@@ -105,7 +105,12 @@ def test_vietnamese_shots_of_export_recovery_and_template_editor(
     shutil.copy(window.autosaver.autosave_path, folder / f"session-{dead.pid}.briefing")
     (folder / f"session-{dead.pid}.lock").write_text(f"{dead.pid}\n", encoding="utf-8")
 
+    asked: list[str] = []
+
     def shoot(parent, title, text, buttons, *args):
+        if asked:  # closing the windows afterwards asks about their changes: not this shot
+            return QMessageBox.StandardButton.Discard
+        asked.append(title)
         box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
         box.show()
         _settle(qtbot)
@@ -115,4 +120,4 @@ def test_vietnamese_shots_of_export_recovery_and_template_editor(
 
     monkeypatch.setattr(QMessageBox, "question", shoot)
     make_window()
-    assert (SHOTS / "vi-recovery-prompt.png").exists()
+    assert asked == ["Khôi phục phần việc chưa lưu?"]

@@ -114,9 +114,16 @@ def test_recovered_work_keeps_its_file_name_and_ctrl_s_saves_there(
     lock[0] = str(pid)
     (folder / f"session-{pid}.lock").write_text("\n".join(lock), encoding="utf-8")
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    asked: list[str] = []
+
+    def yes(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
     restored = make_window()
     idle(restored)
+    assert len(asked) == 1 and "“hop-han-quoc.briefing”" in asked[0], asked
     assert restored.project_path == path
     assert restored.windowTitle().startswith("hop-han-quoc.briefing")
     assert restored.isWindowModified(), "restored work is not saved yet"

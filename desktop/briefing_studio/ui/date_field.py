@@ -67,12 +67,12 @@ class DateField(QWidget):
 
     committed = Signal(object)  # str (ISO) or None
 
-    def __init__(self, hint: str, parent: QWidget | None = None) -> None:
+    def __init__(self, hint: str, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hint = hint
         self._value: str | None = None
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("e.g. 15/12/2026 — empty: none"))
+        self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(True)
         self.edit.setToolTip(hint)
         self.edit.setValidator(

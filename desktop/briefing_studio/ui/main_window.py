@@ -175,13 +175,20 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             self.load_seeds()
 
     def offer_recovery(self, session: CrashedSession) -> bool:
+        if session.project_path is not None:
+            text = self.tr(
+                "Briefing Studio did not close properly last time. Restore the unsaved "
+                "changes to “{0}”?"
+            ).format(session.project_path.name)
+        else:
+            text = self.tr(
+                "Briefing Studio did not close properly last time. Restore the briefing "
+                "that was being edited?"
+            )
         answer = QMessageBox.question(
             self,
             self.tr("Restore unsaved work?"),
-            self.tr(
-                "Briefing Studio did not close properly last time. Restore the briefing "
-                "that was being edited?"
-            ),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -77,7 +77,10 @@ class MeetingPanel(QScrollArea):
         self.relevance_label.setWordWrap(True)
 
         self.title = self._line("briefing", "title", self.tr("Empty: made from the counterpart"))
-        self.date = DateField(self.tr("Meeting date, e.g. 15/12/2026 or 15/12; empty: none"))
+        self.date = DateField(
+            self.tr("Meeting date, e.g. 15/12/2026 or 15/12; empty: none"),
+            self.tr("e.g. 15/12/2026"),
+        )
         self.date.committed.connect(self._field_editor("meeting", "date"))
         self.time = self._line("meeting", "time", self.tr("e.g. 9h00, Chiều"))
         self.place = self._line("meeting", "place", self.tr("Where the meeting takes place"))
@@ -94,7 +97,8 @@ class MeetingPanel(QScrollArea):
         self.agency_place = self._line("agency", "place", self.tr("e.g. Hà Nội"))
         self.agency_reference = self._line("agency", "reference", self.tr("e.g. Số: 12/TTr-TH"))
         self.issued = DateField(
-            self.tr("The document's date (“Hà Nội, ngày …”); empty: the day it is exported")
+            self.tr("The document's date (“Hà Nội, ngày …”); empty: the day it is exported"),
+            self.tr("Empty: the export day"),
         )
         self.issued.committed.connect(self._field_editor("briefing", "issued"))
 
