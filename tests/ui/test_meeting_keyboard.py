@@ -23,10 +23,11 @@ def focus(qtbot, widget) -> None:
 
 def _type_into(qtbot, field, text: str) -> None:
     """Click into the field, select what is there, type ``text`` and press Tab."""
-    focus(qtbot, field.edit)
-    qtbot.keyClick(field.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field.edit, text)
-    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+    edit = getattr(field, "edit", field)
+    focus(qtbot, edit)
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
 
 
 @pytest.mark.parametrize(
@@ -74,6 +75,9 @@ def test_a_date_that_does_not_exist_is_marked_and_changes_nothing(make_window, q
     assert "31/02/2026" in date.edit.toolTip()
     qtbot.keyClicks(date.edit, "abc")  # letters are not part of any date
     assert date.edit.text() == "31/02/2026"
+    _type_into(qtbot, window.meeting_panel.place, "Phong 1")  # another field changes
+    assert date.edit.text() == "31/02/2026", "the wrong date stays there to be corrected"
+    assert "31/02/2026" in date.edit.toolTip()
 
 
 def test_no_date_with_the_clear_button_or_an_empty_field(make_window, qtbot) -> None:

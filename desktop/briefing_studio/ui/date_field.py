@@ -111,7 +111,13 @@ class DateField(QWidget):
         return self._value
 
     def set_value(self, iso: str | None) -> None:
-        """Show ``iso`` (from the model) without emitting ``committed``."""
+        """Show ``iso`` (from the model) without emitting ``committed``.
+
+        The same value again (another field of the form changed) leaves the text alone, so a
+        date being typed, or a wrong one marked for correcting, is not overwritten.
+        """
+        if iso == self._value:
+            return
         self._value = iso
         self._mark(None)
         try:
