@@ -34,6 +34,7 @@ KEY_SIGN_KEY_LABEL = "signing/key_label"
 KEY_SIGN_TSA_URL = "signing/tsa_url"
 KEY_SIGN_TRUST = "signing/trusted_roots"  # certificate files, separated by os.pathsep
 KEY_SIGN_LAST_P12 = "signing/last_p12"  # the certificate file last signed with (no password)
+KEY_AUTOSAVE_INTERVAL = "autosave/interval_s"  # seconds between autosaves of unsaved work
 
 
 def settings_file() -> Path:

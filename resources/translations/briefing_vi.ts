@@ -62,105 +62,118 @@
 <context>
     <name>BriefingState</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="191"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="192"/>
         <source>Tick section</source>
         <translation>Chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="194"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="195"/>
         <source>Untick section</source>
         <translation>Bỏ chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="205"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="206"/>
         <source>Tick figure</source>
         <translation>Chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="208"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="209"/>
         <source>Untick figure</source>
         <translation>Bỏ chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="217"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="218"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="220"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="221"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="245"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="246"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="258"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="259"/>
         <source>Move section</source>
         <translation>Chuyển đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="266"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="267"/>
         <source>Change slot</source>
         <translation>Đổi mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="275"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="276"/>
         <source>Edit meeting details</source>
         <translation>Sửa thông tin buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="284"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="285"/>
         <source>Change counterpart</source>
         <translation>Đổi đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="292"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="293"/>
         <source>Change template</source>
         <translation>Đổi mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="304"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="305"/>
         <source>Add sources</source>
         <translation>Thêm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="318"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="319"/>
         <source>Remove source</source>
         <translation>Bỏ văn bản nguồn</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/date_field.py" line="95"/>
+        <source>Calendar</source>
+        <translation>Lịch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/date_field.py" line="96"/>
+        <source>Choose on a calendar (Alt+Down)</source>
+        <translation>Chọn trên lịch (Alt+Mũi tên xuống)</translation>
+    </message>
+</context>
+<context>
     <name>DraftPreview</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="117"/>
         <source>Showing the last version that worked.</source>
         <translation>Đang hiển thị phiên bản chạy được gần nhất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="121"/>
         <source>Loading the sample texts…</source>
         <translation>Đang nạp các văn bản mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="142"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="143"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="147"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="148"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="162"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="163"/>
         <source>Unexpected error: {0}</source>
         <translation>Lỗi không mong đợi: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="163"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="164"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
@@ -489,136 +502,136 @@
 <context>
     <name>FileWorkflows</name>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="86"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="87"/>
         <source>Opening %n file(s)</source>
         <translation>
             <numerusform>Đang mở %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="93"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="94"/>
         <source>Some files could not be opened</source>
         <translation>Không mở được một số tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="101"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="102"/>
         <source>Sources and briefings ({0})</source>
         <translation>Văn bản nguồn và tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="102"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="103"/>
         <source>Sources ({0})</source>
         <translation>Văn bản nguồn ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="103"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="210"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
         <source>Briefings ({0})</source>
         <translation>Tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="105"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="110"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="111"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="133"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="122"/>
         <source>Open with encoding</source>
         <translation>Mở theo bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="123"/>
         <source>Encoding of the text files:</source>
         <translation>Bảng mã của các tệp văn bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="134"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="135"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="146"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="147"/>
         <source>The clipboard holds no text.</source>
         <translation>Bộ nhớ tạm không có văn bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="149"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="150"/>
         <source>Pasted text {0}</source>
         <translation>Văn bản dán {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="158"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="159"/>
         <source>Analysing the pasted text</source>
         <translation>Đang phân tích văn bản vừa dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="200"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="201"/>
         <source>Opening the briefing</source>
         <translation>Đang mở tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="210"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
         <source>Save briefing</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="239"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="240"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="248"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="249"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="249"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="250"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="306"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="308"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="313"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="315"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="344"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="346"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="345"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="347"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="361"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="363"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="321"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="323"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="319"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="321"/>
         <source>Verify signatures</source>
         <translation>Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="335"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="337"/>
         <source>Verifying signatures</source>
         <translation>Đang kiểm tra chữ ký</translation>
     </message>
@@ -626,82 +639,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="128"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="139"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="140"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="141"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="142"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="178"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="206"/>
         <source>Restore unsaved work?</source>
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="201"/>
         <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="196"/>
+        <source>Briefing Studio did not close properly last time. Restore the unsaved changes to “{0}”?</source>
+        <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục những thay đổi chưa lưu của “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="238"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="278"/>
         <source>Finding names in “{0}”…</source>
         <translation>Đang tìm tên riêng trong “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="292"/>
         <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
         <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="297"/>
         <source>Names could not be found.</source>
         <translation>Không tìm được tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="302"/>
         <source>Finding names</source>
         <translation>Đang tìm tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="353"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="380"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="381"/>
         <source>The new language applies when Briefing Studio starts again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>
@@ -865,154 +883,174 @@
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="63"/>
         <source>The embassy&apos;s country or the province you meet; relevant sections get a ★</source>
         <translation>Quốc gia của Đại sứ quán hoặc tỉnh, thành phố làm việc; các đoạn liên quan được đánh dấu ★</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="65"/>
         <source>e.g. Hàn Quốc, Bắc Giang</source>
         <translation>ví dụ: Hàn Quốc, Bắc Giang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="72"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="71"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="74"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="73"/>
         <source>Tick the sections and figures suggested for this counterpart (can be undone)</source>
         <translation>Chọn các đoạn và số liệu gợi ý cho đối tác này (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="79"/>
         <source>Empty: made from the counterpart</source>
         <translation>Để trống: đặt theo đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="87"/>
-        <source>Meeting date (leave at — for none)</source>
-        <translation>Ngày làm việc (để “—” nếu chưa có)</translation>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="81"/>
+        <source>Meeting date, e.g. 15/12/2026 or 15/12; empty: none</source>
+        <translation>Ngày làm việc, ví dụ 15/12/2026 hoặc 15/12; để trống: không có ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="82"/>
+        <source>e.g. 15/12/2026</source>
+        <translation>vd. 15/12/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="85"/>
         <source>e.g. 9h00, Chiều</source>
         <translation>ví dụ: 9h00, Chiều</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="90"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="86"/>
         <source>Where the meeting takes place</source>
         <translation>Nơi diễn ra buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="91"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="87"/>
         <source>Who receives the guests on our side</source>
         <translation>Người chủ trì tiếp phía ta</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="92"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="88"/>
         <source>Why the meeting is held</source>
         <translation>Mục đích buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="94"/>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="90"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="91"/>
         <source>One participant per line</source>
         <translation>Mỗi dòng một người tham dự</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="98"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="95"/>
         <source>e.g. BỘ NGOẠI GIAO</source>
         <translation>ví dụ: BỘ NGOẠI GIAO</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="99"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="96"/>
         <source>e.g. VỤ TỔNG HỢP KINH TẾ</source>
         <translation>ví dụ: VỤ TỔNG HỢP KINH TẾ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="100"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="97"/>
         <source>e.g. Hà Nội</source>
         <translation>ví dụ: Hà Nội</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="101"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="98"/>
         <source>e.g. Số: 12/TTr-TH</source>
         <translation>ví dụ: Số: 12/TTr-TH</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="106"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="100"/>
+        <source>The document&apos;s date (“Hà Nội, ngày …”); empty: the day it is exported</source>
+        <translation>Ngày của văn bản (“Hà Nội, ngày …”); để trống: ngày xuất văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="101"/>
+        <source>Empty: the export day</source>
+        <translation>Trống: lấy ngày xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="108"/>
         <source>Meeting</source>
         <translation>Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="109"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="111"/>
         <source>Counterpart</source>
         <translation>Đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="111"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="113"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="114"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="115"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="114"/>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="124"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="117"/>
         <source>Host</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="118"/>
         <source>Purpose</source>
         <translation>Mục đích</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="117"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="119"/>
         <source>Participants</source>
         <translation>Thành phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="120"/>
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="122"/>
         <source>Parent body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="123"/>
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="123"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="125"/>
         <source>Reference</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="240"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="126"/>
+        <source>Issue date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="237"/>
         <source>Choose a counterpart to rank the sections.</source>
         <translation>Chọn đối tác để xếp hạng mức liên quan của các đoạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="245"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="242"/>
         <source>★ {0} sections and {1} figures are relevant to {2}.</source>
         <translation>★ {0} đoạn và {1} số liệu liên quan đến {2}.</translation>
     </message>
@@ -1129,156 +1167,171 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="39"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="41"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="44"/>
         <source>The language of menus and messages</source>
         <translation>Ngôn ngữ của trình đơn và thông báo</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="42"/>
-        <source>A new language applies when Briefing Studio starts again.</source>
-        <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="49"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="57"/>
         <source>Your office&apos;s own templates; may be a shared network folder. Empty: the default folder.</source>
         <translation>Các mẫu riêng của cơ quan; có thể là thư mục dùng chung trên mạng. Để trống: thư mục mặc định.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="53"/>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="102"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="122"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="62"/>
         <source>Choose the templates folder</source>
         <translation>Chọn thư mục mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="70"/>
+        <source> s</source>
+        <translation> giây</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="74"/>
+        <source>How often unsaved work is kept aside, to be restored after a crash (10 to 3600 seconds)</source>
+        <translation>Bao lâu một lần cất riêng phần việc chưa lưu, để khôi phục khi chương trình bị tắt đột ngột (từ 10 đến 3600 giây)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="84"/>
         <source>e.g. BỘ NGOẠI GIAO</source>
         <translation>ví dụ: BỘ NGOẠI GIAO</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="85"/>
         <source>e.g. VỤ TỔNG HỢP KINH TẾ</source>
         <translation>ví dụ: VỤ TỔNG HỢP KINH TẾ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="67"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="86"/>
         <source>e.g. Hà Nội</source>
         <translation>ví dụ: Hà Nội</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="91"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="93"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="76"/>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="171"/>
         <source>Templates folder</source>
         <translation>Thư mục mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="96"/>
+        <source>Autosave every</source>
+        <translation>Tự động cất sau mỗi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="97"/>
         <source>Issuing agency for new briefings</source>
         <translation>Cơ quan ban hành cho tài liệu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="79"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="99"/>
         <source>Parent body</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="100"/>
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="101"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="140"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="163"/>
         <source>Certificates (*.pem *.crt *.cer *.der)</source>
         <translation>Chứng thư (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="125"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="145"/>
         <source>Digital signatures</source>
         <translation>Chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="128"/>
         <source>Empty: the first token found</source>
         <translation>Để trống: token đầu tiên tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="129"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="149"/>
         <source>Key label</source>
         <translation>Nhãn khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="136"/>
         <source>Root certificates trusted besides the system&apos;s, separated by {0}</source>
         <translation>Chứng thư gốc được tin cậy ngoài các chứng thư của hệ thống, ngăn cách bằng {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="47"/>
+        <source>A new language applies as soon as you press OK: the window is rebuilt with your briefing as it is (the undo history starts afresh).</source>
+        <translation>Ngôn ngữ mới được áp dụng ngay khi bấm Đồng ý: cửa sổ được dựng lại, giữ nguyên tài liệu đang soạn (lịch sử hoàn tác bắt đầu lại).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="120"/>
         <source>The PKCS#11 library of your USB token (.so/.dll), from its software</source>
         <translation>Thư viện PKCS#11 của token USB (.so/.dll), có trong phần mềm của token</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="130"/>
         <source>The label of the signing key on the token</source>
         <translation>Nhãn của khóa ký trên token</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="130"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="150"/>
         <source>Timestamp server</source>
         <translation>Máy chủ dấu thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="133"/>
         <source>Timestamp server; used only when set</source>
         <translation>Máy chủ dấu thời gian; chỉ dùng khi được đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="148"/>
         <source>Token label</source>
         <translation>Nhãn token</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="127"/>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="136"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="147"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="156"/>
         <source>Token library</source>
         <translation>Thư viện token</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="131"/>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="163"/>
         <source>Trusted roots</source>
         <translation>Chứng thư gốc tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/settings_dialog.py" line="132"/>
         <source>none: sign offline</source>
         <translation>để trống: ký ngoại tuyến</translation>
     </message>
@@ -1686,112 +1739,122 @@ Số đoạn: {5}, số liệu: {6}</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="216"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="217"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="217"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="218"/>
         <source>Markup</source>
         <translation>Mã trình bày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="218"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="219"/>
         <source>What the template produced, before layout</source>
         <translation>Kết quả mẫu tạo ra, trước khi dàn trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="246"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="247"/>
         <source>Loading the sample texts</source>
         <translation>Đang nạp các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="258"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="259"/>
         <source>This is a built-in template: it is read-only. Customise it to get your own copy in your templates folder, then edit the copy.</source>
         <translation>Đây là mẫu có sẵn nên chỉ đọc. Hãy tùy biến để có bản sao riêng trong thư mục mẫu của bạn, rồi sửa bản sao đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="263"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="264"/>
         <source>Customise to edit…</source>
         <translation>Tùy biến để sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="271"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="272"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="275"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="276"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="277"/>
         <source>Save the template (Ctrl+S)</source>
         <translation>Lưu mẫu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="278"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
         <source>&amp;Customise…</source>
         <translation>&amp;Tùy biến…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="280"/>
         <source>Copy this template into your folder to edit it</source>
         <translation>Sao chép mẫu này vào thư mục của bạn để sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="281"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="282"/>
         <source>&amp;Reference</source>
         <translation>&amp;Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="283"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="284"/>
         <source>Tags, style classes, variables and filters</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="293"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="288"/>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="292"/>
+        <source>Close the editor (Ctrl+W)</source>
+        <translation>Đóng cửa sổ soạn mẫu (Ctrl+W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="301"/>
         <source>Problems</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="332"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="340"/>
         <source>Manifest (template.toml)</source>
         <translation>Khai báo mẫu (template.toml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="365"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="373"/>
         <source>{0} ({1}) — Template editor</source>
         <translation>{0} ({1}) — Trình sửa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="490"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="498"/>
         <source>No problems found.</source>
         <translation>Không có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="531"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="539"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="548"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="556"/>
         <source>Customise template</source>
         <translation>Tùy biến mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="560"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="568"/>
         <source>Created “{0}” in {1}</source>
         <translation>Đã tạo “{0}” trong {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="569"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="577"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="570"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="578"/>
         <source>The template “{0}” has changes that are not saved. Save them?</source>
         <translation>Mẫu “{0}” có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
@@ -1799,285 +1862,285 @@ Số đoạn: {5}, số liệu: {6}</translation>
 <context>
     <name>TemplateManager</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="68"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="69"/>
         <source>Templates</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="90"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="90"/>
         <source>Id</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="90"/>
         <source>Origin</source>
         <translation>Nguồn gốc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="90"/>
         <source>Description or problem</source>
         <translation>Mô tả hoặc lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="117"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="118"/>
         <source>Customise…</source>
         <translation>Tùy biến…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="119"/>
         <source>Copy the template into your folder to change it</source>
         <translation>Sao chép mẫu vào thư mục của bạn để thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="123"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="123"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="124"/>
         <source>Open the template in the editor (built-ins read-only)</source>
         <translation>Mở mẫu trong trình sửa (mẫu có sẵn chỉ đọc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="127"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="128"/>
         <source>Rename…</source>
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="129"/>
         <source>Change the id or the names of your template</source>
         <translation>Đổi mã hoặc tên mẫu của bạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="133"/>
         <source>Delete…</source>
         <translation>Xóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="133"/>
         <source>Remove your template (asks first)</source>
         <translation>Xóa mẫu của bạn (có hỏi lại)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="135"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="136"/>
         <source>Import .zip…</source>
         <translation>Nhập .zip…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="136"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="137"/>
         <source>Add a template another office shared</source>
         <translation>Thêm mẫu do cơ quan khác chia sẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="140"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="141"/>
         <source>Export .zip…</source>
         <translation>Xuất .zip…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="141"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="142"/>
         <source>Save the template as one file to share</source>
         <translation>Lưu mẫu thành một tệp để chia sẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="145"/>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="556"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="146"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="557"/>
         <source>Open folder</source>
         <translation>Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="146"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="147"/>
         <source>Show the template&apos;s folder in the file manager</source>
         <translation>Mở thư mục của mẫu trong trình quản lý tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="150"/>
-        <source>Reference</source>
-        <translation>Số, ký hiệu</translation>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="151"/>
+        <source>Template reference</source>
+        <translation>Hướng dẫn soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="151"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="152"/>
         <source>Tags, style classes, variables and filters</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="155"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="155"/>
         <source>Close this window</source>
         <translation>Đóng cửa sổ này</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="189"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="190"/>
         <source>Your templates folder: {0}</source>
         <translation>Thư mục mẫu của bạn: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="203"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="204"/>
         <source>built-in</source>
         <translation>có sẵn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="203"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="204"/>
         <source>yours</source>
         <translation>của bạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="219"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="220"/>
         <source>Cannot be used: {0}</source>
         <translation>Không dùng được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="227"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="228"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="303"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="304"/>
         <source>%n template(s) cannot be used.</source>
         <translation>
             <numerusform>%n mẫu không dùng được.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="305"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="306"/>
         <source>All templates work.</source>
         <translation>Mọi mẫu đều dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="311"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="312"/>
         <source>The templates could not be checked: {0}</source>
         <translation>Không kiểm tra được các mẫu: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="318"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="319"/>
         <source>Checking the templates…</source>
         <translation>Đang kiểm tra các mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="320"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="321"/>
         <source>Checking the templates</source>
         <translation>Đang kiểm tra các mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="382"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="383"/>
         <source>Customise template</source>
         <translation>Tùy biến mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="388"/>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="428"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="389"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="429"/>
         <source>Created “{0}”.</source>
         <translation>Đã tạo “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="396"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="397"/>
         <source>Copying the template</source>
         <translation>Đang sao chép mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="416"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="417"/>
         <source>Saved “{0}”.</source>
         <translation>Đã lưu “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="451"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="452"/>
         <source>Rename template</source>
         <translation>Đổi tên mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="459"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="460"/>
         <source>Renamed to “{0}”.</source>
         <translation>Đã đổi tên thành “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="461"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="462"/>
         <source>Renaming the template</source>
         <translation>Đang đổi tên mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="470"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="471"/>
         <source>Delete template</source>
         <translation>Xóa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="472"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="473"/>
         <source>Delete the template “{0}” ({1})?
 Its folder {2} is removed for everyone who shares it. This cannot be undone.</source>
         <translation>Xóa mẫu “{0}” ({1})?
 Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="482"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="483"/>
         <source>Deleted “{0}”.</source>
         <translation>Đã xóa “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="483"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="484"/>
         <source>Deleting the template</source>
         <translation>Đang xóa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="490"/>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="521"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="491"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="522"/>
         <source>Import template</source>
         <translation>Nhập mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="492"/>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="539"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="493"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="540"/>
         <source>Template archives (*.zip)</source>
         <translation>Gói mẫu (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="511"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="512"/>
         <source>Imported “{0}”.</source>
         <translation>Đã nhập “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="513"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="514"/>
         <source>Importing the template</source>
         <translation>Đang nhập mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="522"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="523"/>
         <source>A template with the id “{0}” already exists.</source>
         <translation>Đã có mẫu mang mã “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="523"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="524"/>
         <source>Keep both</source>
         <translation>Giữ cả hai</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="524"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="525"/>
         <source>Replace</source>
         <translation>Thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="539"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="540"/>
         <source>Export template</source>
         <translation>Xuất mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="546"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="547"/>
         <source>Exported to {0}</source>
         <translation>Đã xuất ra {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="547"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="548"/>
         <source>Exporting the template</source>
         <translation>Đang xuất mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="557"/>
+        <location filename="../../desktop/briefing_studio/ui/template_manager.py" line="558"/>
         <source>The folder {0} cannot be reached.</source>
         <translation>Không truy cập được thư mục {0}.</translation>
     </message>
@@ -2166,7 +2229,7 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>TemplateReference</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="121"/>
         <source>Template reference</source>
         <translation>Tra cứu mẫu</translation>
     </message>
@@ -2174,269 +2237,279 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="61"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
         <source>&amp;New briefing</source>
         <translation>Tài liệu &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="61"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
         <source>Start an empty briefing</source>
         <translation>Bắt đầu một tài liệu trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="65"/>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="65"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="66"/>
         <source>Open source files or a .briefing project</source>
         <translation>Mở văn bản nguồn hoặc tệp dự án .briefing</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="70"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="71"/>
         <source>Open with &amp;encoding…</source>
         <translation>Mở theo &amp;bảng mã…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="71"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="72"/>
         <source>Open text files whose encoding was not recognised (TCVN3, VNI…)</source>
         <translation>Mở tệp văn bản có bảng mã không tự nhận ra được (TCVN3, VNI…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="75"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="76"/>
         <source>&amp;Paste as new source</source>
         <translation>&amp;Dán làm văn bản nguồn mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="76"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="77"/>
         <source>Add the text on the clipboard as a source</source>
         <translation>Thêm văn bản trong bộ nhớ tạm làm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="81"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="82"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="81"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="82"/>
         <source>Save the briefing (.briefing)</source>
         <translation>Lưu tài liệu (.briefing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="84"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="85"/>
         <source>Save &amp;as…</source>
         <translation>Lưu &amp;thành…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="85"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="86"/>
         <source>Save the briefing under another name</source>
         <translation>Lưu tài liệu với tên khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="90"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="91"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="91"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="92"/>
         <source>Write the briefing as DOCX and/or PDF</source>
         <translation>Xuất tài liệu ra DOCX và/hoặc PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="96"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="97"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="96"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="97"/>
         <source>Print the briefing</source>
         <translation>In tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="99"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="100"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="99"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="100"/>
         <source>See the printed pages first</source>
         <translation>Xem trước các trang sẽ in</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="107"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="108"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="107"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="108"/>
         <source>Close Briefing Studio</source>
         <translation>Đóng Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="110"/>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="169"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="111"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="176"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="113"/>
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>Hoàn tác thay đổi vừa rồi (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="113"/>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="170"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="114"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="177"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="116"/>
         <source>Redo the change (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation>Làm lại thay đổi (Ctrl+Shift+Z hoặc Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="119"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="120"/>
         <source>Select &amp;all</source>
         <translation>Chọn &amp;tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="121"/>
         <source>Tick every section and figure</source>
         <translation>Chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="125"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="126"/>
         <source>Select &amp;none</source>
         <translation>&amp;Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="126"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="127"/>
         <source>Untick every section and figure</source>
         <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="131"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="132"/>
         <source>S&amp;uggest</source>
         <translation>&amp;Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="133"/>
         <source>Tick what is relevant to the counterpart</source>
         <translation>Chọn những nội dung liên quan đến đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="138"/>
         <source>&amp;Find…</source>
         <translation>T&amp;ìm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="138"/>
         <source>Search the sections (Ctrl+F)</source>
         <translation>Tìm trong các đoạn (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="140"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="141"/>
         <source>Find &amp;names again</source>
         <translation>Tìm lại &amp;tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="141"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="142"/>
         <source>Recognise people, organisations and places</source>
         <translation>Nhận dạng tên người, tổ chức và địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="145"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="146"/>
         <source>&amp;Manage templates…</source>
         <translation>&amp;Quản lý mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="146"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="147"/>
         <source>Customise, edit, import and share templates</source>
         <translation>Tùy biến, sửa, nhập và chia sẻ mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="150"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="151"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="151"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="152"/>
         <source>Language, templates folder, agency</source>
         <translation>Ngôn ngữ, thư mục mẫu, cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="156"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="157"/>
         <source>Template &amp;reference</source>
         <translation>Tài liệu &amp;hướng dẫn soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="157"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="158"/>
         <source>Tags, style classes, variables and filters for template editors</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc dành cho người soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="161"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="162"/>
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="163"/>
+        <source>From sources to an exported briefing, Suggest, recovering work (F1)</source>
+        <translation>Từ văn bản nguồn đến tài liệu xuất ra, nút Gợi ý, khôi phục phần việc (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="168"/>
         <source>&amp;About Briefing Studio</source>
         <translation>&amp;Giới thiệu Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="162"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="169"/>
         <source>Versions of the app and its libraries</source>
         <translation>Phiên bản của ứng dụng và các thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="182"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="189"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="183"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="190"/>
         <source>Open &amp;recent</source>
         <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="198"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="205"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="206"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="213"/>
         <source>Te&amp;mplates</source>
         <translation>&amp;Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="208"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="215"/>
         <source>&amp;Tools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="210"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="217"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="212"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="219"/>
         <source>Main</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="237"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="244"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="240"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="247"/>
         <source>Clear the list</source>
         <translation>Xóa danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="102"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="103"/>
         <source>&amp;Verify signatures…</source>
         <translation>Kiểm tra &amp;chữ ký…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="103"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="104"/>
         <source>Check the digital signatures of a PDF</source>
         <translation>Kiểm tra chữ ký số của một tệp PDF</translation>
     </message>
@@ -2452,6 +2525,14 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
         <location filename="../../desktop/briefing_studio/ui/about.py" line="40"/>
         <source>About Briefing Studio</source>
         <translation>Giới thiệu Briefing Studio</translation>
+    </message>
+</context>
+<context>
+    <name>help_windows</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/help_windows.py" line="62"/>
+        <source>Briefing Studio user guide</source>
+        <translation>Hướng dẫn sử dụng Briefing Studio</translation>
     </message>
 </context>
 <context>
@@ -2475,7 +2556,7 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/printing.py" line="61"/>
+        <location filename="../../desktop/briefing_studio/ui/printing.py" line="62"/>
         <source>Print briefing</source>
         <translation>In tài liệu</translation>
     </message>

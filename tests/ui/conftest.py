@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The commonest office laptop screen (offscreen Qt otherwise pretends to have an 800×800 one).
+SCREEN = (1366, 768)
+SCREEN_CONFIG = Path(__file__).with_name("screen-1366x768.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
+PLATFORM = os.environ["QT_QPA_PLATFORM"]
 
-from collections.abc import Iterator
+from collections.abc import Iterator  # noqa: E402
 
-import pytest
+import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +22,7 @@ def studio_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     """A fresh BRIEFING_STUDIO_HOME: settings, autosave and recent files never leak."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(home))
-    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setenv("QT_QPA_PLATFORM", PLATFORM)
     return home
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +29,9 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app.setDesktopFileName("briefing-studio")
     app.setWindowIcon(QIcon(str(resources_dir() / "desktop" / "briefing-studio.svg")))
     i18n.install(preferences.language())
+    # On Linux the desktop's own file dialog speaks the desktop's language, not the one chosen
+    # here; Qt's dialog speaks ours (qtbase_vi). Windows and macOS keep their native dialogs.
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, sys.platform == "linux")
     # Workers (analysis, NER) run Python code beside the UI thread. Every Qt call from the UI
     # thread gives up the GIL and then waits for a busy worker to hand it back, by default
     # after 5 ms: laying out a 1 MB source then froze the window for 2.5 s. At 1 ms the

@@ -1,9 +1,11 @@
 """Autosave and crash recovery: a session lock with our PID, and a minute-by-minute autosave.
 
-Each running window writes ``session-<pid>.lock`` and, while there are unsaved changes,
+Each running window writes ``session-<pid>.lock`` (its PID, host and the project file it edits,
+if any) and, while there are unsaved changes,
 ``session-<pid>.briefing`` (atomically, via the core's ``save_briefing``) under
 ``user_data_dir()/autosave``. A clean exit removes both. At start, an autosave whose lock names a
-process that no longer runs comes from a session that crashed, and is offered for restoring.
+process that no longer runs comes from a session that crashed, and is offered for restoring,
+under the file name it had.
 """
 
 from __future__ import annotations
@@ -61,15 +63,19 @@ class CrashedSession:
 
     autosave: Path
     lock: Path
+    project_path: Path | None = None  # the .briefing file that session was editing, if saved
 
 
-def read_lock(lock: Path) -> tuple[int, str]:
-    """(pid, host) written in a lock file; (0, "") when unreadable."""
+def read_lock(lock: Path) -> tuple[int, str, Path | None]:
+    """(pid, host, project file) written in a lock file; (0, "", None) when unreadable."""
     try:
-        lines = lock.read_text(encoding="utf-8").splitlines()
-        return int(lines[0].strip()), (lines[1].strip() if len(lines) > 1 else "")
-    except (OSError, ValueError, IndexError):
-        return 0, ""
+        lines = [line.strip() for line in lock.read_text(encoding="utf-8").splitlines()]
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError, UnicodeDecodeError):
+        return 0, "", None
+    host = lines[1] if len(lines) > 1 else ""
+    project = Path(lines[2]) if len(lines) > 2 and lines[2] else None
+    return pid, host, project
 
 
 def crashed_sessions(folder: Path | None = None) -> list[CrashedSession]:
@@ -77,7 +83,7 @@ def crashed_sessions(folder: Path | None = None) -> list[CrashedSession]:
     folder = folder or autosave_dir()
     found = []
     for lock in folder.glob("session-*.lock"):
-        pid, host = read_lock(lock)
+        pid, host, project = read_lock(lock)
         if pid == os.getpid():
             continue
         if host and host != socket.gethostname():
@@ -86,7 +92,7 @@ def crashed_sessions(folder: Path | None = None) -> list[CrashedSession]:
             continue
         autosave = lock.with_suffix(".briefing")
         if autosave.exists():
-            found.append(CrashedSession(autosave, lock))
+            found.append(CrashedSession(autosave, lock, project))
         else:
             with contextlib.suppress(OSError):
                 lock.unlink()
@@ -117,6 +123,7 @@ class Autosaver(QObject):
         self.lock_path = folder / f"session-{os.getpid()}.lock"
         self.autosave_path = folder / f"session-{os.getpid()}.briefing"
         self._dirty = False
+        self.project_path: Path | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
@@ -124,11 +131,22 @@ class Autosaver(QObject):
         state.undo_stack.cleanChanged.connect(self._clean_changed)
 
     def start(self) -> None:
+        self._write_lock()
+        self.timer.start()
+
+    def set_project_path(self, path: Path | None) -> None:
+        """The file the work belongs to, so a recovery can restore it under that name."""
+        if path != self.project_path:
+            self.project_path = path
+            if self.timer.isActive():
+                self._write_lock()
+
+    def _write_lock(self) -> None:
+        project = str(self.project_path) if self.project_path else ""
         try:
-            atomic_write_text(self.lock_path, f"{os.getpid()}\n{socket.gethostname()}\n")
+            atomic_write_text(self.lock_path, f"{os.getpid()}\n{socket.gethostname()}\n{project}\n")
         except BriefingError as exc:
             self.failed.emit(exc)
-        self.timer.start()
 
     def _mark_dirty(self) -> None:
         self._dirty = True

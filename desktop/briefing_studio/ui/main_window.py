@@ -12,9 +12,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGroupBox,
     QMainWindow,
     QMessageBox,
@@ -43,6 +44,7 @@ from briefing_studio.ui.state import BriefingState
 from briefing_studio.ui.template_picker import TemplatePicker
 from briefing_studio.ui.window_actions import WindowActions
 from briefing_studio.ui.window_files import FileWorkflows
+from briefing_studio.ui.window_size import fitted
 
 EntityFinder = Callable[..., list]
 SOURCES_HEIGHT = 180  # the sources list's first height (px); the meeting details below
@@ -82,8 +84,9 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self._build_menus()
         self._build_layout()
 
-        kwargs = {} if autosave_interval_ms is None else {"interval_ms": autosave_interval_ms}
-        self.autosaver = Autosaver(self.state, **kwargs)
+        if autosave_interval_ms is None:
+            autosave_interval_ms = preferences.autosave_interval_s() * 1000
+        self.autosaver = Autosaver(self.state, interval_ms=autosave_interval_ms)
         self.autosaver.failed.connect(self._autosave_failed)
         self.autosaver.start()
         self.state.template_changed.connect(self._remember_template)
@@ -161,7 +164,10 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.splitter.setSizes([350, 546, 470])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.resize(1366, 768)
+        # Tab moves on from lists and tables (arrows move inside them), as everywhere else.
+        for view in self.splitter.findChildren(QAbstractItemView):
+            view.setTabKeyNavigation(False)
+        self.resize(fitted(self, QSize(1366, 768)))
 
     def splitters(self) -> list[QSplitter]:
         """The panel dividers whose positions are kept between sessions."""
@@ -185,13 +191,20 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             self.load_seeds()
 
     def offer_recovery(self, session: CrashedSession) -> bool:
+        if session.project_path is not None:
+            text = self.tr(
+                "Briefing Studio did not close properly last time. Restore the unsaved "
+                "changes to “{0}”?"
+            ).format(session.project_path.name)
+        else:
+            text = self.tr(
+                "Briefing Studio did not close properly last time. Restore the briefing "
+                "that was being edited?"
+            )
         answer = QMessageBox.question(
             self,
             self.tr("Restore unsaved work?"),
-            self.tr(
-                "Briefing Studio did not close properly last time. Restore the briefing "
-                "that was being edited?"
-            ),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -205,7 +218,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             ops.show_error(self, exc)
             discard(session)
             return False
-        self._open_briefing(briefing, None, restored=session)
+        self._open_briefing(briefing, session.project_path, restored=session)
         return True
 
     def load_seeds(self) -> None:
@@ -340,6 +353,8 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         name = self.project_path.name if self.project_path else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — Briefing Studio")
         self.setWindowModified(self.state.modified)
+        # The title and the autosave's lock name the same file: a recovery restores it.
+        self.autosaver.set_project_path(self.project_path)
 
     # ----- settings, about -----------------------------------------------------------------
 
@@ -351,6 +366,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             return
         if dialog.templates_changed:
             self.reload_templates()
+        self.autosaver.timer.setInterval(preferences.autosave_interval_s() * 1000)
         if dialog.language_changed:
             self.switch_language()
 
@@ -413,6 +429,11 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         from briefing_studio.ui.template_dialogs import show_template_reference
 
         show_template_reference(self)
+
+    def show_user_guide(self) -> None:
+        from briefing_studio.ui.help_windows import show_user_guide
+
+        show_user_guide(self)
 
     def show_about(self) -> None:
         from briefing_studio.ui.about import show_about

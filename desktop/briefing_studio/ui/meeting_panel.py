@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_studio.ui.date_field import DateField
 from briefing_studio.ui.state import BriefingState
-
-NO_DATE = QDate(2000, 1, 1)  # the minimum date shows as "—": no date chosen
 
 
 def counterpart_names() -> list[str]:
@@ -48,6 +46,7 @@ class MeetingPanel(QScrollArea):
         super().__init__(parent)
         self.state = state
         self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which scroll in
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
@@ -78,14 +77,11 @@ class MeetingPanel(QScrollArea):
         self.relevance_label.setWordWrap(True)
 
         self.title = self._line("briefing", "title", self.tr("Empty: made from the counterpart"))
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText("—")
-        self.date.setDate(NO_DATE)
-        self.date.setToolTip(self.tr("Meeting date (leave at — for none)"))
-        self.date.dateChanged.connect(self._date_edited)
+        self.date = DateField(
+            self.tr("Meeting date, e.g. 15/12/2026 or 15/12; empty: none"),
+            self.tr("e.g. 15/12/2026"),
+        )
+        self.date.committed.connect(self._field_editor("meeting", "date"))
         self.time = self._line("meeting", "time", self.tr("e.g. 9h00, Chiều"))
         self.place = self._line("meeting", "place", self.tr("Where the meeting takes place"))
         self.host = self._line("meeting", "host", self.tr("Who receives the guests on our side"))
@@ -94,11 +90,17 @@ class MeetingPanel(QScrollArea):
         self.participants.setPlaceholderText(self.tr("One participant per line"))
         self.participants.setToolTip(self.tr("One participant per line"))
         self.participants.setFixedHeight(70)
+        self.participants.setTabChangesFocus(True)  # Tab leaves the list; Enter starts a line
         self.participants.textChanged.connect(self._participants_edited)
         self.agency_parent = self._line("agency", "parent", self.tr("e.g. BỘ NGOẠI GIAO"))
         self.agency_name = self._line("agency", "name", self.tr("e.g. VỤ TỔNG HỢP KINH TẾ"))
         self.agency_place = self._line("agency", "place", self.tr("e.g. Hà Nội"))
         self.agency_reference = self._line("agency", "reference", self.tr("e.g. Số: 12/TTr-TH"))
+        self.issued = DateField(
+            self.tr("The document's date (“Hà Nội, ngày …”); empty: the day it is exported"),
+            self.tr("Empty: the export day"),
+        )
+        self.issued.committed.connect(self._field_editor("briefing", "issued"))
 
         row = QHBoxLayout()
         row.addWidget(self.counterpart, 1)
@@ -121,6 +123,7 @@ class MeetingPanel(QScrollArea):
         agency_form.addRow(self.tr("Agency"), self.agency_name)
         agency_form.addRow(self.tr("Place"), self.agency_place)
         agency_form.addRow(self.tr("Reference"), self.agency_reference)
+        agency_form.addRow(self.tr("Issue date"), self.issued)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(meeting)
@@ -168,8 +171,8 @@ class MeetingPanel(QScrollArea):
         edit.textEdited.connect(self._field_editor(target, name))
         return edit
 
-    def _field_editor(self, target: str, name: str) -> Callable[[str], None]:
-        return lambda text: self.state.edit_field(target, name, text)
+    def _field_editor(self, target: str, name: str) -> Callable[[str | None], None]:
+        return lambda value: self.state.edit_field(target, name, value)
 
     def _commit_counterpart(self) -> None:
         if self._syncing:
@@ -186,11 +189,6 @@ class MeetingPanel(QScrollArea):
         """Type a counterpart and confirm it, as a user would."""
         self.counterpart.setEditText(name)
         self._commit_counterpart()
-
-    def _date_edited(self, date: QDate) -> None:
-        if not self._syncing:
-            value = None if date == NO_DATE else date.toString("yyyy-MM-dd")
-            self.state.edit_field("meeting", "date", value)
 
     def _participants_edited(self) -> None:
         if not self._syncing:
@@ -220,9 +218,8 @@ class MeetingPanel(QScrollArea):
             for edit, value in pairs:
                 if edit.text() != (value or ""):
                     edit.setText(value or "")
-            date = QDate.fromString(meeting.date, "yyyy-MM-dd") if meeting.date else NO_DATE
-            if self.date.date() != date:
-                self.date.setDate(date if date.isValid() else NO_DATE)
+            self.date.set_value(meeting.date)
+            self.issued.set_value(b.issued)
             participants = [p for p in self.participants.toPlainText().split("\n") if p.strip()]
             if [p.strip() for p in participants] != list(meeting.participants):
                 self.participants.setPlainText("\n".join(meeting.participants))

@@ -34,6 +34,20 @@ def language() -> str:
     return "en" if get_str(keys.KEY_LANGUAGE, "vi") == "en" else "vi"
 
 
+AUTOSAVE_DEFAULT_S = 60
+AUTOSAVE_RANGE_S = (10, 3600)
+
+
+def autosave_interval_s() -> int:
+    """Seconds between autosaves: the setting, within ``AUTOSAVE_RANGE_S``; 60 by default."""
+    try:
+        seconds = int(get_str(keys.KEY_AUTOSAVE_INTERVAL, str(AUTOSAVE_DEFAULT_S)))
+    except ValueError:
+        seconds = AUTOSAVE_DEFAULT_S
+    low, high = AUTOSAVE_RANGE_S
+    return min(max(seconds, low), high)
+
+
 def recent_files() -> list[str]:
     value = store().value(keys.KEY_RECENT_FILES, [])
     if isinstance(value, str):

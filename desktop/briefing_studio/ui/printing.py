@@ -6,12 +6,13 @@ their margins, so the printer is used full-page and each page image is fitted to
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from briefing_studio.ui.pdf_images import page_sizes, render_one
+from briefing_studio.ui.window_size import fit_window
 
 MAX_PRINT_DPI = 300
 
@@ -70,5 +71,5 @@ def print_preview(parent: QWidget | None, pdf: bytes) -> None:
     printer = new_printer()
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.paintRequested.connect(lambda target: paint_pdf(target, pdf))
-    dialog.resize(900, 700)
+    fit_window(dialog, "print-preview", QSize(900, 700))
     dialog.exec()

@@ -1,14 +1,15 @@
 """Preferences: interface language, the user templates folder, the default issuing agency,
 and digital signatures (the token's library, a timestamp server, the office's trusted roots).
 
-Kept with ``QSettings`` in the INI file the CLI reads too. The language applies at the next
-start (the window says so), which keeps every widget's text consistent.
+Kept with ``QSettings`` in the INI file the CLI reads too. A new language applies at once: the
+main window is rebuilt in it, keeping the briefing (``MainWindow.switch_language``).
 """
 
 from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing_studio import settings as keys
 from briefing_studio.ui import preferences
+from briefing_studio.ui.window_size import fit_window
 
 
 class SettingsDialog(QDialog):
@@ -39,7 +42,12 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(self.language.findData(preferences.language()))
         self.language.setToolTip(self.tr("The language of menus and messages"))
-        note = QLabel(self.tr("A new language applies when Briefing Studio starts again."))
+        note = QLabel(
+            self.tr(
+                "A new language applies as soon as you press OK: the window is rebuilt with "
+                "your briefing as it is (the undo history starts afresh)."
+            )
+        )
         note.setWordWrap(True)
 
         self.templates_dir = QLineEdit(preferences.get_str(keys.KEY_TEMPLATES_DIR))
@@ -56,6 +64,17 @@ class SettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.templates_dir, 1)
         folder_row.addWidget(browse)
+
+        self.autosave = QSpinBox()
+        self.autosave.setRange(*preferences.AUTOSAVE_RANGE_S)
+        self.autosave.setSuffix(self.tr(" s"))
+        self.autosave.setValue(preferences.autosave_interval_s())
+        self.autosave.setToolTip(
+            self.tr(
+                "How often unsaved work is kept aside, to be restored after a crash "
+                "(10 to 3600 seconds)"
+            )
+        )
 
         agency = keys.default_agency()
         self.agency_parent = QLineEdit(agency.parent)
@@ -74,6 +93,7 @@ class SettingsDialog(QDialog):
         general_form.addRow(self.tr("Language"), self.language)
         general_form.addRow(note)
         general_form.addRow(self.tr("Templates folder"), folder_row)
+        general_form.addRow(self.tr("Autosave every"), self.autosave)
         defaults = QGroupBox(self.tr("Issuing agency for new briefings"))
         defaults_form = QFormLayout(defaults)
         defaults_form.addRow(self.tr("Parent body"), self.agency_parent)
@@ -90,7 +110,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(defaults)
         layout.addWidget(signatures)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        fit_window(self, "settings", QSize(560, self.sizeHint().height()))
         self.language_changed = False
         self.templates_changed = False
 
@@ -172,6 +192,7 @@ class SettingsDialog(QDialog):
             (keys.KEY_SIGN_TRUST, self.trusted_roots),
         ):
             settings.setValue(key, edit.text().strip())
+        settings.setValue(keys.KEY_AUTOSAVE_INTERVAL, self.autosave.value())
         settings.sync()
 
     def accept(self) -> None:

@@ -128,6 +128,7 @@ class BriefingState(QObject):
             agency=copy.deepcopy(b.agency),
             template=b.template,
             title=b.title,
+            issued=b.issued,
         )
 
     @property

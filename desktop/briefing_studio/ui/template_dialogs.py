@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression, QSize
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,15 +16,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing_studio.templating.reference import build_reference, readme_path
+from briefing_studio.ui.help_windows import reading_window
+from briefing_studio.ui.window_size import fit_window
 
 _ID_PATTERN = r"[a-z0-9][a-z0-9_-]{0,63}"
-_reference_dialog: QDialog | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class TemplateNamesDialog(QDialog):
         layout.addWidget(self.buttons)
         for edit in (self.id_edit, self.name_vi, self.name_en):
             edit.textChanged.connect(self._validate)
-        self.resize(460, self.sizeHint().height())
+        fit_window(self, "template-names", QSize(460, self.sizeHint().height()))
         self._validate()
 
     def _validate(self) -> None:
@@ -118,28 +118,7 @@ def reference_markdown() -> str:
 
 def show_template_reference(parent: QWidget | None = None) -> QDialog:
     """Help → Template reference: the editors' page rendered from Markdown (one window)."""
-    global _reference_dialog
-    if _reference_dialog is not None:
-        try:
-            _reference_dialog.show()
-            _reference_dialog.raise_()
-            _reference_dialog.activateWindow()
-            return _reference_dialog
-        except RuntimeError:  # its C++ object was deleted with its parent
-            _reference_dialog = None
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate("TemplateReference", "Template reference"))
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    browser = QTextBrowser()
-    browser.setOpenExternalLinks(False)
-    browser.setMarkdown(reference_markdown())
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.close)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(browser)
-    layout.addWidget(buttons)
-    dialog.browser = browser  # type: ignore[attr-defined]
-    dialog.resize(900, 700)
-    dialog.show()
-    _reference_dialog = dialog
-    return dialog
+    title = QCoreApplication.translate("TemplateReference", "Template reference")
+    return reading_window(
+        parent, "template-reference", title, reference_markdown(), QSize(900, 700)
+    )

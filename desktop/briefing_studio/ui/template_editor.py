@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -59,6 +59,7 @@ from briefing_studio.ui.template_dialogs import (
     ask_template_names,
     show_template_reference,
 )
+from briefing_studio.ui.window_size import fit_window
 
 EDIT_DEBOUNCE_MS = 300
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -225,7 +226,7 @@ class TemplateEditor(QMainWindow):
         self._build_layout()
         self.form.changed.connect(self._form_edited)
         self.load(template)
-        self.resize(1400, 860)
+        fit_window(self, "template-editor", QSize(1280, 720))
 
     # Construction -----------------------------------------------------------------------------
 
@@ -284,6 +285,13 @@ class TemplateEditor(QMainWindow):
         self.reference_action.triggered.connect(lambda _c=False: show_template_reference(self))
         for action in (self.save_action, self.customise_action, self.reference_action):
             toolbar.addAction(action)
+        self.close_action = QAction(self.tr("&Close"), self)
+        self.close_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Ctrl+W")]
+        )
+        self.close_action.setToolTip(self.tr("Close the editor (Ctrl+W)"))
+        self.close_action.triggered.connect(lambda _c=False: self.close())
+        self.addAction(self.close_action)  # a shortcut of the window, not a toolbar button
 
     def _build_layout(self) -> None:
         left = QWidget()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from briefing_studio.ui.template_dialogs import (
     show_template_reference,
 )
 from briefing_studio.ui.template_editor import TemplateEditor
+from briefing_studio.ui.window_size import fit_window
 
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 1
 GREY = QColor("#8A8A8A")
@@ -101,7 +102,7 @@ class TemplateManager(QDialog):
         self.status.setWordWrap(True)
         self._build_buttons()
         self._build_layout()
-        self.resize(1000, 520)
+        fit_window(self, "template-manager", QSize(1000, 520))
         self.refresh()
 
     # Layout -----------------------------------------------------------------------------------
@@ -147,7 +148,7 @@ class TemplateManager(QDialog):
             self.open_folder,
         )
         self.reference_button = self._button(
-            self.tr("Reference"),
+            self.tr("Template reference"),
             self.tr("Tags, style classes, variables and filters"),
             lambda: show_template_reference(self),
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 from shiboken6 import isValid
 
 from briefing_studio.ui import preferences
+from briefing_studio.ui.i18n import Translated
 
 
 def recent_label(number: int, path: str) -> str:
@@ -36,7 +37,7 @@ def follow_action(tool: QAction, full: QAction) -> None:
     tool.setStatusTip(text)
 
 
-class WindowActions:
+class WindowActions(Translated):
     """Builds ``MainWindow``'s actions and menus (``self`` is the window)."""
 
     def _action(
@@ -157,6 +158,12 @@ class WindowActions:
             self.tr("Tags, style classes, variables and filters for template editors"),
             self.show_template_reference,
         )
+        self.guide_action = self._action(
+            self.tr("User &guide"),
+            self.tr("From sources to an exported briefing, Suggest, recovering work (F1)"),
+            self.show_user_guide,
+            QKeySequence.StandardKey.HelpContents,
+        )
         self.about_action = self._action(
             self.tr("&About Briefing Studio"),
             self.tr("Versions of the app and its libraries"),
@@ -208,7 +215,7 @@ class WindowActions:
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
         self.tools_menu.addAction(self.entities_action)
         self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu.addActions([self.reference_action, self.about_action])
+        self.help_menu.addActions([self.guide_action, self.reference_action, self.about_action])
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("MainToolBar")
         toolbar.setMovable(False)

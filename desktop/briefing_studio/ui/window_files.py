@@ -21,8 +21,9 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.ui import ops, preferences, signing_ui
 from briefing_studio.ui.autosave import CrashedSession, discard
 from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
-from briefing_studio.ui.i18n import current_language
+from briefing_studio.ui.i18n import Translated, current_language
 from briefing_studio.ui.preview import render_briefing_pdf
+from briefing_studio.ui.window_size import fit_window
 
 PROJECT_SUFFIX = ".briefing"
 
@@ -47,7 +48,7 @@ def load_and_analyze(
     return analyses, errors
 
 
-class FileWorkflows:
+class FileWorkflows(Translated):
     """Opening, saving, exporting and printing for ``MainWindow`` (``self`` is the window)."""
 
     def _load(
@@ -263,6 +264,7 @@ class FileWorkflows:
         template = self.state.template()
         notices = preflight(self.state.briefing, self.state.analyses, template) if template else []
         dialog = ExportDialog(folder, default_stem(self.state.briefing), self, notices)
+        fit_window(dialog, "export", dialog.size())
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         out_dir, formats, stem = dialog.values()
