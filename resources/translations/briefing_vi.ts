@@ -1075,12 +1075,12 @@
     <message>
         <location filename="../../desktop/briefing_studio/ui/preview.py" line="108"/>
         <source>Previous page (Page Up)</source>
-        <translation>Trang trước (Page Up)</translation>
+        <translation>Trang trước (phím PgUp)</translation>
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/preview.py" line="112"/>
         <source>Next page (Page Down)</source>
-        <translation>Trang sau (Page Down)</translation>
+        <translation>Trang sau (phím PgDn)</translation>
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/preview.py" line="115"/>
