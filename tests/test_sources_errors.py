@@ -75,7 +75,15 @@ def test_permission_denied_while_opening(
             raise PermissionError(13, "Permission denied")
         return real_open(self, *args, **kwargs)
 
+    real_os_open = os.open
+
+    def deny_fd(name: Any, *args: Any, **kwargs: Any) -> int:
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_os_open(name, *args, **kwargs)
+
     monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny_fd)  # the guards open with os.open (O_NONBLOCK)
     assert "Permission denied" in refused(path).message_en
 
 

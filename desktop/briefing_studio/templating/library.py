@@ -85,9 +85,12 @@ def _scan(folder: Path, origin: Origin) -> list[Template]:
     """
     found: list[Template] = []
     for child in sorted(folder.iterdir()):
-        if child.name.startswith(".") or not child.is_dir():
-            continue
-        if not (child / MANIFEST_NAME).exists() and not any(child.glob("*.j2")):
+        try:
+            if child.name.startswith(".") or not child.is_dir():
+                continue
+            if not (child / MANIFEST_NAME).exists() and not any(child.glob("*.j2")):
+                continue
+        except OSError:  # a sub-folder we may not list is not ours to judge either
             continue
         template = load_template(child, origin)
         first = next((t for t in found if t.id == template.id), None)

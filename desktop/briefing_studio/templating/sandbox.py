@@ -68,6 +68,7 @@ from jinja2.utils import _PassArg
 
 from briefing_studio.errors import BriefingError
 from briefing_studio.templating import filters as briefing_filters
+from briefing_studio.templating.manifest import read_template_file
 
 TIME_LIMIT = 2.0  # seconds per render
 OUTPUT_LIMIT = 2_000_000  # characters of markup; a long briefing is about 60 000
@@ -141,14 +142,17 @@ class _FolderLoader(BaseLoader):
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.resolve(template)
+        budget = _BUDGET.get()
+        if budget is not None:  # an include while rendering: loading counts against the time
+            budget.check()
         try:
-            source = path.read_text(encoding="utf-8-sig")
             mtime = path.stat().st_mtime
-        except FileNotFoundError:
+        except OSError:
             raise TemplateNotFound(template) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TemplateNotFound(template, f"{template}: {exc}") from exc
-        return unicodedata.normalize("NFC", source), str(path), lambda: _unchanged(path, mtime)
+        # A FIFO, a device, a file over the size cap or one not in UTF-8 is a BriefingError
+        # naming that file, never a hang or "not found".
+        source = read_template_file(path)
+        return source, str(path), lambda: _unchanged(path, mtime)
 
     def resolve(self, name: str) -> Path:
         if (
