@@ -7,6 +7,7 @@ through ``briefing templates``, the FIFO hung it and the other two were read who
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
 import sys
@@ -163,3 +164,47 @@ def empty_builtins(tmp_path: Path) -> Path:
     folder = tmp_path / "no-builtins"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+# The desktop app ------------------------------------------------------------------------------
+
+
+def test_the_gui_starts_and_lists_the_hostile_templates_as_broken(
+    shared: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user template folder set in the app's settings is the hostile one."""
+    pytest.importorskip("briefing_studio.ui.main_window", reason="the desktop UI is not built")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing_studio import settings as keys
+    from briefing_studio.ui import preferences
+    from briefing_studio.ui.app import application
+    from briefing_studio.ui.main_window import MainWindow
+
+    application()
+    preferences.set_value(keys.KEY_TEMPLATES_DIR, str(shared))
+    started = time.monotonic()
+    # Widgets live on this thread, so a hang cannot be watched from another one: a process
+    # still starting after two minutes dumps its stacks and exits (the test run fails).
+    faulthandler.dump_traceback_later(120, exit=True)
+    try:
+        window = MainWindow()
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    qtbot.addWidget(window)
+    window.show()
+    window.start([])
+    qtbot.waitUntil(lambda: len(window.state.analyses) == 2 and not window.busy(), timeout=120000)
+    assert time.monotonic() - started < 120
+    items = window.template_picker.items
+    rows = [items.item(r) for r in range(items.rowCount())]
+    problems = {str(row.data(Qt.ItemDataRole.UserRole + 6)) for row in rows}
+    for words in EXPECTED_PROBLEMS.values():
+        assert any(words in problem for problem in problems), words
+    still_works = next(r for r in rows if r.data(Qt.ItemDataRole.UserRole + 5) == "still-works")
+    assert still_works.isEnabled()
+    broken = [r for r in rows if not r.isEnabled()]
+    assert len(broken) == len(EXPECTED_PROBLEMS)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.close()
