@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 from briefing_studio import paths
-from briefing_studio.atomic import atomic_write_text, atomic_write_with
+from briefing_studio.atomic import atomic_write_text, atomic_write_with, remove_stale_temporaries
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources.guards import read_regular
 from briefing_studio.templating.manifest import (
@@ -245,7 +245,8 @@ def import_zip(
 
 
 def recover_interrupted(user_dir: Path) -> list[Path]:
-    """Put back folders a crash left renamed away; remove leftover temporary folders.
+    """Put back folders a crash left renamed away; remove leftover temporary folders and the
+    stale temporary files of single-file saves (see ``atomic.remove_stale_temporaries``).
 
     Returns the folders restored. Leftovers younger than a minute are left alone: another
     machine may be in the middle of a change.
@@ -256,6 +257,8 @@ def recover_interrupted(user_dir: Path) -> list[Path]:
     except OSError:
         return restored
     for child in children:
+        if child.is_dir() and not child.name.startswith("."):
+            remove_stale_temporaries(child)  # a template file save that was killed
         if not child.is_dir() or _age(child) < 60:
             continue
         if child.name.startswith(TRASH_PREFIX):
