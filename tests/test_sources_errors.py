@@ -126,7 +126,7 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> N
         handle.truncate(MAX_BYTES + 1)  # sparse: all NUL bytes, so reading it would say "binary"
     error = refused(path)
     assert "too large" in error.message_en
-    assert "50.0 MB" in error.message_vi
+    assert "16.0 MB" in error.message_vi  # the text-file limit (sources/limits.py)
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])

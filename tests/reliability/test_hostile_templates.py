@@ -87,9 +87,9 @@ def _including(root: Path, part: str) -> Path:
 def test_an_included_fifo_fails_the_render_instead_of_hanging(tmp_path: Path) -> None:
     folder = _including(tmp_path, "part.j2")
     os.mkfifo(folder / "part.j2")
-    with pytest.raises(BriefingError, match="pipe") as caught:
+    with pytest.raises(BriefingError) as caught:
         within(20, lambda: sandbox_for(folder).render("briefing.html.j2", {}))
-    assert "part.j2" in caught.value.message("en")
+    assert "pipe" in caught.value.message_en and "part.j2" in caught.value.message("en")
 
 
 def test_an_included_file_not_in_utf8_says_so_not_not_found(tmp_path: Path) -> None:

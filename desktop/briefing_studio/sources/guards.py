@@ -11,11 +11,16 @@ import stat
 from pathlib import Path
 
 from briefing_studio.errors import BriefingError
-from briefing_studio.sources.limits import MAX_BYTES, megabytes
+from briefing_studio.sources.limits import (
+    MAX_BYTES,
+    MAX_TEXT_BYTES,
+    TEXT_LIMIT_SECONDS,
+    megabytes,
+)
 
 
-def check_file(path: Path) -> int:
-    """Make sure ``path`` is a readable, non-empty file within ``MAX_BYTES``; return its size."""
+def check_file(path: Path, limit: int = MAX_BYTES) -> int:
+    """Make sure ``path`` is a readable, non-empty file within ``limit``; return its size."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -30,22 +35,19 @@ def check_file(path: Path) -> int:
             "This is a folder, not a file.",
             path=path,
         )
-    if info.st_size > MAX_BYTES:
-        raise BriefingError(
-            f"Tệp quá lớn ({megabytes(info.st_size)}); giới hạn là {megabytes(MAX_BYTES)}.",
-            f"The file is too large ({megabytes(info.st_size)}); the limit is "
-            f"{megabytes(MAX_BYTES)}.",
-            path=path,
-        )
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device reads as 0 bytes, not "empty"
+        raise not_regular_error(path, info.st_mode)
+    if info.st_size > limit:
+        raise too_large_error(path, info.st_size, limit)
     if info.st_size == 0:
         raise empty_error(path)
     return info.st_size
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     """The file's bytes after ``check_file``; read errors become ``BriefingError``."""
-    check_file(path)
-    return read_regular(path, MAX_BYTES)
+    check_file(path, limit)
+    return read_regular(path, limit)
 
 
 # O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer (the
@@ -108,6 +110,15 @@ def not_regular_error(path: Path | str, mode: int) -> BriefingError:
 
 
 def too_large_error(path: Path | str, size: int, limit: int) -> BriefingError:
+    if limit == MAX_TEXT_BYTES:  # say why a text file has a lower limit than a PDF
+        return BriefingError(
+            f"Tệp quá lớn ({_size(size)}); giới hạn cho tệp văn bản và HTML là {_size(limit)}, "
+            f"cỡ mà máy này phân tích mất khoảng {TEXT_LIMIT_SECONDS} giây. Hãy tách tệp.",
+            f"The file is too large ({_size(size)}); the limit for text and HTML files is "
+            f"{_size(limit)}, which takes this machine about {TEXT_LIMIT_SECONDS} s to analyse. "
+            "Split the file.",
+            path=path,
+        )
     return BriefingError(
         f"Tệp quá lớn ({_size(size)}); giới hạn là {_size(limit)}.",
         f"The file is too large ({_size(size)}); the limit is {_size(limit)}.",
