@@ -13,11 +13,12 @@ import string
 import sys
 from pathlib import Path
 
+import docx
 import pypdf
 import pytest
 from studio_processes import run_briefing
 
-from briefing_studio.document import Document, Paragraph, Run
+from briefing_studio.document import Cell, Document, Paragraph, Row, Run, Table
 from briefing_studio.errors import BriefingError
 from briefing_studio.render import docx_bytes, pdf_bytes
 from briefing_studio.templating.markup import MAX_NESTING, parse_markup
@@ -78,6 +79,20 @@ def test_a_long_unbroken_token_is_laid_out_whole_across_lines_and_pages() -> Non
     assert without_page_numbers == "Ảnhđínhkèm:" + token + "hết."
 
 
+def test_a_table_cell_of_200000_characters_is_clipped_in_the_pdf_and_whole_in_the_docx() -> None:
+    """A figure's excerpt from a paragraph that is one pasted image lands in a table cell;
+    reportlab re-lays a row running over pages on every page (50 s for this one)."""
+    token = _token(TOKEN_CHARS)
+    row = Row(cells=[Cell(inlines=[Run("1")]), Cell(inlines=[Run("Ảnh " + token)])])
+    document = Document(blocks=[Table(rows=[row])])
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes(document)))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "ký tự không in trong ô bảng này" in " ".join(text.split())
+    assert token[:1000] in "".join(text.split())
+    word = docx.Document(io.BytesIO(docx_bytes(document)))
+    assert token in word.tables[0].cell(0, 1).text
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="timing on the Linux CI machine")
 def test_briefing_render_of_a_200000_character_token_finishes(
     tmp_path: Path, studio_home: Path
@@ -89,7 +104,9 @@ def test_briefing_render_of_a_200000_character_token_finishes(
     source = tmp_path / "anh-dan.txt"
     source.write_text(
         "Hợp tác kinh tế\n\nKim ngạch thương mại hai chiều đạt trên 12,4 tỷ USD.\n\n"
-        f"Ảnh đính kèm: {_token(TOKEN_CHARS)}\n\nHai bên ký hơn 170 thỏa thuận.\n",
+        f"Ảnh đính kèm: {_token(TOKEN_CHARS)}\n\nHai bên ký hơn 170 thỏa thuận.\n\n"
+        # a figure beside a token: its excerpt (a table cell) holds the whole token
+        f"Ảnh {_token(TOKEN_CHARS)} kèm kim ngạch đạt 5,2 tỷ USD.\n",
         encoding="utf-8",
     )
     out = tmp_path / "out"

@@ -159,6 +159,57 @@ def pdf_pieces(
     return [piece for piece in pieces if piece]
 
 
+# reportlab lays a table row that runs over pages out again, whole, on every page it continues
+# on, so a cell's time grows with the square of its text even in pieces: a 40 000-character
+# cell took 11 s, 200 000 (a figure's excerpt from a paragraph that is one pasted image) 50 s.
+# The PDF prints at most this much of one cell and says how much it left out; the DOCX has all.
+PDF_CELL_CHARS = 8000
+
+
+def clip_cell(inlines: list[Inline], blocks: list, limit: int = PDF_CELL_CHARS) -> tuple:
+    """A table cell's inlines and paragraph blocks cut to ``limit`` characters in all, with a
+    note of what was left out at the end; unchanged (same objects) when it fits."""
+    sizes = [_length(inlines), *(_length(b.inlines) for b in blocks)]
+    if sum(sizes) <= limit:
+        return inlines, blocks
+    room = limit
+    kept_inlines = _clip(inlines, room)
+    room -= _length(kept_inlines)
+    kept_blocks = []
+    for block in blocks:
+        if room <= 0:
+            break
+        kept = _clip(block.inlines, room)
+        kept_blocks.append(replace(block, inlines=kept))
+        room -= _length(kept)
+    left_out = sum(sizes) - (limit - room)
+    note = Run(
+        f" … [còn {left_out:,} ký tự không in trong ô bảng này]".replace(",", "."), italic=True
+    )
+    if kept_blocks:
+        kept_blocks[-1] = replace(kept_blocks[-1], inlines=[*kept_blocks[-1].inlines, note])
+    else:
+        kept_inlines = [*kept_inlines, note]
+    return kept_inlines, kept_blocks
+
+
+def _length(inlines: list[Inline]) -> int:
+    return sum(len(i.text) if isinstance(i, Run) else 1 for i in inlines)
+
+
+def _clip(inlines: list[Inline], room: int) -> list[Inline]:
+    kept: list[Inline] = []
+    for inline in inlines:
+        size = len(inline.text) if isinstance(inline, Run) else 1
+        if size > room:
+            if isinstance(inline, Run) and room > 0:
+                kept.append(replace(inline, text=inline.text[:room]))
+            break
+        kept.append(inline)
+        room -= size
+    return kept
+
+
 def _token_parts(text: str) -> list[tuple[str, bool]]:
     """``text`` as (part, is a long token) in order."""
     parts: list[tuple[str, bool]] = []

@@ -249,11 +249,12 @@ class _Story:
     def cell(self, cell: Cell, width: float) -> list[Flowable]:
         name = layout.cell_style_name(cell)
         spec = self.document.style(name)
+        inlines, blocks = layout.clip_cell(cell.inlines, cell.blocks)
         out = []
-        if cell.inlines or not cell.blocks:
-            out.extend(self.text(cell.inlines, spec, width) if cell.inlines else [Spacer(1, 0)])
-            out.extend(_rule(spec) if cell.inlines else [])
-        for extra in cell.blocks:
+        if inlines or not blocks:
+            out.extend(self.text(inlines, spec, width) if inlines else [Spacer(1, 0)])
+            out.extend(_rule(spec) if inlines else [])
+        for extra in blocks:
             out.extend(self.paragraph(extra.inlines, extra.style or name, width))
         return out
 
