@@ -208,3 +208,36 @@ def test_the_gui_starts_and_lists_the_hostile_templates_as_broken(
     assert len(broken) == len(EXPECTED_PROBLEMS)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.close()
+
+
+def test_a_slow_network_folder_does_not_hold_up_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network drive slow to list its files is simulated by a scan that sleeps (a real one
+    cannot be made here); the caller waits at most ``scan_wait`` once, then never again."""
+    from briefing_studio.templating import library as library_module
+
+    add_good_template(tmp_path, "on-the-share")
+    real_scan = library_module._scan
+
+    def slow_scan(folder: Path, origin: str) -> list:
+        if origin == "user":
+            time.sleep(1.5)
+        return real_scan(folder, origin)
+
+    monkeypatch.setattr(library_module, "_scan", slow_scan)
+    library = TemplateLibrary(tmp_path, scan_wait=0.3)
+    started = time.perf_counter()
+    first = library.templates()
+    assert time.perf_counter() - started < 1.0
+    assert "on-the-share" not in {t.id for t in first}
+    assert "too slow to answer" in (library.folder_problem or "")
+    started = time.perf_counter()
+    library.templates()  # the scan still runs: no second wait
+    assert time.perf_counter() - started < 0.25
+    time.sleep(1.6)
+    assert "on-the-share" in {t.id for t in library.templates()}  # what it found meanwhile
+    monkeypatch.setattr(library_module, "_scan", real_scan)  # the drive answers again
+    time.sleep(1.6)  # the last slow scan ends
+    assert "on-the-share" in {t.id for t in library.templates()}
+    assert library.folder_problem is None
