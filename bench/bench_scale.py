@@ -1,4 +1,5 @@
-"""Scale: analysing 1 MB and 10 MB of Vietnamese text, and rendering a ~50-page briefing.
+"""Scale: analysing 1 MB and 10 MB of Vietnamese text, rendering a ~50-page briefing, and
+``briefing render`` of a source holding a 200 000-character unbroken token (a pasted image).
 
 Each case runs in its own child process, so its peak memory is its own: ``peak_rss_mb`` is the
 child's peak resident memory at the end (interpreter, libraries and data included),
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -37,7 +39,14 @@ from common import (
 
 # Both seeds, every section, about 9 pages a copy with embassy-meeting: 6 copies ≈ 50 pages.
 BIG_BRIEFING_COPIES = 6
-CASES = ("analysis_1mb", "analysis_10mb", "render_50p_docx", "render_50p_pdf")
+CASES = (
+    "analysis_1mb",
+    "analysis_10mb",
+    "render_50p_docx",
+    "render_50p_pdf",
+    "cli_render_token_200k_pdf",
+)
+TOKEN_CHARS = 200_000
 CHILD_TIMEOUT_S = 1800
 
 
@@ -121,8 +130,40 @@ def _render_case(fmt: str, runs: int) -> Result:
     )
 
 
+def _long_token_case(runs: int) -> Result:
+    """The whole ``briefing render … --format pdf`` command (a new process each run) on a
+    source whose one paragraph is a 200 000-character base64-like token: it must take seconds
+    (it once grew with the square of the token). ``cpu_s`` is the child's user+system time,
+    which a machine shared with other work does not inflate as it does the wall clock."""
+    import random
+    import string
+
+    token = "".join(random.Random(13).choices(string.ascii_letters + "+/", k=TOKEN_CHARS))
+    with tempfile.TemporaryDirectory(prefix="bench-token-") as name:
+        folder = Path(name)
+        source = folder / "anh-dan.txt"
+        source.write_text(
+            f"Hợp tác\n\nKim ngạch đạt 12,4 tỷ USD.\n\nẢnh đính kèm: {token}\n", encoding="utf-8"
+        )
+        command = [sys.executable, "-m", "briefing_studio", "render", str(source)]
+        command += ["--select", "all", "--format", "pdf", "--out", str(folder / "out")]
+        environment = {**os.environ, "BRIEFING_STUDIO_HOME": str(folder / "home")}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+
+        def work() -> None:
+            subprocess.run(command, check=True, capture_output=True, env=environment)
+
+        timing = time_it(work, runs, warmup=0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / runs
+        [pdf] = (folder / "out").glob("*.pdf")
+        return timing.result(cpu_s=cpu, pages=pdf_pages(pdf.read_bytes()), chars=TOKEN_CHARS)
+
+
 def run_case(case: str, runs: int) -> Result:
     """One case in this process."""
+    if case == "cli_render_token_200k_pdf":
+        return _long_token_case(runs)
     if case == "analysis_1mb":
         return _analysis_case(1, runs)
     if case == "analysis_10mb":

@@ -1,17 +1,22 @@
 """Atomic writes for every file the user keeps: a temporary file beside the target, then rename.
 
 A crash, a full disk or a read-only folder leaves the previous file intact and no partial file
-behind. ``atomic_write_many`` extends this to a set of files (an export's DOCX and PDF): either
-all of them are replaced or none is.
+behind; a temporary file a killed process could not remove is removed by the next save of the
+same file, or by ``remove_stale_temporaries`` on a folder at start-up. ``atomic_write_many``
+extends this to a set of files (an export's DOCX and PDF): either all of them are replaced or
+none is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -21,10 +26,20 @@ from briefing_studio.errors import BriefingError, os_error, os_reason
 _KEPT_VI = "Tệp cũ, nếu có, vẫn được giữ nguyên."
 _KEPT_EN = "The previous file, if any, is unchanged."
 
+# A temporary file is ".<target name>.<8 characters from mkstemp>.tmp". One that has not been
+# written to for this long was left by a save that was killed (kill -9, a power cut): nothing
+# removed it, and it may be as large as the file. A younger one may be another process saving.
+STALE_AFTER_S = 10 * 60
+_TEMPORARY = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
+
 
 def atomic_write_with(path: str | Path, write: Callable[[BinaryIO], None]) -> None:
-    """Call ``write`` with a temporary binary file beside ``path`` and move it into place."""
+    """Call ``write`` with a temporary binary file beside ``path`` and move it into place.
+
+    Stale temporaries an earlier, killed save of the same file left behind are removed first.
+    """
     target = Path(path)
+    remove_stale_temporaries(target.parent or Path("."), target.name)
     try:
         tmp_name = _stage(target, write)
         try:
@@ -140,6 +155,31 @@ def _remove(*names: str) -> None:
     for name in names:
         with contextlib.suppress(OSError):
             os.unlink(name)
+
+
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path]:
+    """Delete our stale temporary files in ``folder`` (of the file ``name``, or of any file).
+
+    Only files named as ``atomic_write_with`` names them and untouched for ``STALE_AFTER_S``
+    are removed; nothing else is ever touched, and a folder that cannot be read is left alone.
+    Returns what was removed.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if match is None or (name is not None and match.group("target") != name):
+            continue
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_AFTER_S:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
 
 
 def _apply_umask(name: str) -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from briefing_studio.errors import BriefingError
-from briefing_studio.sources.model import SourceDocument
+from briefing_studio.sources.model import Block, BlockKind, SourceDocument
 
 CounterpartKind = Literal["country", "province", "organization", "other"]
 
@@ -114,18 +114,191 @@ class Briefing:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> Briefing:
-        meeting = dict(data.get("meeting") or {})
-        counterpart = meeting.pop("counterpart", None)
+    def from_json(cls, data: object) -> Briefing:
+        """The briefing a project file holds, every field checked for its type on the way in.
+
+        A wrong type anywhere raises ``ProjectFieldError`` naming the field (``sources[0].
+        blocks[3].text``); unknown fields are ignored, missing ones take their defaults.
+        """
+        root = _Fields(data, "briefing")
+        meeting = root.table("meeting")
+        agency = root.table("agency")
         return cls(
-            sources=[SourceDocument.from_json(s) for s in data.get("sources", [])],
-            sections=[ChosenSection(**c) for c in data.get("sections", [])],
-            figures=list(data.get("figures", [])),
+            sources=[_source(item) for item in root.tables("sources")],
+            sections=[
+                ChosenSection(
+                    section=item.text("section", required=True),
+                    slot=item.optional_text("slot"),
+                )
+                for item in root.tables("sections")
+            ],
+            figures=root.texts("figures"),
             meeting=Meeting(
-                counterpart=Counterpart(**counterpart) if counterpart else None, **meeting
+                counterpart=_counterpart(meeting.table("counterpart", nullable=True)),
+                date=meeting.optional_text("date"),
+                time=meeting.text("time"),
+                place=meeting.text("place"),
+                host=meeting.text("host"),
+                purpose=meeting.text("purpose"),
+                participants=meeting.texts("participants"),
             ),
-            agency=Agency(**(data.get("agency") or {})),
-            template=data.get("template", DEFAULT_TEMPLATE),
-            title=data.get("title", ""),
-            issued=data.get("issued") or None,
+            agency=Agency(
+                parent=agency.text("parent"),
+                name=agency.text("name"),
+                place=agency.text("place", default=Agency.place),
+                reference=agency.text("reference"),
+            ),
+            template=root.text("template", default=DEFAULT_TEMPLATE),
+            title=root.text("title"),
+            issued=_issued(root),
         )
+
+
+class ProjectFieldError(ValueError):
+    """A field of a project file has the wrong type or value; ``field`` is its path."""
+
+    def __init__(self, field_name: str, expected_vi: str, expected_en: str, found: object):
+        self.field = field_name
+        self.expected_vi = expected_vi
+        self.expected_en = expected_en
+        self.found = describe_json(found)
+        super().__init__(f"{field_name}: {expected_en} (found {self.found})")
+
+
+def describe_json(value: object) -> str:
+    """A JSON value as a message shows it: ``null``, ``number``, ``“text…”``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"“{value[:40]}”" + ("…" if len(value) > 40 else "")
+    kinds = {dict: "object {…}", list: "list […]", int: "number", float: "number"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+_TEXT = ("một chuỗi văn bản", "a text string")
+
+
+class _Fields:
+    """Typed reads from one JSON object of a project file; ``where`` names it in errors."""
+
+    def __init__(self, data: object, where: str) -> None:
+        if not isinstance(data, dict):
+            raise ProjectFieldError(where, "một đối tượng {…}", "an object {…}", data)
+        self.data = data
+        self.where = where
+
+    def _name(self, key: str) -> str:
+        return f"{self.where}.{key}"
+
+    def text(self, key: str, *, default: str = "", required: bool = False) -> str:
+        if key not in self.data and not required:
+            return default
+        value = self.data.get(key)
+        if not isinstance(value, str):
+            raise ProjectFieldError(self._name(key), *_TEXT, value)
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ProjectFieldError(
+                self._name(key), "một chuỗi văn bản hoặc null", "a text string or null", value
+            )
+        return value
+
+    def integer(self, key: str, low: int, high: int, default: int) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ProjectFieldError(
+                self._name(key),
+                f"một số nguyên từ {low} đến {high}",
+                f"a whole number from {low} to {high}",
+                value,
+            )
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        """A value from ``allowed``; ``default`` (when not allowed itself) makes it required."""
+        value = self.data.get(key, default)
+        if value not in allowed:
+            raise ProjectFieldError(
+                self._name(key), f"một trong {list(allowed)}", f"one of {list(allowed)}", value
+            )
+        return value
+
+    def _list(self, key: str) -> list:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ProjectFieldError(self._name(key), "một danh sách […]", "a list […]", value)
+        return value
+
+    def texts(self, key: str) -> list[str]:
+        items = self._list(key)
+        for number, item in enumerate(items):
+            if not isinstance(item, str):
+                raise ProjectFieldError(f"{self._name(key)}[{number}]", *_TEXT, item)
+        return list(items)
+
+    def tables(self, key: str) -> list[_Fields]:
+        return [
+            _Fields(item, f"{self._name(key)}[{number}]")
+            for number, item in enumerate(self._list(key))
+        ]
+
+    def table(self, key: str, *, nullable: bool = False) -> _Fields:
+        """The object at ``key``; null or absent reads as empty (or ``_NULL`` if nullable)."""
+        value = self.data.get(key)
+        if value is None or (nullable and value == {}):
+            return _NULL if nullable else _Fields({}, self._name(key))
+        return _Fields(value, self._name(key))
+
+
+_NULL = _Fields({}, "")  # a nullable object that was null or absent
+
+
+def _source(fields: _Fields) -> SourceDocument:
+    return SourceDocument(
+        path=fields.text("path"),
+        name=fields.text("name"),
+        format=fields.text("format", default="txt"),
+        encoding=fields.optional_text("encoding"),
+        blocks=tuple(
+            Block(
+                text=block.text("text", required=True),
+                kind=block.choice("kind", get_args(BlockKind), "paragraph"),  # type: ignore[arg-type]
+                level=block.integer("level", 0, 3, 0),
+            )
+            for block in fields.tables("blocks")
+        ),
+        title=fields.text("title"),
+        author=fields.text("author"),
+    )
+
+
+def _counterpart(fields: _Fields) -> Counterpart | None:
+    if fields is _NULL:
+        return None
+    return Counterpart(
+        kind=fields.choice("kind", get_args(CounterpartKind), ""),  # type: ignore[arg-type]
+        name=fields.text("name", required=True),
+        key=fields.optional_text("key"),
+    )
+
+
+def _issued(fields: _Fields) -> str | None:
+    value = fields.optional_text("issued")
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ProjectFieldError(
+            fields._name("issued"),
+            "một ngày dạng yyyy-mm-dd hoặc null",
+            "a date written yyyy-mm-dd, or null",
+            value,
+        ) from None

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from briefing_studio import __version__
 from briefing_studio.atomic import atomic_write_text
-from briefing_studio.briefing import Briefing
-from briefing_studio.errors import BriefingError, os_error
+from briefing_studio.briefing import Briefing, ProjectFieldError, describe_json
+from briefing_studio.errors import BriefingError
+from briefing_studio.sources.guards import read_regular
 
 FORMAT = "briefing-studio/briefing"
 VERSION = 1
@@ -57,7 +58,15 @@ def briefing_from_project(data: object, path: str | Path = "") -> Briefing:
             path=path,
         )
     version = data.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise BriefingError(
+            f"Tệp dự án bị hỏng: trường “version” phải là một số nguyên từ 1 trở lên "
+            f"(đang là {describe_json(version)}).",
+            f"The project file is damaged: the field “version” must be a whole number from 1 "
+            f"up (found {describe_json(version)}).",
+            path=path,
+        )
+    if version > VERSION:
         raise BriefingError(
             f"Tệp được tạo bởi phiên bản mới hơn (định dạng {version}); "
             f"phiên bản này chỉ đọc được định dạng {VERSION}. Hãy cập nhật Briefing Studio.",
@@ -66,34 +75,33 @@ def briefing_from_project(data: object, path: str | Path = "") -> Briefing:
             path=path,
         )
     try:
-        return Briefing.from_json(data["briefing"])
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return Briefing.from_json(data.get("briefing"))
+    except ProjectFieldError as exc:
         raise BriefingError(
-            f"Tệp dự án bị hỏng hoặc thiếu dữ liệu ({exc}).",
-            f"The project file is damaged or incomplete ({exc}).",
+            f"Tệp dự án bị hỏng: trường “{exc.field}” phải là {exc.expected_vi} "
+            f"(đang là {exc.found}).",
+            f"The project file is damaged: the field “{exc.field}” must be {exc.expected_en} "
+            f"(found {exc.found}).",
             path=path,
         ) from exc
 
 
 def _read_json(path: Path) -> object:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PROJECT_BYTES:
-            raise BriefingError("Tệp dự án quá lớn.", "The project file is too large.", path=path)
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise BriefingError("Không tìm thấy tệp.", "File not found.", path=path) from exc
-    except IsADirectoryError as exc:
-        raise BriefingError(
-            "Đây là thư mục, không phải tệp.", "This is a folder.", path=path
-        ) from exc
-    except OSError as exc:
-        raise os_error(exc, "Không đọc được tệp", "Cannot read the file", path) from exc
+    if not path.exists():
+        raise BriefingError("Không tìm thấy tệp.", "File not found.", path=path)
+    raw = read_regular(path, MAX_PROJECT_BYTES)  # a folder, a FIFO, a huge file: refused
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BriefingError(
             "Tệp dự án bị hỏng (không phải JSON hợp lệ).",
             "The project file is damaged (not valid JSON).",
+            path=path,
+        ) from exc
+    except RecursionError as exc:  # json recurses once per nested list or object
+        raise BriefingError(
+            "Tệp dự án bị hỏng: dữ liệu lồng nhau quá sâu (không phải tệp do Briefing Studio ghi).",
+            "The project file is damaged: its data is nested far too deeply (not a file "
+            "Briefing Studio wrote).",
             path=path,
         ) from exc

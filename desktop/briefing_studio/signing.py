@@ -25,6 +25,11 @@ from pathlib import Path
 
 from briefing_studio.atomic import atomic_write_bytes
 from briefing_studio.errors import BriefingError
+from briefing_studio.sources.guards import read_regular
+
+# Size caps for what is read whole: a PDF to sign or check, a certificate or key file.
+MAX_PDF_BYTES = 200 * 1024 * 1024
+MAX_CERTIFICATE_BYTES = 1024 * 1024
 
 SIGNED_TAG = "-signed"
 FIELD_PREFIX = "Signature"
@@ -205,14 +210,7 @@ def _signer(key: P12Key | TokenKey):
 def _p12_signer(key: P12Key):
     from pyhanko.sign import signers
 
-    try:
-        data = key.path.read_bytes()
-    except OSError as exc:
-        raise BriefingError(
-            f"Không đọc được tệp chứng thư số ({exc.strerror}).",
-            f"Cannot read the certificate file ({exc.strerror}).",
-            path=key.path,
-        ) from exc
+    data = read_regular(key.path, MAX_CERTIFICATE_BYTES)
     try:
         return signers.SimpleSigner.load_pkcs12_data(
             data, other_certs=[], passphrase=key.password.encode("utf-8") or None
@@ -256,14 +254,7 @@ def _token_session(key: TokenKey):
 
 
 def _read_pdf(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BriefingError(
-            f"Không đọc được tệp ({exc.strerror}).",
-            f"Cannot read the file ({exc.strerror}).",
-            path=path,
-        ) from exc
+    data = read_regular(path, MAX_PDF_BYTES)
     if not data.lstrip()[:5] == b"%PDF-":
         raise BriefingError("Tệp không phải PDF.", "The file is not a PDF.", path=path)
     return data
@@ -494,14 +485,7 @@ def load_certificates(paths: Iterable[str | Path]) -> list:
     found = []
     for item in paths:
         path = Path(item)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise BriefingError(
-                f"Không đọc được tệp chứng thư gốc ({exc.strerror}).",
-                f"Cannot read the root certificate file ({exc.strerror}).",
-                path=path,
-            ) from exc
+        data = read_regular(path, MAX_CERTIFICATE_BYTES)
         try:
             if pem.detect(data):
                 found += [x509.Certificate.load(der) for _, _, der in pem.unarmor(data, True)]

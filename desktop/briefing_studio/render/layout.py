@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 
 from briefing_studio.document import (
     Cell,
     Document,
     Inline,
+    LineBreak,
     PageSetup,
     Run,
     StyleSpec,
@@ -128,6 +130,146 @@ def one_line_underline(spec: StyleSpec, inlines: list[Inline], width_mm: float) 
     width = text_width_pt(text.strip(), spec.font, size, bool(spec.bold), bool(spec.italic))
     share = width / (width_mm * 72 / 25.4)
     return share if share <= 1 else None
+
+
+# reportlab re-breaks what is left of a paragraph at every page it continues on, and splits a
+# word wider than a line character by character, measuring each (about 20 µs a character in
+# pure Python), every time: one 200 000-character token did not finish in a minute and 200 000
+# characters of ordinary words took 35 s. The PDF writer therefore lays a long block out as
+# consecutive paragraphs ("pieces") of at most PDF_PIECE_CHARS characters, cut at spaces, and
+# an unbroken run longer than LONG_TOKEN_CHARS (a pasted base64 image, a list of URLs) cut into
+# line-wide parts, set one per line in pieces of at most TOKEN_PIECE_CHARS. Measured on the
+# 2-core build machine, pdf_bytes of 200 000 characters: 2.3 s of words, 2.3–3.1 s of one
+# token; ``briefing render`` of such a source takes 2.8 s of CPU (bench/bench_scale.py). A real
+# paragraph is far shorter than PDF_PIECE_CHARS (a long one is 2 000 characters; a piece
+# boundary shows as one line ending early), real words and links than LONG_TOKEN_CHARS.
+PDF_PIECE_CHARS = 5000
+TOKEN_PIECE_CHARS = 1000
+LONG_TOKEN_CHARS = 200
+_LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN_CHARS},}}")
+
+
+def pdf_pieces(
+    inlines: list[Inline],
+    split_token: Callable[[Run, str], list[str]],
+    limit: int = PDF_PIECE_CHARS,
+) -> list[list[Inline]]:
+    """``inlines`` cut into pieces the PDF writer lays out as consecutive paragraphs.
+
+    Text is cut at the last space before ``limit`` characters (the space is dropped); each
+    long unbroken token is cut by ``split_token(run, token)`` into line-wide parts set on
+    lines of their own (``LineBreak`` between them) in pieces of their own. A short block
+    comes back as one piece, unchanged.
+    """
+    if sum(len(i.text) if isinstance(i, Run) else 1 for i in inlines) <= limit and not any(
+        isinstance(i, Run) and _LONG_TOKEN.search(i.text) for i in inlines
+    ):
+        return [inlines]
+    pieces: list[list[Inline]] = [[]]
+    size = 0
+
+    def add(run: Run, text: str) -> None:
+        nonlocal size
+        if text:
+            pieces[-1].append(replace(run, text=text))
+            size += len(text)
+
+    def close() -> None:
+        nonlocal size
+        if pieces[-1]:
+            pieces.append([])
+        size = 0
+
+    for inline in inlines:
+        if not isinstance(inline, Run):
+            pieces[-1].append(inline)
+            size += 1
+            continue
+        for text, is_token in _token_parts(inline.text):
+            if is_token:  # pieces of their own, one part per line
+                close()
+                for part in split_token(inline, text):
+                    if size + len(part) > TOKEN_PIECE_CHARS:
+                        close()
+                    elif pieces[-1]:
+                        pieces[-1].append(LineBreak())
+                    add(inline, part)
+                close()
+                continue
+            while size + len(text) > limit:
+                cut = text.rfind(" ", 0, limit - size + 1)
+                if cut > 0:
+                    add(inline, text[:cut])
+                    text = text[cut + 1 :]
+                elif size == 0:  # no space in a whole piece: cannot happen below the token size
+                    add(inline, text[:limit])
+                    text = text[limit:]
+                close()
+            add(inline, text)
+    return [piece for piece in pieces if piece]
+
+
+# reportlab lays a table row that runs over pages out again, whole, on every page it continues
+# on, so a cell's time grows with the square of its text even in pieces: a 40 000-character
+# cell took 11 s, 200 000 (a figure's excerpt from a paragraph that is one pasted image) 50 s.
+# The PDF prints at most this much of one cell and says how much it left out; the DOCX has all.
+PDF_CELL_CHARS = 8000
+
+
+def clip_cell(inlines: list[Inline], blocks: list, limit: int = PDF_CELL_CHARS) -> tuple:
+    """A table cell's inlines and paragraph blocks cut to ``limit`` characters in all, with a
+    note of what was left out at the end; unchanged (same objects) when it fits."""
+    sizes = [_length(inlines), *(_length(b.inlines) for b in blocks)]
+    if sum(sizes) <= limit:
+        return inlines, blocks
+    room = limit
+    kept_inlines = _clip(inlines, room)
+    room -= _length(kept_inlines)
+    kept_blocks = []
+    for block in blocks:
+        if room <= 0:
+            break
+        kept = _clip(block.inlines, room)
+        kept_blocks.append(replace(block, inlines=kept))
+        room -= _length(kept)
+    left_out = sum(sizes) - (limit - room)
+    note = Run(
+        f" … [còn {left_out:,} ký tự không in trong ô bảng này]".replace(",", "."), italic=True
+    )
+    if kept_blocks:
+        kept_blocks[-1] = replace(kept_blocks[-1], inlines=[*kept_blocks[-1].inlines, note])
+    else:
+        kept_inlines = [*kept_inlines, note]
+    return kept_inlines, kept_blocks
+
+
+def _length(inlines: list[Inline]) -> int:
+    return sum(len(i.text) if isinstance(i, Run) else 1 for i in inlines)
+
+
+def _clip(inlines: list[Inline], room: int) -> list[Inline]:
+    kept: list[Inline] = []
+    for inline in inlines:
+        size = len(inline.text) if isinstance(inline, Run) else 1
+        if size > room:
+            if isinstance(inline, Run) and room > 0:
+                kept.append(replace(inline, text=inline.text[:room]))
+            break
+        kept.append(inline)
+        room -= size
+    return kept
+
+
+def _token_parts(text: str) -> list[tuple[str, bool]]:
+    """``text`` as (part, is a long token) in order."""
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in _LONG_TOKEN.finditer(text):
+        parts.append((text[position : match.start()], False))
+        parts.append((match.group(), True))
+        position = match.end()
+    parts.append((text[position:], False))
+    return [(part, is_token) for part, is_token in parts if part]
 
 
 def hex_color(value: str | None) -> str | None:

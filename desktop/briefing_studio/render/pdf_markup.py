@@ -79,14 +79,20 @@ def markup(document: Document, inlines: list[Inline], spec: StyleSpec) -> str:
     return f"<u>{text}</u>" if spec.underline and text else text
 
 
+def run_font(document: Document, run: Run, block: StyleSpec) -> tuple[str, float]:
+    """The reportlab face and size a run is drawn with inside a block styled ``block``."""
+    look = overlay(block, class_spec(document, run.style))
+    return face_for(look.font, run.bold or bool(look.bold), run.italic or bool(look.italic)), (
+        size_of(look)
+    )
+
+
 def _run(document: Document, run: Run, block: StyleSpec) -> str:
     look = overlay(block, class_spec(document, run.style))
-    bold = run.bold or bool(look.bold)
-    italic = run.italic or bool(look.italic)
     text = printable(run.text)
     text = escape(text.upper() if look.uppercase else text)
     attrs = []
-    face = face_for(look.font, bold, italic)
+    face, _ = run_font(document, run, block)
     if face != face_for(block.font, bool(block.bold), bool(block.italic)):
         attrs.append(f'name="{face}"')
     if size_of(look) != size_of(block):

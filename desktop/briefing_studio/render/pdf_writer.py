@@ -6,11 +6,15 @@ run markup in ``pdf_markup``; the choices shared with the DOCX writer in ``layou
 
 from __future__ import annotations
 
+import bisect
 import io
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 from reportlab.platypus import Table as PdfTable
@@ -41,6 +45,7 @@ from briefing_studio.render.pdf_markup import (
     leading_of,
     markup,
     paragraph_style,
+    run_font,
     size_of,
 )
 from briefing_studio.render.pdf_pages import BriefingDocTemplate, OutlinedHeading
@@ -103,9 +108,9 @@ class _Story:
             if isinstance(block, Heading):
                 out.append(self.heading(block))
             elif isinstance(block, ParagraphBlock):
-                out.extend(self.paragraph(block.inlines, block.style or default_class))
+                out.extend(self.paragraph(block.inlines, block.style or default_class, width))
             elif isinstance(block, ListBlock):
-                out.extend(self.list_block(block, 0))
+                out.extend(self.list_block(block, 0, width))
             elif isinstance(block, Table):
                 out.extend(self.table(block, width))
             elif isinstance(block, Division):
@@ -122,32 +127,83 @@ class _Story:
         flowable.outline_title = " ".join(layout.printable(plain_text(block.inlines)).split())
         return flowable
 
-    def paragraph(self, inlines: list[Inline], style_name: str | None) -> list[Flowable]:
+    def paragraph(
+        self, inlines: list[Inline], style_name: str | None, width: float
+    ) -> list[Flowable]:
         spec = layout.paragraph_style(self.document, style_name)
-        return [self.text(inlines, spec), *_rule(spec)]
+        return [*self.text(inlines, spec, width), *_rule(spec)]
 
-    def text(self, inlines: list[Inline], spec: StyleSpec, **overrides: object) -> Flowable:
-        text = markup(self.document, inlines, spec)
-        if not text.strip():
-            # An empty paragraph is an empty line in Word; keep the same gap.
-            gap = leading_of(spec) + (spec.space_before or 0) + (spec.space_after or 0)
-            return Spacer(1, gap)
-        return Paragraph(text, paragraph_style(spec, **overrides))
+    def text(
+        self,
+        inlines: list[Inline],
+        spec: StyleSpec,
+        width: float,
+        bullet: str | None = None,
+        **overrides: object,
+    ) -> list[Flowable]:
+        """The paragraph for ``inlines`` in ``width`` points; a very long one as consecutive
+        pieces (see ``layout.pdf_pieces``) that read as one paragraph: the space before and
+        the first-line indent and bullet go on the first, the space after on the last.
+        """
+        indent = float(overrides.get("leftIndent", 0.0))  # type: ignore[arg-type]
+        pieces = layout.pdf_pieces(
+            inlines, lambda run, token: self.split_token(run, token, spec, width - indent)
+        )
+        if len(pieces) == 1:
+            text = markup(self.document, inlines, spec)
+            if not text.strip() and bullet is None:
+                # An empty paragraph is an empty line in Word; keep the same gap.
+                gap = leading_of(spec) + (spec.space_before or 0) + (spec.space_after or 0)
+                return [Spacer(1, gap)]
+            return [Paragraph(text, paragraph_style(spec, **overrides), bulletText=bullet)]
+        out: list[Flowable] = []
+        for number, piece in enumerate(pieces):
+            style = dict(overrides)
+            if number:
+                style.update(spaceBefore=0, firstLineIndent=0)
+            if number < len(pieces) - 1:
+                style["spaceAfter"] = 0
+            text = markup(self.document, piece, spec)
+            first_bullet = None if number else bullet
+            out.append(Paragraph(text, paragraph_style(spec, **style), bulletText=first_bullet))
+        return out
 
-    def list_block(self, block: ListBlock, depth: int) -> list[Flowable]:
+    def split_token(self, run: Run, token: str, spec: StyleSpec, width: float) -> list[str]:
+        """``token`` cut into parts that each fill (98 % of) a ``width``-point line.
+
+        Character widths come from the font's table and are summed once, so cutting is linear
+        and reportlab never has to split a word character by character (``layout.pdf_pieces``).
+        """
+        face, size = run_font(self.document, run, spec)
+        text = layout.printable(token)
+        ends = list(itertools.accumulate(_glyph_widths(face, text, size)))
+        room = 0.98 * width
+        parts, start, used = [], 0, 0.0
+        while start < len(text):
+            end = max(bisect.bisect_right(ends, used + room), start + 1)
+            parts.append(text[start:end])
+            used, start = ends[end - 1], end
+        return parts
+
+    def list_block(self, block: ListBlock, depth: int, width: float) -> list[Flowable]:
         spec = layout.list_style(self.document, block.style)
         left, hanging = layout.list_indent_mm(depth, layout.list_first_mm(self.document))
-        style = paragraph_style(
-            spec, leftIndent=left * mm, firstLineIndent=0, bulletIndent=(left - hanging) * mm
-        )
         out: list[Flowable] = []
         for index, item in enumerate(block.items):
             marker = layout.list_marker(block.ordered, depth, index)
-            out.append(
-                Paragraph(markup(self.document, item.inlines, spec), style, bulletText=marker)
+            out.extend(
+                self.text(
+                    item.inlines,
+                    spec,
+                    width,
+                    marker,
+                    leftIndent=left * mm,
+                    firstLineIndent=0,
+                    bulletIndent=(left - hanging) * mm,
+                )
             )
             for child in item.children:
-                out.extend(self.list_block(child, depth + 1))
+                out.extend(self.list_block(child, depth + 1, width))
         return out
 
     def table(self, table: Table, width: float) -> list[Flowable]:
@@ -196,15 +252,16 @@ class _Story:
     def cell(self, cell: Cell, width: float) -> list[Flowable]:
         name = layout.cell_style_name(cell)
         spec = self.document.style(name)
+        inlines, blocks = layout.clip_cell(cell.inlines, cell.blocks)
         out = []
-        if cell.inlines or not cell.blocks:
-            inlines = _break_wide_urls(self.document, cell.inlines, spec, width)
-            out.append(self.text(inlines, spec) if cell.inlines else Spacer(1, 0))
-            out.extend(_rule(spec) if cell.inlines else [])
-        for extra in cell.blocks:
+        if inlines or not blocks:
+            shown = _break_wide_urls(self.document, inlines, spec, width)
+            out.extend(self.text(shown, spec, width) if inlines else [Spacer(1, 0)])
+            out.extend(_rule(spec) if inlines else [])
+        for extra in blocks:
             extra_spec = layout.paragraph_style(self.document, extra.style or name)
-            inlines = _break_wide_urls(self.document, extra.inlines, extra_spec, width)
-            out.extend(self.paragraph(inlines, extra.style or name))
+            shown = _break_wide_urls(self.document, extra.inlines, extra_spec, width)
+            out.extend(self.paragraph(shown, extra.style or name, width))
         return out
 
     def division(self, division: Division, width: float, in_panel: bool) -> list[Flowable]:
@@ -235,6 +292,17 @@ class _Story:
         # the one font in the file that is not embedded.
         body = self.document.style("body")
         return [("FONTNAME", (0, 0), (-1, -1), face_for(body.font, False, False))]
+
+
+def _glyph_widths(face: str, text: str, size: float) -> Iterable[float]:
+    """The advance width (points) of each character of ``text``, as reportlab measures it."""
+    font = pdfmetrics.getFont(face)
+    table = getattr(getattr(font, "face", None), "charWidths", None)
+    if table is None:  # not a TrueType face: one call per character, still linear
+        return (pdfmetrics.stringWidth(c, face, size) for c in text)
+    default = font.face.defaultWidth
+    scale = size / 1000
+    return (table.get(code, default) * scale for code in map(ord, text))
 
 
 def _outer_spacing(

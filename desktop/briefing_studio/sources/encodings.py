@@ -102,6 +102,33 @@ def _utf16_without_bom(data: bytes) -> str | None:
 # --- explicit encodings --------------------------------------------------------------------
 
 
+def text_codec(label: str) -> str | None:
+    """Python's name for the text encoding ``label``, or None when it is not one.
+
+    ``codecs.lookup`` also knows codecs that are no text encoding at all: ``hex``, ``zlib``,
+    ``base64`` (bytes to bytes), ``rot13`` (text to text) and ``undefined`` (always fails).
+    """
+    try:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return None
+    return info.name
+
+
+_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+
+
+def ascii_compatible(codec: str) -> bool:
+    """Whether ``codec`` reads ASCII bytes as ASCII (EBCDIC ``cp037`` and UTF-16 do not), as
+    a page that declares its charset in ASCII must be."""
+    try:
+        return _ASCII.decode(codec) == _ASCII.decode("ascii")
+    except (UnicodeError, LookupError):
+        return False
+
+
 def _canonical(encoding: str, path: PathLike) -> str:
     """Our id for a user's choice: ``ENCODINGS`` ids as they are, else Python's codec name."""
     name = encoding.strip().lower().replace("_", "-")
@@ -109,12 +136,14 @@ def _canonical(encoding: str, path: PathLike) -> str:
     name = aliases.get(name, name)
     if name in {key for key, _label in ENCODINGS}:
         return name
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
+    codec = text_codec(name)
+    if codec is None:
         raise BriefingError(
-            f"Không biết bảng mã “{encoding}”.", f"Unknown encoding “{encoding}”.", path=path
-        ) from None
+            f"Không biết bảng mã văn bản “{encoding}”.",
+            f"Unknown text encoding “{encoding}”.",
+            path=path,
+        )
+    return codec
 
 
 def _decode_as(data: bytes, encoding: str, path: PathLike) -> tuple[str, str]:

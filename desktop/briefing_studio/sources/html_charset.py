@@ -2,7 +2,9 @@
 
 A declared Latin-1/Windows-1252 charset is not trusted: old Vietnamese pages in TCVN3 or VNI
 fonts declared it, so those bytes go through the same scoring as a legacy .txt file. Nor is a
-declared UTF-16/32: a declaration readable as ASCII proves the file is not in either.
+declaration of anything that does not read ASCII as ASCII (UTF-16/32, EBCDIC): the declaration
+itself, readable as ASCII, proves the file is not in it. Codecs that are no text encoding
+(``hex``, ``rot13``, ``zlib``, ``undefined``) are ignored; detection decides.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from briefing_studio.sources.encodings import decode_text
+from briefing_studio.sources.encodings import ascii_compatible, decode_text, text_codec
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _UNTRUSTED = {"iso8859-1", "latin-1", "cp1252", "ascii"}
@@ -26,7 +28,7 @@ def decode_html(data: bytes, path: Path) -> tuple[str, str]:
     ):
         try:
             text = data.decode(declared)
-        except UnicodeDecodeError:
+        except UnicodeError:
             pass  # the declaration lies; detect instead
         else:
             return unicodedata.normalize("NFC", text), declared
@@ -38,8 +40,9 @@ def _declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:8192])
     if match is None:
         return None
-    try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
-    except LookupError:
+    name = text_codec(match.group(1).decode("ascii"))
+    # Only a text encoding that reads the declaration itself as written: hex, rot13 or zlib
+    # are no text encodings, and EBCDIC (cp037) or UTF-16/32 would make it another text.
+    if name is None or name in _UNTRUSTED or not ascii_compatible(name):
         return None
-    return None if name in _UNTRUSTED or name.startswith(("utf-16", "utf-32")) else name
+    return name

@@ -17,6 +17,7 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.sources.encodings import decode_text
 from briefing_studio.sources.guards import empty_error, read_bytes
 from briefing_studio.sources.html_charset import decode_html
+from briefing_studio.sources.limits import MAX_TEXT_BYTES
 from briefing_studio.sources.model import Block, BlockKind, SourceDocument
 from briefing_studio.textutil import clean_line, clean_text
 
@@ -43,7 +44,7 @@ _ARTICLE_SHARE = 0.5  # an <article> is the main text if it has this share of th
 def load_html(path: Path, encoding: str | None = None) -> SourceDocument:
     """Load a saved web page; ``encoding`` overrides its charset. Parser failures become a
     ``BriefingError`` naming the file."""
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_TEXT_BYTES)
     if encoding in (None, "", "auto"):
         text, encoding = decode_html(data, path)
     else:

@@ -6,13 +6,14 @@ from pathlib import Path
 
 from briefing_studio.sources.encodings import decode_text
 from briefing_studio.sources.guards import empty_error, read_bytes
+from briefing_studio.sources.limits import MAX_TEXT_BYTES
 from briefing_studio.sources.model import SourceDocument
 from briefing_studio.sources.paragraphs import text_blocks
 
 
 def load_text(path: Path, encoding: str | None = None) -> SourceDocument:
     """Load a text file; ``encoding`` overrides detection (an id from ``ENCODINGS``)."""
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_TEXT_BYTES)
     text, used = decode_text(data, encoding, path)
     blocks = text_blocks(text)
     if not blocks:

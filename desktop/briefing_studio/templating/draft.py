@@ -20,9 +20,9 @@ from typing import Any
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document, DocumentInfo
-from briefing_studio.errors import BriefingError, os_error
+from briefing_studio.errors import BriefingError
 from briefing_studio.templating.context import build_context
-from briefing_studio.templating.manifest import Template, TemplateManifest
+from briefing_studio.templating.manifest import Template, TemplateManifest, read_template_file
 from briefing_studio.templating.markup import parse_markup
 from briefing_studio.templating.sandbox import (
     TIME_LIMIT,
@@ -57,8 +57,8 @@ class Draft:
         if name in self.files:
             return self.files[name]
         try:
-            return (self.folder / name).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            return read_template_file(self.folder / name)
+        except BriefingError:
             return None
 
 
@@ -190,13 +190,9 @@ def check_template(
         )
     for path in sorted(template.folder.rglob("*.j2")):
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            return os_error(exc, "Không đọc được tệp mẫu", "Cannot read the template file", path)
-        except UnicodeDecodeError as exc:
-            return BriefingError(
-                f"Không đọc được tệp mẫu ({exc}).", f"Cannot read the template file ({exc}).", path
-            )
+            text = read_template_file(path)
+        except BriefingError as error:
+            return error
         problems = check_template_source(text, path.name)
         if problems:
             first = problems[0]

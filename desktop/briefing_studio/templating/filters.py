@@ -50,6 +50,7 @@ _ROMAN = (
     (4, "IV"),
     (1, "I"),
 )
+_ROMAN_MAX = 3999  # MMMCMXCIX: the largest number Roman numerals write
 _TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&#?\w+;)")
 
 
@@ -152,7 +153,7 @@ def roman(value: int) -> str:
     Dùng / Use: ``{{ loop.index|roman }}. {{ slot.name }}``.
     """
     number_ = int(value)
-    if number_ <= 0:
+    if number_ <= 0 or number_ > _ROMAN_MAX:  # a huge number would be millions of "M"s
         return str(number_)
     out = []
     for size, letters in _ROMAN:

@@ -7,25 +7,43 @@ crash, because the shared drive being offline must not stop a secretary from wor
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from briefing_studio import paths
-from briefing_studio.errors import BriefingError
+from briefing_studio.errors import BriefingError, os_reason
 from briefing_studio.templating.manifest import MANIFEST_NAME, Origin, Template, load_template
+
+# How long a caller (the GUI, on its own thread) waits for the user folder. Every file in it is
+# read without blocking and within a size cap, so a local folder takes milliseconds (22 ms with
+# four hostile templates beside the built-ins); only a network drive that is slow to list or
+# open files takes longer, and then the window must not freeze while it answers.
+USER_SCAN_WAIT_S = 3.0
 
 
 class TemplateLibrary:
     """The templates available to this user: built-ins, overridden by user ones with same id.
 
     The folders are scanned on every ``templates()`` call (a handful of small files), so an
-    editor's changes show up without a restart.
+    editor's changes show up without a restart. The user folder is scanned on a worker thread:
+    when it has not answered within ``scan_wait`` seconds the last list it gave (at first,
+    none) is used with a note in ``folder_problem``, and later calls use what the scan still
+    running finds once it is done, without waiting for it again.
     """
 
-    def __init__(self, user_dir: Path | None, builtin_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        user_dir: Path | None,
+        builtin_dir: Path | None = None,
+        scan_wait: float = USER_SCAN_WAIT_S,
+    ) -> None:
         self.user_dir = user_dir
         self.builtin_dir = builtin_dir if builtin_dir is not None else paths.templates_dir()
+        self.scan_wait = scan_wait
         #: Why the user folder could not be read on the last scan (Vietnamese, then English).
         self.folder_problem: str | None = None
+        self._scan: _UserScan | None = None
+        self._last_users: list[Template] = []
 
     def templates(self) -> list[Template]:
         """Built-ins in id order with user overrides in their place, then user-only ones.
@@ -61,19 +79,58 @@ class TemplateLibrary:
         self.folder_problem = None
         if self.user_dir is None:
             return []
-        try:
-            if not self.user_dir.is_dir():
-                raise FileNotFoundError(2, "không tồn tại / does not exist")
-            return _scan(self.user_dir, "user")
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+        previous = self._scan
+        running = previous is not None and not previous.done.is_set()
+        if previous is not None and not running and previous.error is None:
+            self._last_users = previous.found  # what a scan that outlasted its caller found
+        if not running:
+            self._scan = _UserScan(self.user_dir)
+        scan = self._scan
+        assert scan is not None
+        if not scan.done.wait(0 if running else self.scan_wait):
             self.folder_problem = (
-                f"Không mở được thư mục mẫu riêng {self.user_dir} ({reason}); "
+                f"Thư mục mẫu riêng {self.user_dir} trả lời quá chậm (hơn {self.scan_wait:g} "
+                "giây; ổ mạng?); tạm dùng danh sách đọc được lần trước. "
+                f"(The user template folder {self.user_dir} is too slow to answer (over "
+                f"{self.scan_wait:g} s; a network drive?); using the list read last time.)"
+            )
+            return self._last_users
+        try:
+            if scan.error is not None:
+                raise scan.error
+            self._last_users = scan.found
+            return scan.found
+        except OSError as exc:
+            reason_vi, reason_en = os_reason(exc, "vi"), os_reason(exc, "en")
+            self.folder_problem = (
+                f"Không mở được thư mục mẫu riêng {self.user_dir} ({reason_vi}); "
                 "chỉ dùng các mẫu có sẵn. "
-                f"(Cannot open the user template folder {self.user_dir} ({reason}); "
+                f"(Cannot open the user template folder {self.user_dir} ({reason_en}); "
                 "using the built-in templates only.)"
             )
             return []
+
+
+class _UserScan:
+    """One scan of the user folder on a daemon thread (a hung network read cannot be stopped,
+    and must not keep the app from exiting either)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.found: list[Template] = []
+        self.error: OSError | None = None
+        self.done = threading.Event()
+        threading.Thread(target=self._run, name="template-scan", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            if not self.folder.is_dir():
+                raise FileNotFoundError(2, "không tồn tại / does not exist")
+            self.found = _scan(self.folder, "user")
+        except OSError as exc:
+            self.error = exc
+        finally:
+            self.done.set()
 
 
 def _scan(folder: Path, origin: Origin) -> list[Template]:
@@ -85,9 +142,12 @@ def _scan(folder: Path, origin: Origin) -> list[Template]:
     """
     found: list[Template] = []
     for child in sorted(folder.iterdir()):
-        if child.name.startswith(".") or not child.is_dir():
-            continue
-        if not (child / MANIFEST_NAME).exists() and not any(child.glob("*.j2")):
+        try:
+            if child.name.startswith(".") or not child.is_dir():
+                continue
+            if not (child / MANIFEST_NAME).exists() and not any(child.glob("*.j2")):
+                continue
+        except OSError:  # a sub-folder we may not list is not ours to judge either
             continue
         template = load_template(child, origin)
         first = next((t for t in found if t.id == template.id), None)

@@ -9,6 +9,7 @@ of getting a broken document later. Every check raises ``BriefingError`` naming
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -20,9 +21,13 @@ from briefing_studio.analysis.model import Cue
 from briefing_studio.document import Align, PageSetup, StyleSpec
 from briefing_studio.errors import BriefingError
 from briefing_studio.presets import PRESETS, PagePreset
+from briefing_studio.sources.guards import not_regular_error, read_regular, too_large_error
 
 MANIFEST_NAME = "template.toml"
 DEFAULT_ENTRY = "briefing.html.j2"
+# The largest manifest or Jinja file a template may hold. Real ones are a few kB; the cap keeps
+# a huge (or sparse, or endless) file on a shared drive from being read at all.
+MAX_FILE_BYTES = 1024 * 1024
 # The manifest schema this build understands. A template written for a newer app declares a
 # higher number; it is listed with a problem rather than half-rendered.
 FORMAT_VERSION = 1
@@ -165,10 +170,15 @@ class Template:
 
 
 def load_template(folder: Path, origin: Origin) -> Template:
-    """Read one template folder; never raises for the template's own faults (see ``problem``)."""
+    """Read one template folder; never raises for the template's own faults (see ``problem``).
+
+    Whatever a shared folder holds (a FIFO, a device, a huge or deeply nested manifest, a file
+    that vanished mid-scan) makes this one template broken, with the reason, and nothing else.
+    """
     try:
         manifest = load_manifest(folder)
-    except BriefingError as error:
+    except Exception as exc:  # one bad template must never stop the scan
+        error = exc if isinstance(exc, BriefingError) else _unexpected(exc, folder / MANIFEST_NAME)
         return Template(
             id=_fallback_id(folder),
             folder=folder,
@@ -177,46 +187,75 @@ def load_template(folder: Path, origin: Origin) -> Template:
             error=error,
         )
     template = Template(id=manifest.id, folder=folder, origin=origin, manifest=manifest)
-    entry = folder / manifest.entry
-    if not entry.is_file():
-        error = BriefingError(
-            f"Thiếu tệp mẫu “{manifest.entry}” mà template.toml khai báo (trường entry).",
-            f"The template file “{manifest.entry}” named in template.toml (field entry) "
-            "is missing.",
-            path=entry,
-        )
+    error = _entry_problem(folder / manifest.entry, manifest.entry)
+    if error is not None:
         template.problem, template.error = error.bilingual(), error
     return template
+
+
+def _entry_problem(entry: Path, name: str) -> BriefingError | None:
+    """Why the entry file cannot be used, from its metadata alone (nothing is read)."""
+    try:
+        info = entry.stat()
+    except (OSError, ValueError):
+        return BriefingError(
+            f"Thiếu tệp mẫu “{name}” mà template.toml khai báo (trường entry).",
+            f"The template file “{name}” named in template.toml (field entry) is missing.",
+            path=entry,
+        )
+    if not stat.S_ISREG(info.st_mode):
+        return not_regular_error(entry, info.st_mode)
+    if info.st_size > MAX_FILE_BYTES:
+        return too_large_error(entry, info.st_size, MAX_FILE_BYTES)
+    return None
+
+
+def read_template_file(path: Path) -> str:
+    """The NFC text of a template's manifest or Jinja file (regular, ≤ 1 MB, UTF-8)."""
+    raw = read_regular(path, MAX_FILE_BYTES)
+    try:
+        return unicodedata.normalize("NFC", raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise BriefingError(
+            f"{path.name} phải được lưu ở bảng mã UTF-8 (byte lạ ở vị trí {exc.start}).",
+            f"{path.name} must be saved as UTF-8 (an invalid byte at offset {exc.start}).",
+            path=path,
+        ) from exc
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """``text`` as TOML; syntax errors and nesting too deep for the parser name the file."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _TOML_LINE.search(str(exc))
+        raise BriefingError(
+            f"{path.name} sai cú pháp TOML: {exc}.",
+            f"{path.name} is not valid TOML: {exc}.",
+            path=path,
+            line=int(line.group(1)) if line else None,
+        ) from exc
+    except RecursionError as exc:  # tomllib recurses once per nested array or inline table
+        raise BriefingError(
+            f"{path.name} lồng mảng hoặc bảng quá sâu; một mẫu không cần như vậy.",
+            f"{path.name} nests arrays or tables too deeply; no template needs that.",
+            path=path,
+        ) from exc
 
 
 def load_manifest(folder: Path) -> TemplateManifest:
     """Parse and validate ``folder/template.toml``."""
     path = folder / MANIFEST_NAME
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BriefingError(
-            f"Không đọc được template.toml ({exc.strerror or exc}).",
-            f"Cannot read template.toml ({exc.strerror or exc}).",
-            path=path,
-        ) from exc
-    try:
-        data = tomllib.loads(unicodedata.normalize("NFC", raw.decode("utf-8")))
-    except UnicodeDecodeError as exc:
-        raise BriefingError(
-            "template.toml phải được lưu ở bảng mã UTF-8.",
-            "template.toml must be saved as UTF-8.",
-            path=path,
-        ) from exc
-    except tomllib.TOMLDecodeError as exc:
-        line = _TOML_LINE.search(str(exc))
-        raise BriefingError(
-            f"template.toml sai cú pháp TOML: {exc}.",
-            f"template.toml is not valid TOML: {exc}.",
-            path=path,
-            line=int(line.group(1)) if line else None,
-        ) from exc
-    return parse_manifest(data, path)
+    return parse_manifest(parse_toml(read_template_file(path), path), path)
+
+
+def _unexpected(exc: BaseException, path: Path) -> BriefingError:
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    return BriefingError(
+        f"Không đọc được {path.name} ({detail}).",
+        f"Cannot read {path.name} ({detail}).",
+        path=path,
+    )
 
 
 def parse_manifest(data: Mapping[str, Any], path: Path) -> TemplateManifest:
@@ -242,6 +281,13 @@ def parse_manifest(data: Mapping[str, Any], path: Path) -> TemplateManifest:
             "id",
             "chỉ gồm chữ thường không dấu, chữ số, '-' và '_'",
             "may hold only lower-case ASCII letters, digits, '-' and '_'",
+        )
+    if reserved_on_windows(template_id):
+        check.fail(
+            "id",
+            f"“{template_id}” là tên thiết bị của Windows (CON, AUX, NUL…), không dùng làm "
+            "tên thư mục được",
+            f"“{template_id}” is a Windows device name (CON, AUX, NUL…) and cannot name a folder",
         )
     page = check.text(data, "page", default="nd30")
     if page not in PRESETS:
@@ -471,10 +517,30 @@ def _parse_slots(check: _Checker, raw: Any) -> tuple[Slot, ...]:
 
 
 def _safe_relative(name: str) -> bool:
-    """A path inside the template folder: relative, forward slashes, no ``..``."""
+    """A path inside the template folder: relative, forward slashes, no ``..``, and every
+    part a name Windows can hold too (templates travel between offices)."""
     if not name or name.startswith("/") or "\\" in name or ":" in name:
         return False
-    return all(part not in ("", ".", "..") for part in name.split("/"))
+    return all(
+        part not in ("", ".", "..") and not reserved_on_windows(part) for part in name.split("/")
+    )
+
+
+# Device names Windows refuses as a file or folder name, whatever the extension (``aux.j2``)
+# or the case; COM¹–COM³ are devices too.
+_WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"{port}{n}" for port in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")}
+)
+
+
+def reserved_on_windows(name: str) -> bool:
+    """``name`` is a Windows device name (``CON``, ``nul.txt``) or ends in a dot or a space,
+    which Windows silently drops: such a file cannot be copied to an office's PC."""
+    if name in (".", ".."):
+        return False  # not a name at all; path checks refuse these
+    stem = name.split(".", 1)[0].rstrip(" ").upper()
+    return stem in _WINDOWS_DEVICES or name.endswith((".", " "))
 
 
 def _spec_dict(spec: StyleSpec) -> dict[str, Any]:
@@ -487,9 +553,11 @@ def _fallback_id(folder: Path) -> str:
     A broken user template that meant to replace a built-in must still shadow it (see
     ``library``), so the id is worth recovering from a manifest that fails later checks.
     """
+    path = folder / MANIFEST_NAME
     try:
-        data = tomllib.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = parse_toml(read_template_file(path), path)
+    except Exception:  # load_manifest already reported it; this is a guess
         return folder.name
     value = data.get("id")
-    return value if isinstance(value, str) and _ID.match(value) else folder.name
+    usable = isinstance(value, str) and _ID.match(value) and not reserved_on_windows(value)
+    return value if usable else folder.name

@@ -57,6 +57,10 @@ _ALLOWED_ATTRIBUTES = {
 }
 _KNOWN_TAGS = frozenset({*_INLINE_TAGS, *_BLOCK_TAGS, "li", "tr", "td", "th", "br", "span"})
 _OPTIONAL_END = frozenset({"p", "li", "td", "th", "tr"})  # may close implicitly, as in HTML
+# Open blocks at once. A real briefing nests a few levels (a panel, a table, a cell, a
+# paragraph); both writers recurse once per level, so thousands would overflow Python's stack.
+MAX_NESTING = 40
+MAX_WIDTH_SHARE = 10_000.0  # a data-widths value: relative, so "30,70" and "3,7" agree
 
 
 def render_markup(template: Template, context: Mapping[str, Any]) -> str:
@@ -228,6 +232,11 @@ class _MarkupParser(HTMLParser):
             self._close_block("p")  # <p> closes implicitly before a block, as in HTML
         if tag in ("li", "tr", "td", "th"):
             self._close_siblings(tag)
+        if len(self.stack) >= MAX_NESTING:
+            self._fail(
+                f"các khối lồng nhau quá {MAX_NESTING} tầng",
+                f"blocks are nested more than {MAX_NESTING} deep",
+            )
         parent = self.stack[-1] if self.stack else None
         node, runs = self._make_block(tag, style, attributes, parent, line)
         self.stack.append(_Open(tag, node, line, runs))
@@ -454,10 +463,13 @@ class _MarkupParser(HTMLParser):
             widths = [float(part) for part in raw.split(",")]
         except ValueError:
             widths = []
-        if not widths or any(w <= 0 for w in widths):
+        # "nan" and "inf" parse as floats; nan <= 0 is false, so test for what is allowed.
+        if not widths or not all(0 < w <= MAX_WIDTH_SHARE for w in widths):
             self._fail(
-                f'data-widths="{raw}" phải là các số dương cách nhau bởi dấu phẩy',
-                f'data-widths="{raw}" must be positive numbers separated by commas',
+                f'data-widths="{raw}" phải là các số dương (tối đa {MAX_WIDTH_SHARE:g}) cách '
+                "nhau bởi dấu phẩy",
+                f'data-widths="{raw}" must be positive numbers (at most {MAX_WIDTH_SHARE:g}) '
+                "separated by commas",
             )
         return widths
 

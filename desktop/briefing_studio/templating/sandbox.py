@@ -21,32 +21,45 @@ duration. Instead the limit is checked where a template can repeat work:
   through ``SandboxedEnvironment.call``, which checks the clock and the nesting depth;
 * the output is collected chunk by chunk with the clock and the output size checked.
 
-Jinja has no ``while``, so unbounded work needs loops or calls, and both are guarded. What a
-single C-level operation can do in one step is capped instead: ``*``, ``**``, ``+``, ``%`` and
-``~`` check the size of what they would produce, every filter's result is size-checked, and
-the filters that take a width or a count (``indent``, ``batch``, ``slice``, ``format``,
-``replace``) are checked before they run; ``center``, ``wordwrap``, ``pprint``, ``tojson``,
-``xmlattr``, ``urlize``, ``safe`` and the ``lipsum`` global are removed (briefing markup has
-no use for them). Nesting of macros, includes and blocks is capped at ``DEPTH_LIMIT`` template
-frames, well below Python's recursion limit, so a self-including template fails cleanly even
-on a worker thread with a small stack.
+Jinja has no ``while``, so unbounded work needs loops or calls, and both are guarded. Every
+filter call checks the clock before and after, and an iterator handed to a filter is read
+through the clock too, so a chain of lazy filters (``map``, ``select``) driven by one ``list``
+stops in time. What a single C-level operation can do in one step is computed from its
+arguments *before* it runs, never measured afterwards: ``*``, ``**`` and ``+`` check the size
+of their result; ``%``, ``str.format`` and the ``format`` filter check every field's width and
+precision (named fields too) and the fields times the longest value; ``str`` methods that grow
+text (``ljust``, ``center``, ``zfill``, ``expandtabs``, ``replace``, ``translate``, ``join``)
+and the ``join`` filter have their result length computed from the arguments; the text of
+every ``{{ value }}`` and ``~`` operand is estimated before ``str()`` (a list holding one long
+string 2 500 times is small in memory, its text is not); the filters that take a width or a
+count (``indent``, ``batch``, ``slice``, ``replace``, and ``decimals`` of ours) are bounded.
+``center``, ``wordwrap``, ``pprint``, ``tojson``, ``xmlattr``, ``urlize``, ``safe`` and the
+``lipsum`` global are removed (briefing markup has no use for them). Nesting of macros,
+includes and blocks is capped at ``DEPTH_LIMIT`` template frames, well below Python's
+recursion limit, so a self-including template fails cleanly even on a worker thread with a
+small stack. Refusing any of these costs a few milliseconds and no memory (measured in
+``tests/reliability/test_sandbox_limits.py``: peak RSS grows by under 6 MB).
 
 Measured on the 2-core build machine, embassy template, 40 sections and 20 figures (12 kB of
 markup): 0.50 ms per render with these guards against 0.33 ms in a bare
 ``ImmutableSandboxedEnvironment`` (+0.17 ms); a ``settrace`` prototype took 0.93 ms. A bare
 100 000-item loop costs 82 ms guarded against 62 ms. The whole ``make_document`` takes 5–8 ms,
-most of it parsing the markup, so the guards are not worth optimising further.
+most of it parsing the markup, so the guards are not worth optimising further. The checks
+computed before each operation add about 0.16 ms to the seed briefing's 2.4 ms render.
 """
 
 from __future__ import annotations
 
 import functools
+import inspect
+import itertools
 import re
+import string
 import sys
 import time
 import traceback
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,12 +75,14 @@ from jinja2 import (
     nodes,
 )
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.filters import make_attrgetter
 from jinja2.runtime import Context, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import _PassArg
 
 from briefing_studio.errors import BriefingError
 from briefing_studio.templating import filters as briefing_filters
+from briefing_studio.templating.manifest import read_template_file
 
 TIME_LIMIT = 2.0  # seconds per render
 OUTPUT_LIMIT = 2_000_000  # characters of markup; a long briefing is about 60 000
@@ -76,9 +91,13 @@ INTEGER_BITS = 100_000  # arithmetic beyond this takes seconds in one uninterrup
 DEPTH_LIMIT = 60  # nested template frames (macros, includes, blocks)
 _CHECK_EVERY = 1024  # loop items between clock checks
 
+MAX_FIELD_WIDTH = 999  # widths and precisions in % and {} formats
+MAX_DECIMALS = 20  # the decimals argument of number, money and percent
+
 _REMOVED_FILTERS = ("center", "wordwrap", "pprint", "tojson", "xmlattr", "urlize", "safe")
-_WIDE_PERCENT = re.compile(r"%[^a-zA-Z%]*?(?:\*|\d{4,})")
-_WIDE_BRACE = re.compile(r"\{[^{}]*:[^{}]*(?:\d{4,}|\{)")
+# One %-conversion: optional (name), flags, width, precision, length modifier, type.
+_PERCENT_FIELD = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.)", re.S)
+_NUMBERS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -141,14 +160,17 @@ class _FolderLoader(BaseLoader):
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.resolve(template)
+        budget = _BUDGET.get()
+        if budget is not None:  # an include while rendering: loading counts against the time
+            budget.check()
         try:
-            source = path.read_text(encoding="utf-8-sig")
             mtime = path.stat().st_mtime
-        except FileNotFoundError:
+        except OSError:
             raise TemplateNotFound(template) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TemplateNotFound(template, f"{template}: {exc}") from exc
-        return unicodedata.normalize("NFC", source), str(path), lambda: _unchanged(path, mtime)
+        # A FIFO, a device, a file over the size cap or one not in UTF-8 is a BriefingError
+        # naming that file, never a hang or "not found".
+        source = read_template_file(path)
+        return source, str(path), lambda: _unchanged(path, mtime)
 
     def resolve(self, name: str) -> Path:
         if (
@@ -188,6 +210,10 @@ class _GuardedCodeGenerator(CodeGenerator):
         super().visit_For(node, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        node.nodes = [
+            nodes.Call(nodes.EnvironmentAttribute("guarded_text"), [n], [], None, None)
+            for n in node.nodes
+        ]
         self.write("environment.guarded_size(")
         super().visit_Concat(node, frame)
         self.write(")")
@@ -215,13 +241,15 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=True,
+            finalize=_checked_text,  # every {{ value }} before it is turned into text
         )
         self.globals.pop("lipsum", None)
         for name in _REMOVED_FILTERS:
             self.filters.pop(name, None)
         self.filters.update(briefing_filters.FILTERS)
         self.filters.update(_checked_builtin_filters(self.filters))
-        self.filters = {name: _size_checked(func) for name, func in self.filters.items()}
+        self.filters.update(_checked_briefing_filters(self.filters))
+        self.filters = {name: _guarded_filter(func) for name, func in self.filters.items()}
 
     # Hooks Jinja calls from compiled template code -------------------------------------
 
@@ -233,6 +261,10 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
     def guarded_size(self, value: Any) -> Any:
         """Wraps each ``~`` concatenation's result."""
         return _check_size(value)
+
+    def guarded_text(self, value: Any) -> Any:
+        """Wraps each operand of ``~``: its text must be small enough to build."""
+        return _checked_text(value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # Any "_name" is refused outright, existing or not, so an editor probing for
@@ -252,6 +284,8 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
             budget.check()
             if isinstance(__obj, Macro):
                 __self._check_depth()
+        if isinstance(getattr(__obj, "__self__", None), str):
+            args = _check_str_method(__obj, args, kwargs)
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
@@ -263,10 +297,14 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
         if wrapped is None:
             return None
         pattern = value.__self__
+        mapping = value.__name__ == "format_map"
 
         @functools.wraps(wrapped)
         def checked(*args: Any, **kwargs: Any) -> str:
-            _check_format(pattern)
+            if mapping:
+                _check_brace_format(pattern, (), args[0] if args else {})
+            else:
+                _check_brace_format(pattern, args, kwargs)
             return _check_size(wrapped(*args, **kwargs))
 
         return checked
@@ -388,12 +426,159 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         ):
             raise _value_too_big()
     elif operator == "%" and isinstance(left, str):
-        _check_format(left)
+        _check_percent_format(left, right)
 
 
-def _check_format(pattern: str) -> None:
-    if _WIDE_PERCENT.search(pattern) or _WIDE_BRACE.search(pattern):
+def _text_size(value: Any, limit: int = VALUE_LIMIT) -> int:
+    """About how long ``str(value)`` would be, counted only until it passes ``limit``.
+
+    A list holding one long string many times is small in memory but its text is not; every
+    item is counted each time it appears. Each item counts at least 1, so the walk ends after
+    at most ``limit`` items whatever the value (even a cycle).
+    """
+    total, pending = 0, [value]
+    while pending and total <= limit:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item) + 1
+        elif isinstance(item, bool) or item is None:
+            total += 5
+        elif isinstance(item, int):
+            total += item.bit_length() // 3 + 2
+        elif isinstance(item, list | tuple | set | frozenset):
+            total += 2 * len(item) + 2
+            pending.extend(itertools.islice(item, limit))
+        elif isinstance(item, dict):
+            total += 4 * len(item) + 2
+            pending.extend(itertools.islice(itertools.chain(item, item.values()), limit))
+        else:
+            total += 16
+    return total
+
+
+def _checked_text(value: Any) -> Any:
+    if not isinstance(value, str) and _text_size(value) > VALUE_LIMIT:
         raise _value_too_big()
+    return value
+
+
+def _check_width(number: str | None) -> None:
+    if number == "*" or (number and int(number) > MAX_FIELD_WIDTH):
+        raise _value_too_big()
+
+
+def _check_percent_format(pattern: str, values: Any) -> None:
+    """``pattern % values`` refused before it runs when it would be too large.
+
+    Every width and precision is at most ``MAX_FIELD_WIDTH`` (``*`` is refused), and the
+    fields together, each as wide as the longest value, stay within ``VALUE_LIMIT``.
+    """
+    fields = 0
+    for match in _PERCENT_FIELD.finditer(pattern):
+        if match.group(4) == "%":
+            continue
+        _check_width(match.group(2))
+        _check_width(match.group(3))
+        fields += 1
+    if isinstance(values, tuple):
+        items: Iterable[Any] = values
+    elif isinstance(values, Mapping):
+        items = values.values()
+    else:
+        items = (values,)
+    _check_fields(pattern, fields, items)
+
+
+def _check_brace_format(pattern: str, args: Iterable[Any], kwargs: Any) -> None:
+    """``pattern.format(*args, **kwargs)`` refused before it runs when too large (see above)."""
+    fields = 0
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError:
+        return  # str.format raises the same error itself
+    for _, name, spec, _ in parsed:
+        if name is None:
+            continue
+        if spec and "{" in spec:
+            raise _value_too_big()  # a width taken from an argument
+        for number in _NUMBERS.findall(spec or ""):
+            _check_width(number)
+        fields += 1
+    values = kwargs.values() if isinstance(kwargs, Mapping) else ()
+    _check_fields(pattern, fields, itertools.chain(args, values))
+
+
+def _check_fields(pattern: str, fields: int, values: Iterable[Any]) -> None:
+    if not fields:
+        return
+    longest = max((_text_size(v) for v in itertools.islice(values, VALUE_LIMIT)), default=0)
+    if len(pattern) + fields * (longest + MAX_FIELD_WIDTH) > VALUE_LIMIT:
+        raise _value_too_big()
+
+
+def _check_str_method(method: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> tuple:
+    """The size a ``str`` method's result would have, refused before the call.
+
+    Returns the arguments to call it with: ``join`` gets its items as a list, read under the
+    time limit, so they are counted and joined from the same list.
+    """
+    text, name = method.__self__, method.__name__
+    if name == "join" and args:
+        items = _bounded_list(args[0])
+        size = sum(_text_size(i) for i in items) + len(text) * max(len(items) - 1, 0)
+        args = (items, *args[1:])
+    else:
+        size = _STR_METHOD_SIZES.get(name, lambda *_, **__: 0)(text, *args, **kwargs)
+    if size > VALUE_LIMIT:
+        raise _value_too_big()
+    return args
+
+
+def _replaced_size(text: str, old: Any = "", new: Any = "", count: Any = -1, **_: Any) -> int:
+    if not isinstance(old, str) or not isinstance(new, str):
+        return 0  # str.replace refuses it
+    found = text.count(old) if old else len(text) + 1
+    if isinstance(count, int) and count >= 0:
+        found = min(found, count)
+    return len(text) + found * max(len(new) - len(old), 0)
+
+
+def _translated_size(text: str, table: Any = None, *_: Any, **__: Any) -> int:
+    if not isinstance(table, Mapping):
+        return len(text)
+    longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1)
+    return len(text) * max(longest, 1)
+
+
+def _padded_size(text: str, width: Any = 0, *_: Any, **__: Any) -> int:
+    return max(len(text), width) if isinstance(width, int) else len(text)
+
+
+def _tabbed_size(text: str, tabsize: Any = 8, *_: Any, **__: Any) -> int:
+    tab = tabsize if isinstance(tabsize, int) else 8
+    return len(text) + text.count("\t") * max(tab, 0)
+
+
+# The length of the result of each str method that can grow its text, from its arguments.
+_STR_METHOD_SIZES: dict[str, Callable[..., int]] = {
+    "ljust": _padded_size,
+    "rjust": _padded_size,
+    "center": _padded_size,
+    "zfill": _padded_size,
+    "expandtabs": _tabbed_size,
+    "replace": _replaced_size,
+    "translate": _translated_size,
+}
+
+
+def _bounded_list(items: Any) -> list[Any]:
+    """``items`` as a list, read under the time limit; more than ``VALUE_LIMIT`` is refused."""
+    budget = _BUDGET.get()
+    source = items if budget is None or isinstance(items, Sized) else budget.iterate(items)
+    values = list(itertools.islice(source, VALUE_LIMIT + 1))
+    if len(values) > VALUE_LIMIT:
+        raise _value_too_big()
+    return values
 
 
 def _value_too_big() -> _LimitExceeded:
@@ -403,12 +588,28 @@ def _value_too_big() -> _LimitExceeded:
     )
 
 
-def _size_checked(func: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter whose result is size-checked; keeps Jinja's pass-context marks (``wraps``)."""
+def _guarded_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter under the render's clock, its result size-checked.
+
+    The clock is checked before and after the call, and an iterator handed to the filter
+    (``map``, ``select`` and the like are lazy) is read through the clock, so a chain of lazy
+    filters driven by one ``list`` or ``sum`` stops at the time limit too. ``wraps`` keeps
+    Jinja's pass-context marks.
+    """
 
     @functools.wraps(func)
     def checked(*args: Any, **kwargs: Any) -> Any:
-        return _check_size(func(*args, **kwargs))
+        budget = _BUDGET.get()
+        if budget is None:
+            return _check_size(func(*args, **kwargs))
+        budget.check()
+        args = tuple(
+            budget.iterate(a) if isinstance(a, Iterator) and not isinstance(a, Sized) else a
+            for a in args
+        )
+        result = func(*args, **kwargs)
+        budget.check()
+        return _check_size(result)
 
     return checked
 
@@ -425,8 +626,8 @@ def _checked_builtin_filters(current: Mapping[str, Callable[..., Any]]) -> dict[
         if number > 10_000:
             raise _value_too_big()
 
-    def fmt(value: Any, *_: Any, **__: Any) -> None:
-        _check_format(str(value))
+    def fmt(value: Any, *args: Any, **kwargs: Any) -> None:
+        _check_percent_format(str(value), kwargs or args)
 
     def replace(value: Any, old: Any, new: Any, *_: Any, **__: Any) -> None:
         text, grows = str(value), len(str(new)) - len(str(old))
@@ -434,7 +635,54 @@ def _checked_builtin_filters(current: Mapping[str, Callable[..., Any]]) -> dict[
             raise _value_too_big()
 
     checks = {"indent": indent, "batch": count, "slice": count, "format": fmt, "replace": replace}
-    return {name: _prechecked(current[name], check) for name, check in checks.items()}
+    checked = {name: _prechecked(current[name], check) for name, check in checks.items()}
+    checked["join"] = _checked_join(current["join"])
+    return checked
+
+
+def _checked_join(join: Callable[..., Any]) -> Callable[..., Any]:
+    """Jinja's ``join`` with the items read (under the clock) and measured before joining."""
+
+    @functools.wraps(join)
+    def checked(eval_ctx: Any, value: Any, d: Any = "", attribute: Any = None) -> Any:
+        if attribute is not None:
+            value = map(make_attrgetter(eval_ctx.environment, attribute), value)
+        items = _bounded_list(value)
+        size = sum(_text_size(i) for i in items) + _text_size(d) * max(len(items) - 1, 0)
+        if size > VALUE_LIMIT:
+            raise _value_too_big()
+        return join(eval_ctx, items, d)
+
+    return checked
+
+
+def _checked_briefing_filters(current: Mapping[str, Callable[..., Any]]) -> dict[str, Any]:
+    """Our filters with their count arguments bounded (``decimals`` of a number, say).
+
+    Arguments are matched to the filter's own signature, so a filter that gains or moves a
+    ``decimals`` parameter stays bounded.
+    """
+    checked = {}
+    for name in briefing_filters.FILTERS:
+        func = current[name]
+        signature = inspect.signature(func)
+        if "decimals" in signature.parameters:
+            checked[name] = _prechecked(func, functools.partial(_check_decimals, signature))
+    return checked
+
+
+def _check_decimals(signature: inspect.Signature, *args: Any, **kwargs: Any) -> None:
+    try:
+        decimals = signature.bind(*args, **kwargs).arguments.get("decimals", 0)
+    except TypeError:
+        return  # the call itself reports the wrong arguments
+    if not isinstance(decimals, int) or not 0 <= decimals <= MAX_DECIMALS:
+        raise _LimitExceeded(
+            f"Số chữ số thập phân (decimals) phải là số nguyên từ 0 đến {MAX_DECIMALS}; "
+            f"mẫu đã cho {str(decimals)[:20]}.",
+            f"The number of decimals must be a whole number from 0 to {MAX_DECIMALS}; the "
+            f"template gave {str(decimals)[:20]}.",
+        )
 
 
 def _prechecked(func: Callable[..., Any], check: Callable[..., None]) -> Callable[..., Any]:

@@ -28,19 +28,23 @@ from pathlib import Path
 from typing import Literal
 
 from briefing_studio import paths
-from briefing_studio.atomic import atomic_write_text, atomic_write_with
-from briefing_studio.errors import BriefingError
+from briefing_studio.atomic import atomic_write_text, atomic_write_with, remove_stale_temporaries
+from briefing_studio.errors import BriefingError, os_error
+from briefing_studio.sources.guards import read_regular
 from briefing_studio.templating.manifest import (
     _ID,
     MANIFEST_NAME,
+    MAX_FILE_BYTES,
     Template,
     _safe_relative,
     load_template,
+    parse_toml,
+    read_template_file,
+    reserved_on_windows,
 )
 from briefing_studio.templating.manifest_writer import set_manifest_fields
 
 MAX_FILES = 200  # a template is a handful of files; more means a wrong folder was zipped
-MAX_FILE_BYTES = 2_000_000
 MAX_TOTAL_BYTES = 10_000_000
 TEMP_PREFIX = ".tmp-"
 TRASH_PREFIX = ".trash-"
@@ -66,6 +70,13 @@ class TemplateIdTaken(BriefingError):
 
 def validate_id(template_id: str) -> str:
     """``template_id`` if it is a valid id (a lower-case slug), else ``BriefingError``."""
+    if reserved_on_windows(template_id or ""):
+        raise BriefingError(
+            f"Mã mẫu “{template_id}” là tên thiết bị của Windows (CON, AUX, NUL, COM1…) nên "
+            "không dùng làm tên thư mục được; hãy chọn mã khác.",
+            f"The template id “{template_id}” is a Windows device name (CON, AUX, NUL, COM1…) "
+            "and cannot name a folder; choose another id.",
+        )
     if not _ID.match(template_id or ""):
         raise BriefingError(
             f"Mã mẫu “{template_id}” không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, '-' "
@@ -234,7 +245,8 @@ def import_zip(
 
 
 def recover_interrupted(user_dir: Path) -> list[Path]:
-    """Put back folders a crash left renamed away; remove leftover temporary folders.
+    """Put back folders a crash left renamed away; remove leftover temporary folders and the
+    stale temporary files of single-file saves (see ``atomic.remove_stale_temporaries``).
 
     Returns the folders restored. Leftovers younger than a minute are left alone: another
     machine may be in the middle of a change.
@@ -245,6 +257,8 @@ def recover_interrupted(user_dir: Path) -> list[Path]:
     except OSError:
         return restored
     for child in children:
+        if child.is_dir() and not child.name.startswith("."):
+            remove_stale_temporaries(child)  # a template file save that was killed
         if not child.is_dir() or _age(child) < 60:
             continue
         if child.name.startswith(TRASH_PREFIX):
@@ -286,7 +300,7 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
             relative = path.relative_to(folder)
             if _hidden(relative) or path.is_symlink() or not path.is_file():
                 continue
-            data = path.read_bytes()
+            data = read_regular(path, MAX_FILE_BYTES)  # never a FIFO, never read past the cap
             total += len(data)
             _check_limits(len(files) + 1, len(data), total, folder)
             files[relative.as_posix()] = data
@@ -338,6 +352,7 @@ def _read_zip(path: Path) -> dict[str, bytes]:
 
 
 def _strip_root(files: dict[str, bytes], path: Path) -> dict[str, bytes]:
+    _check_clash(files, path)
     if MANIFEST_NAME in files:
         return files
     roots = {name.split("/", 1)[0] for name in files}
@@ -352,8 +367,28 @@ def _strip_root(files: dict[str, bytes], path: Path) -> dict[str, bytes]:
     )
 
 
+def _check_clash(files: Mapping[str, bytes], path: Path) -> None:
+    """A name that is a file and also a folder of another file (``a`` and ``a/b``)."""
+    folders = {name.rsplit("/", i)[0] for name in files for i in range(1, name.count("/") + 1)}
+    clash = sorted(folders & set(files))
+    if clash:
+        raise _zip_error(
+            path,
+            f"“{clash[0]}” vừa là tệp vừa là thư mục trong tệp .zip",
+            f"“{clash[0]}” is both a file and a folder in the .zip",
+        )
+
+
 def _check_zip_name(name: str, path: Path) -> None:
     plain = name.rstrip("/")
+    if ".." not in plain.split("/") and any(reserved_on_windows(p) for p in plain.split("/")):
+        raise _zip_error(
+            path,
+            f"“{name}” dùng tên thiết bị của Windows (CON, AUX, NUL…) hoặc kết thúc bằng dấu "
+            "chấm hay khoảng trắng; Windows không lưu được tên đó, không nhập",
+            f"“{name}” uses a Windows device name (CON, AUX, NUL…) or ends in a dot or a "
+            "space, which Windows cannot store; nothing was imported",
+        )
     if not _safe_relative(plain) or len(plain) > 255:
         raise _zip_error(
             path,
@@ -490,19 +525,18 @@ def _rewrite_manifest_on_disk(folder: Path, values: Mapping[str, str]) -> None:
 
 def _check_manifest_text(text: str, template: Template) -> None:
     """A saved manifest must read and keep the template's id (renaming is ``rename``'s job)."""
-    import tomllib
-
     from briefing_studio.templating.manifest import parse_manifest
 
     path = template.manifest_path
     try:
-        data = tomllib.loads(unicodedata.normalize("NFC", text))
-    except tomllib.TOMLDecodeError as exc:
+        data = parse_toml(unicodedata.normalize("NFC", text), path)
+    except BriefingError as error:
         raise BriefingError(
-            f"template.toml sai cú pháp TOML: {exc}. Chưa lưu gì.",
-            f"template.toml is not valid TOML: {exc}. Nothing was saved.",
+            f"{error.message_vi} Chưa lưu gì.",
+            f"{error.message_en} Nothing was saved.",
             path=path,
-        ) from exc
+            line=error.line,
+        ) from error
     manifest = parse_manifest(data, path)
     if manifest.id != template.id:
         raise BriefingError(
@@ -513,10 +547,7 @@ def _check_manifest_text(text: str, template: Template) -> None:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return _decode(path.read_bytes(), path)
-    except OSError as exc:
-        raise _folder_error(path, exc) from exc
+    return read_template_file(path)
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -534,8 +565,10 @@ def _decode(data: bytes, path: Path) -> str:
 def _check_name(name: str, folder: Path) -> str:
     if not _safe_relative(name) or _hidden(Path(name)):
         raise BriefingError(
-            f"Tên tệp “{name}” không hợp lệ: phải nằm trong thư mục mẫu.",
-            f"The file name “{name}” is not valid: it must be inside the template folder.",
+            f"Tên tệp “{name}” không hợp lệ: phải nằm trong thư mục mẫu, không dùng tên thiết bị "
+            "của Windows (CON, AUX, NUL…).",
+            f"The file name “{name}” is not valid: it must be inside the template folder and "
+            "not a Windows device name (CON, AUX, NUL…).",
             path=folder,
         )
     return name
@@ -586,13 +619,14 @@ def _age(path: Path) -> float:
 
 
 def _folder_error(path: Path, exc: OSError) -> BriefingError:
-    reason = exc.strerror or str(exc)
-    return BriefingError(
-        f"Không đọc/ghi được ({reason}). Thư mục mẫu có thể ở ổ mạng đang mất kết nối; "
-        "không có thay đổi nào được ghi dở dang.",
-        f"Cannot read or write ({reason}). The templates folder may be on a network drive that "
-        "is offline; no half-made change was left behind.",
-        path=path,
+    return os_error(
+        exc,
+        "Không đọc/ghi được",
+        "Cannot read or write",
+        path,
+        "Thư mục mẫu có thể ở ổ mạng đang mất kết nối; không có thay đổi nào được ghi dở dang.",
+        "The templates folder may be on a network drive that is offline; no half-made change "
+        "was left behind.",
     )
 
 
