@@ -100,7 +100,7 @@ def test_a_bad_project_file_gives_a_message_naming_it(
 
 
 def test_missing_project_file_is_a_clear_error(tmp_path: Path):
-    with pytest.raises(BriefingError, match="not found"):
+    with pytest.raises(BriefingError, match="does not exist"):
         load_briefing(tmp_path / "none.briefing")
 
 

@@ -87,9 +87,8 @@ def briefing_from_project(data: object, path: str | Path = "") -> Briefing:
 
 
 def _read_json(path: Path) -> object:
-    if not path.exists():
-        raise BriefingError("Không tìm thấy tệp.", "File not found.", path=path)
-    raw = read_regular(path, MAX_PROJECT_BYTES)  # a folder, a FIFO, a huge file: refused
+    # A missing file, a folder, a FIFO, a huge file: each refused with its own reason.
+    raw = read_regular(path, MAX_PROJECT_BYTES)
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
