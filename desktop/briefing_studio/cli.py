@@ -179,9 +179,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--format",
-        default=",".join(formats.DEFAULT_IDS),
         help=f"comma-separated, from: {', '.join(formats.ids())} (pdf-a: PDF/A-2b for archives; "
-        f"default: {','.join(formats.DEFAULT_IDS)})",
+        f"default: the template's 'formats', else {','.join(formats.DEFAULT_IDS)})",
     )
     render.add_argument(
         "--out", type=Path, default=Path("."), help="output folder (default: the current one)"
@@ -456,6 +455,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from briefing_studio.export import (
         analyze_sources,
         check_stem,
+        default_formats,
         export_briefing,
         parse_formats,
     )
@@ -464,7 +464,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from briefing_studio.selection import new_briefing, resolve_counterpart
     from briefing_studio.settings import default_agency
 
-    formats = parse_formats(args.format)
+    formats = None if args.format is None else parse_formats(args.format)
     stem = None if args.name is None else check_stem(args.name)
     _check_dates(args)
     library = _library(args)
@@ -497,6 +497,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     for notice in preflight(briefing, analyses, template):
         warning = f"cảnh báo: {notice.message('vi')} (warning: {notice.message('en')})"
         print(warning, file=sys.stderr)
+    if formats is None:
+        formats = default_formats(template)
     written = export_briefing(briefing, template, formats, args.out, stem, analyses)
     for path in written:
         print(path)

@@ -51,6 +51,23 @@ def parse_formats(spec: str | Sequence[str]) -> list[str]:
     return list(dict.fromkeys(find(name).id for name in names))
 
 
+def default_formats(template: Template) -> list[str]:
+    """The formats ``template`` asks to be ticked (its ``formats``), else the app's default."""
+    from briefing_studio.render.formats import DEFAULT_IDS
+
+    wanted = template.manifest.formats if template.manifest else ()
+    if not wanted:
+        return list(DEFAULT_IDS)
+    try:
+        return parse_formats(wanted)
+    except BriefingError as exc:
+        raise BriefingError(
+            f"Mẫu “{template.id}”, trường “formats”: {exc.message_vi}",
+            f"Template “{template.id}”, field “formats”: {exc.message_en}",
+            path=template.manifest_path,
+        ) from None
+
+
 def default_stem(briefing: Briefing, today: date | None = None) -> str:
     """A file name without suffix: ``briefing-han-quoc-2024-12-20``, ASCII for any file system."""
     from briefing_studio.templating.context import counterpart_names

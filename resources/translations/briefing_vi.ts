@@ -234,102 +234,102 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="84"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="85"/>
         <source>Check before exporting:</source>
         <translation>Kiểm tra trước khi xuất:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="49"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="50"/>
         <source>Export briefing</source>
         <translation>Xuất tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="51"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="52"/>
         <source>The folder the files are written to</source>
         <translation>Thư mục lưu các tệp xuất ra</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="52"/>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="119"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="53"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="120"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="53"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="54"/>
         <source>Choose the folder</source>
         <translation>Chọn thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="68"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="69"/>
         <source>File name without .docx / .pdf</source>
         <translation>Tên tệp, không kèm .docx / .pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="70"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="71"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="71"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="72"/>
         <source>Formats</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="72"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="73"/>
         <source>File name</source>
         <translation>Tên tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="78"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="166"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="167"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="177"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="178"/>
         <source>Choose a folder and a file name without / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>Hãy chọn thư mục và đặt tên tệp không chứa / \ : * ? &quot; &lt; &gt; |.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="198"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="199"/>
         <source>Replace the existing files?
 {0}</source>
         <translation>Ghi đè các tệp đã có?
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="212"/>
         <source>Export finished</source>
         <translation>Đã xuất xong</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="213"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="214"/>
         <source>Written:
 {0}</source>
         <translation>Đã ghi:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="218"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="219"/>
         <source>Open folder</source>
         <translation>Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="221"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="222"/>
         <source>Open file</source>
         <translation>Mở tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="238"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="239"/>
         <source>Cannot open</source>
         <translation>Không mở được</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="240"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="241"/>
         <source>This computer has no program set up to open it. Open it yourself from here:
 
 {0}</source>
@@ -338,67 +338,67 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="248"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="249"/>
         <source>Copy the path</source>
         <translation>Chép đường dẫn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="252"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="253"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="155"/>
         <source>Certificate file</source>
         <translation>Tệp chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="116"/>
         <source>Certificate file (.p12/.pfx)</source>
         <translation>Tệp chứng thư số (.p12/.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="156"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="157"/>
         <source>Certificates (*.p12 *.pfx)</source>
         <translation>Chứng thư số (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="181"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="182"/>
         <source>Choose at least one format.</source>
         <translation>Hãy chọn ít nhất một định dạng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="186"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="187"/>
         <source>Choose the certificate file to sign with.</source>
         <translation>Hãy chọn tệp chứng thư số dùng để ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="114"/>
         <source>Sign the PDF files digitally after export</source>
         <translation>Ký số các tệp PDF sau khi xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="129"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="130"/>
         <source>Signature</source>
         <translation>Chữ ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="127"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="128"/>
         <source>The PIN is asked when signing and never stored</source>
         <translation>Mã PIN được hỏi khi ký và không bao giờ được lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="119"/>
         <source>The password is asked when signing and never stored</source>
         <translation>Mật khẩu được hỏi khi ký và không bao giờ được lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="125"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="126"/>
         <source>USB token set in Settings</source>
         <translation>Token USB đã chọn trong Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="114"/>
+        <location filename="../../desktop/briefing_studio/ui/export_dialog.py" line="115"/>
         <source>Writes NAME-signed.pdf beside each PDF</source>
         <translation>Ghi tệp TÊN-signed.pdf bên cạnh mỗi tệp PDF</translation>
     </message>
@@ -596,42 +596,42 @@
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="308"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="316"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="315"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="323"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="346"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="354"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="347"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="355"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="363"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="371"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="323"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="331"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="321"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="329"/>
         <source>Verify signatures</source>
         <translation>Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="337"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="345"/>
         <source>Verifying signatures</source>
         <translation>Đang kiểm tra chữ ký</translation>
     </message>
@@ -727,155 +727,165 @@
 <context>
     <name>ManifestForm</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="270"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="269"/>
+        <source>Formats ticked by default when exporting, separated by commas: docx, pdf, pdf-a</source>
+        <translation>Các định dạng được chọn sẵn khi xuất, cách nhau bằng dấu phẩy: docx, pdf, pdf-a</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="277"/>
         <source>(preset)</source>
         <translation>(theo khổ trang)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="288"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="295"/>
         <source>Names and page</source>
         <translation>Tên và trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="290"/>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="329"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="297"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="337"/>
         <source>Id</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="291"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="298"/>
         <source>Name (Vietnamese)</source>
         <translation>Tên (tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="292"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="299"/>
         <source>Name (English)</source>
         <translation>Tên (tiếng Anh)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="293"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="300"/>
         <source>Description (Vietnamese)</source>
         <translation>Mô tả (tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="294"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="301"/>
         <source>Description (English)</source>
         <translation>Mô tả (tiếng Anh)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="295"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="302"/>
         <source>Audience</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="296"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="303"/>
         <source>Page preset</source>
         <translation>Khổ trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="298"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="304"/>
+        <source>Export formats</source>
+        <translation>Định dạng xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="306"/>
         <source>Margins (mm)</source>
         <translation>Lề (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="301"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="309"/>
         <source>Top</source>
         <translation>Trên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="302"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="310"/>
         <source>Bottom</source>
         <translation>Dưới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="303"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="311"/>
         <source>Left</source>
         <translation>Trái</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="304"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="312"/>
         <source>Right</source>
         <translation>Phải</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="310"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="318"/>
         <source>Named styles</source>
         <translation>Kiểu định dạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="311"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="319"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="312"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="320"/>
         <source>Add a style class the markup can use</source>
         <translation>Thêm một lớp kiểu để dùng trong mã trình bày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="314"/>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="344"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="322"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="352"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="326"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="334"/>
         <source>Slots</source>
         <translation>Các mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="330"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="338"/>
         <source>Name (vi)</source>
         <translation>Tên (vi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="331"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="339"/>
         <source>Name (en)</source>
         <translation>Tên (en)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="332"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="340"/>
         <source>Cues</source>
         <translation>Dấu hiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="333"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="341"/>
         <source>Default</source>
         <translation>Mặc định</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="340"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="348"/>
         <source>Cues: comma-separated, from: {0}</source>
         <translation>Dấu hiệu, cách nhau bằng dấu phẩy, chọn trong: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="343"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="351"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="345"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="353"/>
         <source>Up</source>
         <translation>Lên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="346"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="354"/>
         <source>Down</source>
         <translation>Xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="456"/>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="465"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="469"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="478"/>
         <source>New style</source>
         <translation>Kiểu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="457"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="470"/>
         <source>Name of the style class (lower-case letters, digits and &apos;-&apos;):</source>
         <translation>Tên lớp kiểu (chữ thường, chữ số và &apos;-&apos;):</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="467"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="480"/>
         <source>“{0}” cannot be a style name: use lower-case letters without accents, digits and &apos;-&apos;, starting with a letter.</source>
         <translation>“{0}” không dùng làm tên kiểu được: hãy dùng chữ thường không dấu, chữ số và &apos;-&apos;, bắt đầu bằng một chữ cái.</translation>
     </message>

@@ -42,6 +42,7 @@ CUES: tuple[str, ...] = get_args(Cue)
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _STYLE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_FORMAT_ID = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
 _TOML_LINE = re.compile(r"line (\d+)")
 _KNOWN_KEYS = frozenset(
     {
@@ -54,6 +55,7 @@ _KNOWN_KEYS = frozenset(
         "audience",
         "page",
         "entry",
+        "formats",
         "margins",
         "styles",
         "slots",
@@ -92,6 +94,10 @@ class TemplateManifest:
     audience: str = ""
     page: str = "nd30"
     entry: str = DEFAULT_ENTRY
+    # Output format ids ticked by default when exporting (``docx``, ``pdf``, ``pdf-a``); empty:
+    # the app's default. Checked against the format table when exporting (``export``), which
+    # sits above this layer.
+    formats: tuple[str, ...] = ()
     margins: Mapping[str, float] = field(default_factory=dict)
     styles: Mapping[str, StyleSpec] = field(default_factory=dict)
     slots: tuple[Slot, ...] = ()
@@ -313,6 +319,7 @@ def parse_manifest(data: Mapping[str, Any], path: Path) -> TemplateManifest:
         audience=check.text(data, "audience"),
         page=page,
         entry=entry,
+        formats=_parse_formats(check, data.get("formats", [])),
         margins=_parse_margins(check, data.get("margins", {}), PRESETS[page]),
         styles=_parse_styles(check, data.get("styles", {})),
         slots=_parse_slots(check, data.get("slots", [])),
@@ -391,6 +398,18 @@ class _Checker:
         if not isinstance(value, Mapping):
             self.fail(name, "phải là một bảng [..]", "must be a table [..]")
         return value
+
+
+def _parse_formats(check: _Checker, raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(
+        isinstance(item, str) and _FORMAT_ID.match(item) for item in raw
+    ):
+        check.fail(
+            "formats",
+            'phải là danh sách mã định dạng, ví dụ ["docx", "pdf-a"]',
+            'must be a list of format ids, e.g. ["docx", "pdf-a"]',
+        )
+    return tuple(dict.fromkeys(raw))
 
 
 def _parse_margins(check: _Checker, raw: Any, preset: PagePreset) -> dict[str, float]:

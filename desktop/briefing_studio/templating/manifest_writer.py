@@ -86,6 +86,7 @@ def manifest_to_toml(manifest: TemplateManifest, header: str = "") -> str:
         ("audience", manifest.audience),
         ("page", manifest.page),
         ("entry", manifest.entry),
+        ("formats", list(manifest.formats)),
     ]
     for key, value in top:
         if value or key in ("id", "version", "name_vi", "name_en", "page", "entry"):

@@ -213,6 +213,12 @@ def _manifest_section() -> str:
         ("page", f"Khổ trang / page preset: {pages}", '"nd30"'),
         ("entry", "Tệp Jinja chính / the main Jinja file", '"briefing.html.j2"'),
         (
+            "formats",
+            "Định dạng xuất chọn sẵn / formats ticked by default when exporting: "
+            "`docx`, `pdf`, `pdf-a` (PDF/A-2b for the archive)",
+            '["docx", "pdf-a"]',
+        ),
+        (
             "[margins]",
             f"Lề (mm) / margins: top, bottom, left, right. Limits: {limits}",
             "left = 30",

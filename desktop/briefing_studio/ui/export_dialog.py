@@ -44,6 +44,7 @@ class ExportDialog(QDialog):
         stem: str,
         parent: QWidget | None = None,
         notices: Sequence[Notice] = (),
+        formats: Sequence[str] = registry.DEFAULT_IDS,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export briefing"))
@@ -56,19 +57,19 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         self.format_boxes: dict[str, QCheckBox] = {}
-        formats = QHBoxLayout()
+        format_row = QHBoxLayout()
         for fmt in registry.FORMATS:
             box = QCheckBox(fmt.label(current_language()))
-            box.setChecked(fmt.id in registry.DEFAULT_IDS)
+            box.setChecked(fmt.id in formats)
             box.toggled.connect(self._update_signing)
             self.format_boxes[fmt.id] = box
-            formats.addWidget(box)
-        formats.addStretch(1)
+            format_row.addWidget(box)
+        format_row.addStretch(1)
         self.stem = QLineEdit(stem)
         self.stem.setToolTip(self.tr("File name without .docx / .pdf"))
         form = QFormLayout()
         form.addRow(self.tr("Folder"), folder_row)
-        form.addRow(self.tr("Formats"), formats)
+        form.addRow(self.tr("Formats"), format_row)
         form.addRow(self.tr("File name"), self.stem)
         self._build_signing(form)
         buttons = QDialogButtonBox(

@@ -262,6 +262,13 @@ class ManifestForm(QWidget):
         self.audience = QComboBox()
         self.audience.setEditable(True)
         self.audience.addItems(["", "embassy", "province", "handout"])
+        self.formats = QLineEdit()
+        self.formats.setPlaceholderText("docx, pdf")
+        self.formats.setToolTip(
+            self.tr(
+                "Formats ticked by default when exporting, separated by commas: docx, pdf, pdf-a"
+            )
+        )
         self.page = QComboBox()
         for preset_id in PRESETS:
             self.page.addItem(preset_id, preset_id)
@@ -294,6 +301,7 @@ class ManifestForm(QWidget):
         form.addRow(self.tr("Description (English)"), self.description_en)
         form.addRow(self.tr("Audience"), self.audience)
         form.addRow(self.tr("Page preset"), self.page)
+        form.addRow(self.tr("Export formats"), self.formats)
 
         margins = QGroupBox(self.tr("Margins (mm)"))
         grid = QGridLayout(margins)
@@ -364,6 +372,7 @@ class ManifestForm(QWidget):
         for text in (self.description_vi, self.description_en):
             text.textChanged.connect(self._edited)
         self.audience.currentTextChanged.connect(self._edited)
+        self.formats.textChanged.connect(self._edited)
         self.page.currentIndexChanged.connect(self._page_changed)
         for spin in self.margins.values():
             spin.valueChanged.connect(self._edited)
@@ -384,6 +393,7 @@ class ManifestForm(QWidget):
             self.description_vi.setPlainText(manifest.description_vi)
             self.description_en.setPlainText(manifest.description_en)
             self.audience.setCurrentText(manifest.audience)
+            self.formats.setText(", ".join(manifest.formats))
             self.page.setCurrentIndex(max(0, self.page.findData(manifest.page)))
             self._apply_margin_limits()
             for side, spin in self.margins.items():
@@ -421,6 +431,9 @@ class ManifestForm(QWidget):
         ):
             if value:
                 data[key] = value
+        formats = [f.strip() for f in self.formats.text().split(",") if f.strip()]
+        if formats:
+            data["formats"] = formats
         margins = {s: spin.optional_value() for s, spin in self.margins.items()}
         if any(v is not None for v in margins.values()):
             data["margins"] = {s: v for s, v in margins.items() if v is not None}

@@ -257,13 +257,21 @@ class FileWorkflows(Translated):
         return answer == QMessageBox.StandardButton.Discard
 
     def export(self) -> None:
-        from briefing_studio.export import default_stem
-        from briefing_studio.preflight import preflight
+        from briefing_studio.export import default_formats, default_stem
+        from briefing_studio.preflight import Notice, preflight
+        from briefing_studio.render.formats import DEFAULT_IDS
 
         folder = preferences.get_str("export/folder", preferences.last_folder())
         template = self.state.template()
         notices = preflight(self.state.briefing, self.state.analyses, template) if template else []
-        dialog = ExportDialog(folder, default_stem(self.state.briefing), self, notices)
+        formats = list(DEFAULT_IDS)
+        if template is not None:
+            try:
+                formats = default_formats(template)
+            except BriefingError as exc:  # the template names a format this app lacks
+                notices.append(Notice("template-formats", exc.message_vi, exc.message_en))
+        stem = default_stem(self.state.briefing)
+        dialog = ExportDialog(folder, stem, self, notices, formats)
         fit_window(dialog, "export", dialog.size())
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
