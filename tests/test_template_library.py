@@ -113,7 +113,7 @@ def test_unreadable_user_folder_is_a_note_not_a_crash(
     monkeypatch.setattr(Path, "iterdir", refuse)
     library = TemplateLibrary(locked)
     assert [t.id for t in library.templates()] == BUILT_INS
-    assert library.folder_problem and "Permission denied" in library.folder_problem
+    assert library.folder_problem and "không có quyền truy cập" in library.folder_problem
 
 
 def test_folder_problem_clears_when_the_share_comes_back(tmp_path: Path) -> None:
