@@ -1,8 +1,9 @@
 """PDF sources with a text layer, via pypdf: page text re-joined into paragraphs.
 
-A scanned PDF has pages but (almost) no extractable letters; it needs OCR, which this app
-does not do, so it is refused with a message that says so. Extraction is guarded: pypdf errors
-on a damaged file, an encrypted file, too many pages or too much time become ``BriefingError``.
+A scanned PDF has pages but (almost) no extractable letters: ``NoTextLayer`` says so, and
+``load.load_source`` reads such a PDF with OCR instead (``sources.ocr``). Extraction is
+guarded: pypdf errors on a damaged file, an encrypted file, too many pages or too much time
+become ``BriefingError``.
 """
 
 from __future__ import annotations
@@ -28,14 +29,19 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+class NoTextLayer(BriefingError):
+    """The PDF's pages hold (almost) no letters: a scan, to be read with OCR."""
+
+
 def load_pdf(path: Path) -> SourceDocument:
-    """Load a PDF's text layer; scanned, encrypted or damaged PDFs raise ``BriefingError``."""
+    """Load a PDF's text layer; encrypted or damaged PDFs raise ``BriefingError``, scanned
+    ones ``NoTextLayer``."""
     reader = _open(path)
     pages = _page_texts(reader, path)
     lines = [line for page in pages for line in _page_lines(page)]
     letters = sum(1 for line in lines for char in line if char.isalpha())
     if letters < _MIN_LETTERS_PER_PAGE * max(len(pages), 1):
-        raise BriefingError(
+        raise NoTextLayer(
             "PDF không có lớp chữ (có lẽ là bản quét/ảnh chụp): cần nhận dạng chữ (OCR) trước "
             "khi dùng được.",
             "The PDF has no text layer (it is probably a scan or photos): it needs OCR "

@@ -40,7 +40,14 @@ def load_and_analyze(
             raise ops.Cancelled()
         context.progress(done, len(paths))
         try:
-            analyses.append(analyze(load_source(path, encoding=encoding)))
+            # A scan reports its pages (OCR), so a long one shows progress and can be cancelled.
+            def pages(page: int, total: int, index: int = done) -> None:
+                context.progress(index * total + page, len(paths) * total)
+
+            source = load_source(
+                path, encoding=encoding, progress=pages, cancelled=context.cancelled
+            )
+            analyses.append(analyze(source))
         except BriefingError as exc:
             errors.append(exc)
     context.progress(len(paths), len(paths))
