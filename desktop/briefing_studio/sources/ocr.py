@@ -21,6 +21,7 @@ import re
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from briefing_studio.errors import BriefingError, Cancelled
 from briefing_studio.sources.guards import read_bytes
 from briefing_studio.sources.limits import MAX_PDF_PAGES
 from briefing_studio.sources.model import Block, SourceDocument
+from briefing_studio.sources.paragraphs import SENTENCE_END
 from briefing_studio.sources.programs import ProgramTimeout, find_program, run_program
 from briefing_studio.textutil import clean_line
 
@@ -194,36 +196,73 @@ def _tesseract(
     return [row.split("\t") for row in rows]
 
 
+@dataclass
+class _Paragraph:
+    """A paragraph as Tesseract found it: words with confidences, where its lines are."""
+
+    words: list[tuple[str, float]] = field(default_factory=list)
+    top: int = 0  # of its first line, in pixels
+    bottom: int = 0  # of its last line
+    line_height: int = 0  # of its tallest line
+
+    def text(self) -> str:
+        return " ".join(word for word, _ in self.words)
+
+
 def _page_blocks(rows: list[list[str]]) -> list[Block]:
-    """Tesseract's paragraphs as blocks: words joined by spaces, lines of a paragraph joined,
-    low-confidence words kept as spans; a lone page number at the top or bottom dropped."""
-    paragraphs: dict[tuple[str, str, str], list[tuple[str, float]]] = {}
+    """Tesseract's paragraphs as blocks: words joined by spaces, low-confidence words kept as
+    spans; a lone page number at the top or bottom dropped.
+
+    Tesseract starts a new paragraph at a short last line ("đầu tư và giáo dục." alone); a
+    paragraph that does not end a sentence and is followed at ordinary line spacing (not
+    after a blank line) is joined with the next one.
+    """
+    found: dict[tuple[str, str, str], _Paragraph] = {}
     for row in rows:
-        if len(row) < 12 or row[0] != "5":  # level 5: a word
+        if len(row) < 12 or row[0] not in ("4", "5"):  # 4: a line, 5: a word
+            continue
+        paragraph = found.setdefault((row[1], row[2], row[3]), _Paragraph())
+        if row[0] == "4":
+            top, height = int(row[7]), int(row[9])
+            paragraph.top = top if not paragraph.bottom else paragraph.top
+            paragraph.bottom = top + height
+            paragraph.line_height = max(paragraph.line_height, height)
             continue
         word = clean_line(row[11])
-        if not word:
-            continue
-        try:
-            confidence = float(row[10])
-        except ValueError:
-            confidence = 0.0
-        paragraphs.setdefault((row[1], row[2], row[3]), []).append((word, confidence))
-    blocks = []
-    for words in paragraphs.values():
-        text, spans = "", []
-        for word, confidence in words:
-            if text:
-                text += " "
-            if 0 <= confidence < LOW_CONFIDENCE:
-                spans.append((len(text), len(text) + len(word)))
-            text += word
-        blocks.append(Block(text, uncertain=tuple(spans)))
+        if word:
+            try:
+                paragraph.words.append((word, float(row[10])))
+            except ValueError:
+                paragraph.words.append((word, 0.0))
+    merged: list[_Paragraph] = []
+    for paragraph in (p for p in found.values() if p.words):
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and not SENTENCE_END.search(previous.text())
+            and paragraph.top - previous.bottom < 0.8 * max(previous.line_height, 1)
+        ):
+            previous.words += paragraph.words
+            previous.bottom = paragraph.bottom
+        else:
+            merged.append(paragraph)
+    blocks = [_block(paragraph.words) for paragraph in merged]
     if blocks and _PAGE_NUMBER.fullmatch(blocks[-1].text):
         blocks.pop()
     if blocks and _PAGE_NUMBER.fullmatch(blocks[0].text):
         blocks.pop(0)
     return blocks
+
+
+def _block(words: list[tuple[str, float]]) -> Block:
+    text, spans = "", []
+    for word, confidence in words:
+        if text:
+            text += " "
+        if 0 <= confidence < LOW_CONFIDENCE:
+            spans.append((len(text), len(text) + len(word)))
+        text += word
+    return Block(text, uncertain=tuple(spans))
 
 
 # ---- page images -------------------------------------------------------------------------------
