@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing_studio.errors import BriefingError
+from briefing_studio.errors import BriefingError, os_error
 from briefing_studio.sources.guards import check_readable
 from briefing_studio.sources.model import SourceDocument
 from briefing_studio.sources.programs import ProgramTimeout, find_program, run_program
@@ -48,7 +48,8 @@ def load_office(path: Path, cancelled: Callable[[], bool] | None = None) -> Sour
 
     check_readable(path)
     kind = OFFICE_FORMATS[path.suffix.lower()]
-    if not _looks_like(path):
+    head = _head(path)
+    if not head.startswith(_SIGNATURES[path.suffix.lower()]):
         raise _not_converted(path, kind, "", "")
     program = find_soffice()
     if program is None:
@@ -70,6 +71,9 @@ def load_office(path: Path, cancelled: Callable[[], bool] | None = None) -> Sour
             "--headless",
             "--norestore",
             "--nologo",
+            # A Word 97 file must be read as one: a torn one would otherwise be imported as
+            # plain text (garbage) instead of refused.
+            *(["--infilter=MS Word 97"] if head.startswith(_SIGNATURES[".doc"][0]) else []),
             "--convert-to",
             "docx",
             "--outdir",
@@ -97,15 +101,14 @@ def load_office(path: Path, cancelled: Callable[[], bool] | None = None) -> Sour
     )
 
 
-def _looks_like(path: Path) -> bool:
-    """The file starts the way its kind does (after a byte-order mark and blank space)."""
+def _head(path: Path) -> bytes:
+    """The file's first bytes, after a byte-order mark and blank space."""
     try:
         with path.open("rb") as handle:
             head = handle.read(512)
-    except OSError:
-        return True  # the converter will say what is wrong
-    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return head.startswith(_SIGNATURES[path.suffix.lower()])
+    except OSError as exc:
+        raise os_error(exc, "Không đọc được tệp", "The file cannot be read", path) from None
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip()
 
 
 def _not_converted(path: Path, kind: str, detail_vi: str, detail_en: str) -> BriefingError:
