@@ -168,6 +168,14 @@ def test_blurred_words_are_marked_as_uncertain(tmp_path: Path) -> None:
     assert load_source(path).to_json()["blocks"][0]["uncertain"]
 
 
+@needs_tesseract
+def test_capital_d_with_stroke_is_read_as_the_vietnamese_letter(tmp_path: Path) -> None:
+    line = "Cơ quan đại diện (CQĐD) và Đoàn ĐBQH tỉnh Đồng Nai."
+    path = tmp_path / "chu-d.png"
+    render_page([line]).save(path)
+    assert [block.text for block in load_source(path).blocks] == [line]
+
+
 def test_without_tesseract_the_message_says_what_to_install(
     scan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -49,6 +49,9 @@ PAGE_TIMEOUT_S = 180.0  # one page normally takes a few seconds (bench/bench_ocr
 MAX_IMAGE_PIXELS = 100_000_000
 _CACHE_VERSION = 1  # bump when the blocks made from Tesseract's output change
 _WINDOWS_DIRS = ("Tesseract-OCR", "Programs/Tesseract-OCR")
+# Tesseract's Vietnamese model reads a capital "Đ" inside a word ("CQĐD") as "ĐÐ" or as the
+# Icelandic "Ð" (U+00D0), a letter Vietnamese never uses (seen on our test scans).
+_ETH = "\u00d0"
 _PAGE_NUMBER = re.compile(r"(?:trang|page)?\s*[-–]?\s*\d{1,4}\s*[-–]?", re.IGNORECASE)
 
 _INSTALL_VI = (
@@ -228,7 +231,7 @@ def _page_blocks(rows: list[list[str]]) -> list[Block]:
             paragraph.bottom = top + height
             paragraph.line_height = max(paragraph.line_height, height)
             continue
-        word = clean_line(row[11])
+        word = clean_line(row[11]).replace("Đ" + _ETH, "Đ").replace(_ETH, "Đ")
         if word:
             try:
                 paragraph.words.append((word, float(row[10])))
