@@ -19,7 +19,7 @@ from PIL import ImageFilter
 
 from briefing_studio.analysis import analyze
 from briefing_studio.errors import BriefingError, Cancelled
-from briefing_studio.sources import load_source
+from briefing_studio.sources import SourceDocument, load_source
 from briefing_studio.sources.ocr import MAX_IMAGE_PIXELS, check_tesseract
 from scans import render_page, scanned_pdf
 
@@ -165,7 +165,13 @@ def test_blurred_words_are_marked_as_uncertain(tmp_path: Path) -> None:
         assert start == 0 or block.text[start - 1] == " "
         assert end == len(block.text) or block.text[end] == " "
     assert not {"Tổng", "vốn", "năm", "nay"} & set(marked)
-    assert load_source(path).to_json()["blocks"][0]["uncertain"]
+    source = load_source(path)
+    assert SourceDocument.from_json(source.to_json()).blocks == source.blocks  # kept in projects
+    # A passage taken from the block (a section) finds its own spans.
+    assert source.uncertain_in(block.text) == list(block.uncertain)
+    first = block.uncertain[0][0]
+    assert source.uncertain_in(block.text[first:])[0] == (0, block.uncertain[0][1] - first)
+    assert source.uncertain_in("Tổng vốn") == []
 
 
 @needs_tesseract

@@ -77,6 +77,22 @@ class SourceDocument:
         """Short content key (12 hex digits) that prefixes section and figure ids."""
         return self.sha256[:12]
 
+    def uncertain_in(self, passage: str) -> list[tuple[int, int]]:
+        """Spans of ``passage`` (a block, or part of one, such as a section's text) that OCR
+        read with low confidence; empty for text that did not come from OCR."""
+        if not self.ocr or not passage:
+            return []
+        for block in self.blocks:
+            offset = block.text.find(passage) if block.uncertain else -1
+            if offset >= 0:
+                end = offset + len(passage)
+                return [
+                    (max(start, offset) - offset, min(stop, end) - offset)
+                    for start, stop in block.uncertain
+                    if start < end and stop > offset
+                ]
+        return []
+
     def to_json(self) -> dict:
         """Everything needed to rebuild this source on another machine (kept in .briefing)."""
         return {
