@@ -266,3 +266,43 @@ def test_a_scan_opens_with_the_words_ocr_was_unsure_of_underlined(
     assert cursor.charFormat().fontUnderline()
     cursor.setPosition(2)  # inside "Tổng", read clearly
     assert not cursor.charFormat().fontUnderline()
+
+
+def test_opening_a_scan_reports_each_page_and_stops_on_cancel(tmp_path: Path, monkeypatch) -> None:
+    import sys
+
+    import pytest
+
+    from briefing_studio.errors import BriefingError
+    from briefing_studio.sources.ocr import check_tesseract
+    from briefing_studio.ui import ops
+    from briefing_studio.ui.window_files import load_and_analyze
+
+    try:
+        check_tesseract()
+    except BriefingError as exc:
+        pytest.skip(f"Tesseract with its Vietnamese model is not installed: {exc.message_en}")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/scans.py
+    from scans import scanned_pdf
+
+    pages = [["Trang một: hơn 170 thỏa thuận hợp tác."], ["Trang hai: trên 12,4 tỷ USD."]]
+    scan = scanned_pdf(tmp_path / "ban-quet.pdf", pages)
+    text = tmp_path / "ghi-chu.txt"
+    text.write_text("Ghi chú ngắn.", encoding="utf-8")
+    reports: list[tuple[int, int]] = []
+    context = ops.TaskContext(_report=lambda done, total: reports.append((done, total)))
+    context.progress = lambda done, total: reports.append((done, total))  # unthrottled
+
+    analyses, errors = load_and_analyze([text, scan], None, context)
+
+    assert not errors and analyses[1].source.ocr
+    assert reports[-3:] == [(3, 4), (4, 4), (2, 2)]  # the scan's two pages, then the files
+
+    (tmp_path / "home2").mkdir()
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home2"))  # no cache
+    reports.clear()
+    context.progress = lambda done, total: (reports.append((done, total)), context._flag.set())
+    with pytest.raises(Exception) as caught:
+        load_and_analyze([scan], None, context)
+    assert ops._is_cancellation(caught.value)
+    assert reports == [(0, 1), (0, 2)]  # stopped before the scan's first page
