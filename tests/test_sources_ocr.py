@@ -95,6 +95,17 @@ def test_scanned_two_page_pdf_reads_back_with_its_figures(scan: Path) -> None:
 
 
 @needs_tesseract
+def test_a_paragraph_running_over_a_page_break_is_one_block(tmp_path: Path) -> None:
+    first = "Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực thương mại, đầu tư,"
+    second = "giáo dục và du lịch trong giai đoạn tới."
+    path = scanned_pdf(tmp_path / "qua-trang.pdf", [[PAGE_1[0], first], [second, PAGE_2[1]]])
+
+    source = load_source(path)
+
+    assert [words(b.text) for b in source.blocks] == [PAGE_1[0], f"{first} {second}", PAGE_2[1]]
+
+
+@needs_tesseract
 def test_second_open_comes_from_the_cache_without_tesseract(
     scan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator
@@ -30,7 +29,7 @@ from briefing_studio.errors import BriefingError, Cancelled
 from briefing_studio.sources.guards import read_bytes
 from briefing_studio.sources.limits import MAX_PDF_PAGES
 from briefing_studio.sources.model import Block, SourceDocument
-from briefing_studio.sources.paragraphs import SENTENCE_END
+from briefing_studio.sources.paragraphs import PAGE_NUMBER, SENTENCE_END
 from briefing_studio.sources.programs import ProgramTimeout, find_program, run_program
 from briefing_studio.textutil import clean_line
 
@@ -52,7 +51,6 @@ _WINDOWS_DIRS = ("Tesseract-OCR", "Programs/Tesseract-OCR")
 # Tesseract's Vietnamese model reads a capital "Đ" inside a word ("CQĐD") as "ĐÐ" or as the
 # Icelandic "Ð" (U+00D0), a letter Vietnamese never uses (seen on our test scans).
 _ETH = "\u00d0"
-_PAGE_NUMBER = re.compile(r"(?:trang|page)?\s*[-–]?\s*\d{1,4}\s*[-–]?", re.IGNORECASE)
 
 _INSTALL_VI = (
     "Linux: sudo apt install tesseract-ocr tesseract-ocr-vie. Windows: cài Tesseract bằng bộ "
@@ -92,11 +90,12 @@ def check_tesseract(path: Path | None = None) -> str:
     ``BriefingError`` saying what to install."""
     program = find_tesseract()
     if program is None:
+        vi, en = _what(path)
         raise BriefingError(
-            "Tệp này là ảnh hoặc bản quét: cần chương trình nhận dạng chữ Tesseract (có gói "
-            f"tiếng Việt) để đọc. {_INSTALL_VI}",
-            "This file is an image or a scan: reading it needs the Tesseract OCR program "
-            f"with its Vietnamese language. {_INSTALL_EN}",
+            f"{vi}: cần chương trình nhận dạng chữ (OCR) Tesseract có gói tiếng Việt để đọc. "
+            f"{_INSTALL_VI}",
+            f"{en}: reading it needs the Tesseract OCR program with its Vietnamese language. "
+            f"{_INSTALL_EN}",
             path=path,
         )
     if LANGUAGE not in _languages(program):
@@ -109,6 +108,16 @@ def check_tesseract(path: Path | None = None) -> str:
             path=path,
         )
     return program
+
+
+def _what(path: Path | None) -> tuple[str, str]:
+    """What kind of file needs OCR, for the start of a message."""
+    if path is not None and path.suffix.lower() == ".pdf":
+        return (
+            "PDF không có lớp chữ (có lẽ là bản quét/ảnh chụp)",
+            "The PDF has no text layer (it is probably a scan or photos)",
+        )
+    return "Tệp này là ảnh", "This file is an image"
 
 
 def _languages(program: str) -> frozenset[str]:
@@ -146,16 +155,20 @@ def _recognise(
                 if cancelled is not None and cancelled():
                     raise Cancelled
                 save(image)
-                blocks += _page_blocks(_tesseract(program, image, path, done, cancelled))
+                page = _page_blocks(_tesseract(program, image, path, done, cancelled))
+                if blocks and page and _continues(blocks[-1], page[0]):
+                    blocks[-1] = _joined(blocks[-1], page.pop(0))
+                blocks += page
                 if progress is not None:
                     progress(done, total)
         _store(cache_file, blocks)
     if not blocks:
+        vi, en = _what(path)
         raise BriefingError(
-            "Nhận dạng chữ (OCR) không thấy chữ nào trong ảnh/bản quét (ảnh quá mờ, chữ quá nhỏ, "
-            "hoặc không có chữ).",
-            "Text recognition (OCR) found no text in the image or scan (too blurred, letters "
-            "too small, or no text).",
+            f"{vi} và nhận dạng chữ (OCR) không thấy chữ nào (ảnh quá mờ, chữ quá nhỏ, hoặc "
+            "không có chữ).",
+            f"{en} and text recognition (OCR) found no text in it (too blurred, letters too "
+            "small, or no text).",
             path=path,
         )
     return SourceDocument(
@@ -250,11 +263,23 @@ def _page_blocks(rows: list[list[str]]) -> list[Block]:
         else:
             merged.append(paragraph)
     blocks = [_block(paragraph.words) for paragraph in merged]
-    if blocks and _PAGE_NUMBER.fullmatch(blocks[-1].text):
+    if blocks and PAGE_NUMBER.fullmatch(blocks[-1].text):
         blocks.pop()
-    if blocks and _PAGE_NUMBER.fullmatch(blocks[0].text):
+    if blocks and PAGE_NUMBER.fullmatch(blocks[0].text):
         blocks.pop(0)
     return blocks
+
+
+def _continues(last: Block, first: Block) -> bool:
+    """A page's first paragraph continues the previous page's last one: that one stops
+    mid-sentence and this one starts with a small letter."""
+    return not SENTENCE_END.search(last.text) and first.text[:1].islower()
+
+
+def _joined(last: Block, first: Block) -> Block:
+    shift = len(last.text) + 1
+    spans = (*last.uncertain, *((start + shift, end + shift) for start, end in first.uncertain))
+    return Block(f"{last.text} {first.text}", uncertain=spans)
 
 
 def _block(words: list[tuple[str, float]]) -> Block:

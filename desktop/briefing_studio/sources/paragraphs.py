@@ -15,6 +15,11 @@ from briefing_studio.textutil import clean_line, clean_text
 
 SENTENCE_END = re.compile(r"[.!?…:][\"”’)»\]]*$")  # a colon ends a lead-in to a list
 _FULL_LINE = 0.6  # a line this fraction of the longest line (or longer) is a wrapped line
+# A page number alone on a line ("3", "- 3 -", "Trang 3/12", "Page 3 of 12"): dropped at a
+# page's top or bottom by the PDF and OCR loaders.
+PAGE_NUMBER = re.compile(
+    r"(?:trang|page)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|of|trên)\s*\d{1,4})?", re.IGNORECASE
+)
 _URL_END = re.compile(r"(?:https?://|www\.)\S*$")  # a URL split over lines has no space in it
 
 

@@ -9,7 +9,6 @@ become ``BriefingError``.
 from __future__ import annotations
 
 import io
-import re
 import time
 from pathlib import Path
 
@@ -20,13 +19,10 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.sources.guards import read_bytes
 from briefing_studio.sources.limits import MAX_PDF_PAGES, PDF_TIME_BUDGET_S
 from briefing_studio.sources.model import Block, SourceDocument
-from briefing_studio.sources.paragraphs import merge_wrapped_lines
+from briefing_studio.sources.paragraphs import PAGE_NUMBER, merge_wrapped_lines
 from briefing_studio.textutil import clean_line, clean_text
 
 _MIN_LETTERS_PER_PAGE = 10  # fewer on average: the pages are images (a scan)
-_PAGE_NUMBER = re.compile(
-    r"(?:trang|page)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|of|trên)\s*\d{1,4})?", re.IGNORECASE
-)
 
 
 class NoTextLayer(BriefingError):
@@ -64,9 +60,9 @@ def _page_lines(page: str) -> list[str]:
     """The page's lines without a page number at its top or bottom (a number elsewhere may
     be a table cell, which the briefing needs)."""
     lines = [line for line in clean_text(page).split("\n") if line]
-    while lines and _PAGE_NUMBER.fullmatch(lines[-1]):
+    while lines and PAGE_NUMBER.fullmatch(lines[-1]):
         lines.pop()
-    while lines and _PAGE_NUMBER.fullmatch(lines[0]):
+    while lines and PAGE_NUMBER.fullmatch(lines[0]):
         lines.pop(0)
     return lines
 
