@@ -9,6 +9,7 @@ is stopped after ``CONVERT_TIMEOUT_S`` (a password-protected file can make it wa
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -63,6 +64,13 @@ def load_office(path: Path, cancelled: Callable[[], bool] | None = None) -> Sour
             path=path,
         )
     with tempfile.TemporaryDirectory(prefix="briefing-office-") as folder:
+        # LibreOffice reads a copy: it leaves no lock file beside the user's file, and an odd
+        # file name cannot be taken for an option.
+        copy = Path(folder) / f"source{path.suffix.lower()}"
+        try:
+            shutil.copyfile(path, copy)
+        except OSError as exc:
+            raise os_error(exc, "Không đọc được tệp", "The file cannot be read", path) from None
         out = Path(folder) / "out"
         profile = (Path(folder) / "profile").as_uri()
         command = [
@@ -78,7 +86,7 @@ def load_office(path: Path, cancelled: Callable[[], bool] | None = None) -> Sour
             "docx",
             "--outdir",
             str(out),
-            str(path),
+            str(copy),
         ]
         try:
             result = run_program(command, CONVERT_TIMEOUT_S, cancelled)
@@ -87,7 +95,7 @@ def load_office(path: Path, cancelled: Callable[[], bool] | None = None) -> Sour
             raise _not_converted(path, kind, f"quá {seconds} giây", f"over {seconds} s") from None
         except OSError as exc:
             raise _not_converted(path, kind, str(exc), str(exc)) from None
-        converted = out / f"{path.stem}.docx"
+        converted = out / "source.docx"
         if not converted.is_file():
             lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
             detail = lines[-1] if lines else ""
