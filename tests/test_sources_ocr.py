@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import struct
+import subprocess
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -22,6 +24,7 @@ from briefing_studio.errors import BriefingError, Cancelled
 from briefing_studio.sources import SourceDocument, load_source
 from briefing_studio.sources.ocr import MAX_IMAGE_PIXELS, check_tesseract
 from scans import render_page, scanned_pdf
+from writer_fixtures import docx_paragraph_texts, normalise, pdf_page_texts
 
 PAGE_1 = [
     "Báo cáo kết quả hợp tác kinh tế năm 2024",
@@ -103,6 +106,25 @@ def test_a_paragraph_running_over_a_page_break_is_one_block(tmp_path: Path) -> N
     source = load_source(path)
 
     assert [words(b.text) for b in source.blocks] == [PAGE_1[0], f"{first} {second}", PAGE_2[1]]
+
+
+@needs_tesseract
+def test_a_scan_renders_into_a_briefing_docx_and_pdf(scan: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    env = {**os.environ, "BRIEFING_STUDIO_HOME": str(tmp_path / "home")}
+    options = ["--select", "all", "--out", str(out), "--name", "tu-ban-quet"]
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_studio", "render", str(scan), *options],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    pdf = normalise(" ".join(pdf_page_texts((out / "tu-ban-quet.pdf").read_bytes())))
+    docx_text = normalise(" ".join(docx_paragraph_texts((out / "tu-ban-quet.docx").read_bytes())))
+    for figure in ("hơn 170 thỏa thuận", "trên 12,4 tỷ USD", "4.814 tỷ đồng"):
+        assert normalise(figure) in pdf and normalise(figure) in docx_text
 
 
 @needs_tesseract

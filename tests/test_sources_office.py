@@ -8,7 +8,9 @@ folder, which is what a machine without LibreOffice looks like.
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -18,6 +20,7 @@ from briefing_studio.analysis import analyze
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources import load_source
 from briefing_studio.sources.office import find_soffice
+from writer_fixtures import docx_paragraph_texts, normalise, pdf_page_texts
 
 SOFFICE = find_soffice()
 needs_libreoffice = pytest.mark.skipif(
@@ -91,6 +94,27 @@ DAMAGED = {
     ".odt": b"PK\x03\x04" + bytes(range(256)) * 4,  # a torn zip
     ".rtf": "Văn bản thường, không phải RTF.".encode(),
 }
+
+
+@needs_libreoffice
+def test_a_doc_renders_into_a_briefing_docx_and_pdf(
+    old_files: dict[str, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    env = {**os.environ, "BRIEFING_STUDIO_HOME": str(tmp_path / "home")}
+    options = ["--select", "all", "--out", str(out), "--name", "tu-doc"]
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_studio", "render", str(old_files["doc"]), *options],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    pdf = normalise(" ".join(pdf_page_texts((out / "tu-doc.pdf").read_bytes())))
+    docx_text = normalise(" ".join(docx_paragraph_texts((out / "tu-doc.docx").read_bytes())))
+    for text in ("4.814 tỷ đồng", "trên 12,4 tỷ USD", "3,2 tỷ USD"):
+        assert normalise(text) in pdf and normalise(text) in docx_text
 
 
 @needs_libreoffice
