@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import ImageFilter
+from PIL import Image, ImageFilter
 
 from briefing_studio.analysis import analyze
 from briefing_studio.errors import BriefingError, Cancelled
@@ -165,6 +165,18 @@ def test_photo_of_a_page_is_read(tmp_path: Path, suffix: str) -> None:
     source = load_source(path)
 
     assert (source.format, source.ocr) == ("image", True)
+    assert [words(block.text) for block in source.blocks] == PAGE_2
+
+
+@needs_tesseract
+def test_a_phone_photo_stored_sideways_is_turned_by_its_exif_orientation(tmp_path: Path) -> None:
+    path = tmp_path / "dien-thoai.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90° clockwise to show": the pixels lie a quarter-turn back
+    render_page(PAGE_2).rotate(90, expand=True).save(path, exif=exif)
+
+    source = load_source(path)
+
     assert [words(block.text) for block in source.blocks] == PAGE_2
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sys
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator
@@ -47,7 +48,11 @@ PAGE_TIMEOUT_S = 180.0  # one page normally takes a few seconds (bench/bench_ocr
 # decoded 8-bit grey costs its pixel count in bytes of memory (Tesseract keeps several copies).
 MAX_IMAGE_PIXELS = 100_000_000
 _CACHE_VERSION = 1  # bump when the blocks made from Tesseract's output change
-_WINDOWS_DIRS = ("Tesseract-OCR", "Programs/Tesseract-OCR")
+# Where installers put it when PATH does not say: UB Mannheim's (for all users, or per user
+# under LOCALAPPDATA), and Homebrew's, which a macOS app started from Finder does not see.
+_INSTALL_DIRS = ("Tesseract-OCR", "Programs/Tesseract-OCR") + (
+    ("/opt/homebrew/bin", "/usr/local/bin") if sys.platform == "darwin" else ()
+)
 # Tesseract's Vietnamese model reads a capital "Đ" inside a word ("CQĐD") as "ĐÐ" or as the
 # Icelandic "Ð" (U+00D0), a letter Vietnamese never uses (seen on our test scans).
 _ETH = "\u00d0"
@@ -81,8 +86,8 @@ def ocr_image(
 
 
 def find_tesseract() -> str | None:
-    """The Tesseract program on PATH or in its usual Windows folders, else ``None``."""
-    return find_program(("tesseract",), _WINDOWS_DIRS)
+    """The Tesseract program on PATH or in its usual install folders, else ``None``."""
+    return find_program(("tesseract",), _INSTALL_DIRS)
 
 
 def check_tesseract(path: Path | None = None) -> str:
@@ -369,7 +374,7 @@ def _save_frame(path: Path, image: Any, index: int, target: Path) -> None:
         width, height = image.size
         if width * height > MAX_IMAGE_PIXELS:
             raise _too_many_pixels(path, f"{width}×{height}")
-        ImageOps.exif_transpose(image.convert("L")).save(target, compress_level=1)
+        ImageOps.exif_transpose(image).convert("L").save(target, compress_level=1)
     except BriefingError:
         raise
     except Exception as exc:  # Pillow raises many kinds on a truncated image

@@ -30,7 +30,7 @@ _SIGNATURES = {
     ".odt": (b"PK\x03\x04",),
 }
 CONVERT_TIMEOUT_S = 120.0  # a first start of LibreOffice takes a few seconds, a file one more
-_WINDOWS_DIRS = (
+_INSTALL_DIRS = (  # Windows (relative to the program folders) and macOS
     "LibreOffice/program",
     "LibreOffice 7/program",
     "/Applications/LibreOffice.app/Contents/MacOS",
@@ -39,7 +39,7 @@ _WINDOWS_DIRS = (
 
 def find_soffice() -> str | None:
     """LibreOffice's ``soffice`` on PATH or in its usual install folders, else ``None``."""
-    return find_program(("soffice", "libreoffice"), _WINDOWS_DIRS)
+    return find_program(("soffice", "libreoffice"), _INSTALL_DIRS)
 
 
 def load_office(path: Path, cancelled: Callable[[], bool] | None = None) -> SourceDocument:

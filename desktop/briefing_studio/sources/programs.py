@@ -23,7 +23,7 @@ _POLL_S = 0.2  # how often a running program's caller is asked whether to cancel
 
 def find_program(names: Sequence[str], install_dirs: Sequence[str] = ()) -> str | None:
     """The first of ``names`` on ``PATH``, else in ``install_dirs`` (relative to the Windows
-    program folders, or absolute); ``None`` when none is found."""
+    program folders and LOCALAPPDATA, or absolute); ``None`` when none is found."""
     for name in names:
         found = shutil.which(name)
         if found:
