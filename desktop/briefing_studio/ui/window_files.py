@@ -41,9 +41,7 @@ def load_and_analyze(
         context.progress(done, len(paths))
         try:
             # A scan reports its pages (OCR), so a long one shows progress and can be cancelled.
-            def pages(page: int, total: int, index: int = done) -> None:
-                context.progress(index * total + page, len(paths) * total)
-
+            pages = _page_progress(context, done, len(paths))
             source = load_source(
                 path, encoding=encoding, progress=pages, cancelled=context.cancelled
             )
@@ -52,6 +50,11 @@ def load_and_analyze(
             errors.append(exc)
     context.progress(len(paths), len(paths))
     return analyses, errors
+
+
+def _page_progress(context: ops.TaskContext, index: int, count: int) -> Callable[[int, int], None]:
+    """Progress of file ``index`` of ``count`` reported page by page as part of the whole."""
+    return lambda page, total: context.progress(index * total + page, count * total)
 
 
 class FileWorkflows:
