@@ -15,15 +15,15 @@ they are decoded (a small file can declare a gigantic image).
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from briefing_studio.atomic import atomic_write_text
 from briefing_studio.errors import BriefingError, Cancelled
@@ -141,7 +141,7 @@ def _recognise(
     path: Path,
     data: bytes,
     format: str,
-    pages: Callable[[], tuple[int, Iterator[Callable[[Path], None]]]],
+    pages: Callable[[], tuple[int, Iterator[Callable[[BinaryIO], None]]]],
     progress: Progress | None,
     cancelled: Cancel | None,
 ) -> SourceDocument:
@@ -154,18 +154,17 @@ def _recognise(
         blocks = []
         if progress is not None:
             progress(0, total)
-        with tempfile.TemporaryDirectory(prefix="briefing-ocr-") as folder:
-            image = Path(folder) / "page.png"
-            for done, save in enumerate(savers, start=1):
-                if cancelled is not None and cancelled():
-                    raise Cancelled
-                save(image)
-                page = _page_blocks(_tesseract(program, image, path, done, cancelled))
-                if blocks and page and _continues(blocks[-1], page[0]):
-                    blocks[-1] = _joined(blocks[-1], page.pop(0))
-                blocks += page
-                if progress is not None:
-                    progress(done, total)
+        for done, save in enumerate(savers, start=1):
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            image = io.BytesIO()
+            save(image)
+            page = _page_blocks(_tesseract(program, image.getvalue(), path, done, cancelled))
+            if blocks and page and _continues(blocks[-1], page[0]):
+                blocks[-1] = _joined(blocks[-1], page.pop(0))
+            blocks += page
+            if progress is not None:
+                progress(done, total)
         _store(cache_file, blocks)
     if not blocks:
         vi, en = _what(path)
@@ -187,14 +186,20 @@ def _recognise(
 
 
 def _tesseract(
-    program: str, image: Path, path: Path, page: int, cancelled: Cancel | None
+    program: str, image: bytes, path: Path, page: int, cancelled: Cancel | None
 ) -> list[list[str]]:
-    """Tesseract's TSV rows for one page image."""
-    command = [program, str(image), "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"]
+    """Tesseract's TSV rows for one page image (PNG bytes).
+
+    The image goes in on standard input: Tesseract on Windows cannot open a file whose path
+    has letters outside the system code page (a temporary folder under "C:\\Users\\Nguyễn").
+    """
+    command = [program, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"]
     try:
         # One thread: OpenMP's threads slow Tesseract down, not up (a full A4 page on 2 busy
         # cores: 4.2 s with one thread, 11.2 s with its default).
-        result = run_program(command, PAGE_TIMEOUT_S, cancelled, env={"OMP_THREAD_LIMIT": "1"})
+        result = run_program(
+            command, PAGE_TIMEOUT_S, cancelled, env={"OMP_THREAD_LIMIT": "1"}, input=image
+        )
     except ProgramTimeout:
         raise BriefingError(
             f"Nhận dạng chữ trang {page} quá lâu (hơn {PAGE_TIMEOUT_S:.0f} giây); đã dừng.",
@@ -302,7 +307,7 @@ def _block(words: list[tuple[str, float]]) -> Block:
 # ---- page images -------------------------------------------------------------------------------
 
 
-def _pdf_pages(path: Path, data: bytes) -> tuple[int, Iterator[Callable[[Path], None]]]:
+def _pdf_pages(path: Path, data: bytes) -> tuple[int, Iterator[Callable[[BinaryIO], None]]]:
     import pypdfium2 as pdfium
 
     try:
@@ -315,7 +320,7 @@ def _pdf_pages(path: Path, data: bytes) -> tuple[int, Iterator[Callable[[Path], 
     if count > MAX_PDF_PAGES:
         raise _too_many_pages(path, count)
 
-    def savers() -> Iterator[Callable[[Path], None]]:
+    def savers() -> Iterator[Callable[[BinaryIO], None]]:
         try:
             for index in range(count):
                 yield lambda target, index=index: _save_pdf_page(document[index], target)
@@ -325,17 +330,17 @@ def _pdf_pages(path: Path, data: bytes) -> tuple[int, Iterator[Callable[[Path], 
     return count, savers()
 
 
-def _save_pdf_page(page: Any, target: Path) -> None:
+def _save_pdf_page(page: Any, target: BinaryIO) -> None:
     """One pdfium page as a grey PNG at ``OCR_DPI`` (smaller for a poster-sized page)."""
     width, height = page.get_size()  # points
     scale = OCR_DPI / 72
     pixels = width * height * scale * scale
     if pixels > MAX_IMAGE_PIXELS:
         scale *= (MAX_IMAGE_PIXELS / pixels) ** 0.5
-    page.render(scale=scale, grayscale=True).to_pil().save(target, compress_level=1)
+    page.render(scale=scale, grayscale=True).to_pil().save(target, "PNG", compress_level=1)
 
 
-def _image_pages(path: Path) -> tuple[int, Iterator[Callable[[Path], None]]]:
+def _image_pages(path: Path) -> tuple[int, Iterator[Callable[[BinaryIO], None]]]:
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -356,7 +361,7 @@ def _image_pages(path: Path) -> tuple[int, Iterator[Callable[[Path], None]]]:
     if image.size[0] * image.size[1] > MAX_IMAGE_PIXELS:
         raise _too_many_pixels(path, f"{image.size[0]}×{image.size[1]}")
 
-    def savers() -> Iterator[Callable[[Path], None]]:
+    def savers() -> Iterator[Callable[[BinaryIO], None]]:
         try:
             for index in range(count):
                 yield lambda target, index=index: _save_frame(path, image, index, target)
@@ -366,7 +371,7 @@ def _image_pages(path: Path) -> tuple[int, Iterator[Callable[[Path], None]]]:
     return count, savers()
 
 
-def _save_frame(path: Path, image: Any, index: int, target: Path) -> None:
+def _save_frame(path: Path, image: Any, index: int, target: BinaryIO) -> None:
     """Frame ``index`` of an image as a grey PNG, after checking its size."""
     from PIL import ImageOps
 
@@ -375,7 +380,7 @@ def _save_frame(path: Path, image: Any, index: int, target: Path) -> None:
         width, height = image.size
         if width * height > MAX_IMAGE_PIXELS:
             raise _too_many_pixels(path, f"{width}×{height}")
-        ImageOps.exif_transpose(image).convert("L").save(target, compress_level=1)
+        ImageOps.exif_transpose(image).convert("L").save(target, "PNG", compress_level=1)
     except BriefingError:
         raise
     except Exception as exc:  # Pillow raises many kinds on a truncated image

@@ -52,25 +52,29 @@ def run_program(
     timeout_s: float,
     cancelled: Callable[[], bool] | None = None,
     env: dict[str, str] | None = None,
+    input: bytes | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run ``command`` to the end and return its output; raises ``ProgramTimeout`` after
+    """Run ``command`` to the end (``input`` on its standard input) and return its output;
+    raises ``ProgramTimeout`` after
     ``timeout_s``, ``Cancelled`` when ``cancelled()`` says so (the program is killed either way)
     and ``OSError`` when it cannot be started."""
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
     process = subprocess.Popen(
         list(command),
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL if input is None else subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, **(env or {})},
         creationflags=flags,
     )
     deadline = time.monotonic() + timeout_s
+    pending = input  # sent by the first call only; later calls go on with the same pipes
     while True:
         try:
-            out, err = process.communicate(timeout=_POLL_S)
+            out, err = process.communicate(pending, timeout=_POLL_S)
             break
         except subprocess.TimeoutExpired:
+            pending = None
             if cancelled is not None and cancelled():
                 _kill(process)
                 raise Cancelled from None
