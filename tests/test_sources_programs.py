@@ -31,8 +31,9 @@ def test_a_program_over_its_time_limit_is_stopped() -> None:
 
 def test_input_reaches_the_program_and_its_output_comes_back() -> None:
     data = "Ảnh trang 1 ".encode() * 100_000  # more than a pipe's buffer
-    echo = [sys.executable, "-c", "import sys; sys.stdout.buffer.write(sys.stdin.buffer.read())"]
-    result = run_program(echo, timeout_s=60, input=data)
+    # Like Tesseract, it starts reading only after a while (loading its model).
+    code = "import sys, time; time.sleep(0.5); sys.stdout.buffer.write(sys.stdin.buffer.read())"
+    result = run_program([sys.executable, "-c", code], timeout_s=20, input=data)
     assert (result.returncode, result.stdout) == (0, data)
 
 

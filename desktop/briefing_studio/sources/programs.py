@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -55,32 +56,36 @@ def run_program(
     input: bytes | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``command`` to the end (``input`` on its standard input) and return its output;
-    raises ``ProgramTimeout`` after
-    ``timeout_s``, ``Cancelled`` when ``cancelled()`` says so (the program is killed either way)
-    and ``OSError`` when it cannot be started."""
+    raises ``ProgramTimeout`` after ``timeout_s``, ``Cancelled`` when ``cancelled()`` says so
+    (the program is killed either way) and ``OSError`` when it cannot be started."""
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
-    process = subprocess.Popen(
-        list(command),
-        stdin=subprocess.DEVNULL if input is None else subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, **(env or {})},
-        creationflags=flags,
-    )
-    deadline = time.monotonic() + timeout_s
-    pending = input  # sent by the first call only; later calls go on with the same pipes
-    while True:
-        try:
-            out, err = process.communicate(pending, timeout=_POLL_S)
-            break
-        except subprocess.TimeoutExpired:
-            pending = None
-            if cancelled is not None and cancelled():
-                _kill(process)
-                raise Cancelled from None
-            if time.monotonic() > deadline:
-                _kill(process)
-                raise ProgramTimeout(command[0]) from None
+    # Input comes from a temporary file, not a pipe: ``communicate`` stops writing its input
+    # after its first time-out and never resumes, so a program that starts reading late
+    # (Tesseract loads its model first) would wait for the rest for ever.
+    with tempfile.TemporaryFile() as stdin:
+        if input is not None:
+            stdin.write(input)
+            stdin.seek(0)
+        process = subprocess.Popen(
+            list(command),
+            stdin=subprocess.DEVNULL if input is None else stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, **(env or {})},
+            creationflags=flags,
+        )
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                out, err = process.communicate(timeout=_POLL_S)
+                break
+            except subprocess.TimeoutExpired:
+                if cancelled is not None and cancelled():
+                    _kill(process)
+                    raise Cancelled from None
+                if time.monotonic() > deadline:
+                    _kill(process)
+                    raise ProgramTimeout(command[0]) from None
     return subprocess.CompletedProcess(list(command), process.returncode, out, err)
 
 
