@@ -1,4 +1,4 @@
-"""PDF sources: the text layer re-joined into paragraphs; scans and locked files refused."""
+"""PDF sources: the text layer re-joined into paragraphs; locked files refused."""
 
 from __future__ import annotations
 
@@ -73,7 +73,12 @@ def test_secretary_loads_pdf_report_back_into_its_paragraphs(tmp_path: Path, ind
     assert (source.title, source.author) == ("Báo cáo NGKT", "Sở Ngoại vụ")
 
 
-def test_scanned_pdf_is_refused_with_a_word_about_ocr(tmp_path: Path) -> None:
+def test_pdf_without_text_layer_or_letters_says_ocr_found_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF without a text layer goes to OCR (tests/test_sources_ocr.py); shapes without
+    letters are refused, naming the file; without Tesseract, the message says to install it."""
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home"))
     path = blank_pdf(tmp_path / "ban-quet.pdf")
     with pytest.raises(BriefingError, match="OCR") as caught:
         load_source(path)

@@ -427,7 +427,9 @@ def _render_epilog() -> str:
 def _load_sources(files: Sequence[Path], encoding: str | None):
     from briefing_studio.sources import load_source
 
-    return [load_source(path, encoding=encoding) for path in files]
+    # Scans take seconds a page: show the pages as OCR reads them.
+    progress = _stderr_progress("OCR") if sys.stderr.isatty() else None
+    return [load_source(path, encoding=encoding, progress=progress) for path in files]
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:

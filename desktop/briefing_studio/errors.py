@@ -64,6 +64,11 @@ def os_reason(exc: OSError, language: str = "vi", path: str | Path | None = None
     return reason
 
 
+class Cancelled(Exception):
+    """Raised by long core work (NER, OCR, conversions) when its ``cancelled()`` check said so;
+    the caller ends quietly instead of reporting an error."""
+
+
 class BriefingError(Exception):
     """A problem the user can fix, with a message in Vietnamese and in English.
 

@@ -502,136 +502,136 @@
 <context>
     <name>FileWorkflows</name>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="87"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="97"/>
         <source>Opening %n file(s)</source>
         <translation>
             <numerusform>Đang mở %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
         <source>Some files could not be opened</source>
         <translation>Không mở được một số tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="102"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="112"/>
         <source>Sources and briefings ({0})</source>
         <translation>Văn bản nguồn và tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="103"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="113"/>
         <source>Sources ({0})</source>
         <translation>Văn bản nguồn ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="114"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="221"/>
         <source>Briefings ({0})</source>
         <translation>Tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="105"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="115"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="111"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="133"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="143"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="132"/>
         <source>Open with encoding</source>
         <translation>Mở theo bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="123"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="133"/>
         <source>Encoding of the text files:</source>
         <translation>Bảng mã của các tệp văn bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="135"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="145"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="147"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="157"/>
         <source>The clipboard holds no text.</source>
         <translation>Bộ nhớ tạm không có văn bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="150"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="160"/>
         <source>Pasted text {0}</source>
         <translation>Văn bản dán {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="159"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="169"/>
         <source>Analysing the pasted text</source>
         <translation>Đang phân tích văn bản vừa dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="201"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
         <source>Opening the briefing</source>
         <translation>Đang mở tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="221"/>
         <source>Save briefing</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="240"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="250"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="249"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="259"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="250"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="260"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="316"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="326"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="323"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="333"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="354"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="364"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="355"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="365"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="371"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="381"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="331"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="341"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="329"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="339"/>
         <source>Verify signatures</source>
         <translation>Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="345"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="355"/>
         <source>Verifying signatures</source>
         <translation>Đang kiểm tra chữ ký</translation>
     </message>

@@ -223,3 +223,86 @@ def test_choosing_english_in_settings_switches_the_open_window_and_keeps_the_wor
         if window.successor is not None:
             window.successor.state.undo_stack.setClean()
             window.successor.close()
+
+
+def test_a_scan_opens_with_the_words_ocr_was_unsure_of_underlined(
+    make_window, idle, tmp_path: Path
+) -> None:
+    import sys
+
+    import pytest
+    from PIL import ImageFilter
+    from PySide6.QtGui import QTextCursor
+
+    from briefing_studio.errors import BriefingError
+    from briefing_studio.sources.ocr import check_tesseract
+
+    try:
+        check_tesseract()
+    except BriefingError as exc:
+        pytest.skip(f"Tesseract with its Vietnamese model is not installed: {exc.message_en}")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/scans.py
+    from scans import render_page
+
+    page = render_page(["Tổng vốn đầu tư đạt 12,4 tỷ USD trong năm nay"])
+    box = (820, 300, 1400, 360)  # "12,4 tỷ USD", blurred
+    page.paste(page.crop(box).filter(ImageFilter.GaussianBlur(3)), box)
+    path = tmp_path / "ban-quet.png"
+    page.save(path)
+    window = make_window()
+
+    window.open_paths([path])
+    idle(window)
+
+    analysis = window.state.analyses[-1]
+    assert analysis.source.ocr and analysis.source.name == "ban-quet.png"
+    section = analysis.sections[0]
+    unsure = analysis.source.uncertain_in(section.text)
+    assert unsure
+    entry = next(e for e in window.source_view.model.entries if e.section is section)
+    document = window.source_view.view.delegate.document(entry)
+    cursor = QTextCursor(document)
+    cursor.setPosition(len(section.text[: unsure[0][0] + 1].encode("utf-16-le")) // 2)
+    assert cursor.charFormat().fontUnderline()
+    cursor.setPosition(2)  # inside "Tổng", read clearly
+    assert not cursor.charFormat().fontUnderline()
+
+
+def test_opening_a_scan_reports_each_page_and_stops_on_cancel(tmp_path: Path, monkeypatch) -> None:
+    import sys
+
+    import pytest
+
+    from briefing_studio.errors import BriefingError
+    from briefing_studio.sources.ocr import check_tesseract
+    from briefing_studio.ui import ops
+    from briefing_studio.ui.window_files import load_and_analyze
+
+    try:
+        check_tesseract()
+    except BriefingError as exc:
+        pytest.skip(f"Tesseract with its Vietnamese model is not installed: {exc.message_en}")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/scans.py
+    from scans import scanned_pdf
+
+    pages = [["Trang một: hơn 170 thỏa thuận hợp tác."], ["Trang hai: trên 12,4 tỷ USD."]]
+    scan = scanned_pdf(tmp_path / "ban-quet.pdf", pages)
+    text = tmp_path / "ghi-chu.txt"
+    text.write_text("Ghi chú ngắn.", encoding="utf-8")
+    reports: list[tuple[int, int]] = []
+    context = ops.TaskContext(_report=lambda done, total: reports.append((done, total)))
+    context.progress = lambda done, total: reports.append((done, total))  # unthrottled
+
+    analyses, errors = load_and_analyze([text, scan], None, context)
+
+    assert not errors and analyses[1].source.ocr
+    assert reports[-3:] == [(3, 4), (4, 4), (2, 2)]  # the scan's two pages, then the files
+
+    (tmp_path / "home2").mkdir()
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home2"))  # no cache
+    reports.clear()
+    context.progress = lambda done, total: (reports.append((done, total)), context._flag.set())
+    with pytest.raises(Exception) as caught:
+        load_and_analyze([scan], None, context)
+    assert ops._is_cancellation(caught.value)
+    assert reports == [(0, 1), (0, 2)]  # stopped before the scan's first page

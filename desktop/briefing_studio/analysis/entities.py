@@ -21,6 +21,7 @@ from briefing_studio.analysis.model import Analysis, Entity, EntityKind, Mention
 from briefing_studio.analysis.ner_cache import NerCache, NerToken
 from briefing_studio.analysis.org_names import heads, organization_at, place_heads
 from briefing_studio.analysis.units import COUNTED_NOUNS, tone_key
+from briefing_studio.errors import Cancelled
 from briefing_studio.textutil import fold
 
 Progress = Callable[[int, int], None]
@@ -61,10 +62,6 @@ _ORG_HEAD = re.compile(
     r"(?:^|\s)((?:[Tt]ập đoàn|[Tt]ổng công ty|[Cc]ông ty|[Hh]ãng|Ngân hàng|Quỹ|Hiệp hội|Trường|"
     r"Đại học|Học viện|Viện|Bệnh viện|Cảng|Báo|Tạp chí|Đài)(?:\s(?:TNHH|CP|cổ phần|MTV))*)\s+$"
 )
-
-
-class Cancelled(Exception):
-    """Raised by ``extract_entities`` when ``cancelled()`` said so between two sentences."""
 
 
 @dataclass

@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources.guards import check_file, empty_error
 from briefing_studio.sources.model import SourceDocument
+from briefing_studio.sources.ocr import IMAGE_SUFFIXES, ocr_image, ocr_pdf
+from briefing_studio.sources.office import OFFICE_FORMATS, load_office
 from briefing_studio.sources.paragraphs import text_blocks
 
 TEXT_SUFFIXES = ("", ".txt", ".text", ".md")
-SUPPORTED_SUFFIXES: tuple[str, ...] = (*TEXT_SUFFIXES[1:], ".docx", ".html", ".htm", ".pdf")
-_OLD_FORMATS = {".doc": "Word 97–2003 (.doc)", ".rtf": "RTF", ".odt": "OpenDocument (.odt)"}
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    *TEXT_SUFFIXES[1:],
+    ".docx",
+    ".html",
+    ".htm",
+    ".pdf",
+    *OFFICE_FORMATS,  # converted by LibreOffice
+    *IMAGE_SUFFIXES,  # read by OCR
+)
 
 
-def load_source(path: str | Path, encoding: str | None = None) -> SourceDocument:
+def load_source(
+    path: str | Path,
+    encoding: str | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SourceDocument:
     """Load a source file by its suffix; ``encoding`` overrides detection for text and HTML.
 
-    Every problem the file can have raises ``BriefingError`` naming it.
+    Scans and images are read by OCR and .doc/.rtf/.odt converted by LibreOffice, which take
+    seconds: ``progress(done, total)`` follows the pages and ``cancelled()`` stops the work
+    (raising ``errors.Cancelled``). Every problem the file can have raises ``BriefingError``
+    naming it.
     """
     path = Path(path).expanduser().absolute()
     suffix = path.suffix.lower()
@@ -36,9 +55,16 @@ def load_source(path: str | Path, encoding: str | None = None) -> SourceDocument
         from briefing_studio.sources.html_loader import load_html
 
         return load_html(path, encoding)
-    from briefing_studio.sources.pdf_loader import load_pdf
+    if suffix in OFFICE_FORMATS:
+        return load_office(path, cancelled)
+    if suffix in IMAGE_SUFFIXES:
+        return ocr_image(path, progress, cancelled)
+    from briefing_studio.sources.pdf_loader import NoTextLayer, load_pdf
 
-    return load_pdf(path)
+    try:
+        return load_pdf(path)
+    except NoTextLayer:
+        return ocr_pdf(path, progress, cancelled)
 
 
 def source_from_text(text: str, name: str = "Văn bản dán") -> SourceDocument:
@@ -51,13 +77,6 @@ def source_from_text(text: str, name: str = "Văn bản dán") -> SourceDocument
 
 def _unsupported(path: Path, suffix: str) -> BriefingError:
     supported = ", ".join(SUPPORTED_SUFFIXES)
-    if suffix in _OLD_FORMATS:
-        kind = _OLD_FORMATS[suffix]
-        return BriefingError(
-            f"Chưa đọc được định dạng {kind}: hãy mở bằng Word và lưu thành .docx.",
-            f"{kind} files cannot be read: open it in Word and save it as .docx.",
-            path=path,
-        )
     return BriefingError(
         f"Không hỗ trợ loại tệp “{suffix}”. Các loại đọc được: {supported}.",
         f"Unsupported file type “{suffix}”. Supported: {supported}.",

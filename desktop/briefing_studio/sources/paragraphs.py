@@ -13,8 +13,13 @@ import re
 from briefing_studio.sources.model import Block
 from briefing_studio.textutil import clean_line, clean_text
 
-_SENTENCE_END = re.compile(r"[.!?…:][\"”’)»\]]*$")  # a colon ends a lead-in to a list
+SENTENCE_END = re.compile(r"[.!?…:][\"”’)»\]]*$")  # a colon ends a lead-in to a list
 _FULL_LINE = 0.6  # a line this fraction of the longest line (or longer) is a wrapped line
+# A page number alone on a line ("3", "- 3 -", "Trang 3/12", "Page 3 of 12"): dropped at a
+# page's top or bottom by the PDF and OCR loaders.
+PAGE_NUMBER = re.compile(
+    r"(?:trang|page)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|of|trên)\s*\d{1,4})?", re.IGNORECASE
+)
 _URL_END = re.compile(r"(?:https?://|www\.)\S*$")  # a URL split over lines has no space in it
 
 
@@ -65,13 +70,13 @@ def looks_hard_wrapped(lines: list[str]) -> bool:
     if longest > 100:
         return False
     full = sum(1 for line in lines if len(line) >= _FULL_LINE * longest)
-    unfinished = sum(1 for line in lines if not _SENTENCE_END.search(line.rstrip()))
+    unfinished = sum(1 for line in lines if not SENTENCE_END.search(line.rstrip()))
     return full > 0.6 * len(lines) and unfinished > 0.5 * len(lines)
 
 
 def _continues(line: str, following: str, full: float) -> bool:
     """Does the paragraph go on after ``line``?"""
-    if not following or _SENTENCE_END.search(line):
+    if not following or SENTENCE_END.search(line):
         return False
     return len(line) >= full or following[0].islower()
 

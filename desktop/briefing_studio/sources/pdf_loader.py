@@ -1,14 +1,14 @@
 """PDF sources with a text layer, via pypdf: page text re-joined into paragraphs.
 
-A scanned PDF has pages but (almost) no extractable letters; it needs OCR, which this app
-does not do, so it is refused with a message that says so. Extraction is guarded: pypdf errors
-on a damaged file, an encrypted file, too many pages or too much time become ``BriefingError``.
+A scanned PDF has pages but (almost) no extractable letters: ``NoTextLayer`` says so, and
+``load.load_source`` reads such a PDF with OCR instead (``sources.ocr``). Extraction is
+guarded: pypdf errors on a damaged file, an encrypted file, too many pages or too much time
+become ``BriefingError``.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import time
 from pathlib import Path
 
@@ -19,23 +19,25 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.sources.guards import read_bytes
 from briefing_studio.sources.limits import MAX_PDF_PAGES, PDF_TIME_BUDGET_S
 from briefing_studio.sources.model import Block, SourceDocument
-from briefing_studio.sources.paragraphs import merge_wrapped_lines
+from briefing_studio.sources.paragraphs import PAGE_NUMBER, merge_wrapped_lines
 from briefing_studio.textutil import clean_line, clean_text
 
 _MIN_LETTERS_PER_PAGE = 10  # fewer on average: the pages are images (a scan)
-_PAGE_NUMBER = re.compile(
-    r"(?:trang|page)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|of|trên)\s*\d{1,4})?", re.IGNORECASE
-)
+
+
+class NoTextLayer(BriefingError):
+    """The PDF's pages hold (almost) no letters: a scan, to be read with OCR."""
 
 
 def load_pdf(path: Path) -> SourceDocument:
-    """Load a PDF's text layer; scanned, encrypted or damaged PDFs raise ``BriefingError``."""
+    """Load a PDF's text layer; encrypted or damaged PDFs raise ``BriefingError``, scanned
+    ones ``NoTextLayer``."""
     reader = _open(path)
     pages = _page_texts(reader, path)
     lines = [line for page in pages for line in _page_lines(page)]
     letters = sum(1 for line in lines for char in line if char.isalpha())
     if letters < _MIN_LETTERS_PER_PAGE * max(len(pages), 1):
-        raise BriefingError(
+        raise NoTextLayer(
             "PDF không có lớp chữ (có lẽ là bản quét/ảnh chụp): cần nhận dạng chữ (OCR) trước "
             "khi dùng được.",
             "The PDF has no text layer (it is probably a scan or photos): it needs OCR "
@@ -58,9 +60,9 @@ def _page_lines(page: str) -> list[str]:
     """The page's lines without a page number at its top or bottom (a number elsewhere may
     be a table cell, which the briefing needs)."""
     lines = [line for line in clean_text(page).split("\n") if line]
-    while lines and _PAGE_NUMBER.fullmatch(lines[-1]):
+    while lines and PAGE_NUMBER.fullmatch(lines[-1]):
         lines.pop()
-    while lines and _PAGE_NUMBER.fullmatch(lines[0]):
+    while lines and PAGE_NUMBER.fullmatch(lines[0]):
         lines.pop(0)
     return lines
 

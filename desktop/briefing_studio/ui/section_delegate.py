@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import itertools
 from collections import OrderedDict
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -42,6 +43,7 @@ KIND_COLOURS: dict[str, tuple[str, str, str]] = {
     "date": ("#ece0fa", "#bf9ae8", "#4a148c"),
 }
 MATCH_COLOUR = "#ffe94d"
+UNCERTAIN_COLOUR = "#c62828"  # underline of words OCR read with low confidence
 # Laid-out documents kept for painting: a screenful many times over. Heights are kept for every
 # row, so a long source never builds its documents twice to scroll. Documents leave one at a
 # time: freeing two thousand at once (the old "clear when full") froze the window for a
@@ -52,14 +54,19 @@ FAINT_COLOUR = QColor("#d9b56a")
 
 
 def section_html(
-    section: Section, figures: list[Figure], chosen: set[str], matches: list[Span]
+    section: Section,
+    figures: list[Figure],
+    chosen: set[str],
+    matches: list[Span],
+    uncertain: Sequence[Span] = (),
 ) -> str:
-    """Rich text for one section: figures as coloured anchors, matches highlighted."""
+    """Rich text for one section: figures as coloured anchors, matches highlighted, words OCR
+    was unsure of underlined in red (wherever they are, figures included)."""
     text = section.text
     cuts = {0, len(text)}
     for figure in figures:
         cuts.update((figure.start, figure.end))
-    for start, end in matches:
+    for start, end in [*matches, *uncertain]:
         cuts.update((start, end))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     parts = []
@@ -77,6 +84,10 @@ def section_html(
             )
         elif matched:
             piece = f'<span style="background-color:{MATCH_COLOUR}">{piece}</span>'
+        if any(u0 <= start and end <= u1 for u0, u1 in uncertain):
+            piece = (
+                f'<span style="text-decoration:underline;color:{UNCERTAIN_COLOUR}">{piece}</span>'
+            )
         parts.append(piece)
     body = "".join(parts)
     if section.kind == "heading":
@@ -127,9 +138,11 @@ class SectionDelegate(QStyledItemDelegate):
 
     def document(self, entry: Entry) -> QTextDocument:
         assert entry.section is not None
-        return self._document(entry.section, self._key(entry.section))
+        return self._document(entry, self._key(entry.section))
 
-    def _document(self, section: Section, key: tuple) -> QTextDocument:
+    def _document(self, entry: Entry, key: tuple) -> QTextDocument:
+        section = entry.section
+        assert section is not None
         _, width, chosen, matches = key
         doc = self._docs.get(key)
         if doc is not None:
@@ -145,7 +158,11 @@ class SectionDelegate(QStyledItemDelegate):
             doc.setDocumentMargin(2)
             doc.setHtml(
                 section_html(
-                    section, self.model.state.figures_in(section.id), set(chosen), list(matches)
+                    section,
+                    self.model.state.figures_in(section.id),
+                    set(chosen),
+                    list(matches),
+                    entry.analysis.source.uncertain_in(section.text),
                 )
             )
             doc.setTextWidth(width)
@@ -161,7 +178,7 @@ class SectionDelegate(QStyledItemDelegate):
         if height is None:
             if len(self._heights) > 50 * DOCUMENTS_KEPT:
                 self._heights.clear()  # plain ints, cheap to drop; stale widths pile up here
-            height = int(self._document(entry.section, key).size().height())
+            height = int(self._document(entry, key).size().height())
         return height
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:

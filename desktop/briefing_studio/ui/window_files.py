@@ -41,11 +41,21 @@ def load_and_analyze(
             raise ops.Cancelled()
         context.progress(done, len(paths))
         try:
-            analyses.append(analyze(load_source(path, encoding=encoding)))
+            # A scan reports its pages (OCR), so a long one shows progress and can be cancelled.
+            pages = _page_progress(context, done, len(paths))
+            source = load_source(
+                path, encoding=encoding, progress=pages, cancelled=context.cancelled
+            )
+            analyses.append(analyze(source))
         except BriefingError as exc:
             errors.append(exc)
     context.progress(len(paths), len(paths))
     return analyses, errors
+
+
+def _page_progress(context: ops.TaskContext, index: int, count: int) -> Callable[[int, int], None]:
+    """Progress of file ``index`` of ``count`` reported page by page as part of the whole."""
+    return lambda page, total: context.progress(index * total + page, count * total)
 
 
 class FileWorkflows(Translated):
