@@ -219,6 +219,31 @@ class _Fields:
             )
         return value
 
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise ProjectFieldError(self._name(key), "true hoặc false", "true or false", value)
+        return value
+
+    def spans(self, key: str, length: int) -> tuple[tuple[int, int], ...]:
+        """``[[start, end], …]`` inside a text of ``length`` characters."""
+        spans = []
+        for number, item in enumerate(self._list(key)):
+            if not (
+                isinstance(item, list)
+                and len(item) == 2
+                and all(isinstance(x, int) and not isinstance(x, bool) for x in item)
+                and 0 <= item[0] < item[1] <= length
+            ):
+                raise ProjectFieldError(
+                    f"{self._name(key)}[{number}]",
+                    f"một cặp [đầu, cuối] trong khoảng 0–{length}",
+                    f"a pair [start, end] within 0–{length}",
+                    item,
+                )
+            spans.append((item[0], item[1]))
+        return tuple(spans)
+
     def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
         """A value from ``allowed``; ``default`` (when not allowed itself) makes it required."""
         value = self.data.get(key, default)
@@ -266,16 +291,20 @@ def _source(fields: _Fields) -> SourceDocument:
         name=fields.text("name"),
         format=fields.text("format", default="txt"),
         encoding=fields.optional_text("encoding"),
-        blocks=tuple(
-            Block(
-                text=block.text("text", required=True),
-                kind=block.choice("kind", get_args(BlockKind), "paragraph"),  # type: ignore[arg-type]
-                level=block.integer("level", 0, 3, 0),
-            )
-            for block in fields.tables("blocks")
-        ),
+        blocks=tuple(_block(block) for block in fields.tables("blocks")),
         title=fields.text("title"),
         author=fields.text("author"),
+        ocr=fields.flag("ocr"),
+    )
+
+
+def _block(fields: _Fields) -> Block:
+    text = fields.text("text", required=True)
+    return Block(
+        text=text,
+        kind=fields.choice("kind", get_args(BlockKind), "paragraph"),  # type: ignore[arg-type]
+        level=fields.integer("level", 0, 3, 0),
+        uncertain=fields.spans("uncertain", len(text)),  # words OCR was unsure of
     )
 
 

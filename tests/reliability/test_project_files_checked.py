@@ -182,3 +182,22 @@ def test_a_version_that_is_not_a_whole_number_is_not_called_newer(
         load_briefing(path)
     message = caught.value.message("en")
     assert "“version”" in message and "newer" not in message, message
+
+
+def test_an_ocr_source_keeps_its_unsure_words_through_save_and_open(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from briefing_studio.project import save_briefing
+
+    source = source_from_text("Kim ngạch đạt 12,4 tỷ USD")
+    block = replace(source.blocks[0], uncertain=((14, 18),))
+    scanned = replace(source, blocks=(block,), ocr=True, format="image")
+    path = tmp_path / "quet.briefing"
+    save_briefing(Briefing(sources=[scanned]), path)
+    reopened = load_briefing(path).sources[0]
+    assert reopened.ocr and reopened.blocks[0].uncertain == ((14, 18),)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["briefing"]["sources"][0]["blocks"][0]["uncertain"] = [[20, 99]]  # past the text
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(BriefingError, match=r"blocks\[0\]\.uncertain\[0\]"):
+        load_briefing(path)
