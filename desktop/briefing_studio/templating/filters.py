@@ -1,8 +1,8 @@
 """Filters templates use to write numbers, money, dates and marked text the Vietnamese way.
 
 Vietnamese conventions (docs/ARCHITECTURE.md §3): ``.`` groups thousands, ``,`` is the decimal
-mark, money carries a scale word (``triệu``, ``tỷ``, ``nghìn tỷ``), ranges use an en dash, and Decree 30
-writes a day below 10 and the months January and February with a leading zero
+mark, money carries a scale word (``triệu``, ``tỷ``, ``nghìn tỷ``), ranges use an en dash, and
+Decree 30 writes a day below 10 and the months January and February with a leading zero
 (``ngày 05 tháng 02 năm 2025``). Number formatting comes from Babel's CLDR data for ``vi``.
 
 Every public function here is a filter; its docstring (first line, then a usage line starting
