@@ -104,7 +104,7 @@ def _big_child(path: str) -> dict:
     app, window = _open_window()
     _wait(app, lambda: _idle(window))
     rows_before = len(window.source_view.model.entries)
-    window.open_paths([Path(path)])
+    window.files.open_paths([Path(path)])
     shown, pause_shown = _wait(app, lambda: len(window.source_view.model.entries) > rows_before)
     settled, pause_settled = _wait(app, lambda: _idle(window))
     idle, longest = shown + settled, max(pause_shown, pause_settled)

@@ -2,6 +2,286 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ActionSet</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="102"/>
+        <source>&amp;New briefing</source>
+        <translation>Tài liệu &amp;mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="102"/>
+        <source>Start an empty briefing</source>
+        <translation>Bắt đầu một tài liệu trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="105"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Mở…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="106"/>
+        <source>Open source files or a .briefing project</source>
+        <translation>Mở văn bản nguồn hoặc tệp dự án .briefing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="111"/>
+        <source>Open with &amp;encoding…</source>
+        <translation>Mở theo &amp;bảng mã…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="112"/>
+        <source>Open text files whose encoding was not recognised (TCVN3, VNI…)</source>
+        <translation>Mở tệp văn bản có bảng mã không tự nhận ra được (TCVN3, VNI…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="116"/>
+        <source>&amp;Paste as new source</source>
+        <translation>&amp;Dán làm văn bản nguồn mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="117"/>
+        <source>Add the text on the clipboard as a source</source>
+        <translation>Thêm văn bản trong bộ nhớ tạm làm văn bản nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="122"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="122"/>
+        <source>Save the briefing (.briefing)</source>
+        <translation>Lưu tài liệu (.briefing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="125"/>
+        <source>Save &amp;as…</source>
+        <translation>Lưu &amp;thành…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="126"/>
+        <source>Save the briefing under another name</source>
+        <translation>Lưu tài liệu với tên khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="131"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="132"/>
+        <source>Write the briefing as DOCX and/or PDF</source>
+        <translation>Xuất tài liệu ra DOCX và/hoặc PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="137"/>
+        <source>Print the briefing</source>
+        <translation>In tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="140"/>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Xem trước khi in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="140"/>
+        <source>See the printed pages first</source>
+        <translation>Xem trước các trang sẽ in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="143"/>
+        <source>&amp;Verify signatures…</source>
+        <translation>Kiểm tra &amp;chữ ký…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="144"/>
+        <source>Check the digital signatures of a PDF</source>
+        <translation>Kiểm tra chữ ký số của một tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="148"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="148"/>
+        <source>Close Briefing Studio</source>
+        <translation>Đóng Briefing Studio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="150"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="215"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="152"/>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>Hoàn tác thay đổi vừa rồi (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="153"/>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="216"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="155"/>
+        <source>Redo the change (Ctrl+Shift+Z or Ctrl+Y)</source>
+        <translation>Làm lại thay đổi (Ctrl+Shift+Z hoặc Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="159"/>
+        <source>Select &amp;all</source>
+        <translation>Chọn &amp;tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="160"/>
+        <source>Tick every section and figure</source>
+        <translation>Chọn mọi đoạn và mọi số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="165"/>
+        <source>Select &amp;none</source>
+        <translation>&amp;Bỏ chọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="166"/>
+        <source>Untick every section and figure</source>
+        <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="171"/>
+        <source>S&amp;uggest</source>
+        <translation>&amp;Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="172"/>
+        <source>Tick what is relevant to the counterpart</source>
+        <translation>Chọn những nội dung liên quan đến đối tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="177"/>
+        <source>&amp;Find…</source>
+        <translation>T&amp;ìm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="177"/>
+        <source>Search the sections (Ctrl+F)</source>
+        <translation>Tìm trong các đoạn (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="180"/>
+        <source>Find &amp;names again</source>
+        <translation>Tìm lại &amp;tên riêng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="181"/>
+        <source>Recognise people, organisations and places</source>
+        <translation>Nhận dạng tên người, tổ chức và địa danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="185"/>
+        <source>&amp;Manage templates…</source>
+        <translation>&amp;Quản lý mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="186"/>
+        <source>Customise, edit, import and share templates</source>
+        <translation>Tùy biến, sửa, nhập và chia sẻ mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="190"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="191"/>
+        <source>Language, templates folder, agency</source>
+        <translation>Ngôn ngữ, thư mục mẫu, cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="196"/>
+        <source>Template &amp;reference</source>
+        <translation>Tài liệu &amp;hướng dẫn soạn mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="197"/>
+        <source>Tags, style classes, variables and filters for template editors</source>
+        <translation>Thẻ, lớp kiểu, biến và bộ lọc dành cho người soạn mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="201"/>
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="202"/>
+        <source>From sources to an exported briefing, Suggest, recovering work (F1)</source>
+        <translation>Từ văn bản nguồn đến tài liệu xuất ra, nút Gợi ý, khôi phục phần việc (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="207"/>
+        <source>&amp;About Briefing Studio</source>
+        <translation>&amp;Giới thiệu Briefing Studio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="208"/>
+        <source>Versions of the app and its libraries</source>
+        <translation>Phiên bản của ứng dụng và các thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="228"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="229"/>
+        <source>Open &amp;recent</source>
+        <translation>Mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="244"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="252"/>
+        <source>Te&amp;mplates</source>
+        <translation>&amp;Mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="254"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="256"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="258"/>
+        <source>Main</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="284"/>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="287"/>
+        <source>Clear the list</source>
+        <translation>Xóa danh sách</translation>
+    </message>
+</context>
+<context>
     <name>ArrangeModel</name>
     <message>
         <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="63"/>
@@ -500,228 +780,171 @@
     </message>
 </context>
 <context>
-    <name>FileWorkflows</name>
+    <name>FileWorkflow</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="108"/>
+        <source>Briefing Studio did not close properly last time. Restore the unsaved changes to “{0}”?</source>
+        <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục những thay đổi chưa lưu của “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="113"/>
+        <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
+        <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="118"/>
+        <source>Restore unsaved work?</source>
+        <translation>Khôi phục phần việc chưa lưu?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="150"/>
+        <source>Opening the sample texts</source>
+        <translation>Đang mở các văn bản mẫu</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="97"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="213"/>
         <source>Opening %n file(s)</source>
         <translation>
             <numerusform>Đang mở %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="220"/>
         <source>Some files could not be opened</source>
         <translation>Không mở được một số tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="228"/>
         <source>Sources and briefings ({0})</source>
         <translation>Văn bản nguồn và tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="229"/>
         <source>Sources ({0})</source>
         <translation>Văn bản nguồn ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="114"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="221"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="230"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="333"/>
         <source>Briefings ({0})</source>
         <translation>Tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="231"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="121"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="237"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="259"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="248"/>
         <source>Open with encoding</source>
         <translation>Mở theo bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="133"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="249"/>
         <source>Encoding of the text files:</source>
         <translation>Bảng mã của các tệp văn bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="145"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="261"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="157"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="273"/>
         <source>The clipboard holds no text.</source>
         <translation>Bộ nhớ tạm không có văn bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="160"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="276"/>
         <source>Pasted text {0}</source>
         <translation>Văn bản dán {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="169"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="285"/>
         <source>Analysing the pasted text</source>
         <translation>Đang phân tích văn bản vừa dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="317"/>
         <source>Opening the briefing</source>
         <translation>Đang mở tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="221"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="331"/>
         <source>Save briefing</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="250"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="361"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="259"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="370"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="260"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="371"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
+</context>
+<context>
+    <name>LanguageSwitch</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="326"/>
-        <source>Exported {0}</source>
-        <translation>Đã xuất {0}</translation>
+        <location filename="../../desktop/briefing_studio/ui/language_switch.py" line="45"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="333"/>
-        <source>Exporting</source>
-        <translation>Đang xuất</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="364"/>
-        <source>No template</source>
-        <translation>Chưa có mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="365"/>
-        <source>The chosen template is missing or broken. Choose another template first.</source>
-        <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="381"/>
-        <source>Preparing the pages</source>
-        <translation>Đang chuẩn bị các trang</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="341"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="339"/>
-        <source>Verify signatures</source>
-        <translation>Kiểm tra chữ ký</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="355"/>
-        <source>Verifying signatures</source>
-        <translation>Đang kiểm tra chữ ký</translation>
+        <location filename="../../desktop/briefing_studio/ui/language_switch.py" line="46"/>
+        <source>The new language applies when Briefing Studio starts again.</source>
+        <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="154"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="165"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="166"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="167"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="168"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="204"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="206"/>
-        <source>Restore unsaved work?</source>
-        <translation>Khôi phục phần việc chưa lưu?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="201"/>
-        <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
-        <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="196"/>
-        <source>Briefing Studio did not close properly last time. Restore the unsaved changes to “{0}”?</source>
-        <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục những thay đổi chưa lưu của “{0}”?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="238"/>
-        <source>Opening the sample texts</source>
-        <translation>Đang mở các văn bản mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="278"/>
-        <source>Finding names in “{0}”…</source>
-        <translation>Đang tìm tên riêng trong “{0}”…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="292"/>
-        <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
-        <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="297"/>
-        <source>Names could not be found.</source>
-        <translation>Không tìm được tên riêng.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="302"/>
-        <source>Finding names</source>
-        <translation>Đang tìm tên riêng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="246"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="380"/>
-        <source>Language</source>
-        <translation>Ngôn ngữ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="381"/>
-        <source>The new language applies when Briefing Studio starts again.</source>
-        <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1286,72 @@
         <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="242"/>
         <source>★ {0} sections and {1} figures are relevant to {2}.</source>
         <translation>★ {0} đoạn và {1} số liệu liên quan đến {2}.</translation>
+    </message>
+</context>
+<context>
+    <name>NameFinding</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/name_finding.py" line="69"/>
+        <source>Finding names in “{0}”…</source>
+        <translation>Đang tìm tên riêng trong “{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/name_finding.py" line="83"/>
+        <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
+        <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/name_finding.py" line="88"/>
+        <source>Names could not be found.</source>
+        <translation>Không tìm được tên riêng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/name_finding.py" line="93"/>
+        <source>Finding names</source>
+        <translation>Đang tìm tên riêng</translation>
+    </message>
+</context>
+<context>
+    <name>OutputWorkflow</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="100"/>
+        <source>Exported {0}</source>
+        <translation>Đã xuất {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="107"/>
+        <source>Exporting</source>
+        <translation>Đang xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="113"/>
+        <source>Verify signatures</source>
+        <translation>Kiểm tra chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="115"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="129"/>
+        <source>Verifying signatures</source>
+        <translation>Đang kiểm tra chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="138"/>
+        <source>No template</source>
+        <translation>Chưa có mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="139"/>
+        <source>The chosen template is missing or broken. Choose another template first.</source>
+        <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="155"/>
+        <source>Preparing the pages</source>
+        <translation>Đang chuẩn bị các trang</translation>
     </message>
 </context>
 <context>
@@ -2245,286 +2534,6 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
     </message>
 </context>
 <context>
-    <name>WindowActions</name>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
-        <source>&amp;New briefing</source>
-        <translation>Tài liệu &amp;mới</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="62"/>
-        <source>Start an empty briefing</source>
-        <translation>Bắt đầu một tài liệu trống</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="65"/>
-        <source>&amp;Open…</source>
-        <translation>&amp;Mở…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="66"/>
-        <source>Open source files or a .briefing project</source>
-        <translation>Mở văn bản nguồn hoặc tệp dự án .briefing</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="71"/>
-        <source>Open with &amp;encoding…</source>
-        <translation>Mở theo &amp;bảng mã…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="72"/>
-        <source>Open text files whose encoding was not recognised (TCVN3, VNI…)</source>
-        <translation>Mở tệp văn bản có bảng mã không tự nhận ra được (TCVN3, VNI…)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="76"/>
-        <source>&amp;Paste as new source</source>
-        <translation>&amp;Dán làm văn bản nguồn mới</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="77"/>
-        <source>Add the text on the clipboard as a source</source>
-        <translation>Thêm văn bản trong bộ nhớ tạm làm văn bản nguồn</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="82"/>
-        <source>&amp;Save</source>
-        <translation>&amp;Lưu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="82"/>
-        <source>Save the briefing (.briefing)</source>
-        <translation>Lưu tài liệu (.briefing)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="85"/>
-        <source>Save &amp;as…</source>
-        <translation>Lưu &amp;thành…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="86"/>
-        <source>Save the briefing under another name</source>
-        <translation>Lưu tài liệu với tên khác</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="91"/>
-        <source>&amp;Export…</source>
-        <translation>&amp;Xuất…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="92"/>
-        <source>Write the briefing as DOCX and/or PDF</source>
-        <translation>Xuất tài liệu ra DOCX và/hoặc PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="97"/>
-        <source>&amp;Print…</source>
-        <translation>&amp;In…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="97"/>
-        <source>Print the briefing</source>
-        <translation>In tài liệu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="100"/>
-        <source>Print pre&amp;view…</source>
-        <translation>&amp;Xem trước khi in…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="100"/>
-        <source>See the printed pages first</source>
-        <translation>Xem trước các trang sẽ in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="108"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Thoát</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="108"/>
-        <source>Close Briefing Studio</source>
-        <translation>Đóng Briefing Studio</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="111"/>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="176"/>
-        <source>Undo</source>
-        <translation>Hoàn tác</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="113"/>
-        <source>Undo the last change (Ctrl+Z)</source>
-        <translation>Hoàn tác thay đổi vừa rồi (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="114"/>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="177"/>
-        <source>Redo</source>
-        <translation>Làm lại</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="116"/>
-        <source>Redo the change (Ctrl+Shift+Z or Ctrl+Y)</source>
-        <translation>Làm lại thay đổi (Ctrl+Shift+Z hoặc Ctrl+Y)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="120"/>
-        <source>Select &amp;all</source>
-        <translation>Chọn &amp;tất cả</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="121"/>
-        <source>Tick every section and figure</source>
-        <translation>Chọn mọi đoạn và mọi số liệu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="126"/>
-        <source>Select &amp;none</source>
-        <translation>&amp;Bỏ chọn tất cả</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="127"/>
-        <source>Untick every section and figure</source>
-        <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="132"/>
-        <source>S&amp;uggest</source>
-        <translation>&amp;Gợi ý</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="133"/>
-        <source>Tick what is relevant to the counterpart</source>
-        <translation>Chọn những nội dung liên quan đến đối tác</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="138"/>
-        <source>&amp;Find…</source>
-        <translation>T&amp;ìm…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="138"/>
-        <source>Search the sections (Ctrl+F)</source>
-        <translation>Tìm trong các đoạn (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="141"/>
-        <source>Find &amp;names again</source>
-        <translation>Tìm lại &amp;tên riêng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="142"/>
-        <source>Recognise people, organisations and places</source>
-        <translation>Nhận dạng tên người, tổ chức và địa danh</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="146"/>
-        <source>&amp;Manage templates…</source>
-        <translation>&amp;Quản lý mẫu…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="147"/>
-        <source>Customise, edit, import and share templates</source>
-        <translation>Tùy biến, sửa, nhập và chia sẻ mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="151"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Cài đặt…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="152"/>
-        <source>Language, templates folder, agency</source>
-        <translation>Ngôn ngữ, thư mục mẫu, cơ quan ban hành</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="157"/>
-        <source>Template &amp;reference</source>
-        <translation>Tài liệu &amp;hướng dẫn soạn mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="158"/>
-        <source>Tags, style classes, variables and filters for template editors</source>
-        <translation>Thẻ, lớp kiểu, biến và bộ lọc dành cho người soạn mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="162"/>
-        <source>User &amp;guide</source>
-        <translation>&amp;Hướng dẫn sử dụng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="163"/>
-        <source>From sources to an exported briefing, Suggest, recovering work (F1)</source>
-        <translation>Từ văn bản nguồn đến tài liệu xuất ra, nút Gợi ý, khôi phục phần việc (F1)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="168"/>
-        <source>&amp;About Briefing Studio</source>
-        <translation>&amp;Giới thiệu Briefing Studio</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="169"/>
-        <source>Versions of the app and its libraries</source>
-        <translation>Phiên bản của ứng dụng và các thư viện</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="189"/>
-        <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="190"/>
-        <source>Open &amp;recent</source>
-        <translation>Mở &amp;gần đây</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="205"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Sửa</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="213"/>
-        <source>Te&amp;mplates</source>
-        <translation>&amp;Mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="215"/>
-        <source>&amp;Tools</source>
-        <translation>&amp;Công cụ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="217"/>
-        <source>&amp;Help</source>
-        <translation>Trợ &amp;giúp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="219"/>
-        <source>Main</source>
-        <translation>Thanh công cụ chính</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="244"/>
-        <source>(none)</source>
-        <translation>(không có)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="247"/>
-        <source>Clear the list</source>
-        <translation>Xóa danh sách</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="103"/>
-        <source>&amp;Verify signatures…</source>
-        <translation>Kiểm tra &amp;chữ ký…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/window_actions.py" line="104"/>
-        <source>Check the digital signatures of a PDF</source>
-        <translation>Kiểm tra chữ ký số của một tệp PDF</translation>
-    </message>
-</context>
-<context>
     <name>about</name>
     <message>
         <location filename="../../desktop/briefing_studio/ui/about.py" line="35"/>
@@ -2548,17 +2557,17 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="334"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="358"/>
         <source>Briefing Studio</source>
         <translation>Briefing Studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="340"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="364"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/ops.py" line="342"/>
+        <location filename="../../desktop/briefing_studio/ui/ops.py" line="366"/>
         <source>Something went wrong inside Briefing Studio. Your work is still open. Please send the details below to the team that maintains the app.</source>
         <translation>Đã xảy ra lỗi bên trong Briefing Studio. Phần việc của bạn vẫn đang mở. Vui lòng gửi thông tin chi tiết dưới đây cho nhóm phụ trách ứng dụng.</translation>
     </message>

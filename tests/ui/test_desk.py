@@ -103,12 +103,12 @@ def test_suggest_asks_before_replacing_ticks_made_by_hand(make_window, qtbot, an
     # Cancel leaves the choice as it is; "Replace" takes the suggestion (one undo step).
     before = state.briefing.section_ids()
     seen = answer_boxes(lambda box: button_with_role(box, QMessageBox.ButtonRole.RejectRole))
-    window.suggest_action.trigger()
+    window.action_set.suggest_action.trigger()
     assert len(seen) == 1 and state.briefing.section_ids() == before
     seen = answer_boxes(lambda box: button_with_role(box, QMessageBox.ButtonRole.DestructiveRole))
-    window.suggest_action.trigger()
+    window.action_set.suggest_action.trigger()
     assert len(seen) == 1 and state.briefing.section_ids() == suggested_sections
-    window.undo_action.trigger()
+    window.action_set.undo_action.trigger()
     assert state.briefing.section_ids() == before
 
 
@@ -120,7 +120,7 @@ def test_suggest_asks_about_a_hand_made_choice_opened_from_a_file(
     own = next(s.id for _, s in state.all_sections() if not state.is_section_chosen(s.id))
     press_space_on(qtbot, window, own)
     project = tmp_path / "cua-toi.briefing"
-    assert window.save_to(project)
+    assert window.files.save_to(project)
     reopened = make_window([str(project)])
     chosen = reopened.state.briefing.section_ids()
     assert own in chosen
@@ -142,9 +142,9 @@ def test_toolbar_buttons_stay_put_when_the_undo_step_changes(make_window, qtbot)
     press_space_on(qtbot, window, chosen)  # "Undo" now has a step with a name
     qtbot.wait(50)
     assert [(b.x(), b.width()) for b in buttons] == before
-    undo = toolbar.widgetForAction(window.undo_tool_action)
+    undo = toolbar.widgetForAction(window.action_set.undo_tool_action)
     assert undo.isEnabled()
-    assert window.undo_action.text() in undo.toolTip()  # the full "Undo <step>" text
+    assert window.action_set.undo_action.text() in undo.toolTip()  # the full "Undo <step>" text
     qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
     assert window.state.is_section_chosen(chosen)
     assert [(b.x(), b.width()) for b in buttons] == before
@@ -171,7 +171,7 @@ def test_export_finished_box_shows_with_a_clear_status_bar_and_a_path_when_nothi
 
     seen = answer_boxes(choose)
     out = tmp_path / "out"
-    window.export_to(out, ["docx"], "han-quoc")
+    window.output.export_to(out, ["docx"], "han-quoc")
     qtbot.waitUntil(lambda: len(seen) == 2 and not seen[1].isVisible(), timeout=60000)
     assert status_while_open == [False]
     text, flags = second[0]
@@ -195,7 +195,7 @@ def test_save_as_suggests_the_name_export_suggests(make_window, monkeypatch):
         return "", ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
-    window.save_as_action.trigger()
+    window.action_set.save_as_action.trigger()
     assert Path(offered[0]).name == "briefing-han-quoc-2026-12-15.briefing"
     assert Path(offered[0]).stem == default_stem(window.state.briefing)
 
@@ -293,10 +293,10 @@ def test_panel_sizes_template_and_recent_files_are_remembered(
         path = folder / name
         path.write_text("Hội nghị ngoại giao kinh tế năm 2026.", encoding="utf-8")
         files.append(path)
-    second.open_paths(files)
+    second.files.open_paths(files)
     idle(second)
-    second._fill_recent_menu()
-    actions = [a for a in second.recent_menu.actions() if a.statusTip()]
+    second.action_set.fill_recent_menu()
+    actions = [a for a in second.action_set.recent_menu.actions() if a.statusTip()]
     assert [a.text() for a in actions[:2]] == ["&1 b && c.txt", "&2 a.txt"]  # newest first
     assert actions[0].toolTip() == str(folder)
 

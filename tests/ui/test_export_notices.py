@@ -42,5 +42,5 @@ def test_export_shows_an_unknown_counterpart_before_writing(make_window, monkeyp
         return export_dialog.ExportDialog.DialogCode.Rejected
 
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", fake_exec)
-    window.export_action.trigger()
+    window.action_set.export_action.trigger()
     assert seen and any("Xứ Sở Lạ" in text for text in seen[0])

@@ -35,7 +35,7 @@ def test_the_dialog_offers_every_format_of_the_table(qtbot) -> None:
 def test_export_signs_the_pdfa_and_verify_shows_the_signer(
     make_window, qtbot, monkeypatch, tmp_path: Path, modal_boxes
 ) -> None:
-    from briefing_studio.ui import export_dialog, signing_ui, window_files
+    from briefing_studio.ui import export_dialog, signing_ui, window_output
 
     pki = make_pki(tmp_path / "pki")
     window = make_window()
@@ -59,8 +59,8 @@ def test_export_signs_the_pdfa_and_verify_shows_the_signer(
     written: list[Path] = []
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", fake_exec)
     monkeypatch.setattr(QInputDialog, "getText", type_password)
-    monkeypatch.setattr(window_files, "offer_to_open", lambda parent, files: written.extend(files))
-    window.export_action.trigger()
+    monkeypatch.setattr(window_output, "offer_to_open", lambda parent, files: written.extend(files))
+    window.action_set.export_action.trigger()
     qtbot.waitUntil(lambda: len(written) == 2, timeout=60000)
     assert written == [out / "han-quoc.pdf", out / "han-quoc-signed.pdf"]
     assert len(asked) == 1 and "signer.p12" in asked[0]
@@ -81,7 +81,7 @@ def test_export_signs_the_pdfa_and_verify_shows_the_signer(
         "show_verification",
         lambda parent, path, reports: shown.append(signing_ui.verification_text(path, reports)),
     )
-    window.verify_action.trigger()
+    window.action_set.verify_action.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
     assert SIGNER_NAME in shown[0] and "han-quoc-signed.pdf" in shown[0]
     assert shown[0].split("\n")[1] == QCoreApplication.translate(

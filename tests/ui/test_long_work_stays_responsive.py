@@ -43,7 +43,7 @@ def test_window_keeps_responding_while_names_are_found_and_cancel_stops_early(
     window.start([])
     qtbot.waitUntil(finder.started.is_set, timeout=30000)
     assert window.state.analyses, "names are looked for after loading"
-    assert window._ner_op is not None
+    assert window.names.op is not None
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(20)
@@ -57,7 +57,7 @@ def test_window_keeps_responding_while_names_are_found_and_cancel_stops_early(
     assert window.progress.isVisible()
     assert window.progress.bar.maximum() == 3000
     window.progress.cancel_button.click()
-    qtbot.waitUntil(lambda: window._ner_op is None, timeout=10000)
+    qtbot.waitUntil(lambda: window.names.op is None, timeout=10000)
     timer.stop()
     assert finder.stopped_early
     assert finder.done < finder.sentences
@@ -79,7 +79,7 @@ def test_real_entity_recognition_lists_people_and_places(make_window, qtbot) -> 
     from briefing_studio.briefing import Briefing
 
     window.state.reset([analysis], Briefing())
-    window.start_entities([analysis])
+    window.names.start([analysis])
     qtbot.waitUntil(lambda: analysis.entities is not None, timeout=120000)
     names = {e.name for e in analysis.entities}
     assert "Phạm Minh Chính" in names

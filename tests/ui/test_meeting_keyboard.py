@@ -126,7 +126,7 @@ def test_issue_date_is_saved_loaded_and_undone(
     _type_into(qtbot, issued, "10/12/2026")
     assert window.state.briefing.issued == "2026-12-10"
     path = tmp_path / "hop.briefing"
-    assert window.save_to(path)
+    assert window.files.save_to(path)
     assert load_briefing(path).issued == "2026-12-10"
 
     window.state.undo_stack.undo()
@@ -134,7 +134,7 @@ def test_issue_date_is_saved_loaded_and_undone(
     assert issued.edit.text() == ""
     discard = QMessageBox.StandardButton.Discard
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: discard)
-    window.open_project(path)
+    window.files.open_project(path)
     qtbot.waitUntil(lambda: window.state.briefing.issued == "2026-12-10", timeout=30000)
     assert issued.edit.text() == "10/12/2026"
 

@@ -45,7 +45,7 @@ def test_a_bad_file_gets_a_message_naming_it_and_the_good_one_still_opens(
     monkeypatch.setattr(
         QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text)
     )
-    window.open_paths([good, bad])
+    window.files.open_paths([good, bad])
     idle(window)
     assert len(window.state.analyses) == 3
     assert warnings and "hong.docx" in warnings[0]
@@ -54,13 +54,13 @@ def test_a_bad_file_gets_a_message_naming_it_and_the_good_one_still_opens(
     window.sources_panel.tree.setCurrentItem(window.sources_panel.tree.topLevelItem(2))
     window.sources_panel.remove_button.click()
     assert len(window.state.analyses) == 2
-    window.undo_action.trigger()
+    window.action_set.undo_action.trigger()
     assert len(window.state.analyses) == 3
 
 
 def test_pasted_text_becomes_a_source(make_window, idle) -> None:
     window = make_window()
-    window.paste_source("Đoạn văn dán vào về Hàn Quốc với 12 dự án.")
+    window.files.paste_source("Đoạn văn dán vào về Hàn Quốc với 12 dự án.")
     idle(window)
     assert len(window.state.analyses) == 3
     assert window.state.analyses[-1].source.format == "pasted"
@@ -91,13 +91,13 @@ def test_english_setting_shows_english_menus(make_window, studio_app) -> None:
     from briefing_studio.ui import i18n, preferences
 
     vietnamese = make_window(start=False)
-    assert vietnamese.file_menu.title() == "&Tệp"
+    assert vietnamese.action_set.file_menu.title() == "&Tệp"
     preferences.set_value(keys.KEY_LANGUAGE, "en")
     try:
         i18n.install(preferences.language())
         english = make_window(start=False)
-        assert english.file_menu.title() == "&File"
-        assert english.export_action.text() == "&Export…"
+        assert english.action_set.file_menu.title() == "&File"
+        assert english.action_set.export_action.text() == "&Export…"
     finally:
         i18n.install("vi")
 
@@ -161,8 +161,8 @@ def test_dropped_files_open_and_appear_in_recent_files(make_window, idle, tmp_pa
     window.dropEvent(event)
     idle(window)
     assert [a.source.name for a in window.state.analyses][-1] == "tin-moi.txt"
-    window._fill_recent_menu()
-    assert str(dropped) in [a.statusTip() for a in window.recent_menu.actions()]
+    window.action_set.fill_recent_menu()
+    assert str(dropped) in [a.statusTip() for a in window.action_set.recent_menu.actions()]
 
 
 def test_a_long_briefing_previews_its_first_pages_and_says_how_many_there_are(
@@ -193,7 +193,7 @@ def test_choosing_english_in_settings_switches_the_open_window_and_keeps_the_wor
     window.state.suggest()
     idle(window)
     chosen = window.state.briefing.section_ids()
-    assert window.state.modified and window.file_menu.title() == "&Tệp"
+    assert window.state.modified and window.action_set.file_menu.title() == "&Tệp"
 
     def choose_english(dialog: SettingsDialog) -> SettingsDialog.DialogCode:
         dialog.language.setCurrentIndex(dialog.language.findData("en"))
@@ -206,7 +206,7 @@ def test_choosing_english_in_settings_switches_the_open_window_and_keeps_the_wor
         new = window.successor
         assert new is not None and not window.isVisible() and new.isVisible()
         assert preferences.get_str(keys.KEY_LANGUAGE) == "en"
-        assert new.file_menu.title() == "&File" and new.tabs.tabText(1) == "Figures"
+        assert new.action_set.file_menu.title() == "&File" and new.tabs.tabText(1) == "Figures"
         assert new.state.briefing.section_ids() == chosen
         assert new.state.briefing.meeting.counterpart.name == "Hàn Quốc"
         assert new.state.modified and new.isWindowModified()  # still unsaved, and autosaved
@@ -251,7 +251,7 @@ def test_a_scan_opens_with_the_words_ocr_was_unsure_of_underlined(
     page.save(path)
     window = make_window()
 
-    window.open_paths([path])
+    window.files.open_paths([path])
     idle(window)
 
     analysis = window.state.analyses[-1]

@@ -91,9 +91,9 @@ def test_secretary_prepares_korean_embassy_briefing_from_seeds_to_files(
     expected_sections, expected_figures = suggest_selection(state.analyses, counterpart)
     assert state.briefing.section_ids() == list(expected_sections)
     assert state.briefing.figures == list(expected_figures)
-    window.undo_action.trigger()
+    window.action_set.undo_action.trigger()
     assert state.briefing.section_ids() == before_suggest
-    window.redo_action.trigger()
+    window.action_set.redo_action.trigger()
     assert state.briefing.section_ids() == list(expected_sections)
 
     # Arrange: Alt+Down moves the first chosen section down; Ctrl+Z puts it back.
@@ -127,7 +127,7 @@ def test_secretary_prepares_korean_embassy_briefing_from_seeds_to_files(
     assert window.isWindowModified()
 
     # Export both files through the dialog, then check them on disk.
-    from briefing_studio.ui import export_dialog, window_files
+    from briefing_studio.ui import export_dialog, window_output
 
     def fake_exec(dialog) -> int:
         dialog.folder.setText(str(tmp_path / "out"))
@@ -138,8 +138,8 @@ def test_secretary_prepares_korean_embassy_briefing_from_seeds_to_files(
 
     written: list[Path] = []
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", fake_exec)
-    monkeypatch.setattr(window_files, "offer_to_open", lambda parent, files: written.extend(files))
-    window.export_action.trigger()
+    monkeypatch.setattr(window_output, "offer_to_open", lambda parent, files: written.extend(files))
+    window.action_set.export_action.trigger()
     qtbot.waitUntil(lambda: len(written) == 2, timeout=60000)
     docx_file, pdf_file = tmp_path / "out" / "han-quoc.docx", tmp_path / "out" / "han-quoc.pdf"
     assert docx_file.exists() and pdf_file.exists()
@@ -150,7 +150,7 @@ def test_secretary_prepares_korean_embassy_briefing_from_seeds_to_files(
 
     # Save, reopen in a new window: the same state.
     project = tmp_path / "han-quoc.briefing"
-    assert window.save_to(project)
+    assert window.files.save_to(project)
     assert not window.isWindowModified()
     assert "han-quoc.briefing" in window.windowTitle()
     reopened = make_window([str(project)])

@@ -103,7 +103,7 @@ def test_recovered_work_keeps_its_file_name_and_ctrl_s_saves_there(
 ) -> None:
     first = make_window()
     path = tmp_path / "hop-han-quoc.briefing"
-    assert first.save_to(path)
+    assert first.files.save_to(path)
     first.state.edit_field("meeting", "place", "Nhà khách Chính phủ")
     assert first.autosaver.save_now()
     # The session dies: what it left is found under a PID that no longer runs.
@@ -124,7 +124,7 @@ def test_recovered_work_keeps_its_file_name_and_ctrl_s_saves_there(
     restored = make_window()
     idle(restored)
     assert len(asked) == 1 and "“hop-han-quoc.briefing”" in asked[0], asked
-    assert restored.project_path == path
+    assert restored.files.project_path == path
     assert restored.windowTitle().startswith("hop-han-quoc.briefing")
     assert restored.isWindowModified(), "restored work is not saved yet"
     assert restored.state.briefing.meeting.place == "Nhà khách Chính phủ"
@@ -151,7 +151,7 @@ def test_recovery_of_never_saved_work_stays_untitled(make_window, idle, monkeypa
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     restored = make_window()
     idle(restored)
-    assert restored.project_path is None
+    assert restored.files.project_path is None
     assert restored.isWindowModified()
 
 

@@ -1,28 +1,28 @@
-"""The main window: the three-column layout, its panels, and the window's life cycle.
+"""The main window: a thin shell that builds the panels and the workflows and wires them.
 
 Left: sources and meeting details. Centre: the text with its sections (tabs for figures and
-entities). Right: template, order of the chosen sections, and the live preview. Every slow step
-(loading, analysing, finding names, rendering, exporting) runs through ``ops.run_op``. Actions
-and menus live in ``window_actions``, opening/saving/exporting/printing in ``window_files``.
+entities). Right: template, order of the chosen sections, and the live preview. The work is done
+by objects that receive what they use: ``FileWorkflow`` (open, save, recover; ``window_files``),
+``OutputWorkflow`` (export, print, verify; ``window_output``), ``NameFinding`` (names in the
+background; ``name_finding``), ``LanguageSwitch`` and ``ActionSet`` (actions, menus, toolbar;
+``window_actions``). Every slow step runs through the window's ``ops.Runner``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from briefing_studio import settings as keys
@@ -30,35 +30,31 @@ from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
 from briefing_studio.paths import resources_dir
-from briefing_studio.ui import i18n, ops, preferences
+from briefing_studio.ui import ops, preferences
 from briefing_studio.ui.arrange_panel import ArrangePanel
-from briefing_studio.ui.autosave import Autosaver, CrashedSession, crashed_sessions, discard
+from briefing_studio.ui.autosave import Autosaver
 from briefing_studio.ui.entities_panel import EntitiesPanel
 from briefing_studio.ui.figures_panel import FiguresPanel
 from briefing_studio.ui.i18n import current_language
+from briefing_studio.ui.language_switch import LanguageSwitch
 from briefing_studio.ui.meeting_panel import MeetingPanel
+from briefing_studio.ui.name_finding import EntityFinder, NameFinding
 from briefing_studio.ui.preview import PreviewPanel
 from briefing_studio.ui.source_view import SourceView
 from briefing_studio.ui.sources_panel import SourcesPanel
 from briefing_studio.ui.state import BriefingState
 from briefing_studio.ui.template_picker import TemplatePicker
-from briefing_studio.ui.window_actions import WindowActions
-from briefing_studio.ui.window_files import FileWorkflows
+from briefing_studio.ui.window_actions import ActionSet, Commands
+from briefing_studio.ui.window_files import FileWorkflow
+from briefing_studio.ui.window_output import OutputWorkflow
 from briefing_studio.ui.window_size import fitted
 
-EntityFinder = Callable[..., list]
 SOURCES_HEIGHT = 180  # the sources list's first height (px); the meeting details below
 ORDER_HEIGHT = 270  # the order list's first height (px); the preview below takes the rest
 
 
-def default_entity_finder(analysis: Analysis, **kwargs: Any) -> list:
-    from briefing_studio.analysis.entities import extract_entities
-
-    return extract_entities(analysis, **kwargs)
-
-
-class MainWindow(WindowActions, FileWorkflows, QMainWindow):
-    """One briefing being prepared (actions: ``window_actions``; files: ``window_files``)."""
+class MainWindow(QMainWindow):
+    """One briefing being prepared: panels, workflows, and the signals between them."""
 
     def __init__(
         self, entity_finder: EntityFinder | None = None, autosave_interval_ms: int | None = None
@@ -66,22 +62,17 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(resources_dir() / "desktop" / "briefing-studio.svg")))
-        self.project_path: Path | None = None
-        self.entity_finder = entity_finder or default_entity_finder
-        self._ner_queue: list[Analysis] = []
-        self._ner_op: ops.Op | None = None
-        self._paste_count = 0
-        self._ops: set[ops.Op] = set()
         self.successor: MainWindow | None = None  # the window that replaced this one
 
         self.state = BriefingState(self)
         self.state.set_library(self._new_library())
         self.progress = ops.ProgressHost(self)
         self.statusBar().addPermanentWidget(self.progress)
+        self.runner = ops.Runner(self, self.progress)
 
         self._build_panels()
-        self._build_actions()
-        self._build_menus()
+        self._build_workflows(entity_finder)
+        self.action_set = ActionSet(self, self.state.undo_stack, self._commands())
         self._build_layout()
 
         if autosave_interval_ms is None:
@@ -92,6 +83,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.state.template_changed.connect(self._remember_template)
         self.state.undo_stack.cleanChanged.connect(self._update_title)
         self.state.undo_stack.indexChanged.connect(self._update_title)
+        self.files.project_changed.connect(self._update_title)
         self.setAcceptDrops(True)
         self._update_title()
         self._restore_geometry()
@@ -118,11 +110,45 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.arrange_panel = ArrangePanel(state)
         self.template_picker = TemplatePicker(state)
         self.preview = PreviewPanel(state)
-        self.sources_panel.open_requested.connect(self.open_files)
-        self.sources_panel.paste_requested.connect(self.paste_source)
         self.sources_panel.source_activated.connect(self._show_source)
         self.meeting_panel.suggest_requested.connect(self.suggest)
         self.entities_panel.section_requested.connect(self._show_section)
+
+    def _build_workflows(self, entity_finder: EntityFinder | None) -> None:
+        state, runner, status = self.state, self.runner, self.statusBar()
+        self.names = NameFinding(state, runner, self.entities_panel.set_status, entity_finder)
+        self.files = FileWorkflow(self, state, runner, status, self.names.start)
+        self.output = OutputWorkflow(self, state, runner, status, self.preview)
+        self.language = LanguageSwitch(self, state, self.shutdown, self._successor)
+        self.sources_panel.open_requested.connect(self.files.open_files)
+        self.sources_panel.paste_requested.connect(self.files.paste_source)
+
+    def _commands(self) -> Commands:
+        files, output, state = self.files, self.output, self.state
+        return Commands(
+            new_briefing=files.new_briefing,
+            open_files=files.open_files,
+            open_with_encoding=files.open_with_encoding,
+            open_recent=lambda path: files.open_paths([path]),
+            paste_source=files.paste_source,
+            save=files.save,
+            save_as=files.save_as,
+            export=output.export,
+            print_briefing=output.print_briefing,
+            print_preview=output.print_preview,
+            verify_signatures=output.verify_signatures,
+            quit=self.close,
+            select_all=state.select_all,
+            select_none=state.select_none,
+            suggest=self.suggest,
+            find=self.focus_search,
+            find_names_again=self.names.find_again,
+            manage_templates=self.manage_templates,
+            show_settings=self.show_settings,
+            show_template_reference=self._show_template_reference,
+            show_user_guide=self._show_user_guide,
+            show_about=self._show_about,
+        )
 
     def _build_layout(self) -> None:
         sources_box = QGroupBox(self.tr("Sources"))
@@ -182,69 +208,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
 
     def start(self, files: Sequence[str] = ()) -> None:
         """First content: a crashed session's autosave, the given files, or the two seeds."""
-        crashed = crashed_sessions()
-        if crashed and self.offer_recovery(crashed[0]):
-            return
-        if files:
-            self.open_paths([Path(f) for f in files], initial=True)
-        else:
-            self.load_seeds()
-
-    def offer_recovery(self, session: CrashedSession) -> bool:
-        if session.project_path is not None:
-            text = self.tr(
-                "Briefing Studio did not close properly last time. Restore the unsaved "
-                "changes to “{0}”?"
-            ).format(session.project_path.name)
-        else:
-            text = self.tr(
-                "Briefing Studio did not close properly last time. Restore the briefing "
-                "that was being edited?"
-            )
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore unsaved work?"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            discard(session)
-            return False
-        from briefing_studio.project import load_briefing
-
-        try:
-            briefing = load_briefing(session.autosave)
-        except BriefingError as exc:
-            ops.show_error(self, exc)
-            discard(session)
-            return False
-        self._open_briefing(briefing, session.project_path, restored=session)
-        return True
-
-    def load_seeds(self) -> None:
-        """The two sample texts with the suggestion applied: a working briefing at once."""
-        from briefing_studio.paths import seed_files
-
-        def done(result: tuple[list[Analysis], list[BriefingError]]) -> None:
-            from briefing_studio.selection import new_briefing
-
-            analyses, errors = result
-            briefing = new_briefing(analyses, "suggested", None, self.last_template())
-            briefing.agency = keys.default_agency()
-            self.state.reset(analyses, briefing)
-            self._report_errors(errors)
-            self.start_entities(analyses)
-
-        self._load(seed_files(), None, done, self.tr("Opening the sample texts"))
-
-    def _run(
-        self, task: ops.Task, on_success: Callable[[Any], None], label: str, **kwargs: Any
-    ) -> ops.Op:
-        """``ops.run_op`` for this window: progress in its status bar, tracked for ``busy``."""
-        op = ops.run_op(task, on_success, label=label, parent=self, host=self.progress, **kwargs)
-        self._ops.add(op)
-        op.finished.connect(lambda: self._ops.discard(op))
-        return op
+        self.files.start(files)
 
     def _show_source(self, key: str) -> None:
         for analysis in self.state.analyses:
@@ -254,53 +218,6 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
     def _show_section(self, section_id: str) -> None:
         self.tabs.setCurrentWidget(self.source_view)
         self.source_view.show_section(section_id)
-
-    # ----- entities ------------------------------------------------------------------------
-
-    def start_entities(self, analyses: Sequence[Analysis]) -> None:
-        """Find names in the background, one source after another; never blocks."""
-        self._ner_queue.extend(a for a in analyses if a.entities is None)
-        self._next_entities()
-
-    def find_entities_again(self) -> None:
-        self.start_entities(list(self.state.analyses))
-
-    def _next_entities(self) -> None:
-        if self._ner_op is not None:
-            return
-        while self._ner_queue and self._ner_queue[0] not in self.state.analyses:
-            self._ner_queue.pop(0)
-        if not self._ner_queue:
-            return
-        analysis = self._ner_queue.pop(0)
-        finder = self.entity_finder
-        name = analysis.metadata.title or analysis.source.name
-        self.entities_panel.set_status(self.tr("Finding names in “{0}”…").format(name))
-
-        def task(ctx: ops.TaskContext) -> list:
-            return finder(analysis, use_ner=True, progress=ctx.progress, cancelled=ctx.cancelled)
-
-        def done(entities: list) -> None:
-            self._ner_op = None
-            self.state.set_entities(analysis, entities)
-            self._next_entities()
-
-        def cancelled() -> None:
-            self._ner_op = None
-            self._ner_queue.clear()
-            self.entities_panel.set_status(
-                self.tr("Finding names was cancelled. Tools → Find names again restarts it.")
-            )
-
-        def failed(_exc: BaseException, _details: str) -> bool:
-            self._ner_op = None
-            self.entities_panel.set_status(self.tr("Names could not be found."))
-            QTimer.singleShot(0, self._next_entities)
-            return False
-
-        self._ner_op = self._run(
-            task, done, self.tr("Finding names"), on_cancelled=cancelled, on_failure=failed
-        )
 
     # ----- editing -------------------------------------------------------------------------
 
@@ -320,41 +237,17 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.tabs.setCurrentWidget(self.source_view)
         self.source_view.focus_search()
 
-    def new_briefing(self) -> None:
-        if not self.maybe_save():
-            return
-        self.project_path = None
-        self.state.reset([], self.fresh_briefing())
-        self._update_title()
-
-    def fresh_briefing(self) -> Briefing:
-        """An empty briefing with the settings' agency and the template used last."""
-        return Briefing(agency=keys.default_agency(), template=self.last_template())
-
-    def last_template(self) -> str:
-        """The template chosen last time (kept in the settings) if it still loads."""
-        from briefing_studio.briefing import DEFAULT_TEMPLATE
-
-        chosen = preferences.get_str(keys.KEY_LAST_TEMPLATE)
-        library = self.state.library
-        if not chosen or library is None:
-            return DEFAULT_TEMPLATE
-        try:
-            library.get(chosen)
-        except BriefingError:
-            return DEFAULT_TEMPLATE
-        return chosen
-
     def _remember_template(self) -> None:
         if self.state.template() is not None:
             preferences.set_value(keys.KEY_LAST_TEMPLATE, self.state.briefing.template)
 
     def _update_title(self, *_args: object) -> None:
-        name = self.project_path.name if self.project_path else self.tr("Untitled")
+        path = self.files.project_path
+        name = path.name if path else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — Briefing Studio")
         self.setWindowModified(self.state.modified)
         # The title and the autosave's lock name the same file: a recovery restores it.
-        self.autosaver.set_project_path(self.project_path)
+        self.autosaver.set_project_path(path)
 
     # ----- settings, about -----------------------------------------------------------------
 
@@ -371,32 +264,28 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             self.switch_language()
 
     def switch_language(self) -> MainWindow | None:
-        """Rebuild the window in the language just chosen (Qt widgets keep the texts they were
-        made with). The briefing, its file and its unsaved state carry over; the undo history
-        does not. Returns the new window, or None when an open editor kept this one."""
-        if not self._close_other_windows():
-            QMessageBox.information(
-                self,
-                self.tr("Language"),
-                self.tr("The new language applies when Briefing Studio starts again."),
-            )
+        """Rebuild the window in the language just chosen (see ``LanguageSwitch``). Returns the
+        new window, or None when an open editor kept this one."""
+        successor = self.language.switch()
+        if successor is None:
             return None
-        analyses, briefing = list(self.state.analyses), self.state.snapshot()
-        modified = self.state.modified
-        self.shutdown()  # before the successor: both windows' autosaves use this process's files
-        i18n.install(preferences.language())
-        successor = MainWindow(entity_finder=self.entity_finder)
-        successor.take_over(self, analyses, briefing, modified)
-        successor.show()
         self.successor = successor
         self.hide()
+        return self.successor
+
+    def _successor(
+        self, analyses: list[Analysis], briefing: Briefing, modified: bool
+    ) -> MainWindow:
+        successor = MainWindow(entity_finder=self.names.finder)
+        successor.take_over(self, analyses, briefing, modified)
+        successor.show()
         return successor
 
     def take_over(
         self, old: MainWindow, analyses: list[Analysis], briefing: Briefing, modified: bool
     ) -> None:
         """Show what ``old`` showed: sources, choices, file, unsaved state, layout."""
-        self.project_path = old.project_path
+        self.files.set_project_path(old.files.project_path)
         self.state.reset(analyses, briefing)
         if modified:
             self.state.undo_stack.resetClean()  # still unsaved: the title and Close say so
@@ -406,14 +295,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             mine.setSizes(theirs.sizes())
         self.tabs.setCurrentIndex(old.tabs.currentIndex())
         self._update_title()
-        self.start_entities(analyses)  # only those still without names
-
-    def _close_other_windows(self) -> bool:
-        """Close the template manager and editors (they may ask to save); False if one stays."""
-        for window in self.findChildren(QWidget):
-            if window.isWindow() and window.isVisible() and not window.close():
-                return False
-        return True
+        self.names.start(analyses)  # only those still without names
 
     def manage_templates(self) -> None:
         from briefing_studio.ui.template_manager import open_template_manager
@@ -425,17 +307,17 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.state.set_library(self._new_library())
         self.template_picker.reload()
 
-    def show_template_reference(self) -> None:
+    def _show_template_reference(self) -> None:
         from briefing_studio.ui.template_dialogs import show_template_reference
 
         show_template_reference(self)
 
-    def show_user_guide(self) -> None:
+    def _show_user_guide(self) -> None:
         from briefing_studio.ui.help_windows import show_user_guide
 
         show_user_guide(self)
 
-    def show_about(self) -> None:
+    def _show_about(self) -> None:
         from briefing_studio.ui.about import show_about
 
         show_about(self)
@@ -444,13 +326,13 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
 
     def busy(self) -> bool:
         """True while loading, finding names or rendering (tests wait for this)."""
-        return bool(self._ops) or self.preview.busy
+        return self.runner.busy() or self.preview.busy
 
     def shutdown(self) -> None:
         """Stop workers and remove this session's autosave and lock (a clean exit)."""
         self.preview.cancel()
-        self._ner_queue.clear()
-        ops.cancel_and_wait(list(self._ops))
+        self.names.stop()
+        self.runner.stop()
         self.autosaver.stop()
         settings = preferences.store()
         settings.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
@@ -462,7 +344,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         if self.successor is not None:  # replaced and already shut down: nothing of ours left
             event.accept()
             return
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.shutdown()
@@ -480,3 +362,15 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             sizes = settings.value(f"{keys.KEY_SPLITTERS}/{splitter.objectName()}")
             if isinstance(sizes, QByteArray) and not sizes.isEmpty():
                 splitter.restoreState(sizes)
+
+    # ----- dropping files ------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files.open_paths(paths)

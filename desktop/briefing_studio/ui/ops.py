@@ -303,6 +303,30 @@ def run_op(
     return op
 
 
+class Runner:
+    """``run_op`` for one window: its ops shown in its ``host`` and parented to ``parent``,
+    and tracked, so the window knows when it is busy and can stop them before it goes away."""
+
+    def __init__(self, parent: QWidget, host: ProgressHost) -> None:
+        self.parent = parent
+        self.host = host
+        self.ops: set[Op] = set()
+
+    def run(self, task: Task, on_success: Callable[[Any], None], label: str, **kwargs: Any) -> Op:
+        """``run_op`` with this window's progress host; ``kwargs`` as ``run_op`` takes them."""
+        op = run_op(task, on_success, label=label, parent=self.parent, host=self.host, **kwargs)
+        self.ops.add(op)
+        op.finished.connect(lambda: self.ops.discard(op))
+        return op
+
+    def busy(self) -> bool:
+        return bool(self.ops)
+
+    def stop(self) -> None:
+        """Cancel this window's ops and wait for their workers (before the window closes)."""
+        cancel_and_wait(list(self.ops))
+
+
 def running_ops() -> list[Op]:
     """Ops whose callbacks have not run yet (tests and shutdown wait for these)."""
     return [op for op in _running if not op.done]

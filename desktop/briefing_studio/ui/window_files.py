@@ -1,29 +1,35 @@
-"""The main window's file workflows: open sources and projects, save, export, print, recover.
+"""The main window's file workflow: what is open — sources, projects, the samples, a recovered
+session — and saving it.
 
-A mixin of ``MainWindow`` (kept apart so the window module stays short). Loading, analysing,
-exporting and rendering for print run through ``ops`` via the window's ``_run``; saving a
-project is a small JSON write and happens at once.
+``FileWorkflow`` receives what it uses: the window as the parent of its dialogs, the state, the
+window's ``ops.Runner`` (loading and analysing run there), the status bar, and a callable that
+starts finding names in newly opened sources. It owns the project's path and says when it
+changes. Saving a project is a small JSON write and happens at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QStatusBar,
+    QWidget,
+)
 
+from briefing_studio import settings as keys
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
-from briefing_studio.ui import ops, preferences, signing_ui
-from briefing_studio.ui.autosave import CrashedSession, discard
-from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
+from briefing_studio.ui import ops, preferences
+from briefing_studio.ui.autosave import CrashedSession, crashed_sessions, discard
 from briefing_studio.ui.i18n import Translated, current_language
-from briefing_studio.ui.preview import render_briefing_pdf
-from briefing_studio.ui.window_size import fit_window
+from briefing_studio.ui.state import BriefingState
 
 PROJECT_SUFFIX = ".briefing"
 
@@ -58,8 +64,116 @@ def _page_progress(context: ops.TaskContext, index: int, count: int) -> Callable
     return lambda page, total: context.progress(index * total + page, count * total)
 
 
-class FileWorkflows(Translated):
-    """Opening, saving, exporting and printing for ``MainWindow`` (``self`` is the window)."""
+class FileWorkflow(Translated, QObject):
+    """Opening, saving and starting afresh, for one window's ``state``."""
+
+    project_changed = Signal()  # ``project_path`` changed, or the project was just saved
+
+    def __init__(
+        self,
+        window_parent: QWidget,
+        state: BriefingState,
+        runner: ops.Runner,
+        status: QStatusBar,
+        find_names: Callable[[Sequence[Analysis]], None],
+    ) -> None:
+        super().__init__(window_parent)
+        self.window_parent = window_parent
+        self.state = state
+        self.runner = runner
+        self.status = status
+        self.find_names = find_names
+        self.project_path: Path | None = None
+        self._paste_count = 0
+
+    def set_project_path(self, path: Path | None) -> None:
+        self.project_path = path
+        self.project_changed.emit()
+
+    # ----- start ---------------------------------------------------------------------------
+
+    def start(self, files: Sequence[str] = ()) -> None:
+        """First content: a crashed session's autosave, the given files, or the two seeds."""
+        crashed = crashed_sessions()
+        if crashed and self.offer_recovery(crashed[0]):
+            return
+        if files:
+            self.open_paths([Path(f) for f in files], initial=True)
+        else:
+            self.load_seeds()
+
+    def offer_recovery(self, session: CrashedSession) -> bool:
+        if session.project_path is not None:
+            text = self.tr(
+                "Briefing Studio did not close properly last time. Restore the unsaved "
+                "changes to “{0}”?"
+            ).format(session.project_path.name)
+        else:
+            text = self.tr(
+                "Briefing Studio did not close properly last time. Restore the briefing "
+                "that was being edited?"
+            )
+        answer = QMessageBox.question(
+            self.window_parent,
+            self.tr("Restore unsaved work?"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            discard(session)
+            return False
+        from briefing_studio.project import load_briefing
+
+        try:
+            briefing = load_briefing(session.autosave)
+        except BriefingError as exc:
+            ops.show_error(self.window_parent, exc)
+            discard(session)
+            return False
+        self._open_briefing(briefing, session.project_path, restored=session)
+        return True
+
+    def load_seeds(self) -> None:
+        """The two sample texts with the suggestion applied: a working briefing at once."""
+        from briefing_studio.paths import seed_files
+
+        def done(result: tuple[list[Analysis], list[BriefingError]]) -> None:
+            from briefing_studio.selection import new_briefing
+
+            analyses, errors = result
+            briefing = new_briefing(analyses, "suggested", None, self.last_template())
+            briefing.agency = keys.default_agency()
+            self.state.reset(analyses, briefing)
+            self._report_errors(errors)
+            self.find_names(analyses)
+
+        self._load(seed_files(), None, done, self.tr("Opening the sample texts"))
+
+    def new_briefing(self) -> None:
+        if not self.maybe_save():
+            return
+        self.set_project_path(None)
+        self.state.reset([], self.fresh_briefing())
+
+    def fresh_briefing(self) -> Briefing:
+        """An empty briefing with the settings' agency and the template used last."""
+        return Briefing(agency=keys.default_agency(), template=self.last_template())
+
+    def last_template(self) -> str:
+        """The template chosen last time (kept in the settings) if it still loads."""
+        from briefing_studio.briefing import DEFAULT_TEMPLATE
+
+        chosen = preferences.get_str(keys.KEY_LAST_TEMPLATE)
+        library = self.state.library
+        if not chosen or library is None:
+            return DEFAULT_TEMPLATE
+        try:
+            library.get(chosen)
+        except BriefingError:
+            return DEFAULT_TEMPLATE
+        return chosen
+
+    # ----- opening -------------------------------------------------------------------------
 
     def _load(
         self,
@@ -68,7 +182,9 @@ class FileWorkflows(Translated):
         done: Callable[[tuple[list[Analysis], list[BriefingError]]], None],
         label: str,
     ) -> ops.Op:
-        return self._run(lambda ctx: load_and_analyze(list(paths), encoding, ctx), done, label)
+        return self.runner.run(
+            lambda ctx: load_and_analyze(list(paths), encoding, ctx), done, label
+        )
 
     def open_paths(
         self, paths: Sequence[Path], encoding: str | None = None, initial: bool = False
@@ -92,7 +208,7 @@ class FileWorkflows(Translated):
             else:
                 self.state.add_analyses(analyses)
             self._report_errors(errors)
-            self.start_entities(analyses)
+            self.find_names(analyses)
 
         self._load(sources, encoding, done, self.tr("Opening %n file(s)", "", len(sources)))
 
@@ -101,7 +217,7 @@ class FileWorkflows(Translated):
             return
         lang = current_language()
         text = "\n\n".join(e.message(lang) for e in errors)
-        QMessageBox.warning(self, self.tr("Some files could not be opened"), text)
+        QMessageBox.warning(self.window_parent, self.tr("Some files could not be opened"), text)
 
     def _supported_filter(self) -> str:
         from briefing_studio.sources import SUPPORTED_SUFFIXES
@@ -118,7 +234,7 @@ class FileWorkflows(Translated):
 
     def open_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open"), preferences.last_folder(), self._supported_filter()
+            self.window_parent, self.tr("Open"), preferences.last_folder(), self._supported_filter()
         )
         if files:
             self.open_paths([Path(f) for f in files])
@@ -128,7 +244,7 @@ class FileWorkflows(Translated):
 
         labels = {label: code for code, label in ENCODINGS}
         label, ok = QInputDialog.getItem(
-            self,
+            self.window_parent,
             self.tr("Open with encoding"),
             self.tr("Encoding of the text files:"),
             list(labels),
@@ -139,7 +255,7 @@ class FileWorkflows(Translated):
             return
         encoding = None if labels[label] == "auto" else labels[label]
         files, _ = QFileDialog.getOpenFileNames(
-            self,
+            self.window_parent,
             self.tr("Open"),
             preferences.last_folder(),
             self.tr("Text files (*.txt);;All files (*)"),
@@ -154,7 +270,7 @@ class FileWorkflows(Translated):
 
         text = QApplication.clipboard().text() if text is None else text
         if not text.strip():
-            self.statusBar().showMessage(self.tr("The clipboard holds no text."), 5000)
+            self.status.showMessage(self.tr("The clipboard holds no text."), 5000)
             return
         self._paste_count += 1
         name = self.tr("Pasted text {0}").format(self._paste_count)
@@ -164,19 +280,9 @@ class FileWorkflows(Translated):
 
         def done(analysis: Analysis) -> None:
             self.state.add_analyses([analysis])
-            self.start_entities([analysis])
+            self.find_names([analysis])
 
-        self._run(task, done, self.tr("Analysing the pasted text"))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.open_paths(paths)
+        self.runner.run(task, done, self.tr("Analysing the pasted text"))
 
     def open_project(self, path: Path) -> None:
         from briefing_studio.project import load_briefing
@@ -186,7 +292,7 @@ class FileWorkflows(Translated):
         try:
             briefing = load_briefing(path)
         except BriefingError as exc:
-            ops.show_error(self, exc)
+            ops.show_error(self.window_parent, exc)
             return
         preferences.add_recent_file(path)
         preferences.set_last_folder(path)
@@ -200,15 +306,18 @@ class FileWorkflows(Translated):
         sources = list(briefing.sources)
 
         def done(analyses: list[Analysis]) -> None:
-            self.project_path = path
+            self.set_project_path(path)
             self.state.reset(analyses, briefing)
             if restored is not None:
                 discard(restored)
                 self.state.undo_stack.resetClean()  # restored work is unsaved work
-            self._update_title()
-            self.start_entities(analyses)
+            self.find_names(analyses)
 
-        self._run(lambda _ctx: analyze_sources(sources), done, self.tr("Opening the briefing"))
+        self.runner.run(
+            lambda _ctx: analyze_sources(sources), done, self.tr("Opening the briefing")
+        )
+
+    # ----- saving --------------------------------------------------------------------------
 
     def save(self) -> bool:
         if self.project_path is None:
@@ -218,7 +327,10 @@ class FileWorkflows(Translated):
     def save_as(self) -> bool:
         start = str(self.project_path or self.suggested_project_path())
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save briefing"), start, self.tr("Briefings ({0})").format("*.briefing")
+            self.window_parent,
+            self.tr("Save briefing"),
+            start,
+            self.tr("Briefings ({0})").format("*.briefing"),
         )
         if not name:
             return False
@@ -240,14 +352,13 @@ class FileWorkflows(Translated):
         try:
             save_briefing(self.state.snapshot(), path)
         except BriefingError as exc:
-            ops.show_error(self, exc)
+            ops.show_error(self.window_parent, exc)
             return False
-        self.project_path = path
+        self.set_project_path(path)
         self.state.undo_stack.setClean()
         preferences.add_recent_file(path)
         preferences.set_last_folder(path)
-        self._update_title()
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+        self.status.showMessage(self.tr("Saved {0}").format(path), 5000)
         return True
 
     def maybe_save(self) -> bool:
@@ -255,7 +366,7 @@ class FileWorkflows(Translated):
         if not self.state.modified:
             return True
         answer = QMessageBox.question(
-            self,
+            self.window_parent,
             self.tr("Unsaved changes"),
             self.tr("The briefing has changes that are not saved. Save them?"),
             QMessageBox.StandardButton.Save
@@ -265,129 +376,3 @@ class FileWorkflows(Translated):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
-
-    def export(self) -> None:
-        from briefing_studio.export import default_formats, default_stem
-        from briefing_studio.preflight import Notice, preflight
-        from briefing_studio.render.formats import DEFAULT_IDS
-
-        folder = preferences.get_str("export/folder", preferences.last_folder())
-        template = self.state.template()
-        notices = preflight(self.state.briefing, self.state.analyses, template) if template else []
-        formats = list(DEFAULT_IDS)
-        if template is not None:
-            try:
-                formats = default_formats(template)
-            except BriefingError as exc:  # the template names a format this app lacks
-                notices.append(Notice("template-formats", exc.message_vi, exc.message_en))
-        stem = default_stem(self.state.briefing)
-        dialog = ExportDialog(folder, stem, self, notices, formats)
-        fit_window(dialog, "export", dialog.size())
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        out_dir, formats, stem = dialog.values()
-        preferences.set_value("export/folder", str(out_dir))
-        key = None
-        choice = dialog.signing_choice()
-        if choice is not None:
-            key = signing_ui.ask_key(self, choice)
-            if key is None:
-                return
-        self.export_to(out_dir, formats, stem, sign_with=key)
-
-    def export_to(
-        self,
-        out_dir: Path,
-        formats: Sequence[str],
-        stem: str | None = None,
-        on_done: Callable[[list[Path]], None] | None = None,
-        sign_with: Any = None,
-    ) -> ops.Op | None:
-        """Write the files in a worker (and sign the PDFs with ``sign_with``, a key from
-        ``signing_ui.ask_key``); afterwards offer to open them."""
-        from briefing_studio.export import export_briefing
-
-        template = self._usable_template()
-        if template is None:
-            return None
-        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
-        formats = list(formats)
-
-        tsa_url = signing_ui.tsa_url()
-
-        def task(_ctx: ops.TaskContext) -> list[Path]:
-            files = export_briefing(briefing, template, formats, out_dir, stem, analyses)
-            if sign_with is not None:
-                files += signing_ui.sign_files(files, sign_with, tsa_url)
-            return files
-
-        def done(files: list[Path]) -> None:
-            self.statusBar().showMessage(
-                self.tr("Exported {0}").format(", ".join(f.name for f in files)), 8000
-            )
-            # After the op has finished, so "Exporting" and its busy bar are gone from the
-            # status bar while the "Export finished" box is open.
-            finish = on_done or (lambda fs: offer_to_open(self, fs))
-            QTimer.singleShot(0, lambda: finish(files))
-
-        return self._run(task, done, self.tr("Exporting"), cancellable=False)
-
-    def verify_signatures(self) -> None:
-        """File → Verify signatures: choose a PDF, check it in a worker, show the result."""
-        chosen, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Verify signatures"),
-            preferences.get_str("export/folder", preferences.last_folder()),
-            self.tr("PDF files (*.pdf)"),
-        )
-        if not chosen:
-            return
-        path, trust = Path(chosen), signing_ui.trusted_roots()
-
-        def task(_ctx: ops.TaskContext) -> list:
-            from briefing_studio.signing import verify_file
-
-            return verify_file(path, trust)
-
-        self._run(
-            task,
-            lambda reports: signing_ui.show_verification(self, path, reports),
-            self.tr("Verifying signatures"),
-            cancellable=False,
-        )
-
-    def _usable_template(self) -> Any:
-        template = self.state.template()
-        if template is None:
-            QMessageBox.warning(
-                self,
-                self.tr("No template"),
-                self.tr("The chosen template is missing or broken. Choose another template first."),
-            )
-        return template
-
-    def with_pdf(self, use: Callable[[bytes], None]) -> None:
-        """Call ``use`` with the briefing's PDF: the preview's if current, else a fresh render."""
-        if self.preview.up_to_date() and self.preview.result is not None:
-            use(self.preview.result.pdf)
-            return
-        template = self._usable_template()
-        if template is None:
-            return
-        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
-        self._run(
-            lambda _ctx: render_briefing_pdf(briefing, analyses, template),
-            use,
-            self.tr("Preparing the pages"),
-            cancellable=False,
-        )
-
-    def print_briefing(self) -> None:
-        from briefing_studio.ui.printing import print_with_dialog
-
-        self.with_pdf(lambda pdf: print_with_dialog(self, pdf))
-
-    def print_preview(self) -> None:
-        from briefing_studio.ui.printing import print_preview
-
-        self.with_pdf(lambda pdf: print_preview(self, pdf))
