@@ -502,224 +502,384 @@
 <context>
     <name>FileWorkflows</name>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="97"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="102"/>
         <source>Opening %n file(s)</source>
         <translation>
             <numerusform>Đang mở %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="104"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="109"/>
         <source>Some files could not be opened</source>
         <translation>Không mở được một số tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="117"/>
         <source>Sources and briefings ({0})</source>
         <translation>Văn bản nguồn và tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="118"/>
         <source>Sources ({0})</source>
         <translation>Văn bản nguồn ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="114"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="221"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="119"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="226"/>
         <source>Briefings ({0})</source>
         <translation>Tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="120"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="121"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="126"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="148"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="137"/>
         <source>Open with encoding</source>
         <translation>Mở theo bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="133"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="138"/>
         <source>Encoding of the text files:</source>
         <translation>Bảng mã của các tệp văn bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="145"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="150"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="157"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="162"/>
         <source>The clipboard holds no text.</source>
         <translation>Bộ nhớ tạm không có văn bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="160"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="165"/>
         <source>Pasted text {0}</source>
         <translation>Văn bản dán {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="169"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="174"/>
         <source>Analysing the pasted text</source>
         <translation>Đang phân tích văn bản vừa dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="216"/>
         <source>Opening the briefing</source>
         <translation>Đang mở tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="221"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="226"/>
         <source>Save briefing</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="250"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="255"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="259"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="264"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="260"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="265"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="326"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="331"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="333"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="338"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="364"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="369"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="365"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="370"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="381"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="386"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="341"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="346"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="339"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="344"/>
         <source>Verify signatures</source>
         <translation>Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="355"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="360"/>
         <source>Verifying signatures</source>
         <translation>Đang kiểm tra chữ ký</translation>
     </message>
 </context>
 <context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="128"/>
+        <source>Search the library: with or without accents, &quot;a phrase&quot;</source>
+        <translation>Tìm trong thư viện: gõ có dấu hay không dấu, &quot;cụm từ&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="130"/>
+        <source>Search the library</source>
+        <translation>Tìm trong thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="133"/>
+        <source>Country or province</source>
+        <translation>Quốc gia hoặc tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="134"/>
+        <source>Counterpart</source>
+        <translation>Đối tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="135"/>
+        <source>from any year</source>
+        <translation>từ năm bất kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="136"/>
+        <source>to any year</source>
+        <translation>đến năm bất kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="138"/>
+        <source>Figure kind</source>
+        <translation>Loại số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="139"/>
+        <source>any figure</source>
+        <translation>mọi số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="141"/>
+        <source>money</source>
+        <translation>tiền</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="142"/>
+        <source>percent</source>
+        <translation>tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="143"/>
+        <source>count</source>
+        <translation>số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="144"/>
+        <source>measure</source>
+        <translation>đo lường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="145"/>
+        <source>ratio</source>
+        <translation>tỷ số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="146"/>
+        <source>date</source>
+        <translation>thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="151"/>
+        <source>Figures, e.g. tỷ USD &gt; 1</source>
+        <translation>Số liệu, ví dụ: tỷ USD &gt; 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="152"/>
+        <source>Figure filter</source>
+        <translation>Lọc số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="155"/>
+        <source>Library results</source>
+        <translation>Kết quả trong thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="159"/>
+        <source>Paragraph</source>
+        <translation>Đoạn văn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="161"/>
+        <source>Add this paragraph to the briefing</source>
+        <translation>Thêm đoạn này vào tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="162"/>
+        <source>Adds the paragraph and its source (↵ Enter key)</source>
+        <translation>Thêm đoạn văn cùng nguồn của nó (phím ↵)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="167"/>
+        <source>Watched folders…</source>
+        <translation>Thư mục theo dõi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="169"/>
+        <source>Scan now</source>
+        <translation>Quét ngay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="170"/>
+        <source>Add new and changed files of the watched folders</source>
+        <translation>Thêm các tệp mới và tệp đã sửa trong thư mục theo dõi</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="297"/>
+        <source>%n paragraph(s) found</source>
+        <translation>
+            <numerusform>Tìm thấy %n đoạn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="304"/>
+        <source>Nothing found in the library.</source>
+        <translation>Không tìm thấy gì trong thư viện.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="327"/>
+        <source>Figures in this paragraph</source>
+        <translation>Số liệu trong đoạn này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="356"/>
+        <source>Added to the briefing.</source>
+        <translation>Đã thêm vào tài liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="359"/>
+        <source>Adding a paragraph from the library</source>
+        <translation>Đang thêm đoạn văn từ thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="393"/>
+        <source>Library: %1 added, %2 unchanged, %3 could not be read.</source>
+        <translation>Thư viện: thêm %1, không đổi %2, không đọc được %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="411"/>
+        <source>Scanning the watched folders</source>
+        <translation>Đang quét các thư mục theo dõi</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="131"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="142"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="143"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="144"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="146"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="182"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="210"/>
         <source>Restore unsaved work?</source>
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="205"/>
         <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="145"/>
+        <source>Library</source>
+        <translation>Thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="200"/>
         <source>Briefing Studio did not close properly last time. Restore the unsaved changes to “{0}”?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục những thay đổi chưa lưu của “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="242"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="282"/>
         <source>Finding names in “{0}”…</source>
         <translation>Đang tìm tên riêng trong “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="296"/>
         <source>Finding names was cancelled. Tools → Find names again restarts it.</source>
         <translation>Đã hủy tìm tên riêng. Chọn Công cụ → Tìm lại tên riêng để chạy lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="301"/>
         <source>Names could not be found.</source>
         <translation>Không tìm được tên riêng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="306"/>
         <source>Finding names</source>
         <translation>Đang tìm tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="357"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="384"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="385"/>
         <source>The new language applies when Briefing Studio starts again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại Briefing Studio.</translation>
     </message>
@@ -2242,6 +2402,35 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
         <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="121"/>
         <source>Template reference</source>
         <translation>Tra cứu mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFoldersDialog</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="425"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="427"/>
+        <source>Watched folders</source>
+        <translation>Thư mục theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="429"/>
+        <source>Add folder…</source>
+        <translation>Thêm thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="430"/>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="447"/>
+        <source>New and changed files in these folders are added to the library.</source>
+        <translation>Các tệp mới và tệp đã sửa trong những thư mục này được tự động thêm vào thư viện.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="453"/>
+        <source>Watch a folder</source>
+        <translation>Chọn thư mục để theo dõi</translation>
     </message>
 </context>
 <context>

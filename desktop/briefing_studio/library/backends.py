@@ -178,15 +178,19 @@ class SqliteLibrary(Library):
         )
 
     def _text_match(self, text: TextQuery) -> tuple[str, str, str, list, list]:
+        star = "*" if text.prefix else ""
         terms = [f'"{word}"' for word in text.words]
-        if text.prefix and terms:
-            terms[-1] += "*"
+        if terms:
+            terms[-1] += star
         terms += ['"' + " ".join(phrase) + '"' for phrase in text.phrases]
+        expression = " ".join(terms)
+        if len(text.words) > 1:  # the words standing together rank first (bm25 adds it)
+            expression = f'({expression}) OR ("{" ".join(text.words)}"{star} {" ".join(terms)})'
         return (
             "sections_fts JOIN sections s ON s.id = sections_fts.rowid",
             "sections_fts MATCH ?",
             "bm25(sections_fts), s.id",
-            [" ".join(terms)],
+            [expression],
             [],
         )
 
@@ -302,16 +306,21 @@ class PostgresLibrary(Library):
                     copy.write_row(row)
 
     def _text_match(self, text: TextQuery) -> tuple[str, str, str, list, list]:
+        star = ":*" if text.prefix else ""
         terms = list(text.words)
-        if text.prefix and terms:
-            terms[-1] += ":*"
+        if terms:
+            terms[-1] += star
         terms += ["(" + " <-> ".join(phrase) + ")" for phrase in text.phrases]
+        expression = " & ".join(terms)
+        if len(text.words) > 1:  # the words standing together rank first
+            together = " <-> ".join(text.words) + star
+            expression = f"({expression}) | ({together} & {expression})"
         return (
             "sections s",
             "s.tsv @@ to_tsquery('simple', ?)",
             "ts_rank(s.tsv, to_tsquery('simple', ?)) DESC, s.id",
-            [" & ".join(terms)],
-            [" & ".join(terms)],
+            [expression],
+            [expression],
         )
 
     def _table_names(self) -> set[str]:

@@ -144,11 +144,18 @@ def highlights(text: str, query: TextQuery) -> list[tuple[int, int]]:
     if query.empty:
         return []
     folded = fold(text)
-    patterns = []
+    words = []
     for index, word in enumerate(query.words):
         open_end = query.prefix and index == len(query.words) - 1
-        patterns.append(re.escape(word) + ("" if open_end else r"(?![^\W_])"))
-    for phrase in query.phrases:
-        patterns.append(r"[\W_]+".join(map(re.escape, phrase)) + r"(?![^\W_])")
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(patterns) + ")")
+        words.append(re.escape(word) + ("" if open_end else r"(?![^\W_])"))
+    phrases = [r"[\W_]+".join(map(re.escape, p)) + r"(?![^\W_])" for p in query.phrases]
+    if len(words) > 1:
+        # Words typed together (``han quoc``) are marked where they stand together, if they do.
+        together = r"[\W_]+".join(words)
+        if re.search(_START + together, folded):
+            words = [together]
+    pattern = re.compile(_START + "(?:" + "|".join(words + phrases) + ")")
     return [m.span() for m in pattern.finditer(folded)]
+
+
+_START = r"(?<![^\W_])"  # a match starts a word

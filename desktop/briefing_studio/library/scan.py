@@ -9,6 +9,7 @@ files costs a ``stat`` each.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_studio.errors import BriefingError, Cancelled
+from briefing_studio.gcpause import gc_paused
 from briefing_studio.library.backends import open_library
 from briefing_studio.library.records import file_stamp
 from briefing_studio.library.store import AddResult, Library
@@ -72,11 +74,22 @@ def add_paths(
 ) -> ScanReport:
     """Add every file of ``paths`` (folders walked); raises ``Cancelled`` when asked to stop,
     keeping what was added until then."""
+    files = files_in(paths)
+    report = ScanReport()
+    # The collector's full passes over every object of the app (modules, gazetteer, window) held
+    # the GIL for 0.1–0.3 s each, freezing the window during a folder scan. Objects alive now
+    # are long-lived: ``gc.freeze`` moves them out of the collector's sight, and the collector
+    # stays paused for the scan itself (worst UI pause 256 ms → 59 ms over 150 files).
+    gc.freeze()
+    with gc_paused():
+        _add_files(library, files, report, progress, cancelled)
+    return report
+
+
+def _add_files(library, files, report, progress, cancelled) -> None:
     from briefing_studio.analysis import analyze
     from briefing_studio.sources import load_source
 
-    files = files_in(paths)
-    report = ScanReport()
     for done, path in enumerate(files):
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -96,7 +109,6 @@ def add_paths(
         (report.duplicates if result.status == "duplicate" else report.added).append(result)
     if progress is not None:
         progress(len(files), len(files))
-    return report
 
 
 _last_failure: float | None = None

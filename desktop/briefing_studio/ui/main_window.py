@@ -36,6 +36,7 @@ from briefing_studio.ui.autosave import Autosaver, CrashedSession, crashed_sessi
 from briefing_studio.ui.entities_panel import EntitiesPanel
 from briefing_studio.ui.figures_panel import FiguresPanel
 from briefing_studio.ui.i18n import current_language
+from briefing_studio.ui.library_panel import LibraryPanel
 from briefing_studio.ui.meeting_panel import MeetingPanel
 from briefing_studio.ui.preview import PreviewPanel
 from briefing_studio.ui.source_view import SourceView
@@ -118,6 +119,8 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.arrange_panel = ArrangePanel(state)
         self.template_picker = TemplatePicker(state)
         self.preview = PreviewPanel(state)
+        self.library_panel = LibraryPanel(state, self.progress)
+        self.library_panel.section_added.connect(self._show_section)
         self.sources_panel.open_requested.connect(self.open_files)
         self.sources_panel.paste_requested.connect(self.paste_source)
         self.sources_panel.source_activated.connect(self._show_source)
@@ -139,6 +142,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         self.tabs.addTab(self.source_view, self.tr("Text"))
         self.tabs.addTab(self.figures_panel, self.tr("Figures"))
         self.tabs.addTab(self.entities_panel, self.tr("Names"))
+        self.tabs.addTab(self.library_panel, self.tr("Library"))
         arrange_box = QGroupBox(self.tr("Briefing order"))
         arrange_layout = QVBoxLayout(arrange_box)
         arrange_layout.addWidget(self.template_picker)
