@@ -177,21 +177,17 @@ class SqliteLibrary(Library):
             source_ids,
         )
 
-    def _text_match(self, text: TextQuery) -> tuple[str, str, str, list, list]:
-        star = "*" if text.prefix else ""
+    def _text_match(self, text: TextQuery) -> tuple[str, str, str, list]:
         terms = [f'"{word}"' for word in text.words]
-        if terms:
-            terms[-1] += star
         terms += ['"' + " ".join(phrase) + '"' for phrase in text.phrases]
-        expression = " ".join(terms)
-        if len(text.words) > 1:  # the words standing together rank first (bm25 adds it)
-            expression = f'({expression}) OR ("{" ".join(text.words)}"{star} {" ".join(terms)})'
+        if text.prefix and terms:
+            terms[-1] += "*"
+        # FTS5 walks its rowids backwards for ORDER BY rowid DESC and stops at the LIMIT.
         return (
             "sections_fts JOIN sections s ON s.id = sections_fts.rowid",
             "sections_fts MATCH ?",
-            "bm25(sections_fts), s.id",
-            [expression],
-            [],
+            "sections_fts.rowid DESC",
+            [" ".join(terms)],
         )
 
     def _table_names(self) -> set[str]:
@@ -305,22 +301,16 @@ class PostgresLibrary(Library):
                 for row in rows:
                     copy.write_row(row)
 
-    def _text_match(self, text: TextQuery) -> tuple[str, str, str, list, list]:
-        star = ":*" if text.prefix else ""
+    def _text_match(self, text: TextQuery) -> tuple[str, str, str, list]:
         terms = list(text.words)
-        if terms:
-            terms[-1] += star
         terms += ["(" + " <-> ".join(phrase) + ")" for phrase in text.phrases]
-        expression = " & ".join(terms)
-        if len(text.words) > 1:  # the words standing together rank first
-            together = " <-> ".join(text.words) + star
-            expression = f"({expression}) | ({together} & {expression})"
+        if text.prefix and terms:
+            terms[-1] = terms[-1].removesuffix(")") + ":*" + (")" if terms[-1][0] == "(" else "")
         return (
             "sections s",
             "s.tsv @@ to_tsquery('simple', ?)",
-            "ts_rank(s.tsv, to_tsquery('simple', ?)) DESC, s.id",
-            [expression],
-            [expression],
+            "s.id DESC",
+            [" & ".join(terms)],
         )
 
     def _table_names(self) -> set[str]:

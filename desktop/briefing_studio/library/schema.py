@@ -64,7 +64,9 @@ _SQLITE_V1 = (
         year INTEGER,
         words TEXT NOT NULL
     )""",
-    "CREATE INDEX figures_kind_value ON figures (kind, value)",
+    # Covering: a figure filter is answered from the index alone (kind, value, words).
+    "CREATE INDEX figures_kind_value ON figures (kind, value, words, section_id)",
+    "CREATE INDEX figures_value ON figures (value, words, section_id)",
     "CREATE INDEX figures_section ON figures (section_id)",
     """CREATE TABLE entities (
         id INTEGER PRIMARY KEY,
@@ -128,7 +130,9 @@ _POSTGRES_V1 = (
         year INTEGER,
         words TEXT NOT NULL
     )""",
-    "CREATE INDEX figures_kind_value ON figures (kind, value)",
+    # Covering: a figure filter is answered from the index alone (kind, value, words).
+    "CREATE INDEX figures_kind_value ON figures (kind, value, words, section_id)",
+    "CREATE INDEX figures_value ON figures (value, words, section_id)",
     "CREATE INDEX figures_section ON figures (section_id)",
     """CREATE TABLE entities (
         id BIGSERIAL PRIMARY KEY,
