@@ -94,7 +94,7 @@ def build_query(
         date_to=high,
         figure_kind=figure_kind,
         figure=parse_figure_expression(figure) if figure else None,
-        source=source.strip() or None if source else None,
+        source=(source or "").strip() or None,
         all_versions=all_versions,
         limit=max(1, limit),
     )

@@ -118,7 +118,6 @@ def record_of(analysis: Analysis) -> Record:
         index = position.get(figure.section)
         if index is None:
             continue
-        text = sections[index].text
         figures.append(
             FigureRow(
                 section=index,
@@ -129,7 +128,7 @@ def record_of(analysis: Analysis) -> Record:
                 value_high=None if figure.value_high is None else float(figure.value_high),
                 unit=figure.unit,
                 qualifier=figure.qualifier,
-                year=_figure_year(analysis, index, figure.start, text) or year,
+                year=_figure_year(analysis.sections[index].sentence_at(figure.start)) or year,
                 words=fold(" ".join(filter(None, (figure.surface, figure.unit, figure.qualifier)))),
             )
         )
@@ -175,10 +174,8 @@ def _year_of(analysis: Analysis) -> int | None:
     return int(match.group(0)) if match else None
 
 
-def _figure_year(analysis: Analysis, index: int, start: int, text: str) -> int | None:
+def _figure_year(sentence: str) -> int | None:
     """The year the sentence holding a figure names (``năm 2024``), if any."""
-    section = analysis.sections[index]
-    sentence = section.sentence_at(start) if section.text == text else text
     match = _YEAR.search(sentence)
     return int(match.group(1)) if match else None
 

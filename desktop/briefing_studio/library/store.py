@@ -12,7 +12,6 @@ A library object belongs to the thread that opened it (the GUI opens one per bac
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -109,7 +108,6 @@ class Library:
     def __init__(self, connection: Any, where: str) -> None:
         self._db = connection
         self.where = where  # the file or server, for messages (never a password)
-        self._thread = threading.get_ident()
 
     # ----- backend hooks ---------------------------------------------------------------------
 
