@@ -19,7 +19,14 @@ from typing import Any
 from common import Results, print_results, runs_for, skipped, standard_arguments
 
 # In this order: the side-by-side comparison first, the slow scale cases last.
-MODULES = ("bench_render", "bench_analysis", "bench_ui", "bench_ocr", "bench_scale")
+MODULES = (
+    "bench_render",
+    "bench_analysis",
+    "bench_ui",
+    "bench_ocr",
+    "bench_library",
+    "bench_scale",
+)
 # Flat results whose name says they are not a time: they become extras of the first timing.
 _NOT_SECONDS = (
     "per_second",

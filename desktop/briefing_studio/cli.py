@@ -30,6 +30,7 @@ COMMANDS = {
     "templates": "danh sách mẫu / list templates",
     "sign": "ký số tệp PDF / sign a PDF digitally",
     "verify": "kiểm tra chữ ký số / check a PDF's signatures",
+    "library": "thư viện nguồn / the source library: add, search, list, remove, stats",
     "gui": "mở ứng dụng (mặc định) / open the desktop app (the default)",
 }
 SUBCOMMANDS = tuple(COMMANDS)
@@ -201,6 +202,10 @@ def _parser() -> argparse.ArgumentParser:
     templates.set_defaults(handler=_cmd_templates)
 
     _signing_parsers(sub)
+
+    from briefing_studio.library import command as library_command
+
+    library_command.add_parser(sub)
 
     gui = sub.add_parser("gui", help=COMMANDS["gui"])
     gui.add_argument("files", nargs="*", type=Path, metavar="FILE")

@@ -35,6 +35,12 @@ KEY_SIGN_TSA_URL = "signing/tsa_url"
 KEY_SIGN_TRUST = "signing/trusted_roots"  # certificate files, separated by os.pathsep
 KEY_SIGN_LAST_P12 = "signing/last_p12"  # the certificate file last signed with (no password)
 KEY_AUTOSAVE_INTERVAL = "autosave/interval_s"  # seconds between autosaves of unsaved work
+# The source library: where it is (empty: a SQLite file in the user's data folder; a
+# "postgresql://…" connection string: the office's shared server), whether opened sources are
+# added to it, and the folders scanned into it (separated by os.pathsep).
+KEY_LIBRARY_DATABASE = "library/database"
+KEY_LIBRARY_AUTO_ADD = "library/auto_add"  # "false" turns the automatic add off
+KEY_LIBRARY_WATCHED = "library/watched_folders"
 
 
 def settings_file() -> Path:

@@ -782,116 +782,116 @@
 <context>
     <name>FileWorkflow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="108"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="113"/>
         <source>Briefing Studio did not close properly last time. Restore the unsaved changes to “{0}”?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục những thay đổi chưa lưu của “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="118"/>
         <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="123"/>
         <source>Restore unsaved work?</source>
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="150"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="155"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="213"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="218"/>
         <source>Opening %n file(s)</source>
         <translation>
             <numerusform>Đang mở %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="220"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="225"/>
         <source>Some files could not be opened</source>
         <translation>Không mở được một số tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="228"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="233"/>
         <source>Sources and briefings ({0})</source>
         <translation>Văn bản nguồn và tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="229"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="234"/>
         <source>Sources ({0})</source>
         <translation>Văn bản nguồn ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="230"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="333"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="235"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="338"/>
         <source>Briefings ({0})</source>
         <translation>Tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="231"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="236"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="237"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="259"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="264"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="248"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="253"/>
         <source>Open with encoding</source>
         <translation>Mở theo bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="249"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="254"/>
         <source>Encoding of the text files:</source>
         <translation>Bảng mã của các tệp văn bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="261"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="266"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="273"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="278"/>
         <source>The clipboard holds no text.</source>
         <translation>Bộ nhớ tạm không có văn bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="276"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="281"/>
         <source>Pasted text {0}</source>
         <translation>Văn bản dán {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="285"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="290"/>
         <source>Analysing the pasted text</source>
         <translation>Đang phân tích văn bản vừa dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="317"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="322"/>
         <source>Opening the briefing</source>
         <translation>Đang mở tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="331"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="336"/>
         <source>Save briefing</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="361"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="366"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="370"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="375"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="371"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="376"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
@@ -910,39 +910,199 @@
     </message>
 </context>
 <context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="128"/>
+        <source>Search the library: with or without accents, &quot;a phrase&quot;</source>
+        <translation>Tìm trong thư viện: gõ có dấu hay không dấu, &quot;cụm từ&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="130"/>
+        <source>Search the library</source>
+        <translation>Tìm trong thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="133"/>
+        <source>Country or province</source>
+        <translation>Quốc gia hoặc tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="134"/>
+        <source>Counterpart</source>
+        <translation>Đối tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="135"/>
+        <source>from any year</source>
+        <translation>từ năm bất kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="136"/>
+        <source>to any year</source>
+        <translation>đến năm bất kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="138"/>
+        <source>Figure kind</source>
+        <translation>Loại số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="139"/>
+        <source>any figure</source>
+        <translation>mọi số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="141"/>
+        <source>money</source>
+        <translation>tiền</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="142"/>
+        <source>percent</source>
+        <translation>tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="143"/>
+        <source>count</source>
+        <translation>số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="144"/>
+        <source>measure</source>
+        <translation>đo lường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="145"/>
+        <source>ratio</source>
+        <translation>tỷ số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="146"/>
+        <source>date</source>
+        <translation>thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="151"/>
+        <source>Figures, e.g. tỷ USD &gt; 1</source>
+        <translation>Số liệu, ví dụ: tỷ USD &gt; 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="152"/>
+        <source>Figure filter</source>
+        <translation>Lọc số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="155"/>
+        <source>Library results</source>
+        <translation>Kết quả trong thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="159"/>
+        <source>Paragraph</source>
+        <translation>Đoạn văn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="161"/>
+        <source>Add this paragraph to the briefing</source>
+        <translation>Thêm đoạn này vào tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="162"/>
+        <source>Adds the paragraph and its source (↵ Enter key)</source>
+        <translation>Thêm đoạn văn cùng nguồn của nó (phím ↵)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="167"/>
+        <source>Watched folders…</source>
+        <translation>Thư mục theo dõi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="169"/>
+        <source>Scan now</source>
+        <translation>Quét ngay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="170"/>
+        <source>Add new and changed files of the watched folders</source>
+        <translation>Thêm các tệp mới và tệp đã sửa trong thư mục theo dõi</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="297"/>
+        <source>%n paragraph(s) found</source>
+        <translation>
+            <numerusform>Tìm thấy %n đoạn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="304"/>
+        <source>Nothing found in the library.</source>
+        <translation>Không tìm thấy gì trong thư viện.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="327"/>
+        <source>Figures in this paragraph</source>
+        <translation>Số liệu trong đoạn này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="356"/>
+        <source>Added to the briefing.</source>
+        <translation>Đã thêm vào tài liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="359"/>
+        <source>Adding a paragraph from the library</source>
+        <translation>Đang thêm đoạn văn từ thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="393"/>
+        <source>Library: %1 added, %2 unchanged, %3 could not be read.</source>
+        <translation>Thư viện: thêm %1, không đổi %2, không đọc được %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="411"/>
+        <source>Scanning the watched folders</source>
+        <translation>Đang quét các thư mục theo dõi</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="157"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="168"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="169"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="170"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="171"/>
+        <source>Library</source>
+        <translation>Thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="172"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="208"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="250"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
@@ -2531,6 +2691,35 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
         <location filename="../../desktop/briefing_studio/ui/template_dialogs.py" line="121"/>
         <source>Template reference</source>
         <translation>Tra cứu mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFoldersDialog</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="425"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="427"/>
+        <source>Watched folders</source>
+        <translation>Thư mục theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="429"/>
+        <source>Add folder…</source>
+        <translation>Thêm thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="430"/>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="447"/>
+        <source>New and changed files in these folders are added to the library.</source>
+        <translation>Các tệp mới và tệp đã sửa trong những thư mục này được tự động thêm vào thư viện.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="453"/>
+        <source>Watch a folder</source>
+        <translation>Chọn thư mục để theo dõi</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ from briefing_studio.ui.entities_panel import EntitiesPanel
 from briefing_studio.ui.figures_panel import FiguresPanel
 from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.language_switch import LanguageSwitch
+from briefing_studio.ui.library_panel import LibraryPanel
 from briefing_studio.ui.meeting_panel import MeetingPanel
 from briefing_studio.ui.name_finding import EntityFinder, NameFinding
 from briefing_studio.ui.preview import PreviewPanel
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         self.arrange_panel = ArrangePanel(state)
         self.template_picker = TemplatePicker(state)
         self.preview = PreviewPanel(state)
+        self.library_panel = LibraryPanel(state, self.progress)
+        self.library_panel.section_added.connect(self._show_section)
         self.sources_panel.source_activated.connect(self._show_source)
         self.meeting_panel.suggest_requested.connect(self.suggest)
         self.entities_panel.section_requested.connect(self._show_section)
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.source_view, self.tr("Text"))
         self.tabs.addTab(self.figures_panel, self.tr("Figures"))
         self.tabs.addTab(self.entities_panel, self.tr("Names"))
+        self.tabs.addTab(self.library_panel, self.tr("Library"))
         arrange_box = QGroupBox(self.tr("Briefing order"))
         arrange_layout = QVBoxLayout(arrange_box)
         arrange_layout.addWidget(self.template_picker)

@@ -56,7 +56,12 @@ def load_and_analyze(
         except BriefingError as exc:
             errors.append(exc)
     context.progress(len(paths), len(paths))
-    return analyses, errors
+    from briefing_studio.library.scan import remember
+
+    # Every opened source goes into the library too (off the UI thread, like the loading); a
+    # library that fails is said once a minute at most, and the files open all the same.
+    problem = remember(analyses)
+    return analyses, errors + ([problem] if problem else [])
 
 
 def _page_progress(context: ops.TaskContext, index: int, count: int) -> Callable[[int, int], None]:

@@ -1,0 +1,346 @@
+"""The source library at office scale: indexing throughput, size, memory and search latency.
+
+Generates ``--sources`` reports (10 000 by default, about 20 KB of varied Vietnamese sentences
+each: ~200 MB) from a seeded random mix of sentence patterns — countries, current and former
+provinces, money, percent and count figures, years — and indexes them into a fresh library on
+each backend: SQLite (a file in a temporary folder) and PostgreSQL (when ``BRIEFING_BENCH_PG`` or
+``BRIEFING_TEST_PG`` holds a connection string; a throwaway schema, dropped afterwards).
+
+Per backend, in a child process of its own (so the peak memory is that backend's):
+``index_mb_per_s`` and ``index_sources_per_s`` (load + analyse + add, one transaction per
+source), ``db_mb`` on disk, ``peak_rss_mb`` (VmHWM), and p50/p95 of three searches, each asked
+``--queries`` times with varying words (the GUI's limit of 50 hits, highlights and figures
+included): a text query, a filtered figure query (``tỷ USD > 1`` since 2020) and a counterpart
+query (a country or a province, former ones finding their successors). The issue's target is a
+p95 of at most 100 ms.
+
+    python bench/bench_library.py                    # 10 000 sources, both backends (slow)
+    python bench/bench_library.py --sources 500      # a quick look
+    python bench/bench_library.py --backend sqlite --sources 2000 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+from common import Result, Results, print_results, skipped
+
+FULL_SOURCES = 10_000
+TABLE_SOURCES = (100, 500)  # bench/run.py: (--quick, full); the issue's scale runs from here
+QUERIES = 100
+CHILD_TIMEOUT_S = 4 * 3600
+
+COUNTRIES = (
+    "Hàn Quốc",
+    "Nhật Bản",
+    "Ấn Độ",
+    "Ô-xtrây-li-a",
+    "Pháp",
+    "Đức",
+    "Hoa Kỳ",
+    "Lào",
+    "Cam-pu-chia",
+    "Xin-ga-po",
+    "Thái Lan",
+    "In-đô-nê-xi-a",
+    "Trung Quốc",
+    "Nga",
+    "Ca-na-đa",
+)
+PROVINCES = (
+    "Bắc Giang",
+    "Bắc Ninh",
+    "Đà Nẵng",
+    "Quảng Nam",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Cần Thơ",
+    "Hậu Giang",
+    "Lào Cai",
+    "Yên Bái",
+    "Thái Nguyên",
+    "Bắc Kạn",
+    "Hải Phòng",
+    "Hải Dương",
+    "Bình Dương",
+    "Đồng Nai",
+    "Khánh Hòa",
+    "Quảng Ninh",
+)
+TOPICS = (
+    "thương mại",
+    "đầu tư trực tiếp",
+    "giáo dục và đào tạo",
+    "năng lượng tái tạo",
+    "chuyển đổi số",
+    "nông nghiệp công nghệ cao",
+    "du lịch",
+    "y tế",
+    "logistics",
+    "công nghiệp chế biến",
+    "khoa học công nghệ",
+    "hạ tầng giao thông",
+    "văn hóa",
+)
+ACTORS = (
+    "Bộ Ngoại giao",
+    "Bộ Công Thương",
+    "Ủy ban nhân dân tỉnh",
+    "Đại sứ quán",
+    "Phòng Thương mại và Công nghiệp Việt Nam",
+    "các doanh nghiệp",
+    "Chính phủ",
+)
+VERBS = (
+    "thúc đẩy",
+    "tăng cường",
+    "mở rộng",
+    "đẩy mạnh",
+    "triển khai",
+    "đánh giá cao",
+    "ghi nhận",
+    "đề nghị",
+    "cam kết",
+)
+SENTENCES = (
+    "Năm {year}, kim ngạch thương mại giữa Việt Nam và {country} đạt {money} tỷ USD, "
+    "tăng {pct}% so với năm trước.",
+    "{province} đã thu hút {count} dự án từ {country} với tổng vốn đăng ký {small} triệu USD.",
+    "{actor} {verb} hợp tác với {country} trong lĩnh vực {topic}.",
+    "Hai bên nhất trí {verb} hợp tác về {topic}, phấn đấu đưa quan hệ lên tầm cao mới.",
+    "Tính đến hết năm {year}, {province} có hơn {count} doanh nghiệp hoạt động trong lĩnh vực "
+    "{topic}.",
+    "Doanh thu từ {topic} của {province} ước đạt {dong} tỷ đồng, tăng {pct}% so với cùng kỳ.",
+    "Đoàn công tác của {province} đã làm việc với các đối tác {country} về {topic}.",
+    "{actor} đề nghị phía {country} tạo điều kiện thuận lợi cho hàng hóa Việt Nam, nhất là "
+    "nông sản và thủy sản.",
+    "Trong giai đoạn {year}–{year2}, tỷ lệ giải ngân vốn đạt {pct}%, cao hơn mức trung bình "
+    "cả nước.",
+    "Hội nghị ghi nhận {count} thỏa thuận hợp tác được ký kết giữa các địa phương và đối tác "
+    "nước ngoài.",
+)
+
+
+def report_text(rng: random.Random, n: int, target_chars: int = 20_000) -> tuple[str, str]:
+    """(text, ISO date) of generated report ``n``: a title, a dated lead, then paragraphs."""
+    year = rng.randint(2015, 2025)
+    date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    country = rng.choice(COUNTRIES)
+    lines = [
+        f"Báo cáo số {n}/BC về quan hệ hợp tác với {country} năm {year}",
+        f"Hà Nội, ngày {int(date[8:])}/{int(date[5:7])}/{year}",
+    ]
+    size = sum(map(len, lines))
+    while size < target_chars:
+        sentences = []
+        for _ in range(rng.randint(3, 6)):
+            pattern = rng.choice(SENTENCES)
+            sentences.append(
+                pattern.format(
+                    year=rng.randint(2015, 2025),
+                    year2=rng.randint(2026, 2030),
+                    country=rng.choice(COUNTRIES) if rng.random() < 0.4 else country,
+                    province=rng.choice(PROVINCES),
+                    money=f"{rng.randint(1, 90)},{rng.randint(1, 9)}",
+                    small=rng.randint(5, 950),
+                    dong=f"{rng.randint(1, 9)}.{rng.randint(100, 999)}",
+                    pct=f"{rng.randint(1, 40)},{rng.randint(1, 9)}",
+                    count=rng.randint(2, 900),
+                    topic=rng.choice(TOPICS),
+                    actor=rng.choice(ACTORS),
+                    verb=rng.choice(VERBS),
+                )
+            )
+        paragraph = " ".join(sentences)
+        lines.append(paragraph)
+        size += len(paragraph) + 1
+    return "\n".join(lines), date
+
+
+def _rss_mb() -> float:
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure(location: str, sources: int, queries: int, seed: int = 16) -> Result:
+    """Index ``sources`` generated reports into ``location`` and time the three searches."""
+    from briefing_studio.analysis import analyze
+    from briefing_studio.library import build_query, open_library
+    from briefing_studio.sources import source_from_text
+
+    rng = random.Random(seed)
+    total_chars = 0
+    started = time.perf_counter()
+    cpu_started = time.process_time()
+    with open_library(location) as library:
+        for n in range(sources):
+            text, _date = report_text(rng, n)
+            total_chars += len(text.encode("utf-8"))
+            source = replace(source_from_text(text), path=f"/office/reports/{n:05d}.txt")
+            library.add(analyze(source))
+        index_s = time.perf_counter() - started
+        index_cpu_s = time.process_time() - cpu_started
+        stats = library.stats()
+        cases = {
+            "text": lambda i: build_query(
+                rng.choice(
+                    (
+                        '"kim ngach thuong mai"',
+                        "han quoc",
+                        "nang luong tai tao",
+                        "dau tu truc tiep",
+                        "giao duc dao tao",
+                        "nong san thuy san",
+                        "chuyen doi so",
+                        "bac giang",
+                    )
+                )
+            ),
+            "figure": lambda i: build_query(
+                figure=rng.choice(("tỷ USD > 1", "tỷ USD > 50", "> 500 triệu USD", "> 30 %")),
+                year_from=2020,
+            ),
+            "counterpart": lambda i: build_query(
+                counterpart=rng.choice((*COUNTRIES[:8], "Bắc Giang", "Bắc Ninh", "Hậu Giang"))
+            ),
+        }
+        result: Result = {
+            "median_s": index_s,
+            "runs": 1,
+            "sources": sources,
+            "text_mb": round(total_chars / 1e6, 1),
+            "index_mb_per_s": round(total_chars / 1e6 / index_s, 2),
+            "index_sources_per_s": round(sources / index_s, 1),
+            # This process's CPU seconds: on a machine shared with other work, wall time is not
+            # the library's alone (the server's own CPU is not in it for PostgreSQL).
+            "index_cpu_s": round(index_cpu_s, 1),
+            "load_average": round(os.getloadavg()[0], 1),
+            "sections": stats["sections"],
+            "figures": stats["figures"],
+            "db_mb": round(stats["bytes"] / 1e6, 1),
+        }
+        for name, make in cases.items():
+            library.search(make(0))  # warm-up: caches, the gazetteer
+            times, hits = [], 0
+            for i in range(queries):
+                query = make(i)
+                start = time.perf_counter()
+                hits += len(library.search(query))
+                times.append(time.perf_counter() - start)
+            result[f"{name}_p50_ms"] = round(statistics.median(times) * 1000, 1)
+            result[f"{name}_p95_ms"] = round(_percentile(times, 0.95) * 1000, 1)
+            result[f"{name}_hits"] = round(hits / queries, 1)
+    result["peak_rss_mb"] = round(_rss_mb(), 1)
+    return result
+
+
+def _pg_url() -> str:
+    return os.environ.get("BRIEFING_BENCH_PG") or os.environ.get("BRIEFING_TEST_PG") or ""
+
+
+def run_backend(backend: str, sources: int, queries: int) -> Result:
+    """``measure`` on a fresh library of ``backend``, in this process."""
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            return measure(str(Path(folder) / "library.sqlite3"), sources, queries)
+    url = _pg_url()
+    if not url:
+        return skipped("set BRIEFING_BENCH_PG (or BRIEFING_TEST_PG) to a PostgreSQL database")
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    schema = "bench_" + uuid.uuid4().hex[:10]
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    try:
+        parts = conninfo_to_dict(make_conninfo(url, options=f"-c search_path={schema}"))
+        dbname = parts.pop("dbname", "")
+        from urllib.parse import quote
+
+        location = f"postgresql:///{dbname}?" + "&".join(
+            f"{k}={quote(str(v), safe='')}" for k, v in parts.items()
+        )
+        return measure(location, sources, queries)
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def run_child(backend: str, sources: int, queries: int) -> Result:
+    """``run_backend`` in a child process, so the peak memory is its own."""
+    command = [
+        sys.executable,
+        __file__,
+        "--backend",
+        backend,
+        "--sources",
+        str(sources),
+        "--queries",
+        str(queries),
+        "--in-process",
+        "--json",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
+    if done.returncode != 0:
+        return skipped(f"child failed: {done.stderr.strip().splitlines()[-1:]}")
+    return json.loads(done.stdout)[f"library/{backend}_{sources}"]
+
+
+def run(quick: bool = False, sources: int | None = None, queries: int = QUERIES) -> Results:
+    """Both backends; ``bench/run.py`` uses a small library (see ``TABLE_SOURCES``)."""
+    count = sources or TABLE_SOURCES[0 if quick else 1]
+    return {
+        f"library/{backend}_{count}": run_child(backend, count, queries)
+        for backend in ("sqlite", "postgresql")
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sources", type=int, default=FULL_SOURCES)
+    parser.add_argument("--queries", type=int, default=QUERIES)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--quick", action="store_true", help="500 sources, 30 queries")
+    parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    sources, queries = (500, 30) if args.quick else (args.sources, args.queries)
+    backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
+    results: Results = {}
+    for backend in backends:
+        key = f"library/{backend}_{sources}"
+        if args.in_process:
+            results[key] = run_backend(backend, sources, queries)
+        else:
+            results[key] = run_child(backend, sources, queries)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        print_results(results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

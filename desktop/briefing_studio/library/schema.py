@@ -1,0 +1,158 @@
+"""The library's tables on SQLite and on PostgreSQL, and their numbered migrations.
+
+One table per list of things: ``sources`` (one row per version of a file, its whole text kept
+compressed so a briefing can take a paragraph after the original file has moved), ``sections``,
+``figures`` and ``entities`` (countries and provinces found by the gazetteer, with the province
+each one belongs to today). Search runs on a *folded* copy of every section's text (lower case,
+no diacritics, ``đ`` → ``d``, by ``textutil.fold``): both backends then match ``han quoc`` to
+``Hàn Quốc`` the same way, and neither needs a Vietnamese-aware tokenizer or ``unaccent``.
+
+``MIGRATIONS[n]`` takes a library from version ``n - 1`` to ``n``; ``meta.schema_version``
+records where a library stands. A library whose version is above ``SCHEMA_VERSION`` was made by a
+newer Briefing Studio and is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Dialect = Literal["sqlite", "postgresql"]
+
+_SQLITE_V1 = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT,
+        year INTEGER,
+        publisher TEXT,
+        format TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        current INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        file_size INTEGER,
+        file_mtime REAL,
+        document BLOB NOT NULL
+    )""",
+    "CREATE INDEX sources_path ON sources (path, version)",
+    "CREATE INDEX sources_date ON sources (current, date)",
+    """CREATE TABLE sections (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        section_key TEXT NOT NULL,
+        ord INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL
+    )""",
+    "CREATE INDEX sections_source ON sections (source_id, ord)",
+    # rowid = sections.id; the folded text lives only in the index's own content table.
+    "CREATE VIRTUAL TABLE sections_fts USING fts5 (folded, tokenize = 'unicode61')",
+    """CREATE TABLE figures (
+        id INTEGER PRIMARY KEY,
+        section_id INTEGER NOT NULL REFERENCES sections (id) ON DELETE CASCADE,
+        source_id INTEGER NOT NULL,
+        figure_key TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        value REAL,
+        value_high REAL,
+        unit TEXT,
+        qualifier TEXT,
+        year INTEGER,
+        words TEXT NOT NULL
+    )""",
+    # Covering: a figure filter is answered from the index alone (kind, value, words).
+    "CREATE INDEX figures_kind_value ON figures (kind, value, words, section_id)",
+    "CREATE INDEX figures_value ON figures (value, words, section_id)",
+    "CREATE INDEX figures_section ON figures (section_id)",
+    """CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        section_id INTEGER NOT NULL REFERENCES sections (id) ON DELETE CASCADE,
+        source_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        current_key TEXT NOT NULL
+    )""",
+    "CREATE INDEX entities_key ON entities (key, section_id)",
+    "CREATE INDEX entities_section ON entities (section_id)",
+)
+
+# PostgreSQL: the same tables; the folded text is a column with a generated tsvector ('simple'
+# configuration: no stemming, no stop words — Vietnamese syllables are words as they stand).
+_POSTGRES_V1 = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE sources (
+        id BIGSERIAL PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT,
+        year INTEGER,
+        publisher TEXT,
+        format TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        current INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        file_size BIGINT,
+        file_mtime DOUBLE PRECISION,
+        document BYTEA NOT NULL
+    )""",
+    "CREATE INDEX sources_path ON sources (path, version)",
+    "CREATE INDEX sources_date ON sources (current, date)",
+    """CREATE TABLE sections (
+        id BIGSERIAL PRIMARY KEY,
+        source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        section_key TEXT NOT NULL,
+        ord INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', folded)) STORED
+    )""",
+    "CREATE INDEX sections_source ON sections (source_id, ord)",
+    "CREATE INDEX sections_tsv ON sections USING GIN (tsv)",
+    """CREATE TABLE figures (
+        id BIGSERIAL PRIMARY KEY,
+        section_id BIGINT NOT NULL REFERENCES sections (id) ON DELETE CASCADE,
+        source_id BIGINT NOT NULL,
+        figure_key TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        value DOUBLE PRECISION,
+        value_high DOUBLE PRECISION,
+        unit TEXT,
+        qualifier TEXT,
+        year INTEGER,
+        words TEXT NOT NULL
+    )""",
+    # Covering: a figure filter is answered from the index alone (kind, value, words).
+    "CREATE INDEX figures_kind_value ON figures (kind, value, words, section_id)",
+    "CREATE INDEX figures_value ON figures (value, words, section_id)",
+    "CREATE INDEX figures_section ON figures (section_id)",
+    """CREATE TABLE entities (
+        id BIGSERIAL PRIMARY KEY,
+        section_id BIGINT NOT NULL REFERENCES sections (id) ON DELETE CASCADE,
+        source_id BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        current_key TEXT NOT NULL
+    )""",
+    "CREATE INDEX entities_key ON entities (key, section_id)",
+    "CREATE INDEX entities_section ON entities (section_id)",
+)
+
+MIGRATIONS: dict[int, dict[Dialect, tuple[str, ...]]] = {
+    1: {"sqlite": _SQLITE_V1, "postgresql": _POSTGRES_V1},
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def pending(current: int, dialect: Dialect) -> list[tuple[int, tuple[str, ...]]]:
+    """The migration steps from version ``current`` up to ``SCHEMA_VERSION``, in order."""
+    return [(n, MIGRATIONS[n][dialect]) for n in sorted(MIGRATIONS) if n > current]

@@ -1,0 +1,356 @@
+"""The source library on both backends: the same tests on SQLite and on a real PostgreSQL.
+
+Search as a Vietnamese user expects it (with or without diacritics, đ = d, phrases, filters by
+counterpart across the 2025 province mergers, dates, figures and source), deduplication and
+versions, a source rebuilt from the library after its file moved, migrations and a schema from a
+newer version, two processes adding at once, and each way the database can fail.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing_studio.analysis import analyze
+from briefing_studio.errors import BriefingError
+from briefing_studio.library import build_query, open_library
+from briefing_studio.library.scan import add_paths, remember
+from briefing_studio.project import load_briefing, save_briefing
+from briefing_studio.selection import new_briefing
+from briefing_studio.sources import load_source
+from briefing_studio.textutil import fold
+from library_fixtures import (
+    BACKENDS,
+    PG_URL,
+    REPORT_JP,
+    REPORT_KR,
+    library_location,
+    numbered_report,
+    write,
+)
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request, tmp_path: Path):
+    with library_location(request.param, tmp_path) as where:
+        yield where
+
+
+@pytest.fixture
+def library(location: str):
+    with open_library(location) as opened:
+        yield opened
+
+
+def add_file(library, path: Path):
+    return library.add(analyze(load_source(path)))
+
+
+@pytest.fixture
+def filled(library, tmp_path: Path):
+    """The library with the Korean and the Japanese report added from files."""
+    add_file(library, write(tmp_path / "src", "kr.txt", REPORT_KR))
+    add_file(library, write(tmp_path / "src", "jp.txt", REPORT_JP))
+    return library
+
+
+def texts(hits) -> list[str]:
+    return [hit.text for hit in hits]
+
+
+def test_search_ignores_diacritics_and_case_and_d_matches_dj(filled):
+    for typed in ("han quoc", "Hàn Quốc", "HAN QUỐC", "hàn quoc"):
+        found = texts(filled.search(build_query(typed)))
+        assert any("81,5 tỷ USD" in text for text in found), typed
+    # "đ" typed as "d", and "d" in the text found by "đ".
+    assert any("Đà Nẵng" in t for t in texts(filled.search(build_query("da nang"))))
+    assert any("đầu tư" in t for t in texts(filled.search(build_query("dau tu"))))
+    assert any("đăng ký" in t for t in texts(filled.search(build_query("dang ky"))))
+    assert filled.search(build_query("không có từ này xyzzy")) == []
+
+
+def test_highlights_are_the_matched_words_in_the_original_text(filled):
+    hits = filled.search(build_query("han quoc"))
+    assert hits
+    for hit in hits:
+        marked = [fold(hit.text[start:end]) for start, end in hit.spans]
+        # Together where they stand together, else each word.
+        assert (
+            marked == ["han", "quoc"] if "Hàn và Quốc" in hit.text else set(marked) == {"han quoc"}
+        )
+
+
+def test_phrase_needs_the_words_together(filled):
+    loose = texts(filled.search(build_query("han quoc")))
+    phrase = texts(filled.search(build_query('"han quoc"')))
+    assert any("Hàn và Quốc" in t for t in loose)
+    assert phrase and not any("Hàn và Quốc" in t for t in phrase)
+    assert all("Hàn Quốc" in t for t in phrase)
+
+
+def test_prefix_search_as_you_type(filled):
+    assert any("Hàn Quốc" in t for t in texts(filled.search(build_query("han quo", prefix=True))))
+    assert not filled.search(build_query("han quo"))
+
+
+def test_counterpart_filter_relates_former_and_current_provinces(filled):
+    # Bắc Giang merged into Bắc Ninh on 1 July 2025: each finds the other.
+    for name in ("Bắc Ninh", "Bac Giang"):
+        found = texts(filled.search(build_query(counterpart=name)))
+        assert any("Bắc Giang tiếp tục" in t for t in found), name
+        assert any("Tỉnh Bắc Ninh đã đón" in t for t in found), name
+    korea = texts(filled.search(build_query(counterpart="Hàn Quốc")))
+    assert korea and all("Hàn Quốc" in t for t in korea)
+    assert not any("Nhật Bản" in t for t in korea)
+    with pytest.raises(BriefingError, match="Xứ Sở"):
+        build_query(counterpart="Xứ Sở Thần Tiên")
+
+
+def test_figure_filters_by_unit_value_and_kind(filled):
+    big = filled.search(build_query(figure="tỷ USD > 1"))
+    assert texts(big) and all("81,5 tỷ USD" in t for t in texts(big))
+    million = texts(filled.search(build_query(figure="> 100 triệu USD")))
+    assert any("81,5 tỷ" in t for t in million) and any("500 triệu" in t for t in million)
+    percent = filled.search(build_query(figure_kind="percent"))
+    assert [f.surface for h in percent for f in h.figures if f.kind == "percent"] == ["6,5%"]
+    assert filled.search(build_query(figure="tỷ USD > 100")) == []
+
+
+def test_date_and_source_filters(filled):
+    # The Korean report is of 2024 and the Japanese one of 2023 (years named in their text).
+    y2024 = texts(filled.search(build_query(year_from=2024, year_to=2024)))
+    assert y2024 and not any("Nhật Bản" in t for t in y2024)
+    y2023 = texts(filled.search(build_query(date_to="2023-12")))
+    assert y2023 and all("Hàn Quốc" not in t or "Hàn và Quốc" in t for t in y2023)
+    only_jp = texts(filled.search(build_query("han", source="jp.txt")))
+    assert only_jp == [t for t in only_jp if "Hàn và Quốc" in t] and only_jp
+    with pytest.raises(BriefingError, match="year-month-day"):
+        build_query(date_from="15/3/2024")
+
+
+def test_hits_carry_their_figures_and_source(filled):
+    hit = next(h for h in filled.search(build_query("kim ngach")))
+    assert [f.surface for f in hit.figures if f.kind == "money"] == ["81,5 tỷ USD"]
+    money = next(f for f in hit.figures if f.kind == "money")
+    assert money.value == 81.5e9 and money.unit == "USD" and money.year == 2024
+    assert hit.source.name == "kr.txt" and hit.source.year == 2024
+
+
+def test_same_content_is_stored_once_and_a_changed_file_is_a_new_version(library, tmp_path):
+    path = write(tmp_path / "src", "report.txt", REPORT_KR)
+    assert add_file(library, path).status == "added"
+    assert add_file(library, path).status == "duplicate"
+    copy = write(tmp_path / "elsewhere", "copy.txt", REPORT_KR)
+    assert add_file(library, copy).status == "duplicate"
+    assert library.stats()["sources"] == 1
+
+    write(tmp_path / "src", "report.txt", REPORT_KR.replace("81,5 tỷ USD", "90 tỷ USD"))
+    second = add_file(library, path)
+    assert second.status == "new_version" and second.source.version == 2
+    stats = library.stats()
+    assert (stats["sources"], stats["versions"]) == (1, 2)
+    found = texts(library.search(build_query("kim ngach")))
+    assert len(found) == 1 and "90 tỷ USD" in found[0]
+    both = texts(library.search(build_query("kim ngach", all_versions=True)))
+    assert len(both) == 2
+
+    # Removing the newest version brings the previous one back.
+    library.remove(str(second.source.id))
+    assert "81,5 tỷ USD" in texts(library.search(build_query("kim ngach")))[0]
+    library.remove(str(path))
+    assert library.stats()["versions"] == 0 and library.stats()["sections"] == 0
+    assert library.search(build_query("kim ngach")) == []
+    with pytest.raises(BriefingError, match="holds no source"):
+        library.remove("12345")
+
+
+def test_stats_count_what_was_added(filled):
+    stats = filled.stats()
+    kr, jp = analyze(load_source_text(REPORT_KR)), analyze(load_source_text(REPORT_JP))
+    assert stats["sources"] == 2
+    assert stats["sections"] == len(kr.sections) + len(jp.sections)
+    assert stats["figures"] == len(kr.figures) + len(jp.figures)
+    assert stats["bytes"] > 0
+
+
+def load_source_text(text: str):
+    from briefing_studio.sources import source_from_text
+
+    return source_from_text(text)
+
+
+def test_a_briefing_keeps_working_after_the_original_file_moved(library, tmp_path):
+    path = write(tmp_path / "src", "kr.txt", REPORT_KR)
+    original = load_source(path)
+    add_file(library, path)
+    path.unlink()  # the original is gone
+
+    hit = library.search(build_query('"bac ninh"'))[0]
+    document = library.document(hit.source.id)
+    assert document.sha256 == original.sha256 and document.path == str(path)
+    analysis = analyze(document)
+    assert hit.section_key in [s.id for s in analysis.sections]
+    briefing = new_briefing([analysis])
+    project = save_briefing(briefing, tmp_path / "b.briefing")
+    reopened = load_briefing(project)
+    assert reopened.sources[0].text == original.text
+
+
+def test_folder_scan_adds_each_file_once_and_skips_unchanged(library, tmp_path):
+    folder = tmp_path / "reports"
+    for n in range(4):
+        write(folder / ("sub" if n % 2 else ""), f"r{n}.txt", numbered_report(n))
+    write(folder, "~$lock.docx", "x")
+    write(folder, "notes.xyz", "x")
+    seen = []
+    first = add_paths(library, [folder], progress=lambda d, t: seen.append((d, t)))
+    assert len(first.added) == 4 and not first.errors
+    assert seen[-1] == (4, 4)
+    again = add_paths(library, [folder])
+    assert len(again.unchanged) == 4 and not again.added
+    assert any("maso3" in t for t in texts(library.search(build_query("maso3"))))
+
+
+def test_folder_scan_can_be_cancelled_keeping_what_was_added(library, tmp_path):
+    from briefing_studio.errors import Cancelled
+
+    folder = tmp_path / "reports"
+    for n in range(5):
+        write(folder, f"r{n}.txt", numbered_report(n))
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(library.sources()) >= 2
+
+    with pytest.raises(Cancelled):
+        add_paths(library, [folder], cancelled=cancelled)
+    assert len(library.sources()) == 2
+
+
+def test_bad_files_in_a_folder_are_reported_and_the_rest_added(library, tmp_path):
+    folder = tmp_path / "reports"
+    write(folder, "good.txt", numbered_report(1))
+    (folder / "broken.docx").write_bytes(b"not a zip")
+    report = add_paths(library, [folder])
+    assert len(report.added) == 1
+    assert [Path(e.path).name for e in report.errors] == ["broken.docx"]
+
+
+def test_reopening_migrates_once_and_a_newer_schema_is_refused(location):
+    with open_library(location) as library:
+        assert library.schema_version() == 1
+    with open_library(location) as library:  # already current: nothing to do
+        assert library.schema_version() == 1
+        library._execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(BriefingError) as caught:
+        open_library(location)
+    assert "phiên bản Briefing Studio mới hơn (lược đồ 99)" in caught.value.message("vi")
+    assert caught.value.path
+
+
+def test_two_processes_adding_at_once_lose_and_duplicate_nothing(location, tmp_path):
+    folder = tmp_path / "reports"
+    paths = [write(folder, f"r{n:02d}.txt", numbered_report(n)) for n in range(24)]
+    twin = write(tmp_path / "twin", "r00-copy.txt", numbered_report(0))  # same content as r00
+    first = [*paths[:16], twin]
+    second = [*paths[8:], twin]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "briefing_studio", "library", "add", "--library", location]
+    processes = [
+        subprocess.Popen(
+            [*command, *map(str, chunk)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for chunk in (first, second)
+    ]
+    for process in processes:
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, (out, err)
+    with open_library(location) as library:
+        stats = library.stats()
+        assert stats["sources"] == stats["versions"] == 24
+        assert stats["sections"] == 24 * 3
+        for n in range(24):
+            assert len(library.search(build_query(f"maso{n}"))) == 2, n
+
+
+def test_remember_adds_opened_sources_unless_turned_off(location, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home"))
+    analysis = analyze(load_source(write(tmp_path, "kr.txt", REPORT_KR)))
+    from briefing_studio.settings import settings_file
+
+    settings_file().write_text("[library]\nauto_add=false\n", encoding="utf-8")
+    assert remember([analysis], location) is None
+    with open_library(location) as library:
+        assert library.stats()["sources"] == 0
+    settings_file().write_text("[library]\nauto_add=true\n", encoding="utf-8")
+    assert remember([analysis], location) is None
+    with open_library(location) as library:
+        assert library.stats()["sources"] == 1
+
+
+# ----- failures of the database itself ----------------------------------------------------------
+
+
+def test_a_damaged_library_file_is_named_and_left_alone(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    garbage = b"this is not a database " * 400
+    path.write_bytes(garbage)
+    with pytest.raises(BriefingError) as caught:
+        open_library(str(path))
+    message = caught.value.message("vi")
+    assert str(path) in message and "không phải là thư viện" in message
+    assert "Traceback" not in message
+    assert path.read_bytes() == garbage
+
+
+def test_a_locked_library_says_so_and_keeps_its_content(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    with open_library(str(path)) as library:
+        add_file(library, write(tmp_path, "jp.txt", REPORT_JP))
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(BriefingError) as caught:
+            with open_library(str(path), busy_timeout=0.2) as library:
+                add_file(library, write(tmp_path, "kr.txt", REPORT_KR))
+        assert "đang bị một chương trình khác khoá" in caught.value.message("vi")
+        assert caught.value.path == str(path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with open_library(str(path)) as library:
+        assert library.stats()["sources"] == 1
+
+
+def test_a_full_disk_stops_the_add_and_loses_nothing(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    with open_library(str(path)) as library:
+        add_file(library, write(tmp_path, "jp.txt", REPORT_JP))
+        pages = library._one("PRAGMA page_count")[0]
+        library._execute(f"PRAGMA max_page_count = {pages + 1}")  # the disk is now full
+        big = "\n".join(numbered_report(n) for n in range(300))
+        with pytest.raises(BriefingError) as caught:
+            library.add(analyze(load_source(write(tmp_path, "big.txt", big))))
+        assert "ổ đĩa đã đầy" in caught.value.message("vi")
+        assert "the disk is full" in caught.value.message("en")
+        assert library.stats()["sources"] == 1
+        assert library.search(build_query("nhat ban"))
+
+
+@pytest.mark.skipif(not PG_URL, reason="BRIEFING_TEST_PG is not set")
+def test_a_server_that_is_down_is_named_without_its_password():
+    with pytest.raises(BriefingError) as caught:
+        open_library("postgresql://office:secret@127.0.0.1:1/library")
+    message = caught.value.bilingual()
+    assert "Không kết nối được máy chủ" in message
+    assert "127.0.0.1:1/library" in message and "secret" not in message
