@@ -35,12 +35,13 @@ def resolve_counterpart(name: str | None) -> Counterpart | None:
 
 
 def select_all(analyses: Sequence[Analysis]) -> tuple[list[str], list[str]]:
-    """Every section and every figure except dates, in source order.
+    """Every section and every figure except dates, in source order; captions and bylines
+    are metadata, never chosen.
 
     A date ("năm 2025", "20/12") is context, not a highlighted figure: it is never
     pre-selected, so it reaches the figures table only when the user ticks it.
     """
-    sections = [s.id for a in analyses for s in a.sections]
+    sections = [s.id for a in analyses for s in a.sections if not s.is_meta]
     figures = [f.id for a in analyses for f in a.figures if f.kind != "date"]
     return sections, figures
 

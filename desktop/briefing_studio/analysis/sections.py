@@ -12,6 +12,13 @@ text does not, so a line is taken for a heading when it looks like one *and* int
 
 Levels: ``I.``/``A.`` numbering and all-caps lines 1, ``1.`` 2, ``1.2.`` and ``a)`` 3; a plain
 heading is 1 when it opens the text (the title) and 2 elsewhere (an article's sub-heading).
+
+A paragraph that holds photo captions, chart titles or a byline, or that is far longer than
+anyone writes one (a web article's body on one line), is cut into parts by
+``analysis.article``. Its parts get the ids ``<key>/s<n>.<k>`` (``k`` from 1), so the
+paragraph's own number ``n`` stays what it was and every other section keeps its id; a caption
+or byline part has the kind ``caption`` or ``byline`` (metadata: shown, never chosen). A whole
+line that is a caption is one section of kind ``caption``.
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing_studio.analysis.article import is_caption, paragraph_parts
 from briefing_studio.analysis.metadata import URL, is_source_line, trailer_start
 from briefing_studio.analysis.model import Section
+from briefing_studio.analysis.sentences import sentence_spans
 from briefing_studio.sources.model import Block, SourceDocument
 
 _MAX_HEADING_WORDS = 12
@@ -55,16 +64,32 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
     content, trailer = blocks[:cut], blocks[cut:]
     levels = _heading_levels(content)
     key = source.key
-    sections = [
-        Section(
-            id=f"{key}/s{index}",
-            index=index,
-            kind="heading" if levels[index] else "paragraph",
-            text=block.text,
-            level=levels[index],
-        )
-        for index, block in enumerate(content)
-    ]
+    sections: list[Section] = []
+    for number, block in enumerate(content):
+        parts = []
+        if block.kind == "paragraph" and not levels[number]:
+            parts = paragraph_parts(block.text, sentence_spans, last=number == len(content) - 1)
+        if len(parts) <= 1:
+            kind = "heading" if levels[number] else (parts[0].kind if parts else "paragraph")
+            sections.append(
+                Section(
+                    id=f"{key}/s{number}",
+                    index=len(sections),
+                    kind=kind,
+                    text=block.text,
+                    level=levels[number],
+                )
+            )
+            continue
+        for k, part in enumerate(parts, 1):
+            sections.append(
+                Section(
+                    id=f"{key}/s{number}.{k}",
+                    index=len(sections),
+                    kind=part.kind,
+                    text=block.text[part.start : part.end],
+                )
+            )
     return sections, [block.text for block in trailer]
 
 
@@ -107,6 +132,7 @@ def _candidate_shape(text: str) -> _HeadingShape | None:
         or len(line.split()) > _MAX_HEADING_WORDS
         or line.endswith(_CLOSING)
         or is_source_line(line)
+        or is_caption(line)
         or URL.search(line)
         or _DATE_LINE.search(line)
     ):
