@@ -133,7 +133,13 @@ def _caption_spans(text: str, sentences: Callable[[str], tuple[Span, ...]]) -> l
         if match.group("chart"):
             end = _chart_end(text, match.end())
         else:
-            end = _credit_end(text, match.end(), bracketed=text[start] == "(")
+            # "Ảnh minh họa" may stand without a credit: the next word may start the text.
+            end = _credit_end(
+                text,
+                match.end(),
+                bracketed=text[start] == "(",
+                optional=not match.group(0).endswith(":"),
+            )
             start = _caption_start(text, start, sentences(text), found[-1][1] if found else 0)
         found.append((start, end))
     return found
@@ -155,7 +161,7 @@ def _chart_end(text: str, start: int) -> int:
     return end
 
 
-def _credit_end(text: str, start: int, bracketed: bool) -> int:
+def _credit_end(text: str, start: int, bracketed: bool, optional: bool = False) -> int:
     """End of a credit: a name, an agency, ``Trần Việt/TTXVN``, ``Sở Kế hoạch và Đầu tư``.
 
     It ends at the closing bracket of ``(Ảnh: …)``, at a full stop, at the end of the text,
@@ -173,7 +179,7 @@ def _credit_end(text: str, start: int, bracketed: bool) -> int:
     spans = [w.span() for w in _WORD.finditer(text, start, start + 200)]
     end = start
     for i, word in enumerate(words[:_CREDIT_MAX_WORDS]):
-        if i > 0 and _starts_sentence(words, i):
+        if (i > 0 or optional) and _starts_sentence(words, i):
             break
         end = spans[i][1]
         if word.endswith((".", ";")) and not re.search(r"\w\.\w", word):

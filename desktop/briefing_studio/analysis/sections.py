@@ -3,7 +3,8 @@
 Files that know their headings (.docx styles, HTML ``<h2>``) say so in ``Block.kind``. Plain
 text does not, so a line is taken for a heading when it looks like one *and* introduces text:
 
-- short (at most 12 words and 100 characters), no closing punctuation (``. ; : ! ? … ,``),
+- short (at most 12 words and 100 characters; the text's first line, a news title, up to 30
+  words and 220 characters), no closing punctuation (``. ; : ! ? … ,``),
   starting with a capital (after any numbering such as ``I.``, ``1.``, ``a)``), not a source
   line, URL or "Hà Nội, ngày …" date line;
 - followed by an ordinary paragraph, possibly through a short run of such lines (a title with
@@ -34,6 +35,10 @@ from briefing_studio.sources.model import Block, SourceDocument
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 100
+# A news title opening the text: one line of up to 30 words without a full stop (they run to
+# 15–25 words, longer than a report's headings).
+_MAX_TITLE_WORDS = 30
+_MAX_TITLE_CHARS = 220
 _MAX_PLAIN_HEADINGS_IN_RUN = 2
 _CLOSING = (".", ";", ":", "!", "?", "…", ",")
 _NUMBERING = re.compile(
@@ -95,7 +100,10 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
 
 def _heading_levels(blocks: list[Block]) -> list[int]:
     """Heading level of each block, 0 for paragraphs."""
-    shapes = [None if b.kind == "heading" else _candidate_shape(b.text) for b in blocks]
+    shapes = [
+        None if b.kind == "heading" else _candidate_shape(b.text, opening=i == 0)
+        for i, b in enumerate(blocks)
+    ]
     levels = [max(b.level, 1) if b.kind == "heading" else 0 for b in blocks]
     i = 0
     while i < len(blocks):
@@ -124,12 +132,17 @@ def _mark_run(run: list[tuple[int, _HeadingShape]], levels: list[int]) -> None:
             levels[index] = 1 if index == 0 else 2
 
 
-def _candidate_shape(text: str) -> _HeadingShape | None:
-    """The shape of a line that could be a heading, or None when it cannot be one."""
+def _candidate_shape(text: str, opening: bool = False) -> _HeadingShape | None:
+    """The shape of a line that could be a heading, or None when it cannot be one.
+
+    The line that opens the text may be a news title, which runs longer than a heading.
+    """
     line = text.strip()
+    max_words = _MAX_TITLE_WORDS if opening else _MAX_HEADING_WORDS
+    max_chars = _MAX_TITLE_CHARS if opening else _MAX_HEADING_CHARS
     if (
-        len(line) > _MAX_HEADING_CHARS
-        or len(line.split()) > _MAX_HEADING_WORDS
+        len(line) > max_chars
+        or len(line.split()) > max_words
         or line.endswith(_CLOSING)
         or is_source_line(line)
         or is_caption(line)
