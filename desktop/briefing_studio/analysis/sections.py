@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing_studio.analysis.article import is_caption, paragraph_parts
+from briefing_studio.analysis.article import is_caption, may_have_parts, paragraph_parts
 from briefing_studio.analysis.metadata import URL, is_source_line, trailer_start
 from briefing_studio.analysis.model import Section
 from briefing_studio.analysis.sentences import sentence_spans
@@ -72,8 +72,9 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
     sections: list[Section] = []
     for number, block in enumerate(content):
         parts = []
-        if block.kind == "paragraph" and not levels[number]:
-            parts = paragraph_parts(block.text, sentence_spans, last=number == len(content) - 1)
+        last = number == len(content) - 1
+        if block.kind == "paragraph" and not levels[number] and may_have_parts(block.text, last):
+            parts = paragraph_parts(block.text, sentence_spans, last=last)
         if len(parts) <= 1:
             kind = "heading" if levels[number] else (parts[0].kind if parts else "paragraph")
             sections.append(
