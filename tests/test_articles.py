@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing_studio.analysis.article import GROUP_MAX, SPLIT_ABOVE, paragraph_parts
 from briefing_studio.analysis.figures import find_figures
@@ -268,3 +270,37 @@ def test_a_project_saved_before_the_split_points_at_the_parts() -> None:
     assert len(kept) >= len(figures) - 1  # every figure outside a caption found its part
     for before, now in kept:
         assert figures[now].surface == before.surface
+
+
+_SENTENCES = st.sampled_from(
+    [
+        "Kim ngạch xuất khẩu đạt 12,5 tỷ USD, tăng 8,3% so với năm 2023.",
+        "“Chúng tôi sẽ mở rộng đầu tư. Việt Nam là đối tác trọng tâm”, ông nói.",
+        "Hai bên thống nhất tổ chức diễn đàn doanh nghiệp (dự kiến vào tháng 5/2025).",
+        "Tỉnh có 9 khu công nghiệp với tổng diện tích hơn 2.600 ha, tỷ lệ lấp đầy 78%.",
+        "Bộ trưởng tiếp Đại sứ tại trụ sở Bộ. Ảnh: Trần Việt/TTXVN",
+        "Biểu đồ: Vốn FDI giai đoạn 2020–2024 (triệu USD). Nguồn: Tổng cục Thống kê",
+        "Các doanh nghiệp kiến nghị rút ngắn thời gian hoàn thuế giá trị gia tăng xuống dưới "
+        "40 ngày, mở rộng cơ chế một cửa và giảm chi phí logistics cho hàng xuất khẩu.",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SENTENCES, min_size=1, max_size=40), st.booleans())
+def test_parts_cover_the_paragraph_in_order_and_stay_bounded(
+    sentences: list[str], last: bool
+) -> None:
+    text = " ".join(sentences)
+    parts = paragraph_parts(text, sentence_spans, last=last)
+    position = 0
+    for part in parts:
+        assert position <= part.start < part.end <= len(text)
+        assert not text[position : part.start].strip()  # nothing between parts is lost
+        piece = text[part.start : part.end]
+        assert piece == piece.strip()
+        assert piece.count("“") == piece.count("”") and piece.count("(") == piece.count(")")
+        if part.kind == "paragraph" and len(text) > SPLIT_ABOVE:
+            assert len(piece) <= GROUP_MAX
+        position = part.end
+    assert not text[position:].strip()

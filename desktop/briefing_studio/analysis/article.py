@@ -59,6 +59,7 @@ _BEFORE_COLON = re.compile(
     r"|(?:Ảnh|Nguồn ảnh|Video|Clip)(?:\s+minh\s+h(?:ọa|oạ)|\s+tư\s+liệu)?|Nguồn)\s*$"
 )
 _ILLUSTRATION = re.compile(r"Ảnh\s+minh\s+h(?:ọa|oạ)(?!\s*:)")
+_OPENING = '“"‘«['
 _MARKER_REACH = 24  # characters before a colon that may hold the marker's words
 
 
@@ -219,8 +220,8 @@ def _credit_end(text: str, start: int, bracketed: bool, optional: bool = False) 
     spans = [w.span() for w in _WORD.finditer(text, start, start + 200)]
     end = start
     for i, word in enumerate(words[:_CREDIT_MAX_WORDS]):
-        if (i > 0 or optional) and _starts_sentence(words, i):
-            break
+        if (i > 0 or optional) and (word[:1] in _OPENING or _starts_sentence(words, i)):
+            break  # a quotation opens text, never a credit
         end = spans[i][1]
         if word.endswith((".", ";")) and not re.search(r"\w\.\w", word):
             break
