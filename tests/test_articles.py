@@ -304,3 +304,15 @@ def test_parts_cover_the_paragraph_in_order_and_stay_bounded(
             assert len(piece) <= GROUP_MAX
         position = part.end
     assert not text[position:].strip()
+
+
+def test_the_analyze_report_says_where_a_former_province_belongs_now(by_name) -> None:
+    from dataclasses import replace
+
+    from briefing_studio.analysis.entities import gazetteer_entities
+    from briefing_studio.summary import summarize
+
+    analysis = by_name[PROVINCE_2024]
+    report = summarize(replace(analysis, entities=gazetteer_entities(analysis)))
+    assert "Bắc Giang (nay thuộc Bắc Ninh)" in report
+    assert "Bắc Ninh (nay thuộc" not in report  # a current province says nothing more
