@@ -459,6 +459,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from briefing_studio.briefing import DEFAULT_TEMPLATE
     from briefing_studio.export import (
         analyze_sources,
         check_stem,
@@ -468,7 +469,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     )
     from briefing_studio.paths import seed_files
     from briefing_studio.project import load_briefing
-    from briefing_studio.selection import new_briefing, resolve_counterpart
+    from briefing_studio.selection import carry_over_split_ids, new_briefing, resolve_counterpart
     from briefing_studio.settings import default_agency
 
     formats = None if args.format is None else parse_formats(args.format)
@@ -487,13 +488,16 @@ def _cmd_render(args: argparse.Namespace) -> int:
         if not args.template:
             _check_template(library, briefing.template)
         analyses = analyze_sources(briefing.sources)
+        carry_over_split_ids(briefing, analyses)
         if args.counterpart:
             briefing.meeting.counterpart = resolve_counterpart(args.counterpart)
     else:
         files = args.files or seed_files()
         analyses = analyze_sources(_load_sources(files, args.encoding))
         counterpart = resolve_counterpart(args.counterpart)
-        briefing = new_briefing(analyses, args.select, counterpart)
+        chosen = library.get(args.template or DEFAULT_TEMPLATE).manifest
+        budget = chosen.suggestion_chars() if chosen is not None else None
+        briefing = new_briefing(analyses, args.select, counterpart, max_chars=budget)
         briefing.agency = default_agency()
     _apply_meeting_options(briefing, args)
     if args.template:

@@ -6,9 +6,10 @@ The CLI's ``--select`` and the GUI's "Suggest" button both land here, so they ag
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal
 
-from briefing_studio.analysis.model import Analysis
+from briefing_studio.analysis.model import Analysis, Section
 from briefing_studio.briefing import (
     DEFAULT_TEMPLATE,
     Briefing,
@@ -35,23 +36,25 @@ def resolve_counterpart(name: str | None) -> Counterpart | None:
 
 
 def select_all(analyses: Sequence[Analysis]) -> tuple[list[str], list[str]]:
-    """Every section and every figure except dates, in source order.
+    """Every section and every figure except dates, in source order; captions and bylines
+    are metadata, never chosen.
 
     A date ("năm 2025", "20/12") is context, not a highlighted figure: it is never
     pre-selected, so it reaches the figures table only when the user ticks it.
     """
-    sections = [s.id for a in analyses for s in a.sections]
+    sections = [s.id for a in analyses for s in a.sections if not s.is_meta]
     figures = [f.id for a in analyses for f in a.figures if f.kind != "date"]
     return sections, figures
 
 
 def select_suggested(
-    analyses: Sequence[Analysis], counterpart: Counterpart | None
+    analyses: Sequence[Analysis], counterpart: Counterpart | None, max_chars: int | None = None
 ) -> tuple[list[str], list[str]]:
-    """The analysis' suggestion for this counterpart (sections in source order)."""
+    """The analysis' suggestion for this counterpart (sections in source order), within the
+    template's length budget ``max_chars`` (``TemplateManifest.suggestion_chars``) if given."""
     from briefing_studio.analysis.suggest import suggest_selection
 
-    return suggest_selection(list(analyses), counterpart)
+    return suggest_selection(list(analyses), counterpart, max_chars=max_chars)
 
 
 def suggestion_needs_asking(current: Selection, baseline: Selection, suggested: Selection) -> bool:
@@ -106,6 +109,66 @@ def merge_in_source_order(
     return merged
 
 
+def carry_over_split_ids(briefing: Briefing, analyses: Sequence[Analysis]) -> None:
+    """Point a project's choices at the parts of paragraphs that are now cut up.
+
+    A project saved when a long paragraph (a web article's body) was one section names it
+    ``<key>/s<n>`` and its figures ``<key>/s<n>/f<m>``; the analysis now cuts that paragraph
+    into ``<key>/s<n>.<k>``. The chosen paragraph becomes its text parts (same slot, in order)
+    and each figure the one found at the same place in the part that holds it.
+    """
+    sections = {s.id: s for a in analyses for s in a.sections}
+    figures = {f.id for a in analyses for f in a.figures}
+    parts: dict[str, list[Section]] = {}
+    for analysis in analyses:
+        for section in analysis.sections:
+            paragraph, dot, _ = section.id.rpartition(".")
+            if dot and "/s" in paragraph and paragraph not in sections:
+                parts.setdefault(paragraph, []).append(section)
+    if not parts:
+        return
+    chosen: list[ChosenSection] = []
+    for c in briefing.sections:
+        if c.section in sections or c.section not in parts:
+            chosen.append(c)
+        else:
+            chosen += [replace(c, section=p.id) for p in parts[c.section] if not p.is_meta]
+    briefing.sections = chosen
+    moved = {}
+    for paragraph in {f.rpartition("/f")[0] for f in briefing.figures if f not in figures}:
+        if paragraph in parts:
+            moved.update(_figures_moved(paragraph, parts[paragraph], analyses))
+    briefing.figures = [moved.get(f, f) for f in briefing.figures]
+
+
+def _figures_moved(
+    paragraph: str, parts: list[Section], analyses: Sequence[Analysis]
+) -> dict[str, str]:
+    """Old figure id → new one, for the figures the whole paragraph had before it was cut."""
+    from briefing_studio.analysis.figures import find_figures
+
+    key, _, number = paragraph.rpartition("/s")
+    analysis = next(a for a in analyses if a.source.key == key)
+    blocks = [b.text for b in analysis.source.blocks if b.text.strip()]
+    whole = blocks[int(number)] if int(number) < len(blocks) else " ".join(p.text for p in parts)
+    offsets, position = [], 0
+    for part in parts:
+        start = whole.find(part.text, position)
+        offsets.append(start)
+        position = max(position, start + len(part.text)) if start >= 0 else position
+    moved = {}
+    for old in find_figures(whole, paragraph):
+        for part, offset in zip(parts, offsets, strict=True):
+            if offset < 0 or not offset <= old.start < offset + len(part.text):
+                continue
+            new = next(
+                (f for f in analysis.figures_in(part.id) if f.start == old.start - offset), None
+            )
+            if new is not None:
+                moved[old.id] = new.id
+    return moved
+
+
 def _as_sets(selection: Selection) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(selection[0]), frozenset(selection[1])
 
@@ -115,12 +178,14 @@ def new_briefing(
     select: SelectMode = "suggested",
     counterpart: Counterpart | None = None,
     template: str = DEFAULT_TEMPLATE,
+    max_chars: int | None = None,
 ) -> Briefing:
-    """A briefing over ``analyses`` with the chosen selection; slots are left to the template."""
+    """A briefing over ``analyses`` with the chosen selection; slots are left to the template.
+    ``max_chars``: the template's length budget for a suggested selection."""
     if select == "all":
         section_ids, figure_ids = select_all(analyses)
     elif select == "suggested":
-        section_ids, figure_ids = select_suggested(analyses, counterpart)
+        section_ids, figure_ids = select_suggested(analyses, counterpart, max_chars)
     else:
         section_ids, figure_ids = [], []
     return Briefing(

@@ -64,7 +64,9 @@ def summarize(analysis: Analysis) -> str:
     if analysis.entities is not None:
         lines.append(f"Thực thể: {len(analysis.entities)}")
         lines += [
-            f"  {ENTITY_KIND_VI.get(e.kind, e.kind)}: {e.name} ({len(e.sections)} đoạn)"
+            f"  {ENTITY_KIND_VI.get(e.kind, e.kind)}: {e.name}"
+            + (f" (nay thuộc {e.merged_into_name})" if e.merged_into_name else "")
+            + f" ({len(e.sections)} đoạn)"
             for e in analysis.entities
         ]
     return "\n".join(lines) + "\n"

@@ -342,72 +342,72 @@
 <context>
     <name>BriefingState</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="192"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="195"/>
         <source>Tick section</source>
         <translation>Chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="195"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="198"/>
         <source>Untick section</source>
         <translation>Bỏ chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="206"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="209"/>
         <source>Tick figure</source>
         <translation>Chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="209"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="212"/>
         <source>Untick figure</source>
         <translation>Bỏ chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="218"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="221"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="221"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="224"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="246"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="252"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="259"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="265"/>
         <source>Move section</source>
         <translation>Chuyển đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="267"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="273"/>
         <source>Change slot</source>
         <translation>Đổi mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="276"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="282"/>
         <source>Edit meeting details</source>
         <translation>Sửa thông tin buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="285"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="291"/>
         <source>Change counterpart</source>
         <translation>Đổi đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="293"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="299"/>
         <source>Change template</source>
         <translation>Đổi mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="305"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="311"/>
         <source>Add sources</source>
         <translation>Thêm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="319"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="325"/>
         <source>Remove source</source>
         <translation>Bỏ văn bản nguồn</translation>
     </message>
@@ -501,12 +501,22 @@
         <translation>Nhấp đúp vào một tên để xem chỗ được nhắc đến</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="79"/>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="77"/>
+        <source>{0} (now part of {1})</source>
+        <translation>{0} (nay thuộc {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="81"/>
         <source>Also written: {0}</source>
         <translation>Còn viết là: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="85"/>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="84"/>
+        <source>Merged into {0} on 1 July 2025</source>
+        <translation>Sáp nhập vào {0} từ ngày 1/7/2025</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/entities_panel.py" line="93"/>
         <source>No names found.</source>
         <translation>Không tìm thấy tên riêng nào.</translation>
     </message>
@@ -750,31 +760,36 @@
         <source>date</source>
         <translation>thời gian</translation>
     </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="178"/>
+        <source>{0}: now part of {1} (merger of 1 July 2025)</source>
+        <translation>{0}: nay thuộc {1} (sáp nhập từ ngày 1/7/2025)</translation>
+    </message>
 </context>
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="227"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="236"/>
         <source>Filter: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</source>
         <translation>Lọc: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="228"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="237"/>
         <source>Filter the figures</source>
         <translation>Lọc số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="230"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="239"/>
         <source>Words keep the figures that contain them (with or without diacritics); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 compare the value; both can be combined.</source>
         <translation>Gõ chữ để giữ các số liệu có chữ đó (có dấu hay không dấu đều được); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 so sánh giá trị; có thể kết hợp cả hai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="261"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="270"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="288"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="297"/>
         <source>{0} of {1}</source>
         <translation>{0}/{1}</translation>
     </message>
@@ -1610,7 +1625,12 @@
 <context>
     <name>SectionsModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sections_model.py" line="148"/>
+        <location filename="../../desktop/briefing_studio/ui/sections_model.py" line="87"/>
+        <source>Photo caption, credit or byline: kept with the source, never part of the briefing</source>
+        <translation>Chú thích ảnh, nguồn ảnh hoặc tên tác giả: giữ cùng văn bản nguồn, không đưa vào tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/sections_model.py" line="158"/>
         <source>Relevant to the counterpart (score {0})</source>
         <translation>Liên quan đến đối tác (điểm {0})</translation>
     </message>

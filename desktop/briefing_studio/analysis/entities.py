@@ -96,7 +96,12 @@ class _Span:
 def gazetteer_entities(analysis: Analysis) -> list[Entity]:
     """Countries, provinces, regions and organisations the gazetteer finds; instant."""
     g = gazetteer()
-    return _merge([h for s in analysis.sections for h in _gazetteer_hits(s, g)])
+    return _merge([h for s in _content(analysis) for h in _gazetteer_hits(s, g)])
+
+
+def _content(analysis: Analysis) -> list[Section]:
+    """Sections that are text, not captions or bylines (a photo's credit names no entity)."""
+    return [s for s in analysis.sections if not s.is_meta]
 
 
 def _named_hits(section: Section, g: Gazetteer) -> list[_Hit]:
@@ -126,13 +131,13 @@ def extract_entities(
     """
     g = gazetteer()
     hits: dict[str, list[_Hit]] = {}
-    for section in analysis.sections:
+    for section in _content(analysis):
         found = _named_hits(section, g)
         found += _person_hits(section, g, found)
         hits[section.id] = found
     if use_ner:
         acronyms = frozenset(a.short for a in analysis.acronyms)
-        for section, spans in _tag_sections(analysis.sections, progress, cancelled, cache):
+        for section, spans in _tag_sections(_content(analysis), progress, cancelled, cache):
             hits[section.id] += _ner_hits(section, spans, hits[section.id], g, acronyms)
     return _merge([h for section_hits in hits.values() for h in section_hits])
 

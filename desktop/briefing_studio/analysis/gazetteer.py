@@ -435,6 +435,17 @@ class Gazetteer:
         """The entry with this key (``KR``, ``bac-giang``), if any."""
         return self._entries.get(key)
 
+    def former_units(self, text: str) -> list[tuple[GazetteerEntry, GazetteerEntry]]:
+        """(former province, the current one it is part of) for each former province named
+        in ``text``, once each, in order: ``Bắc Giang`` → ``Bắc Ninh`` (merger of 1 July 2025)."""
+        found: dict[str, tuple[GazetteerEntry, GazetteerEntry]] = {}
+        for match in self.find_places(text):
+            entry = match.entry
+            successor = self.get(entry.merged_into) if entry.merged_into else None
+            if successor is not None:
+                found.setdefault(entry.key, (entry, successor))
+        return list(found.values())
+
     def exact(self, name: str) -> GazetteerEntry | None:
         """A country, province, region or organisation one of whose aliases is exactly ``name``.
 

@@ -19,6 +19,7 @@ from briefing_studio.sources.model import SourceDocument
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # "Nguồn: …", "Nguồn tin: …", "(Theo TTXVN)", "Theo Báo Thế giới & Việt Nam".
 _SOURCE_LINE = re.compile(r"^\(?\s*(?:nguồn(?: tin)?\s*:|theo\s*:?)\s*(.+?)\s*\)?$", re.IGNORECASE)
+_AGENCY_AFTER_NAME = re.compile(r"^(.+?)\s*\(([A-ZĐ&]{2,}(?:/[A-ZĐ&]{2,})?)\)$")
 _MAX_TRAILER_LINES = 3
 _MAX_SOURCE_WORDS = 12
 _MAX_AUTHOR_WORDS = 6
@@ -60,6 +61,12 @@ def is_source_line(text: str) -> bool:
     return (stripped.lower().startswith("nguồn") and ":" in stripped[:12]) or _is_bare_url(stripped)
 
 
+def is_byline(text: str) -> bool:
+    """A byline or a publisher line: ``Minh Anh (TTXVN)``, ``Theo VnExpress``, ``Nguồn: …``."""
+    line = text.strip()
+    return _trailer_source(line) is not None or _looks_like_author(line)
+
+
 def trailer_start(texts: list[str]) -> int:
     """Index of the first trailing metadata line (byline, source line, URL); len(texts) if none.
 
@@ -84,8 +91,13 @@ def trailer_start(texts: list[str]) -> int:
 def read_metadata(
     source: SourceDocument, sections: list[Section], metadata_lines: list[str]
 ) -> Metadata:
-    """Metadata from the trailing lines, the lead paragraph and the file itself."""
+    """Metadata from the trailing lines and bylines, the lead paragraph and the file itself."""
     author, source_url, source_name = _read_trailer(metadata_lines)
+    # A byline run into the last paragraph ("… của Việt Nam. Minh Anh (TTXVN)") was set aside
+    # as a section of kind ``byline``; it names the author or publisher when no line did.
+    inline_author, _, inline_name = _read_trailer([s.text for s in sections if s.kind == "byline"])
+    author = author or inline_author
+    source_name = source_name or inline_name
     lead = next((s.text for s in sections if s.kind == "paragraph"), "")[:_LEAD_CHARS]
     time, day = _lead_time(lead)
     return Metadata(
@@ -133,7 +145,9 @@ def _read_trailer(lines: list[str]) -> tuple[str | None, str | None, str | None]
         if named is None and _is_bare_url(line):
             named = line
         if named is None:
-            author = author or line
+            agency = _AGENCY_AFTER_NAME.match(line)  # "Minh Anh (TTXVN)": author and publisher
+            author = author or (agency.group(1) if agency else line)
+            source_name = source_name or (agency.group(2) if agency else None)
             continue
         url = URL.search(named)
         if url:

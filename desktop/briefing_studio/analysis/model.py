@@ -11,7 +11,10 @@ from typing import Literal
 
 from briefing_studio.sources.model import SourceDocument
 
-SectionKind = Literal["heading", "paragraph"]
+SectionKind = Literal["heading", "paragraph", "caption", "byline"]
+# Sections that are metadata, not content: photo captions and credits, chart titles, bylines.
+# The source view shows them greyed; they are never chosen, suggested or searched for figures.
+META_KINDS = frozenset({"caption", "byline"})
 Cue = Literal["result", "proposal", "direction", "background"]
 FigureKind = Literal["money", "percent", "count", "measure", "ratio", "date"]
 EntityKind = Literal["person", "organization", "place", "country", "province"]
@@ -28,6 +31,11 @@ class Section:
     level: int = 0  # heading level 1–3, else 0
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) spans into ``text``
     cues: tuple[Cue, ...] = ()
+
+    @property
+    def is_meta(self) -> bool:
+        """A caption, credit or byline: shown with the source, never part of a briefing."""
+        return self.kind in META_KINDS
 
     def sentence_at(self, offset: int) -> str:
         """The sentence that holds ``offset`` (the whole text if sentences are unknown)."""

@@ -25,17 +25,21 @@ def analyze(source: SourceDocument) -> Analysis:
     """Sections with sentences and cues, figures, metadata and acronyms; entities stay None."""
     sections, metadata_lines = split_sections(source)
     sections = [_with_sentences_and_cues(section) for section in sections]
-    figures = [figure for s in sections for figure in find_figures(s.text, s.id)]
+    # Captions, credits and bylines are metadata: no figures, cues or acronyms come from them.
+    content = [s for s in sections if not s.is_meta]
+    figures = [figure for s in content for figure in find_figures(s.text, s.id)]
     return Analysis(
         source=source,
         metadata=read_metadata(source, sections, metadata_lines),
         sections=sections,
         figures=figures,
-        acronyms=find_acronyms(sections),
+        acronyms=find_acronyms(content),
     )
 
 
 def _with_sentences_and_cues(section: Section) -> Section:
+    if section.is_meta:
+        return replace(section, sentences=sentence_spans(section.text))
     return replace(
         section,
         sentences=sentence_spans(section.text),

@@ -3,7 +3,8 @@
 Files that know their headings (.docx styles, HTML ``<h2>``) say so in ``Block.kind``. Plain
 text does not, so a line is taken for a heading when it looks like one *and* introduces text:
 
-- short (at most 12 words and 100 characters), no closing punctuation (``. ; : ! ? … ,``),
+- short (at most 12 words and 100 characters; the text's first line, a news title, up to 30
+  words and 220 characters), no closing punctuation (``. ; : ! ? … ,``),
   starting with a capital (after any numbering such as ``I.``, ``1.``, ``a)``), not a source
   line, URL or "Hà Nội, ngày …" date line;
 - followed by an ordinary paragraph, possibly through a short run of such lines (a title with
@@ -12,6 +13,13 @@ text does not, so a line is taken for a heading when it looks like one *and* int
 
 Levels: ``I.``/``A.`` numbering and all-caps lines 1, ``1.`` 2, ``1.2.`` and ``a)`` 3; a plain
 heading is 1 when it opens the text (the title) and 2 elsewhere (an article's sub-heading).
+
+A paragraph that holds photo captions, chart titles or a byline, or that is far longer than
+anyone writes one (a web article's body on one line), is cut into parts by
+``analysis.article``. Its parts get the ids ``<key>/s<n>.<k>`` (``k`` from 1), so the
+paragraph's own number ``n`` stays what it was and every other section keeps its id; a caption
+or byline part has the kind ``caption`` or ``byline`` (metadata: shown, never chosen). A whole
+line that is a caption is one section of kind ``caption``.
 """
 
 from __future__ import annotations
@@ -19,12 +27,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing_studio.analysis.article import is_caption, may_have_parts, paragraph_parts
 from briefing_studio.analysis.metadata import URL, is_source_line, trailer_start
 from briefing_studio.analysis.model import Section
+from briefing_studio.analysis.sentences import sentence_spans
 from briefing_studio.sources.model import Block, SourceDocument
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 100
+# A news title opening the text: one line of up to 30 words without a full stop (they run to
+# 15–25 words, longer than a report's headings).
+_MAX_TITLE_WORDS = 30
+_MAX_TITLE_CHARS = 220
 _MAX_PLAIN_HEADINGS_IN_RUN = 2
 _CLOSING = (".", ";", ":", "!", "?", "…", ",")
 _NUMBERING = re.compile(
@@ -55,22 +69,42 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
     content, trailer = blocks[:cut], blocks[cut:]
     levels = _heading_levels(content)
     key = source.key
-    sections = [
-        Section(
-            id=f"{key}/s{index}",
-            index=index,
-            kind="heading" if levels[index] else "paragraph",
-            text=block.text,
-            level=levels[index],
-        )
-        for index, block in enumerate(content)
-    ]
+    sections: list[Section] = []
+    for number, block in enumerate(content):
+        parts = []
+        last = number == len(content) - 1
+        if block.kind == "paragraph" and not levels[number] and may_have_parts(block.text, last):
+            parts = paragraph_parts(block.text, sentence_spans, last=last)
+        if len(parts) <= 1:
+            kind = "heading" if levels[number] else (parts[0].kind if parts else "paragraph")
+            sections.append(
+                Section(
+                    id=f"{key}/s{number}",
+                    index=len(sections),
+                    kind=kind,
+                    text=block.text,
+                    level=levels[number],
+                )
+            )
+            continue
+        for k, part in enumerate(parts, 1):
+            sections.append(
+                Section(
+                    id=f"{key}/s{number}.{k}",
+                    index=len(sections),
+                    kind=part.kind,
+                    text=block.text[part.start : part.end],
+                )
+            )
     return sections, [block.text for block in trailer]
 
 
 def _heading_levels(blocks: list[Block]) -> list[int]:
     """Heading level of each block, 0 for paragraphs."""
-    shapes = [None if b.kind == "heading" else _candidate_shape(b.text) for b in blocks]
+    shapes = [
+        None if b.kind == "heading" else _candidate_shape(b.text, opening=i == 0)
+        for i, b in enumerate(blocks)
+    ]
     levels = [max(b.level, 1) if b.kind == "heading" else 0 for b in blocks]
     i = 0
     while i < len(blocks):
@@ -99,14 +133,20 @@ def _mark_run(run: list[tuple[int, _HeadingShape]], levels: list[int]) -> None:
             levels[index] = 1 if index == 0 else 2
 
 
-def _candidate_shape(text: str) -> _HeadingShape | None:
-    """The shape of a line that could be a heading, or None when it cannot be one."""
+def _candidate_shape(text: str, opening: bool = False) -> _HeadingShape | None:
+    """The shape of a line that could be a heading, or None when it cannot be one.
+
+    The line that opens the text may be a news title, which runs longer than a heading.
+    """
     line = text.strip()
+    max_words = _MAX_TITLE_WORDS if opening else _MAX_HEADING_WORDS
+    max_chars = _MAX_TITLE_CHARS if opening else _MAX_HEADING_CHARS
     if (
-        len(line) > _MAX_HEADING_CHARS
-        or len(line.split()) > _MAX_HEADING_WORDS
+        len(line) > max_chars
+        or len(line.split()) > max_words
         or line.endswith(_CLOSING)
         or is_source_line(line)
+        or is_caption(line)
         or URL.search(line)
         or _DATE_LINE.search(line)
     ):

@@ -111,19 +111,30 @@ def suggest_selection(
     counterpart: Counterpart | None,
     max_sections: int = 12,
     max_figures: int = 8,
+    max_chars: int | None = None,
 ) -> tuple[list[str], list[str]]:
     """Section ids (source order) and figure ids (best first) to start the briefing with.
 
-    Paragraphs only (a source's headings do not structure the briefing); figures come from
-    the chosen sections and leave out bare dates.
+    Paragraphs only (a source's headings do not structure the briefing, captions and bylines
+    are metadata); figures come from the chosen sections and leave out bare dates.
+    ``max_chars`` is the template's length budget (``TemplateManifest.suggestion_chars``):
+    sections are taken best first while their text fits, a section that would overflow is
+    passed over for a shorter one further down, and the best section is always taken.
     """
     ranking = rank(analyses, counterpart)
-    kinds = {s.id: s.kind for a in analyses for s in a.sections}
-    chosen = [
-        s.id
-        for s in ranking.sections
-        if kinds[s.id] == "paragraph" and s.score >= _MIN_SECTION_SCORE
-    ][:max_sections]
+    by_id = {s.id: s for a in analyses for s in a.sections}
+    chosen: list[str] = []
+    used = 0
+    for scored in ranking.sections:
+        section = by_id[scored.id]
+        if section.kind != "paragraph" or scored.score < _MIN_SECTION_SCORE:
+            continue
+        if max_chars is not None and chosen and used + len(section.text) > max_chars:
+            continue
+        chosen.append(scored.id)
+        used += len(section.text)
+        if len(chosen) == max_sections:
+            break
     order = {s.id: n for n, s in enumerate(s for a in analyses for s in a.sections)}
     chosen.sort(key=order.__getitem__)
     chosen_set = set(chosen)

@@ -31,6 +31,19 @@ MAX_FILE_BYTES = 1024 * 1024
 # The manifest schema this build understands. A template written for a newer app declares a
 # higher number; it is listed with a problem rather than half-rendered.
 FORMAT_VERSION = 1
+# How many pages a briefing from a template is meant to fill when it does not say (``pages``):
+# a meeting briefing is read just before the meeting, four pages at most.
+DEFAULT_PAGES = 4
+MAX_PAGES = 100
+# The length model behind ``suggestion_chars``. The letterhead, meeting details, figures table,
+# glossary and source list take about one and a half pages of a Decree 30 briefing (measured on
+# the built-in templates); a page of body text holds fewer characters than lines × characters
+# per line because of paragraph spacing, first-line indents and half-empty last lines (0.8).
+_FIXED_PAGES = 1.5
+_MIN_TEXT_PAGES = 0.5
+_TEXT_FILL = 0.8
+_CHAR_WIDTH_EM = 0.5  # the average width of a Vietnamese character in Times, in ems
+_LEADING = 1.2  # a "single" line is 1.2 times the font size
 
 Origin = Literal["built-in", "user"]
 
@@ -56,6 +69,7 @@ _KNOWN_KEYS = frozenset(
         "page",
         "entry",
         "formats",
+        "pages",
         "margins",
         "styles",
         "slots",
@@ -98,6 +112,9 @@ class TemplateManifest:
     # the app's default. Checked against the format table when exporting (``export``), which
     # sits above this layer.
     formats: tuple[str, ...] = ()
+    # The length a briefing from this template is meant to have, in pages: a suggested
+    # selection stays within it (``suggestion_chars``).
+    pages: int = DEFAULT_PAGES
     margins: Mapping[str, float] = field(default_factory=dict)
     styles: Mapping[str, StyleSpec] = field(default_factory=dict)
     slots: tuple[Slot, ...] = ()
@@ -121,6 +138,22 @@ class TemplateManifest:
         for side, value in self.margins.items():
             setattr(page, side, value)
         return page
+
+    def suggestion_chars(self) -> int:
+        """How many characters of chosen text a suggestion may take to stay within ``pages``.
+
+        Body text per page from the page and the body style (lines of ``size × line_spacing``,
+        characters half an em wide), for the pages left once the fixed parts are laid out.
+        """
+        page = self.page_setup()
+        body = self.merged_styles()["body"]
+        size = body.size or 14
+        line = size * (body.line_spacing or 1.0) * _LEADING
+        height = (page.height - page.top - page.bottom) * 72 / 25.4
+        width = (page.width - page.left - page.right) * 72 / 25.4
+        per_page = (height / line) * (width / (size * _CHAR_WIDTH_EM)) * _TEXT_FILL
+        text_pages = max(self.pages - _FIXED_PAGES, _MIN_TEXT_PAGES)
+        return int(text_pages * per_page)
 
     def merged_styles(self) -> dict[str, StyleSpec]:
         """Preset styles with the manifest's fields laid over them; new names added as is."""
@@ -320,6 +353,7 @@ def parse_manifest(data: Mapping[str, Any], path: Path) -> TemplateManifest:
         page=page,
         entry=entry,
         formats=_parse_formats(check, data.get("formats", [])),
+        pages=_parse_pages(check, data),
         margins=_parse_margins(check, data.get("margins", {}), PRESETS[page]),
         styles=_parse_styles(check, data.get("styles", {})),
         slots=_parse_slots(check, data.get("slots", [])),
@@ -398,6 +432,15 @@ class _Checker:
         if not isinstance(value, Mapping):
             self.fail(name, "phải là một bảng [..]", "must be a table [..]")
         return value
+
+
+def _parse_pages(check: _Checker, data: Mapping[str, Any]) -> int:
+    if "pages" not in data:
+        return DEFAULT_PAGES
+    pages = check.integer(data, "pages")
+    if not 1 <= pages <= MAX_PAGES:
+        check.fail("pages", f"phải từ 1 đến {MAX_PAGES} trang", f"must be 1 to {MAX_PAGES} pages")
+    return pages
 
 
 def _parse_formats(check: _Checker, raw: Any) -> tuple[str, ...]:

@@ -87,6 +87,7 @@ def manifest_to_toml(manifest: TemplateManifest, header: str = "") -> str:
         ("page", manifest.page),
         ("entry", manifest.entry),
         ("formats", list(manifest.formats)),
+        ("pages", manifest.pages),
     ]
     for key, value in top:
         if value or key in ("id", "version", "name_vi", "name_en", "page", "entry"):

@@ -25,7 +25,9 @@ from briefing_studio.templating.manifest import (
     _BOOLEAN_FIELDS,
     _NUMBER_RANGES,
     CUES,
+    DEFAULT_PAGES,
     FORMAT_VERSION,
+    MAX_PAGES,
     RESERVED_STYLES,
 )
 
@@ -217,6 +219,12 @@ def _manifest_section() -> str:
             "Định dạng xuất chọn sẵn / formats ticked by default when exporting: "
             "`docx`, `pdf`, `pdf-a` (PDF/A-2b for the archive)",
             '["docx", "pdf-a"]',
+        ),
+        (
+            "pages",
+            f"Độ dài dự kiến (trang) / intended length in pages, 1–{MAX_PAGES}: a suggested "
+            f"selection keeps the chosen text within it (default {DEFAULT_PAGES})",
+            "4",
         ),
         (
             "[margins]",

@@ -72,11 +72,19 @@ class EntitiesPanel(QWidget):
                 group = QTreeWidgetItem([self.kind_names.get(entity.kind, entity.kind), ""])
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 groups[entity.kind] = group
-            item = QTreeWidgetItem(group, [entity.name, str(len(entity.mentions))])
+            name = entity.name
+            if entity.merged_into_name:  # a former province: say where it belongs now
+                name = self.tr("{0} (now part of {1})").format(name, entity.merged_into_name)
+            item = QTreeWidgetItem(group, [name, str(len(entity.mentions))])
             item.setData(0, Qt.ItemDataRole.UserRole, entity.sections[:1])
             aliases = ", ".join(a for a in entity.aliases if a != entity.name)
-            if aliases:
-                item.setToolTip(0, self.tr("Also written: {0}").format(aliases))
+            notes = [self.tr("Also written: {0}").format(aliases)] if aliases else []
+            if entity.merged_into_name:
+                notes.append(
+                    self.tr("Merged into {0} on 1 July 2025").format(entity.merged_into_name)
+                )
+            if notes:
+                item.setToolTip(0, "\n".join(notes))
         for kind in sorted(groups, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 9):
             self.tree.addTopLevelItem(groups[kind])
             groups[kind].setExpanded(True)

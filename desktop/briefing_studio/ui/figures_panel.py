@@ -171,7 +171,16 @@ class FiguresModel(QAbstractTableModel):
             relevance = self.state.relevance(figure.id)
             return "\n".join(relevance.reasons) if relevance else None
         if column == COL_SENTENCE:
-            return self._text(figure, column)
+            sentence = self._text(figure, column)
+            from briefing_studio.analysis.gazetteer import gazetteer
+
+            merged = [
+                self.tr("{0}: now part of {1} (merger of 1 July 2025)").format(
+                    former.name, current.name
+                )
+                for former, current in gazetteer().former_units(sentence)
+            ]
+            return "\n".join([sentence, *merged])
         return None
 
     def _rebuild(self) -> None:

@@ -43,6 +43,7 @@ KIND_COLOURS: dict[str, tuple[str, str, str]] = {
     "date": ("#ece0fa", "#bf9ae8", "#4a148c"),
 }
 MATCH_COLOUR = "#ffe94d"
+META_COLOUR = "#808080"  # captions, credits and bylines: metadata, not content
 UNCERTAIN_COLOUR = "#c62828"  # underline of words OCR read with low confidence
 # Laid-out documents kept for painting: a screenful many times over. Heights are kept for every
 # row, so a long source never builds its documents twice to scroll. Documents leave one at a
@@ -92,6 +93,8 @@ def section_html(
     body = "".join(parts)
     if section.kind == "heading":
         return f"<p style='font-weight:bold'>{body}</p>"
+    if section.is_meta:  # a caption, credit or byline: shown greyed, never chosen
+        return f"<p style='color:{META_COLOUR};font-style:italic'>{body}</p>"
     return f"<p>{body}</p>"
 
 
@@ -210,7 +213,8 @@ class SectionDelegate(QStyledItemDelegate):
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(option.palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        self._paint_check(painter, option, index, rect)
+        if not entry.section.is_meta:
+            self._paint_check(painter, option, index, rect)
         doc = self.document(entry)
         painter.translate(rect.left() + self._text_left(), rect.top() + self.MARGIN)
         doc.drawContents(painter)
@@ -272,7 +276,7 @@ class SectionDelegate(QStyledItemDelegate):
         self, event: QEvent, model: object, option: QStyleOptionViewItem, index: QModelIndex
     ) -> bool:
         entry: Entry = index.data(EntryRole)
-        if entry is None or entry.section is None:
+        if entry is None or entry.section is None or entry.section.is_meta:
             return False
         if event.type() == QEvent.Type.KeyPress:
             key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()

@@ -81,6 +81,13 @@ class SectionsModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return section.text
+        if section.is_meta:  # a caption, credit or byline: no box, a note saying why
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr(
+                    "Photo caption, credit or byline: kept with the source, never part of "
+                    "the briefing"
+                )
+            return None
         if role == Qt.ItemDataRole.CheckStateRole:
             chosen = self.state.is_section_chosen(section.id)
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
@@ -97,6 +104,8 @@ class SectionsModel(QAbstractListModel):
         entry = self.entries[index.row()] if index.isValid() else None
         if entry is None or entry.section is None or role != Qt.ItemDataRole.CheckStateRole:
             return False
+        if entry.section.is_meta:
+            return False
         on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         self.state.toggle_section(entry.section.id, on)
         return True
@@ -104,7 +113,8 @@ class SectionsModel(QAbstractListModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self.entries[index.row()].section is None:
+        section = self.entries[index.row()].section
+        if section is None or section.is_meta:
             return Qt.ItemFlag.ItemIsEnabled
         return (
             Qt.ItemFlag.ItemIsEnabled

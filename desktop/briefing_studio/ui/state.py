@@ -139,7 +139,10 @@ class BriefingState(QObject):
 
     def reset(self, analyses: Sequence[Analysis], briefing: Briefing) -> None:
         """Replace everything (new window content, an opened project, a restored autosave)."""
+        from briefing_studio.selection import carry_over_split_ids
+
         self.analyses = list(analyses)
+        carry_over_split_ids(briefing, self.analyses)
         self.briefing = briefing
         self.briefing.sources = [a.source for a in self.analyses]
         self._template_cache = None
@@ -224,7 +227,10 @@ class BriefingState(QObject):
         """The core's suggestion for the current counterpart: (section ids, figure ids)."""
         from briefing_studio.selection import select_suggested
 
-        return select_suggested(self.analyses, self.briefing.meeting.counterpart)
+        template = self.template()
+        manifest = template.manifest if template is not None else None
+        budget = manifest.suggestion_chars() if manifest is not None else None
+        return select_suggested(self.analyses, self.briefing.meeting.counterpart, budget)
 
     def suggestion_needs_asking(self) -> bool:
         """True when Suggest would replace ticks made by hand (the window asks first)."""
