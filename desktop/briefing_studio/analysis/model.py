@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from briefing_studio.sources.model import SourceDocument
+from briefing_studio.sources.model import SourceDocument, Table
 
-SectionKind = Literal["heading", "paragraph"]
+SectionKind = Literal["heading", "paragraph", "table"]
 Cue = Literal["result", "proposal", "direction", "background"]
 FigureKind = Literal["money", "percent", "count", "measure", "ratio", "date"]
 EntityKind = Literal["person", "organization", "place", "country", "province"]
@@ -19,7 +19,11 @@ EntityKind = Literal["person", "organization", "place", "country", "province"]
 
 @dataclass(frozen=True)
 class Section:
-    """A paragraph or heading a secretary can choose, with its sentences and cue tags."""
+    """A paragraph, heading or table a secretary can choose, with its sentences and cue tags.
+
+    A ``table`` section keeps the file's cells in ``table``; its ``text`` is the cells on one
+    line (``Table.text``) and its ``sentences`` are the cells' spans in it.
+    """
 
     id: str  # "<source key>/s<n>", stable for the same content
     index: int  # position among the source's sections, from 0
@@ -28,6 +32,7 @@ class Section:
     level: int = 0  # heading level 1–3, else 0
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) spans into ``text``
     cues: tuple[Cue, ...] = ()
+    table: Table | None = None
 
     def sentence_at(self, offset: int) -> str:
         """The sentence that holds ``offset`` (the whole text if sentences are unknown)."""
@@ -43,6 +48,7 @@ class Section:
             "level": self.level,
             "text": self.text,
             "cues": list(self.cues),
+            **({"table": self.table.to_json()} if self.table is not None else {}),
         }
 
 
@@ -66,9 +72,15 @@ class Figure:
     unit: str | None = None
     qualifier: str | None = None
     words: bool = False
+    # A figure in a table cell: what its row and column headers say it is
+    # ("Kim ngạch xuất khẩu · 2024"), shown before its value instead of a sentence.
+    context: str | None = None
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        if self.context is None:
+            del data["context"]
+        return data
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """Split a source into sections: one per block, headings recognised, trailing metadata set aside.
 
+A table the file holds (``Block.table``) is one section of kind ``table``, never a heading.
+
 Files that know their headings (.docx styles, HTML ``<h2>``) say so in ``Block.kind``. Plain
 text does not, so a line is taken for a heading when it looks like one *and* introduces text:
 
@@ -50,7 +52,9 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
     """One Section per non-empty block (ids ``<key>/s<n>``) and the trailing metadata lines."""
     blocks = [block for block in source.blocks if block.text.strip()]
     cut = trailer_start([block.text for block in blocks])
-    last_heading_block = max((i for i, b in enumerate(blocks) if b.kind == "heading"), default=-1)
+    last_heading_block = max(
+        (i for i, b in enumerate(blocks) if b.kind in ("heading", "table")), default=-1
+    )
     cut = max(cut, last_heading_block + 1)
     content, trailer = blocks[:cut], blocks[cut:]
     levels = _heading_levels(content)
@@ -59,9 +63,10 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
         Section(
             id=f"{key}/s{index}",
             index=index,
-            kind="heading" if levels[index] else "paragraph",
+            kind="table" if block.table else "heading" if levels[index] else "paragraph",
             text=block.text,
             level=levels[index],
+            table=block.table,
         )
         for index, block in enumerate(content)
     ]
@@ -70,7 +75,7 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
 
 def _heading_levels(blocks: list[Block]) -> list[int]:
     """Heading level of each block, 0 for paragraphs."""
-    shapes = [None if b.kind == "heading" else _candidate_shape(b.text) for b in blocks]
+    shapes = [None if b.kind != "paragraph" else _candidate_shape(b.text) for b in blocks]
     levels = [max(b.level, 1) if b.kind == "heading" else 0 for b in blocks]
     i = 0
     while i < len(blocks):

@@ -1,4 +1,4 @@
-"""Word .docx sources via python-docx: paragraphs and table cells in order, headings by style."""
+"""Word .docx sources via python-docx: paragraphs and tables in order, headings by style."""
 
 from __future__ import annotations
 
@@ -9,14 +9,16 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources.guards import check_readable, empty_error
 from briefing_studio.sources.limits import MAX_UNPACKED_BYTES, MAX_ZIP_MEMBERS, megabytes
 from briefing_studio.sources.model import Block, SourceDocument
+from briefing_studio.sources.tables import RawCell, build_table
 from briefing_studio.textutil import clean_line
 
 _HEADING_STYLE = re.compile(r"(?:heading|tiêu đề|title)\s*(\d)?", re.IGNORECASE)
@@ -97,6 +99,71 @@ def _blocks(document: Document) -> Iterator[Block]:
 
 
 def _table_blocks(table: Table) -> Iterator[Block]:
+    """A table as one ``table`` block, merged cells kept (``gridSpan`` across, ``vMerge``
+    down); a table of one row or one column is layout, and its cells are read as paragraphs."""
+    rows = _table_rows(table)
+    if len(rows) > 1 and max(sum(cols for _, _, cols, _ in row) for row in rows) > 1:
+        built = build_table(rows)
+        if built is not None:
+            yield Block.of_table(built)
+        return
+    yield from _cell_paragraphs(table)
+
+
+def _table_rows(table: Table) -> list[list[RawCell]]:
+    """Rows of ``(text, rowspan, colspan, header)`` as HTML lists them: a cell that continues a
+    vertical merge is left out and lengthens the cell above it."""
+    rows: list[list[RawCell]] = []
+    open_merges: dict[int, tuple[int, int]] = {}  # grid column → (row, index) of the merged cell
+    for r, tr in enumerate(table._tbl.tr_lst):
+        header = _is_header_row(tr)
+        row: list[RawCell] = []
+        col = _grid_before(tr)
+        for tc in tr.tc_lst:
+            span = max(tc.grid_span, 1)
+            merge = tc.vMerge
+            if merge == "continue" and col in open_merges:
+                top_row, index = open_merges[col]
+                text, _, colspan, is_header = rows[top_row][index]
+                rows[top_row][index] = (text, r - top_row + 1, colspan, is_header)
+            else:
+                if merge == "restart":
+                    open_merges[col] = (r, len(row))
+                else:
+                    open_merges.pop(col, None)
+                row.append((_cell_text(_Cell(tc, table)), 1, span, header))
+            col += span
+        rows.append(row)
+    return rows
+
+
+def _is_header_row(tr: object) -> bool:
+    """Word's "repeat as header row" (``w:tblHeader``) on the row."""
+    properties = tr.trPr  # type: ignore[attr-defined]
+    if properties is None:
+        return False
+    flag = properties.find(qn("w:tblHeader"))
+    return flag is not None and flag.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+def _grid_before(tr: object) -> int:
+    """Grid columns a row leaves empty before its first cell (``w:gridBefore``)."""
+    value = getattr(tr, "grid_before", 0)
+    return int(value or 0)
+
+
+def _cell_text(cell: _Cell) -> str:
+    """A cell's paragraphs (and any table nested in it) on one line."""
+    parts: list[str] = []
+    for item in cell.iter_inner_content():
+        if isinstance(item, Table):
+            parts.extend(block.text for block in _cell_paragraphs(item))
+        else:
+            parts.append(clean_line(item.text))
+    return clean_line(" ".join(part for part in parts if part))
+
+
+def _cell_paragraphs(table: Table) -> Iterator[Block]:
     """Each cell's text as paragraphs; a merged cell (repeated by python-docx) only once."""
     seen: set[object] = set()  # the cells' XML elements, kept alive so identity is stable
     for row in table.rows:
@@ -106,7 +173,7 @@ def _table_blocks(table: Table) -> Iterator[Block]:
             seen.add(cell._tc)
             for item in cell.iter_inner_content():
                 if isinstance(item, Table):
-                    yield from _table_blocks(item)
+                    yield from _cell_paragraphs(item)
                 else:
                     block = _paragraph_block(item)
                     if block is not None:

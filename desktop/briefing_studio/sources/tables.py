@@ -1,0 +1,73 @@
+"""Source tables from what a loader reads: rows of cells with their spans, header rows found.
+
+The .docx, HTML and PDF loaders each list a table's rows the way HTML does (each row the cells
+that start in it, with their row and column spans); ``build_table`` places them on the grid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefing_studio.sources.model import Table, TableCell
+
+RawCell = tuple[str, int, int, bool]  # text, rowspan, colspan, marked as a header by the file
+
+# A cell that is only a number (with a sign, separators, a percent sign): a body value.
+_NUMBER = re.compile(r"[-+−]?\d[\d.,\s]*%?")
+_YEAR = re.compile(r"(?:năm\s+)?(?:19|20)\d\d", re.IGNORECASE)
+
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.fullmatch(text.strip()))
+
+
+def _looks_like_header_row(row: list[RawCell], body: list[list[RawCell]]) -> bool:
+    """A first row nobody marked: labels or years over a body that holds numbers."""
+    texts = [text for text, *_ in row if text]
+    if not texts or any(is_number(t) and not _YEAR.fullmatch(t.strip()) for t in texts):
+        return False
+    return any(is_number(text) for line in body for text, *_ in line if text)
+
+
+def build_table(rows: list[list[RawCell]], caption: str = "") -> Table | None:
+    """A ``Table`` from rows of ``(text, rowspan, colspan, header)`` cells as HTML lists them.
+
+    Places taken by a cell merged from a row above are skipped, as in HTML. Header rows are the
+    leading rows whose cells are all marked headers (``<th>``, Word's repeated header row), or,
+    when nothing is marked, a first row of labels or years over rows of numbers. A header cell
+    merged down makes the rows it covers headers too. None for a table without text.
+    """
+    rows = [row for row in rows if row]
+    if not rows:
+        return None
+    if not any(header for row in rows for *_, header in row) and len(rows) > 1:
+        if _looks_like_header_row(rows[0], rows[1:]):
+            rows = [[(t, rs, cs, True) for t, rs, cs, _ in rows[0]], *rows[1:]]
+    taken: set[tuple[int, int]] = set()
+    cells: list[TableCell] = []
+    for r, row in enumerate(rows):
+        col = 0
+        for text, rowspan, colspan, header in row:
+            while (r, col) in taken:
+                col += 1
+            rowspan = max(1, min(rowspan, len(rows) - r))
+            colspan = max(1, colspan)
+            cells.append(TableCell(text, r, col, rowspan, colspan, header))
+            taken.update((r + i, col + j) for i in range(rowspan) for j in range(colspan))
+            col += colspan
+    if not any(cell.text for cell in cells):
+        return None
+    header_rows = 0
+    for r in range(len(rows)):
+        starting = [cell for cell in cells if cell.row == r]
+        if not starting or not all(cell.header for cell in starting):
+            break
+        header_rows = r + 1
+    header_rows = max([header_rows] + [c.row + c.rows for c in cells if c.row < header_rows])
+    if header_rows >= len(rows):  # a table of headers only has no body to repeat them over
+        header_rows = 0
+    n_cols = max(col for _, col in taken) + 1
+    marked = [replace(c, header=c.row < header_rows) for c in cells]
+    ordered = tuple(sorted(marked, key=lambda c: (c.row, c.col)))
+    return Table(ordered, len(rows), n_cols, header_rows, caption)
