@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 
 import docx
-from docx.oxml.ns import qn
 import pypdf
 import pytest
+from docx.oxml.ns import qn
 
 from briefing_studio.document import (
     Block,
