@@ -343,7 +343,7 @@ class _Index:
         item["text"] = figure_words(item)
         if fig.context:  # a table cell: its headers say what it is ("Xuất khẩu · 2024: 12,4")
             marked = Markup("{}: <b>{}</b>").format(fig.context, item["text"])
-            sentence = f"{fig.context}: {item['text']}"
+            sentence = cell_figure_sentence(fig)
             return item | {
                 "sentence": sentence,
                 "sentence_html": marked,
@@ -390,6 +390,12 @@ def _missing(what_vi: str, what_en: str, item_id: str) -> BriefingError:
         f"The {what_en} “{item_id}” is not in the loaded sources; a source may have been "
         "removed or changed.",
     )
+
+
+def cell_figure_sentence(figure: Figure) -> str:
+    """What a figure from a table cell says, from its headers and its written value: "Kim ngạch
+    xuất khẩu · 2024: 12,4 tỷ USD" (the figures table and the figures panel show this)."""
+    return f"{figure.context}: {figure_words(figure)}"
 
 
 def _table_context(table: Table, figures: list[dict[str, Any]]) -> dict[str, Any]:
