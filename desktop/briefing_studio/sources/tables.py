@@ -22,12 +22,32 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.fullmatch(text.strip()))
 
 
+def is_year(text: str) -> bool:
+    """A column label such as "2024" or "Năm 2024", not a value."""
+    return bool(_YEAR.fullmatch(text.strip()))
+
+
 def _looks_like_header_row(row: list[RawCell], body: list[list[RawCell]]) -> bool:
     """A first row nobody marked: labels or years over a body that holds numbers."""
     texts = [text for text, *_ in row if text]
-    if not texts or any(is_number(t) and not _YEAR.fullmatch(t.strip()) for t in texts):
+    if not texts or any(is_number(t) and not is_year(t) for t in texts):
         return False
     return any(is_number(text) for line in body for text, *_ in line if text)
+
+
+def continue_table(first: Table, second: Table) -> Table | None:
+    """``first`` with the body rows of ``second`` below it, when ``second`` is its continuation
+    on the next page (the same columns under the same repeated header rows); else None."""
+
+    def header(table: Table) -> list[tuple[str, int, int, int]]:
+        return [(c.text, c.row, c.col, c.cols) for c in table.cells if c.row < table.header_rows]
+
+    if first.n_cols != second.n_cols or header(first) != header(second):
+        return None
+    shift = first.n_rows - second.header_rows
+    body = [replace(c, row=c.row + shift) for c in second.cells if c.row >= second.header_rows]
+    rows = first.n_rows + second.n_rows - second.header_rows
+    return replace(first, cells=first.cells + tuple(body), n_rows=rows)
 
 
 def build_table(rows: list[list[RawCell]], caption: str = "") -> Table | None:
