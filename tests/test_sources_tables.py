@@ -198,3 +198,11 @@ def test_table_text_spans_point_at_the_cells() -> None:
         header_rows=1,
     )
     assert [table.text[a:b] for _, a, b in table.cell_spans()] == ["A", "B", "12,4"]
+
+
+def test_briefing_analyze_names_a_cell_figure_by_its_headers(tmp_path: Path) -> None:
+    from briefing_studio.summary import summarize
+
+    rows = [["Chỉ tiêu", "2023", "2024"], ["Kim ngạch xuất khẩu", "10,2", "12,4"]]
+    analysis, _ = only_table(word_report(tmp_path / "a.docx", rows, 1, "Đơn vị: tỷ USD"))
+    assert "• Kim ngạch xuất khẩu · 2024: 12,4  →" in summarize(analysis)
