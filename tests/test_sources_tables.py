@@ -206,3 +206,15 @@ def test_briefing_analyze_names_a_cell_figure_by_its_headers(tmp_path: Path) -> 
     rows = [["Chỉ tiêu", "2023", "2024"], ["Kim ngạch xuất khẩu", "10,2", "12,4"]]
     analysis, _ = only_table(word_report(tmp_path / "a.docx", rows, 1, "Đơn vị: tỷ USD"))
     assert "• Kim ngạch xuất khẩu · 2024: 12,4  →" in summarize(analysis)
+
+
+def test_a_caption_line_above_a_table_goes_with_it(tmp_path: Path) -> None:
+    rows = [["Chỉ tiêu", "2023", "2024"], ["Kim ngạch xuất khẩu", "10,2", "12,4"]]
+    note = "Bảng 2. Kim ngạch thương mại (Đơn vị: tỷ USD)"
+    source = load_source(word_report(tmp_path / "a.docx", rows, 1, note))
+    assert note not in [block.text for block in source.blocks]
+    (table,) = [block.table for block in source.blocks if block.table is not None]
+    assert table.caption == note
+    prose = "Bảng giá đất năm 2024 được điều chỉnh tăng bình quân 15% so với năm trước."
+    source = load_source(word_report(tmp_path / "b.docx", rows, 1, prose))
+    assert prose in [block.text for block in source.blocks]  # a sentence is no caption

@@ -18,7 +18,7 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.sources.guards import check_readable, empty_error
 from briefing_studio.sources.limits import MAX_UNPACKED_BYTES, MAX_ZIP_MEMBERS, megabytes
 from briefing_studio.sources.model import Block, SourceDocument
-from briefing_studio.sources.tables import RawCell, build_table
+from briefing_studio.sources.tables import RawCell, attach_captions, build_table
 from briefing_studio.textutil import clean_line
 
 _HEADING_STYLE = re.compile(r"(?:heading|tiêu đề|title)\s*(\d)?", re.IGNORECASE)
@@ -31,7 +31,7 @@ def load_docx(path: Path) -> SourceDocument:
     _check_archive(path)
     document = _open(path)
     try:
-        blocks = tuple(_blocks(document))
+        blocks = tuple(attach_captions(list(_blocks(document))))
         properties = document.core_properties
         title, author = clean_line(properties.title or ""), clean_line(properties.author or "")
     except Exception as exc:  # python-docx on a damaged part: any error means "corrupt"

@@ -19,7 +19,7 @@ from briefing_studio.sources.guards import empty_error, read_bytes
 from briefing_studio.sources.html_charset import decode_html
 from briefing_studio.sources.limits import MAX_TEXT_BYTES
 from briefing_studio.sources.model import Block, BlockKind, SourceDocument, Table
-from briefing_studio.sources.tables import RawCell, build_table
+from briefing_studio.sources.tables import RawCell, attach_captions, build_table
 from briefing_studio.textutil import clean_line, clean_text
 
 _NOISE_TAGS = (
@@ -56,7 +56,7 @@ def load_html(path: Path, encoding: str | None = None) -> SourceDocument:
     for tag in _outermost(soup, lambda tag: tag.name in _NOISE_TAGS):
         tag.decompose()
     main = _main_element(soup)
-    blocks = tuple(_blocks(main, _block_holders(main)))
+    blocks = tuple(attach_captions(list(_blocks(main, _block_holders(main)))))
     if not blocks:
         raise empty_error(path)
     return SourceDocument(

@@ -23,7 +23,7 @@ from briefing_studio.sources.limits import MAX_PDF_PAGES, PDF_TIME_BUDGET_S
 from briefing_studio.sources.model import Block, SourceDocument, Table
 from briefing_studio.sources.paragraphs import PAGE_NUMBER, merge_wrapped_lines
 from briefing_studio.sources.pdf_tables import may_hold_table, split_tables
-from briefing_studio.sources.tables import continue_table
+from briefing_studio.sources.tables import attach_captions, continue_table
 from briefing_studio.textutil import clean_line, clean_text
 
 _MIN_LETTERS_PER_PAGE = 10  # fewer on average: the pages are images (a scan)
@@ -88,7 +88,7 @@ def _blocks(reader: PdfReader, pages: list[str], lines: list[str], path: Path) -
             else:
                 blocks.append(Block.of_table(item))
         run = []
-    return tuple(blocks)
+    return tuple(attach_captions(blocks))
 
 
 def _page_tables(reader: PdfReader, number: int, plain: str) -> list[str | Table] | None:

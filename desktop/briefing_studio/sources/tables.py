@@ -9,13 +9,41 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from briefing_studio.sources.model import Table, TableCell
+from briefing_studio.sources.model import Block, Table, TableCell
 
 RawCell = tuple[str, int, int, bool]  # text, rowspan, colspan, marked as a header by the file
 
 # A cell that is only a number (with a sign, separators, a percent sign): a body value.
 _NUMBER = re.compile(r"[-+−]?\d[\d.,\s]*%?")
 _YEAR = re.compile(r"(?:năm\s+)?(?:19|20)\d\d", re.IGNORECASE)
+# A table's title or unit line as reports write it above the table: "Bảng 1. …", "Biểu 2: …",
+# "Đơn vị: tỷ đồng", "(Đơn vị tính: triệu USD)".
+_CAPTION = re.compile(
+    r"\(?\s*(?:(?:bảng|biểu)\s+\d+[a-z]?\b|(?:đơn\s+vị(?:\s+tính)?|đvt)\s*:)", re.I
+)
+_MAX_CAPTION = 200  # characters: a caption is a line, not a paragraph
+
+
+def attach_captions(blocks: list[Block]) -> list[Block]:
+    """Blocks with the caption lines right above each table ("Bảng 1. …", "Đơn vị: …") moved
+    into that table's ``caption``, so the title and unit stay with the table they describe."""
+    out: list[Block] = []
+    for block in blocks:
+        table = block.table
+        if table is not None and not table.caption:
+            lines: list[str] = []
+            while (
+                out
+                and out[-1].kind == "paragraph"
+                and len(out[-1].text) <= _MAX_CAPTION
+                and _CAPTION.match(out[-1].text)
+                and len(lines) < 2
+            ):
+                lines.insert(0, out.pop().text)
+            if lines:
+                block = Block.of_table(replace(table, caption=" ".join(lines)))
+        out.append(block)
+    return out
 
 
 def is_number(text: str) -> bool:
