@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
+from functools import lru_cache
 
 from briefing_studio.analysis.figures import find_figures
 from briefing_studio.analysis.model import Figure, Section
-from briefing_studio.analysis.numbers import parse_digits
+from briefing_studio.analysis.numbers import parse_digits_decimal
 from briefing_studio.sources.model import Table, TableCell
 from briefing_studio.sources.tables import is_number
 
@@ -61,37 +63,42 @@ def table_figures(section: Section, note: str = "") -> list[Figure]:
 
 
 def _cell_figures(text: str, unit: str) -> list[Figure]:
-    """The figures the cell's own text holds, else its bare number read with ``unit``."""
-    own = find_figures(text, "cell")
-    if own:
-        return own
+    """The figures the cell's own text holds, else its bare number read with ``unit``.
+
+    A bare number ("12,4") is the common cell and holds no figure of its own; it is read with
+    the unit's value of one ("1 tỷ USD" → money, 1e9, USD), found once per unit, so a table of
+    thousands of cells costs no more than its headers.
+    """
     match = _PLAIN_NUMBER.fullmatch(text.strip())
-    if match is None:
-        return []
+    if match is None or match.group(2):  # words, or a percentage: the cell speaks for itself
+        return find_figures(text, "cell")
     lead = len(text) - len(text.lstrip())
     start, end = lead + match.start(), lead + match.end()
-    surface = text[start:end]
-    if unit and not match.group(2):
-        joined = f"{surface} {unit}"
-        whole = [f for f in find_figures(joined, "cell") if f.start == 0 and f.end == len(joined)]
-        if whole:
-            return [replace(whole[0], start=start, end=end, surface=surface)]
-    value = parse_digits(match.group(1).replace("−", "-").lstrip("+-"))
-    if value is None:
+    digits = match.group(1)
+    number = parse_digits_decimal(digits.replace("−", "-").lstrip("+-"))
+    if number is None:
         return []
-    if match.group(1).startswith(("-", "−")):
-        value = -value
-    kind = "percent" if match.group(2) else "measure"
+    if digits.startswith(("-", "−")):
+        number = -number
+    one = _unit_probe(unit) if unit else None
+    if one is None or one.value is None:
+        value: int | float = int(number) if number == number.to_integral_value() else float(number)
+        kind, unit_found = "measure", None
+    else:
+        scaled = number * Decimal(str(one.value))
+        whole = scaled == scaled.to_integral_value() and not isinstance(one.value, float)
+        value = int(scaled) if whole else float(scaled)
+        kind, unit_found = one.kind, one.unit
     return [
         Figure(
             id="cell",
             section="cell",
             start=start,
             end=end,
-            surface=surface,
+            surface=text[start:end],
             kind=kind,
             value=value,
-            unit="%" if match.group(2) else None,
+            unit=unit_found,
         )
     ]
 
@@ -111,6 +118,7 @@ def _label_columns(table: Table) -> int:
     return 1
 
 
+@lru_cache(maxsize=4096)  # the same headers label every cell of their row or column
 def _split_unit(text: str) -> tuple[str, str]:
     """A header's label and the unit it names: "Xuất khẩu (tỷ USD)" → ("Xuất khẩu", "tỷ USD")."""
     note = _UNIT_NOTE.search(text)
@@ -125,11 +133,17 @@ def _split_unit(text: str) -> tuple[str, str]:
 
 def _is_unit(text: str) -> bool:
     """Whether ``1 <text>`` reads as one figure with a unit ("tỷ USD", "%", "lượt khách")."""
-    text = text.strip()
-    if not text:
-        return False
-    probe = f"1 {text}"
-    return any(f.start == 0 and f.end == len(probe) and f.unit for f in find_figures(probe, "unit"))
+    return _unit_probe(text.strip()) is not None
+
+
+@lru_cache(maxsize=4096)
+def _unit_probe(unit: str) -> Figure | None:
+    """The figure "1 <unit>" reads as, when it is one figure with a unit; else None."""
+    if not unit:
+        return None
+    probe = f"1 {unit}"
+    found = find_figures(probe, "unit")
+    return next((f for f in found if f.start == 0 and f.end == len(probe) and f.unit), None)
 
 
 def _unit_note(text: str) -> str:

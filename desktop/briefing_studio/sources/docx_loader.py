@@ -10,8 +10,9 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle
-from docx.table import Table, _Cell
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from briefing_studio.errors import BriefingError
@@ -23,6 +24,10 @@ from briefing_studio.textutil import clean_line
 
 _HEADING_STYLE = re.compile(r"(?:heading|tiêu đề|title)\s*(\d)?", re.IGNORECASE)
 _STYLE_DEPTH = 5  # how far to follow "based on" links to find a heading style
+_PARAGRAPH, _TEXT, _VAL = qn("w:p"), qn("w:t"), qn("w:val")
+_CELL_PROPERTIES, _GRID_SPAN, _V_MERGE = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge")
+_ROW_PROPERTIES, _TBL_HEADER = qn("w:trPr"), qn("w:tblHeader")
+_INLINE = (_TEXT, qn("w:tab"), qn("w:br"))  # a tab or line break inside a cell reads as a space
 
 
 def load_docx(path: Path) -> SourceDocument:
@@ -120,8 +125,7 @@ def _table_rows(table: Table) -> list[list[RawCell]]:
         row: list[RawCell] = []
         col = _grid_before(tr)
         for tc in tr.tc_lst:
-            span = max(tc.grid_span, 1)
-            merge = tc.vMerge
+            span, merge = _spans(tc)
             if merge == "continue" and col in open_merges:
                 top_row, index = open_merges[col]
                 text, _, colspan, is_header = rows[top_row][index]
@@ -131,19 +135,36 @@ def _table_rows(table: Table) -> list[list[RawCell]]:
                     open_merges[col] = (r, len(row))
                 else:
                     open_merges.pop(col, None)
-                row.append((_cell_text(_Cell(tc, table)), 1, span, header))
+                row.append((_cell_text(tc), 1, span, header))
             col += span
         rows.append(row)
     return rows
 
 
-def _is_header_row(tr: object) -> bool:
+def _spans(tc: BaseOxmlElement) -> tuple[int, str | None]:
+    """A cell's ``gridSpan`` (columns) and ``vMerge`` (``restart``, ``continue`` or None), read
+    with lxml: python-docx's properties cost more than the rest of a long table together."""
+    properties = tc.find(_CELL_PROPERTIES)
+    if properties is None:
+        return 1, None
+    span, merge = 1, None
+    grid_span = properties.find(_GRID_SPAN)
+    if grid_span is not None:
+        value = grid_span.get(_VAL, "1")
+        span = max(int(value), 1) if value.isdigit() else 1
+    vertical = properties.find(_V_MERGE)
+    if vertical is not None:
+        merge = vertical.get(_VAL, "continue")  # a bare <w:vMerge/> continues the cell above
+    return span, merge
+
+
+def _is_header_row(tr: BaseOxmlElement) -> bool:
     """Word's "repeat as header row" (``w:tblHeader``) on the row."""
-    properties = tr.trPr  # type: ignore[attr-defined]
+    properties = tr.find(_ROW_PROPERTIES)
     if properties is None:
         return False
-    flag = properties.find(qn("w:tblHeader"))
-    return flag is not None and flag.get(qn("w:val"), "true") not in ("0", "false", "off")
+    flag = properties.find(_TBL_HEADER)
+    return flag is not None and flag.get(_VAL, "true") not in ("0", "false", "off")
 
 
 def _grid_before(tr: object) -> int:
@@ -152,15 +173,14 @@ def _grid_before(tr: object) -> int:
     return int(value or 0)
 
 
-def _cell_text(cell: _Cell) -> str:
-    """A cell's paragraphs (and any table nested in it) on one line."""
-    parts: list[str] = []
-    for item in cell.iter_inner_content():
-        if isinstance(item, Table):
-            parts.extend(block.text for block in _cell_paragraphs(item))
-        else:
-            parts.append(clean_line(item.text))
-    return clean_line(" ".join(part for part in parts if part))
+def _cell_text(tc: BaseOxmlElement) -> str:
+    """A cell's paragraphs (and any table nested in it) on one line, read from the XML
+    directly: python-docx's ``Paragraph.text`` costs a millisecond a cell in a long table."""
+    paragraphs = (
+        "".join((node.text or "") if node.tag == _TEXT else " " for node in p.iter(*_INLINE))
+        for p in tc.iter(_PARAGRAPH)
+    )
+    return clean_line(" ".join(paragraphs))
 
 
 def _cell_paragraphs(table: Table) -> Iterator[Block]:

@@ -57,14 +57,29 @@ class Table:
 
     def row_cells(self, row: int) -> list[TableCell]:
         """The cells that start in ``row``, left to right."""
-        return [cell for cell in self.cells if cell.row == row]
+        return list(self._by_row.get(row, ()))
 
     def at(self, row: int, col: int) -> TableCell | None:
         """The cell covering a grid place, or None when it is empty."""
+        return self._places.get((row, col))
+
+    # Indexes built on first use (frozen dataclasses allow cached_property, see SourceDocument):
+    # the analysis asks for every cell's headers, which would be quadratic in a long table.
+    @cached_property
+    def _by_row(self) -> dict[int, list[TableCell]]:
+        rows: dict[int, list[TableCell]] = {}
         for cell in self.cells:
-            if cell.row <= row < cell.row + cell.rows and cell.col <= col < cell.col + cell.cols:
-                return cell
-        return None
+            rows.setdefault(cell.row, []).append(cell)
+        return rows
+
+    @cached_property
+    def _places(self) -> dict[tuple[int, int], TableCell]:
+        return {
+            (cell.row + r, cell.col + c): cell
+            for cell in self.cells
+            for r in range(cell.rows)
+            for c in range(cell.cols)
+        }
 
     def cell_spans(self) -> list[tuple[TableCell, int, int]]:
         """Each non-empty cell with its (start, end) span in ``text``."""

@@ -116,6 +116,9 @@ def build_table(rows: list[list[RawCell]], caption: str = "") -> Table | None:
     if header_rows >= len(rows):  # a table of headers only has no body to repeat them over
         header_rows = 0
     n_cols = max(col for _, col in taken) + 1
-    marked = [replace(c, header=c.row < header_rows) for c in cells]
+    marked = [
+        c if c.header == (c.row < header_rows) else replace(c, header=c.row < header_rows)
+        for c in cells
+    ]
     ordered = tuple(sorted(marked, key=lambda c: (c.row, c.col)))
     return Table(ordered, len(rows), n_cols, header_rows, caption)
