@@ -1,4 +1,5 @@
-"""Word .docx sources: paragraphs, headings and tables in order; damaged files refused."""
+"""Word .docx sources: paragraphs, headings and tables (one block each) in order; damaged
+files refused."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources import Block, load_source
+from briefing_studio.sources.model import Table, TableCell
 
 
 def make_report(path: Path) -> Path:
@@ -42,9 +44,17 @@ def test_secretary_loads_docx_report_with_headings_and_table(tmp_path: Path) -> 
         Block("Năm 2024, công tác ngoại giao kinh tế được đẩy mạnh."),
         Block("1. Thu hút đầu tư", "heading", 2),
         Block("Thu hút hơn 12,4 tỷ USD vốn đầu tư."),
-        Block("Chỉ tiêu"),
-        Block("Kết quả"),
-        Block("Hơn 170 thỏa thuận"),
+        Block.of_table(
+            Table(
+                cells=(
+                    TableCell("Chỉ tiêu", 0, 0),
+                    TableCell("Kết quả", 0, 1),
+                    TableCell("Hơn 170 thỏa thuận", 1, 0, cols=2),
+                ),
+                n_rows=2,
+                n_cols=2,
+            )
+        ),
         Block("Chi tiết", "heading", 3),
         Block("Ngoại giao văn hóa."),
     )

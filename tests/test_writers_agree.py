@@ -9,6 +9,7 @@ from collections.abc import Callable
 import docx
 import pypdf
 import pytest
+from docx.oxml.ns import qn
 
 from briefing_studio.document import (
     Block,
@@ -101,3 +102,48 @@ def test_a_document_without_styles_still_looks_official_in_both() -> None:
     pdf_text = pypdf.PdfReader(io.BytesIO(pdf_bytes(document))).pages[0].extract_text()
     assert "TIÊU ĐỀ" in pdf_text  # nd30's h1 is in capitals, as Word's caps shows it
     assert heading.font.all_caps
+
+
+def merged_source_table_markup(body_rows: int) -> str:
+    """A source's table as a template writes it: two header rows (one cell merged down, one
+    across), a label merged down over two body rows, then ``body_rows`` plain rows."""
+    rows = [
+        '<tr><th rowspan="2">Chỉ tiêu</th><th colspan="2">Năm</th></tr>',
+        "<tr><th>2023</th><th>2024</th></tr>",
+        '<tr><td rowspan="2">Kim ngạch xuất khẩu</td><td>10,2</td><td>12,4</td></tr>',
+        "<tr><td>10,3</td><td>12,5</td></tr>",
+    ]
+    rows += [
+        f"<tr><td>Tỉnh thứ {n}</td><td>{n},1</td><td>{n},2</td></tr>" for n in range(body_rows)
+    ]
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def test_a_source_table_has_the_same_cells_in_the_same_order_in_word_and_pdf() -> None:
+    from briefing_studio.templating.markup import parse_markup
+
+    blocks = parse_markup(merged_source_table_markup(70))  # long enough to split across pages
+    document = Document(blocks=blocks)
+    word = docx.Document(io.BytesIO(docx_bytes(document)))
+    (table,) = word.tables
+    pdf_pages = pdf_page_texts(pdf_bytes(document))
+    assert len(pdf_pages) >= 2
+    wanted = ["Chỉ tiêu", "Năm", "2023", "2024", "Kim ngạch xuất khẩu", "10,2", "12,4"]
+    wanted += ["10,3", "12,5", "Tỉnh thứ 0", "0,1", "0,2", "Tỉnh thứ 69", "69,1", "69,2"]
+    word_text = normalise(" ".join(docx_paragraph_texts(docx_bytes(document))))
+    pdf_text = normalise(" ".join(pdf_pages))
+    word_at = pdf_at = 0
+    for text in wanted:  # the same cell text, in the same reading order
+        word_at = word_text.index(normalise(text), word_at)
+        pdf_at = pdf_text.index(normalise(text), pdf_at)
+    # The header rows repeat on every page in the PDF and are marked to repeat in Word.
+    assert all("2023" in page and "2024" in page for page in pdf_pages)
+    header = [
+        row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None
+        for row in table.rows
+    ]
+    assert header[:3] == [True, True, False]
+    # Merged cells stay merged: Word's first column holds "Chỉ tiêu" once over two rows.
+    first_column = [row.cells[0]._tc for row in table.rows[:4]]
+    assert first_column[0] is first_column[1] and first_column[2] is first_column[3]
+    assert first_column[1] is not first_column[2]

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal, get_args
 
 from briefing_studio.errors import BriefingError
-from briefing_studio.sources.model import Block, BlockKind, SourceDocument
+from briefing_studio.sources.model import Block, BlockKind, SourceDocument, Table, TableCell
 
 CounterpartKind = Literal["country", "province", "organization", "other"]
 
@@ -300,11 +300,53 @@ def _source(fields: _Fields) -> SourceDocument:
 
 def _block(fields: _Fields) -> Block:
     text = fields.text("text", required=True)
+    kind = fields.choice("kind", get_args(BlockKind), "paragraph")  # type: ignore[arg-type]
+    if kind == "table":  # the text is the cells' text, rebuilt from them
+        return Block.of_table(_table(fields.table("table")))
     return Block(
         text=text,
-        kind=fields.choice("kind", get_args(BlockKind), "paragraph"),  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
         level=fields.integer("level", 0, 3, 0),
         uncertain=fields.spans("uncertain", len(text)),  # words OCR was unsure of
+    )
+
+
+_MAX_TABLE_SIDE = 10_000  # rows or columns: more is a damaged file, not a source's table
+
+
+def _table(fields: _Fields) -> Table:
+    """A table block's cells, each inside the grid and none overlapping another."""
+    n_rows = fields.integer("rows", 1, _MAX_TABLE_SIDE, 0)
+    n_cols = fields.integer("cols", 1, _MAX_TABLE_SIDE, 0)
+    taken: set[tuple[int, int]] = set()
+    cells = []
+    for item in fields.tables("cells"):
+        row = item.integer("row", 0, n_rows - 1, -1)
+        col = item.integer("col", 0, n_cols - 1, -1)
+        cell = TableCell(
+            text=item.text("text", required=True),
+            row=row,
+            col=col,
+            rows=item.integer("rows", 1, n_rows - row, 1),
+            cols=item.integer("cols", 1, n_cols - col, 1),
+            header=item.flag("header"),
+        )
+        places = {(r, c) for r in range(row, row + cell.rows) for c in range(col, col + cell.cols)}
+        if places & taken:
+            raise ProjectFieldError(
+                item.where,
+                "một ô không chồng lên ô khác",
+                "a cell that does not overlap another",
+                item.data,
+            )
+        taken |= places
+        cells.append(cell)
+    return Table(
+        cells=tuple(sorted(cells, key=lambda c: (c.row, c.col))),
+        n_rows=n_rows,
+        n_cols=n_cols,
+        header_rows=fields.integer("header_rows", 0, n_rows, 0),
+        caption=fields.text("caption"),
     )
 
 

@@ -64,6 +64,7 @@ class Cell:
     header: bool = False
     colspan: int = 1
     style: str | None = None
+    rowspan: int = 1  # rows it covers, this one and those below (a merged cell of a source)
     blocks: list[Paragraph] = field(default_factory=list)  # extra paragraphs after inlines
 
 

@@ -39,7 +39,8 @@ def _figure_line(figure: Figure) -> str:
         value += f"–{_number(figure.value_high, figure.kind)}"
     unit = f" {figure.unit}" if figure.unit else ""
     qualifier = f" ({figure.qualifier})" if figure.qualifier else ""
-    return f"  • {figure.surface}  →  {KIND_VI[figure.kind]}: {value}{unit}{qualifier}"
+    where = f"{figure.context}: " if figure.context else ""  # a table cell's headers
+    return f"  • {where}{figure.surface}  →  {KIND_VI[figure.kind]}: {value}{unit}{qualifier}"
 
 
 def summarize(analysis: Analysis) -> str:

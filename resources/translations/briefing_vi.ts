@@ -696,72 +696,72 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="63"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="65"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="66"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="67"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="67"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="68"/>
         <source>Qualifier</source>
         <translation>Từ định lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="68"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="69"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="65"/>
         <source>Relevance</source>
         <translation>Liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="69"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="70"/>
         <source>Sentence</source>
         <translation>Câu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="72"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="73"/>
         <source>money</source>
         <translation>tiền</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="73"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="74"/>
         <source>percent</source>
         <translation>tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="74"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="75"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="75"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="76"/>
         <source>measure</source>
         <translation>đo lường</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="76"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="77"/>
         <source>ratio</source>
         <translation>tỷ số</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="78"/>
         <source>date</source>
         <translation>thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="178"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="181"/>
         <source>{0}: now part of {1} (merger of 1 July 2025)</source>
         <translation>{0}: nay thuộc {1} (sáp nhập từ ngày 1/7/2025)</translation>
     </message>
@@ -769,27 +769,27 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="236"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="239"/>
         <source>Filter: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</source>
         <translation>Lọc: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="237"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="240"/>
         <source>Filter the figures</source>
         <translation>Lọc số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="239"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="242"/>
         <source>Words keep the figures that contain them (with or without diacritics); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 compare the value; both can be combined.</source>
         <translation>Gõ chữ để giữ các số liệu có chữ đó (có dấu hay không dấu đều được); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 so sánh giá trị; có thể kết hợp cả hai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="270"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="273"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="297"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="300"/>
         <source>{0} of {1}</source>
         <translation>{0}/{1}</translation>
     </message>

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from briefing_studio.sources.model import SourceDocument
+from briefing_studio.sources.model import SourceDocument, Table
 
-SectionKind = Literal["heading", "paragraph", "caption", "byline"]
+SectionKind = Literal["heading", "paragraph", "table", "caption", "byline"]
 # Sections that are metadata, not content: photo captions and credits, chart titles, bylines.
 # The source view shows them greyed; they are never chosen, suggested or searched for figures.
 META_KINDS = frozenset({"caption", "byline"})
@@ -22,7 +22,11 @@ EntityKind = Literal["person", "organization", "place", "country", "province"]
 
 @dataclass(frozen=True)
 class Section:
-    """A paragraph or heading a secretary can choose, with its sentences and cue tags."""
+    """A paragraph, heading or table a secretary can choose, with its sentences and cue tags.
+
+    A ``table`` section keeps the file's cells in ``table``; its ``text`` is the cells on one
+    line (``Table.text``) and its ``sentences`` are the cells' spans in it.
+    """
 
     id: str  # "<source key>/s<n>", stable for the same content
     index: int  # position among the source's sections, from 0
@@ -31,6 +35,7 @@ class Section:
     level: int = 0  # heading level 1–3, else 0
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) spans into ``text``
     cues: tuple[Cue, ...] = ()
+    table: Table | None = None
 
     @property
     def is_meta(self) -> bool:
@@ -51,6 +56,7 @@ class Section:
             "level": self.level,
             "text": self.text,
             "cues": list(self.cues),
+            **({"table": self.table.to_json()} if self.table is not None else {}),
         }
 
 
@@ -74,9 +80,15 @@ class Figure:
     unit: str | None = None
     qualifier: str | None = None
     words: bool = False
+    # A figure in a table cell: what its row and column headers say it is
+    # ("Kim ngạch xuất khẩu · 2024"), shown before its value instead of a sentence.
+    context: str | None = None
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        if self.context is None:
+            del data["context"]
+        return data
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,14 @@ from briefing_studio.analysis.acronyms import find_acronyms
 from briefing_studio.analysis.cues import tag_cues
 from briefing_studio.analysis.figures import find_figures
 from briefing_studio.analysis.metadata import read_metadata
-from briefing_studio.analysis.model import Analysis, Section
+from briefing_studio.analysis.model import Analysis, Figure, Section
 from briefing_studio.analysis.sections import split_sections
 from briefing_studio.analysis.sentences import sentence_spans
+from briefing_studio.analysis.table_figures import table_figures
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.sources.model import SourceDocument
+
+_NOTE_CHARS = 200  # a caption above a table is short; a paragraph's unit is not the table's
 
 
 @bulk_job
@@ -26,8 +29,9 @@ def analyze(source: SourceDocument) -> Analysis:
     sections, metadata_lines = split_sections(source)
     sections = [_with_sentences_and_cues(section) for section in sections]
     # Captions, credits and bylines are metadata: no figures, cues or acronyms come from them.
-    content = [s for s in sections if not s.is_meta]
-    figures = [figure for s in content for figure in find_figures(s.text, s.id)]
+    figures = [
+        figure for i, s in enumerate(sections) if not s.is_meta for figure in _figures(sections, i)
+    ]
     return Analysis(
         source=source,
         metadata=read_metadata(source, sections, metadata_lines),
@@ -37,9 +41,22 @@ def analyze(source: SourceDocument) -> Analysis:
     )
 
 
+def _figures(sections: list[Section], index: int) -> list[Figure]:
+    """A paragraph's figures; a table's, read with its headers and the line above it (which
+    often names the unit: "Bảng 1. … (Đơn vị: tỷ USD)")."""
+    section = sections[index]
+    if section.table is None:
+        return find_figures(section.text, section.id)
+    above = sections[index - 1].text if index > 0 and sections[index - 1].table is None else ""
+    return table_figures(section, note=above[:_NOTE_CHARS])
+
+
 def _with_sentences_and_cues(section: Section) -> Section:
     if section.is_meta:
         return replace(section, sentences=sentence_spans(section.text))
+    if section.table is not None:  # a table's "sentences" are its cells
+        spans = tuple((start, end) for _, start, end in section.table.cell_spans())
+        return replace(section, sentences=spans)
     return replace(
         section,
         sentences=sentence_spans(section.text),

@@ -1,5 +1,7 @@
 """Split a source into sections: one per block, headings recognised, trailing metadata set aside.
 
+A table the file holds (``Block.table``) is one section of kind ``table``, never a heading.
+
 Files that know their headings (.docx styles, HTML ``<h2>``) say so in ``Block.kind``. Plain
 text does not, so a line is taken for a heading when it looks like one *and* introduces text:
 
@@ -64,7 +66,9 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
     """One Section per non-empty block (ids ``<key>/s<n>``) and the trailing metadata lines."""
     blocks = [block for block in source.blocks if block.text.strip()]
     cut = trailer_start([block.text for block in blocks])
-    last_heading_block = max((i for i, b in enumerate(blocks) if b.kind == "heading"), default=-1)
+    last_heading_block = max(
+        (i for i, b in enumerate(blocks) if b.kind in ("heading", "table")), default=-1
+    )
     cut = max(cut, last_heading_block + 1)
     content, trailer = blocks[:cut], blocks[cut:]
     levels = _heading_levels(content)
@@ -73,10 +77,17 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
     for number, block in enumerate(content):
         parts = []
         last = number == len(content) - 1
-        if block.kind == "paragraph" and not levels[number] and may_have_parts(block.text, last):
+        if (
+            block.table is None
+            and block.kind == "paragraph"
+            and not levels[number]
+            and may_have_parts(block.text, last)
+        ):
             parts = paragraph_parts(block.text, sentence_spans, last=last)
         if len(parts) <= 1:
             kind = "heading" if levels[number] else (parts[0].kind if parts else "paragraph")
+            if block.table is not None:
+                kind = "table"
             sections.append(
                 Section(
                     id=f"{key}/s{number}",
@@ -84,6 +95,7 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
                     kind=kind,
                     text=block.text,
                     level=levels[number],
+                    table=block.table,
                 )
             )
             continue
@@ -102,7 +114,7 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
 def _heading_levels(blocks: list[Block]) -> list[int]:
     """Heading level of each block, 0 for paragraphs."""
     shapes = [
-        None if b.kind == "heading" else _candidate_shape(b.text, opening=i == 0)
+        None if b.kind != "paragraph" else _candidate_shape(b.text, opening=i == 0)
         for i, b in enumerate(blocks)
     ]
     levels = [max(b.level, 1) if b.kind == "heading" else 0 for b in blocks]

@@ -284,9 +284,10 @@ class _Writer:
                 if start >= grid.columns:
                     continue
                 end = start + layout.span_of(cell, start, grid.columns) - 1
+                low = r + layout.rowspan_of(cell, r, len(grid.rows)) - 1
                 target = word_cells[start]
-                if end > start:
-                    target = target.merge(word_cells[end])
+                if end > start or low > r:
+                    target = target.merge(word_table.cell(low, end))
                     target.width = Mm(sum(widths[start : end + 1]))
                 self.cell(target, cell, sum(widths[start : end + 1]))
                 color = layout.hex_color(layout.cell_style(self.document, cell).background or fill)

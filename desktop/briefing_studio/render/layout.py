@@ -412,7 +412,8 @@ def panel(document: Document, name: str | None) -> tuple[bool, str | None]:
 
 @dataclass
 class Grid:
-    """A table laid on a column grid: colspans resolved, widths as fractions summing to 1."""
+    """A table laid on a column grid: colspans and rowspans resolved, widths as fractions
+    summing to 1. A cell merged down from a row above takes its columns in the rows below."""
 
     columns: int
     fractions: list[float]
@@ -420,16 +421,27 @@ class Grid:
 
 
 def table_grid(table: Table) -> Grid:
-    columns = max((sum(max(c.colspan, 1) for c in row.cells) for row in table.rows), default=0)
-    columns = max(columns, 1)
+    taken: set[tuple[int, int]] = set()  # (row, column) covered by a cell from a row above
     placed: list[list[tuple[int, Cell]]] = []
-    for row in table.rows:
+    columns = 1
+    for r, row in enumerate(table.rows):
         column, cells = 0, []
         for cell in row.cells:
+            while (r, column) in taken:
+                column += 1
             cells.append((column, cell))
-            column += max(cell.colspan, 1)
+            span = max(cell.colspan, 1)
+            for below in range(1, rowspan_of(cell, r, len(table.rows))):
+                taken.update((r + below, column + c) for c in range(span))
+            column += span
+        columns = max(columns, column, *(c + 1 for rr, c in taken if rr == r))
         placed.append(cells)
     return Grid(columns, _fractions(table.widths, columns), placed)
+
+
+def rowspan_of(cell: Cell, row: int, rows: int) -> int:
+    """Rows a cell covers from ``row`` on, clipped to the table."""
+    return max(1, min(max(cell.rowspan, 1), rows - row))
 
 
 def _fractions(widths: list[float] | None, columns: int) -> list[float]:

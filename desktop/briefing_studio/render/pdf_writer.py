@@ -227,14 +227,15 @@ class _Story:
                 if start >= grid.columns:
                     continue
                 end = start + layout.span_of(cell, start, grid.columns) - 1
+                low = r + layout.rowspan_of(cell, r, len(grid.rows)) - 1
                 inner = sum(widths[start : end + 1]) - 2 * pad_x
                 data[r][start] = content = self.cell(cell, inner)
                 commands.extend(_outer_spacing(content, (start, r), (end, r), pad_y, pad_y))
-                if end > start:
-                    commands.append(("SPAN", (start, r), (end, r)))
+                if end > start or low > r:
+                    commands.append(("SPAN", (start, r), (end, low)))
                 background = layout.cell_style(self.document, cell).background or fill
                 if background:
-                    commands.append(("BACKGROUND", (start, r), (end, r), color_of(background)))
+                    commands.append(("BACKGROUND", (start, r), (end, low), color_of(background)))
         if layout.table_border(self.document, table):
             commands.append(("GRID", (0, 0), (-1, -1), layout.RULE_WIDTH_PT, colors.black))
         return [

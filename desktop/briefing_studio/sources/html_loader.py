@@ -18,7 +18,8 @@ from briefing_studio.sources.encodings import decode_text
 from briefing_studio.sources.guards import empty_error, read_bytes
 from briefing_studio.sources.html_charset import decode_html
 from briefing_studio.sources.limits import MAX_TEXT_BYTES
-from briefing_studio.sources.model import Block, BlockKind, SourceDocument
+from briefing_studio.sources.model import Block, BlockKind, SourceDocument, Table
+from briefing_studio.sources.tables import RawCell, attach_captions, build_table
 from briefing_studio.textutil import clean_line, clean_text
 
 _NOISE_TAGS = (
@@ -38,6 +39,7 @@ _INLINE = frozenset(
 )
 _LINE_BREAK = "\u2028"  # stands for <br>: a raw newline in HTML source is only a space
 _MIN_PARAGRAPH = 25  # characters; shorter <p>s (captions, bylines) do not vote for the main text
+_MAX_SPAN = 100  # rowspan/colspan beyond this is a broken page, not a table
 _ARTICLE_SHARE = 0.5  # an <article> is the main text if it has this share of the best text
 
 
@@ -54,7 +56,7 @@ def load_html(path: Path, encoding: str | None = None) -> SourceDocument:
     for tag in _outermost(soup, lambda tag: tag.name in _NOISE_TAGS):
         tag.decompose()
     main = _main_element(soup)
-    blocks = tuple(_blocks(main, _block_holders(main)))
+    blocks = tuple(attach_captions(list(_blocks(main, _block_holders(main)))))
     if not blocks:
         raise empty_error(path)
     return SourceDocument(
@@ -207,6 +209,9 @@ def _blocks(main: Tag, holders: set[int]) -> Iterator[Block]:
         elif child.name in _HEADINGS:
             yield from _flush(buffer)
             yield from _single(child, "heading", _HEADINGS[child.name])
+        elif child.name == "table" and (table := _data_table(child)) is not None:
+            yield from _flush(buffer)
+            yield Block.of_table(table)
         elif id(child) not in holders and child.name in _INLINE:
             buffer.append(child.get_text())
         elif id(child) not in holders and child.name in _LEAF_BLOCKS:
@@ -215,6 +220,40 @@ def _blocks(main: Tag, holders: set[int]) -> Iterator[Block]:
         else:
             yield from _flush(buffer)
             stack.append(iter(child.children))
+
+
+def _data_table(tag: Tag) -> Table | None:
+    """A ``<table>`` of data as a ``Table`` (``th``/``thead`` headers, ``rowspan``/``colspan``
+    kept); None for a layout table (one row or column, or tables inside it), read as text."""
+    if tag.find("table") is not None:
+        return None
+    rows: list[list[RawCell]] = []
+    for tr in tag.find_all("tr"):
+        in_head = tr.find_parent("thead") is not None
+        rows.append(
+            [
+                (
+                    clean_line(cell.get_text(" ")),
+                    _span(cell.get("rowspan")),
+                    _span(cell.get("colspan")),
+                    in_head or cell.name == "th",
+                )
+                for cell in tr.find_all(("td", "th"), recursive=False)
+            ]
+        )
+    rows = [row for row in rows if row]
+    if len(rows) < 2 or max(sum(colspan for _, _, colspan, _ in row) for row in rows) < 2:
+        return None
+    caption = tag.find("caption")
+    return build_table(rows, clean_line(caption.get_text(" ")) if caption else "")
+
+
+def _span(raw: object) -> int:
+    """A ``rowspan``/``colspan`` value, kept within what a real table uses."""
+    try:
+        return max(1, min(int(str(raw).strip()), _MAX_SPAN))
+    except ValueError:
+        return 1
 
 
 def _single(tag: Tag, kind: BlockKind, level: int) -> Iterator[Block]:

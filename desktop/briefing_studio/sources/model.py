@@ -8,7 +8,132 @@ from typing import Literal
 
 from briefing_studio.textutil import content_hash
 
-BlockKind = Literal["paragraph", "heading"]
+BlockKind = Literal["paragraph", "heading", "table"]
+CELL_SEPARATOR = " | "  # between the cells of a row in a table block's text
+ROW_SEPARATOR = " ¦ "  # between its rows: a table block stays one line of the source text
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a source table at its place on the grid; a merged cell spans several places.
+
+    ``row``/``col`` are the top-left grid position, ``rows``/``cols`` how many rows and columns
+    it covers (``rowspan``/``colspan`` in HTML, ``vMerge``/``gridSpan`` in Word). ``header`` is
+    true for a header cell (``<th>``, a Word header row).
+    """
+
+    text: str
+    row: int
+    col: int
+    rows: int = 1
+    cols: int = 1
+    header: bool = False
+
+    def to_json(self) -> dict:
+        data: dict = {"text": self.text, "row": self.row, "col": self.col}
+        if self.rows > 1:
+            data["rows"] = self.rows
+        if self.cols > 1:
+            data["cols"] = self.cols
+        if self.header:
+            data["header"] = True
+        return data
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of a source as the file lays it out: cells on a grid, header rows first.
+
+    ``cells`` are in reading order (by row, then column) and never overlap; a grid place no
+    cell covers is an empty cell. ``header_rows`` leading rows are headers (repeated on each
+    page when the table is rendered); ``caption`` is the table's own title, if the file has one.
+    """
+
+    cells: tuple[TableCell, ...]
+    n_rows: int
+    n_cols: int
+    header_rows: int = 0
+    caption: str = ""
+
+    def row_cells(self, row: int) -> list[TableCell]:
+        """The cells that start in ``row``, left to right."""
+        return list(self._by_row.get(row, ()))
+
+    def at(self, row: int, col: int) -> TableCell | None:
+        """The cell covering a grid place, or None when it is empty."""
+        return self._places.get((row, col))
+
+    # Indexes built on first use (frozen dataclasses allow cached_property, see SourceDocument):
+    # the analysis asks for every cell's headers, which would be quadratic in a long table.
+    @cached_property
+    def _by_row(self) -> dict[int, list[TableCell]]:
+        rows: dict[int, list[TableCell]] = {}
+        for cell in self.cells:
+            rows.setdefault(cell.row, []).append(cell)
+        return rows
+
+    @cached_property
+    def _places(self) -> dict[tuple[int, int], TableCell]:
+        return {
+            (cell.row + r, cell.col + c): cell
+            for cell in self.cells
+            for r in range(cell.rows)
+            for c in range(cell.cols)
+        }
+
+    def cell_spans(self) -> list[tuple[TableCell, int, int]]:
+        """Each non-empty cell with its (start, end) span in ``text``."""
+        spans: list[tuple[TableCell, int, int]] = []
+        offset = 0
+        for row in range(self.n_rows):
+            if row:
+                offset += len(ROW_SEPARATOR)
+            for number, cell in enumerate(self.row_cells(row)):
+                if number:
+                    offset += len(CELL_SEPARATOR)
+                if cell.text:
+                    spans.append((cell, offset, offset + len(cell.text)))
+                offset += len(cell.text)
+        return spans
+
+    @property
+    def text(self) -> str:
+        """The cells as one line: cells of a row joined by `` | ``, rows by `` ¦ ``."""
+        return ROW_SEPARATOR.join(
+            CELL_SEPARATOR.join(cell.text for cell in self.row_cells(row))
+            for row in range(self.n_rows)
+        )
+
+    def to_json(self) -> dict:
+        data: dict = {
+            "rows": self.n_rows,
+            "cols": self.n_cols,
+            "header_rows": self.header_rows,
+            "cells": [cell.to_json() for cell in self.cells],
+        }
+        if self.caption:
+            data["caption"] = self.caption
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> Table:
+        return cls(
+            cells=tuple(
+                TableCell(
+                    text=c["text"],
+                    row=c["row"],
+                    col=c["col"],
+                    rows=c.get("rows", 1),
+                    cols=c.get("cols", 1),
+                    header=c.get("header", False),
+                )
+                for c in data["cells"]
+            ),
+            n_rows=data["rows"],
+            n_cols=data["cols"],
+            header_rows=data.get("header_rows", 0),
+            caption=data.get("caption", ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -25,15 +150,24 @@ class Block:
     # (start, end) spans into ``text`` of words OCR read with low confidence: the source view
     # marks them so the figures taken from them are checked against the scan.
     uncertain: tuple[tuple[int, int], ...] = ()
+    table: Table | None = None  # the cells of a ``table`` block; ``text`` is ``table.text``
+
+    @classmethod
+    def of_table(cls, table: Table) -> Block:
+        return cls(table.text, "table", table=table)
 
     def to_json(self) -> dict:
         data: dict = {"text": self.text, "kind": self.kind, "level": self.level}
         if self.uncertain:
             data["uncertain"] = [list(span) for span in self.uncertain]
+        if self.table is not None:
+            data["table"] = self.table.to_json()
         return data
 
     @classmethod
     def from_json(cls, data: dict) -> Block:
+        if data.get("table") is not None:
+            return cls.of_table(Table.from_json(data["table"]))
         return cls(
             text=data["text"],
             kind=data.get("kind", "paragraph"),

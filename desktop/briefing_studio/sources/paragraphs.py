@@ -40,12 +40,13 @@ def text_blocks(text: str) -> tuple[Block, ...]:
     return tuple(Block(paragraph) for paragraph in paragraphs)
 
 
-def merge_wrapped_lines(lines: list[str]) -> list[str]:
-    """Join display lines back into paragraphs (see module docstring)."""
+def merge_wrapped_lines(lines: list[str], longest: int = 0) -> list[str]:
+    """Join display lines back into paragraphs (see module docstring); ``longest`` is the
+    longest line of the whole text when ``lines`` is only a part of it."""
     lines = [line for line in map(clean_line, lines) if line]
     if not lines:
         return []
-    full = _FULL_LINE * max(len(line) for line in lines)
+    full = _FULL_LINE * max(longest, *(len(line) for line in lines))
     paragraphs: list[str] = []
     current = ""
     for line, following in zip(lines, [*lines[1:], ""], strict=True):

@@ -25,12 +25,18 @@ Variables
     then), ``successor`` ("tỉnh Bắc Ninh": the unit it belongs to then, or empty),
     ``own_label`` ("tỉnh Bắc Giang"). All empty when no counterpart is set.
 ``sections``
-    The chosen sections in the user's order, each: ``id``, ``kind`` (``heading`` or
-    ``paragraph``), ``level`` (1–3 for headings), ``text``, ``html`` (text with the chosen
-    figures in bold, escaped), ``cues`` (``result``, ``proposal``, ``direction``,
+    The chosen sections in the user's order, each: ``id``, ``kind`` (``heading``,
+    ``paragraph`` or ``table``), ``level`` (1–3 for headings), ``text``, ``html`` (text with
+    the chosen figures in bold, escaped), ``cues`` (``result``, ``proposal``, ``direction``,
     ``background``), ``slot`` (slot id or empty), ``source`` (source title), ``source_name``
     (file name), ``figures`` (the chosen figures in this section), ``sentences`` (list of
-    strings), ``sentence_spans`` (their offsets, used by ``lead``).
+    strings; a table's cells), ``sentence_spans`` (their offsets, used by ``lead``), ``table``
+    (for a ``table`` section, else none): ``caption``, ``columns`` (how many), ``header_rows``
+    (how many leading rows are headers, repeated on each page), ``rows`` (each: ``header``
+    (true for a header row), ``cells``: the cells that start in that row, each ``text``,
+    ``html`` (chosen figures in bold), ``header``, ``colspan``, ``rowspan``). Write it with
+    ``<table>``/``<tr>``/``<th>``/``<td colspan=… rowspan=…>``, as the built-in templates'
+    ``section`` macro does.
 ``slots``
     The manifest's slots in order, each: ``id``, ``name`` (Vietnamese), ``name_en``, ``cues``,
     ``default``, ``sections`` (the chosen sections placed there, in the user's order).
@@ -45,7 +51,10 @@ Variables
     ``sentence`` (the sentence holding it), ``sentence_html`` (that sentence, figure in bold),
     ``clause`` (the part of the sentence that explains it, for captions), ``excerpt_html``
     (that part with the figure in bold and "…" where the sentence was cut, for tables),
-    ``section`` (section id), ``source`` (source title), ``source_name`` (file name).
+    ``section`` (section id), ``source`` (source title), ``source_name`` (file name),
+    ``context`` (for a figure in a table cell, what its row and column headers say:
+    "Kim ngạch xuất khẩu · 2024"; its ``sentence`` is then "Kim ngạch xuất khẩu · 2024: 12,4
+    tỷ USD"; empty for figures in text).
 ``sources``
     The sources that chosen sections or figures come from: ``title``, ``name`` (file name),
     ``author``, ``url``, ``publisher`` ("Báo Thế giới & Việt Nam"), ``time`` (as written:
@@ -75,6 +84,7 @@ from markupsafe import Markup
 from briefing_studio.analysis.model import Analysis, Figure, Section
 from briefing_studio.briefing import Briefing, Counterpart
 from briefing_studio.errors import BriefingError
+from briefing_studio.sources.model import Table
 from briefing_studio.templating.filters import figure as figure_words
 from briefing_studio.templating.filters import mark_figures, vn_date
 from briefing_studio.templating.manifest import Template, TemplateManifest, default_slot
@@ -305,6 +315,7 @@ class _Index:
             "figures": figures,
             "sentences": [section.text[a:b] for a, b in section.sentences],
             "sentence_spans": [list(span) for span in section.sentences],
+            "table": _table_context(section.table, figures) if section.table else None,
         }
 
     def figure_context(self, figure_id: str) -> dict[str, Any]:
@@ -312,10 +323,7 @@ class _Index:
             fig, analysis = self.figures[figure_id]
         except KeyError:
             raise _missing("số liệu", "figure", figure_id) from None
-        section = self.sections.get(fig.section, (None, analysis))[0]
-        sentence, offset = _sentence_of(section, fig)
-        local = {"start": fig.start - offset, "end": fig.end - offset, "surface": fig.surface}
-        item = {
+        item: dict[str, Any] = {
             "id": fig.id,
             "surface": fig.surface,
             "kind": fig.kind,
@@ -327,16 +335,30 @@ class _Index:
             "start": fig.start,
             "end": fig.end,
             "section": fig.section,
-            "sentence": sentence,
-            "sentence_html": mark_figures(sentence, [local]),
-            "clause": _clause(sentence, fig.start - offset, fig.end - offset),
-            "excerpt_html": _excerpt_html(sentence, fig.start - offset, fig.end - offset),
+            "context": fig.context or "",
             "source": _source_title(analysis),
             "source_label": source_label(analysis),
             "source_name": analysis.source.name,
         }
         item["text"] = figure_words(item)
-        return item
+        if fig.context:  # a table cell: its headers say what it is ("Xuất khẩu · 2024: 12,4")
+            marked = Markup("{}: <b>{}</b>").format(fig.context, item["text"])
+            sentence = cell_figure_sentence(fig)
+            return item | {
+                "sentence": sentence,
+                "sentence_html": marked,
+                "clause": sentence,
+                "excerpt_html": marked,
+            }
+        section = self.sections.get(fig.section, (None, analysis))[0]
+        sentence, offset = _sentence_of(section, fig)
+        local = {"start": fig.start - offset, "end": fig.end - offset, "surface": fig.surface}
+        return item | {
+            "sentence": sentence,
+            "sentence_html": mark_figures(sentence, [local]),
+            "clause": _clause(sentence, fig.start - offset, fig.end - offset),
+            "excerpt_html": _excerpt_html(sentence, fig.start - offset, fig.end - offset),
+        }
 
     def sources_used(
         self, sections: list[dict[str, Any]], figures: list[dict[str, Any]]
@@ -368,6 +390,44 @@ def _missing(what_vi: str, what_en: str, item_id: str) -> BriefingError:
         f"The {what_en} “{item_id}” is not in the loaded sources; a source may have been "
         "removed or changed.",
     )
+
+
+def cell_figure_sentence(figure: Figure) -> str:
+    """What a figure from a table cell says, from its headers and its written value: "Kim ngạch
+    xuất khẩu · 2024: 12,4 tỷ USD" (the figures table and the figures panel show this)."""
+    return f"{figure.context}: {figure_words(figure)}"
+
+
+def _table_context(table: Table, figures: list[dict[str, Any]]) -> dict[str, Any]:
+    """A table section's rows and cells for a template (see ``sections`` above)."""
+    spans = {id(cell): start for cell, start, _ in table.cell_spans()}
+    rows = []
+    for r in range(table.n_rows):
+        cells = []
+        for cell in table.row_cells(r):
+            start = spans.get(id(cell), 0)
+            end = start + len(cell.text)
+            local = [
+                f | {"start": f["start"] - start, "end": f["end"] - start}
+                for f in figures
+                if start <= f["start"] and f["end"] <= end
+            ]
+            cells.append(
+                {
+                    "text": cell.text,
+                    "html": mark_figures(cell.text, local),
+                    "header": cell.header,
+                    "colspan": cell.cols,
+                    "rowspan": cell.rows,
+                }
+            )
+        rows.append({"header": r < table.header_rows, "cells": cells})
+    return {
+        "caption": table.caption,
+        "columns": table.n_cols,
+        "header_rows": table.header_rows,
+        "rows": rows,
+    }
 
 
 def _source_title(analysis: Analysis) -> str:

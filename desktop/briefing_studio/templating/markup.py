@@ -1,10 +1,10 @@
 """Briefing markup (the HTML subset templates produce) → the layout-neutral ``Document``.
 
 The subset: ``h1``–``h3``, ``p``, ``ul``/``ol``/``li`` (nested), ``table``/``tr``/``th``/``td``
-(``colspan``; ``data-widths="30,70"`` on a table), ``b``/``strong``, ``i``/``em``, ``u``,
-``br``, ``span`` and ``div`` with a ``class``, and ``<div class="page-break"></div>``. Inside a
-cell, text and ``<p>`` paragraphs may follow each other. A ``class`` must be a reserved name
-(``body``, ``h1``, ``h2``, ``h3``, ``list``, ``table``, ``th``, ``page-break``) or a style the
+(``colspan``, ``rowspan``; ``data-widths="30,70"`` on a table), ``b``/``strong``, ``i``/``em``,
+``u``, ``br``, ``span`` and ``div`` with a ``class``, and ``<div class="page-break"></div>``.
+Inside a cell, text and ``<p>`` paragraphs may follow each other. A ``class`` must be a reserved
+name (``body``, ``h1``, ``h2``, ``h3``, ``list``, ``table``, ``th``, ``page-break``) or a style the
 manifest defines; anything else is an error naming the template and the markup line, because a
 silently ignored tag would be a silently missing piece of the briefing.
 
@@ -51,8 +51,8 @@ _WHITESPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's ASCII whitespace; U+00A0 is 
 _INLINE_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
 _BLOCK_TAGS = frozenset({"h1", "h2", "h3", "p", "ul", "ol", "table", "div"})
 _ALLOWED_ATTRIBUTES = {
-    "td": {"class", "colspan"},
-    "th": {"class", "colspan"},
+    "td": {"class", "colspan", "rowspan"},
+    "th": {"class", "colspan", "rowspan"},
     "table": {"class", "data-widths"},
 }
 _KNOWN_TAGS = frozenset({*_INLINE_TAGS, *_BLOCK_TAGS, "li", "tr", "td", "th", "br", "span"})
@@ -274,7 +274,8 @@ class _MarkupParser(HTMLParser):
                 inlines=[],
                 header=tag == "th",
                 style=style,
-                colspan=self._colspan(attributes.get("colspan")),
+                colspan=self._span("colspan", attributes.get("colspan")),
+                rowspan=self._span("rowspan", attributes.get("rowspan")),
             )
         elif style == "page-break":
             node = PageBreak()
@@ -473,13 +474,13 @@ class _MarkupParser(HTMLParser):
             )
         return widths
 
-    def _colspan(self, raw: str | None) -> int:
+    def _span(self, name: str, raw: str | None) -> int:
         if raw is None:
             return 1
         if not raw.isdigit() or not 1 <= int(raw) <= 50:
             self._fail(
-                f'colspan="{raw}" phải là số nguyên từ 1 đến 50',
-                f'colspan="{raw}" must be a whole number from 1 to 50',
+                f'{name}="{raw}" phải là số nguyên từ 1 đến 50',
+                f'{name}="{raw}" must be a whole number from 1 to 50',
             )
         return int(raw)
 

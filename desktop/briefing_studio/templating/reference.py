@@ -62,8 +62,8 @@ MARKUP_TAGS: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         "td",
-        "Ô của bảng; colspan gộp cột; có thể chứa nhiều `<p>`",
-        "Cell; colspan merges columns; may hold several `<p>`",
+        "Ô của bảng; colspan gộp cột, rowspan gộp hàng; có thể chứa nhiều `<p>`",
+        "Cell; colspan merges columns, rowspan rows; may hold several `<p>`",
         '<td colspan="2">…</td>',
     ),
     ("b", "Chữ đậm (cũng: strong)", "Bold (also: strong)", "<b>Khách:</b>"),
@@ -254,8 +254,9 @@ def _markup_section() -> str:
         "## Thẻ đánh dấu / Markup tags",
         "",
         "Chỉ các thẻ sau được dùng; thẻ khác là lỗi (nêu dòng). Thuộc tính: `class` (một tên "
-        "kiểu), `colspan` (td/th), `data-widths` (table). Only these tags are allowed; any other "
-        "is an error naming the line. Attributes: `class` (one style name), `colspan` (td/th), "
+        "kiểu), `colspan`, `rowspan` (td/th), `data-widths` (table). Only these tags are allowed; "
+        "any other is an error naming the line. Attributes: `class` (one style name), `colspan`, "
+        "`rowspan` (td/th), "
         "`data-widths` (table).",
         "",
         "| thẻ / tag | nghĩa | meaning | ví dụ / example |",

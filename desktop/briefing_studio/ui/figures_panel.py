@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from briefing_studio.analysis.model import Figure
 from briefing_studio.errors import BriefingError
 from briefing_studio.figure_filter import FigureFilter, parse_figure_filter
+from briefing_studio.templating.context import cell_figure_sentence
 from briefing_studio.templating.filters import number
 from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.section_delegate import KIND_COLOURS, RELEVANT_COLOUR
@@ -153,6 +154,8 @@ class FiguresModel(QAbstractTableModel):
             if relevance is None:
                 return ""
             return f"{'★' if relevance.strong else '☆'} {relevance.score:.2g}"
+        if figure.context:  # a table cell: its headers, not the cell, say what it is
+            return cell_figure_sentence(figure)
         section = self.state.section(figure.section)
         return section.sentence_at(figure.start) if section else ""
 

@@ -62,14 +62,60 @@ def section_html(
     uncertain: Sequence[Span] = (),
 ) -> str:
     """Rich text for one section: figures as coloured anchors, matches highlighted, words OCR
-    was unsure of underlined in red (wherever they are, figures included)."""
-    text = section.text
-    cuts = {0, len(text)}
+    was unsure of underlined in red (wherever they are, figures included). A table section is
+    a table, its header cells bold and its merged cells merged."""
+    if section.table is not None:
+        return _table_html(section, figures, chosen, matches, uncertain)
+    body = _marked(section.text, 0, len(section.text), figures, chosen, matches, uncertain)
+    if section.kind == "heading":
+        return f"<p style='font-weight:bold'>{body}</p>"
+    if section.is_meta:  # a caption, credit or byline: shown greyed, never chosen
+        return f"<p style='color:{META_COLOUR};font-style:italic'>{body}</p>"
+    return f"<p>{body}</p>"
+
+
+def _table_html(
+    section: Section,
+    figures: list[Figure],
+    chosen: set[str],
+    matches: list[Span],
+    uncertain: Sequence[Span],
+) -> str:
+    table = section.table
+    assert table is not None
+    spans = {id(cell): (start, end) for cell, start, end in table.cell_spans()}
+    rows = []
+    for r in range(table.n_rows):
+        cells = []
+        for cell in table.row_cells(r):
+            start, end = spans.get(id(cell), (0, 0))
+            body = _marked(section.text, start, end, figures, chosen, matches, uncertain)
+            tag = "th" if cell.header else "td"
+            cells.append(f'<{tag} colspan="{cell.cols}" rowspan="{cell.rows}">{body}</{tag}>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    caption = f"<p><i>{html.escape(table.caption)}</i></p>" if table.caption else ""
+    return (
+        f'{caption}<table border="1" cellspacing="0" cellpadding="3" '
+        f'style="border-collapse:collapse">{"".join(rows)}</table>'
+    )
+
+
+def _marked(
+    text: str,
+    first: int,
+    last: int,
+    figures: list[Figure],
+    chosen: set[str],
+    matches: list[Span],
+    uncertain: Sequence[Span],
+) -> str:
+    """``text[first:last]`` escaped, with figures, matches and unsure words marked."""
+    cuts = {first, last}
     for figure in figures:
         cuts.update((figure.start, figure.end))
     for start, end in [*matches, *uncertain]:
         cuts.update((start, end))
-    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    bounds = sorted(c for c in cuts if first <= c <= last)
     parts = []
     for start, end in itertools.pairwise(bounds):
         piece = html.escape(text[start:end])
@@ -90,12 +136,7 @@ def section_html(
                 f'<span style="text-decoration:underline;color:{UNCERTAIN_COLOUR}">{piece}</span>'
             )
         parts.append(piece)
-    body = "".join(parts)
-    if section.kind == "heading":
-        return f"<p style='font-weight:bold'>{body}</p>"
-    if section.is_meta:  # a caption, credit or byline: shown greyed, never chosen
-        return f"<p style='color:{META_COLOUR};font-style:italic'>{body}</p>"
-    return f"<p>{body}</p>"
+    return "".join(parts)
 
 
 class SectionDelegate(QStyledItemDelegate):
@@ -312,17 +353,33 @@ class SectionDelegate(QStyledItemDelegate):
         """Where a figure is drawn (viewport coordinates): lets tests click it like a user."""
         doc = self.document(entry)
         cursor = QTextCursor(doc)
-        cursor.setPosition(_utf16_offset(entry.section.text, (figure.start + figure.end) // 2))
+        if entry.section.table is not None:  # cells are laid out apart: find the anchor
+            cursor.setPosition(_anchor_position(doc, f"fig:{figure.id}"))
+        else:
+            cursor.setPosition(_utf16_offset(entry.section.text, (figure.start + figure.end) // 2))
         block = cursor.block()
         layout = block.layout()
         line = layout.lineForTextPosition(cursor.positionInBlock())
-        x = line.cursorToX(cursor.positionInBlock())[0] + layout.position().x()
-        y = line.y() + line.height() / 2 + layout.position().y()
+        # A block inside a table cell is laid out relative to its cell, not the document.
+        origin = doc.documentLayout().blockBoundingRect(block).topLeft()
+        x = line.cursorToX(cursor.positionInBlock())[0] + origin.x()
+        y = line.y() + line.height() / 2 + origin.y()
         return QPointF(rect.left() + self._text_left() + x, rect.top() + self.MARGIN + y)
 
     def clear_cache(self) -> None:
         self._docs.clear()
         self._heights.clear()
+
+
+def _anchor_position(doc: QTextDocument, href: str) -> int:
+    """A position in the middle of the link ``href`` in ``doc`` (0 if it has none)."""
+    cursor = QTextCursor(doc)
+    found = []
+    for position in range(1, doc.characterCount()):
+        cursor.setPosition(position)
+        if cursor.charFormat().anchorHref() == href:
+            found.append(position)
+    return found[len(found) // 2] if found else 0
 
 
 def _utf16_offset(text: str, offset: int) -> int:
