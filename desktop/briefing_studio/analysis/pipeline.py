@@ -37,7 +37,7 @@ def analyze(source: SourceDocument) -> Analysis:
         metadata=read_metadata(source, sections, metadata_lines),
         sections=sections,
         figures=figures,
-        acronyms=find_acronyms(content),
+        acronyms=find_acronyms([s for s in sections if not s.is_meta]),
     )
 
 
