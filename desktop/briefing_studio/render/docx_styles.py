@@ -8,6 +8,7 @@ character style. An editor restyles the briefing in Word by changing these.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -97,10 +98,17 @@ class StyleSheet:
         """Give a ``w:p`` the named paragraph style (Normal is the default: no pStyle)."""
         p.get_or_add_pPr().style = None if word_name == "Normal" else self.ids[word_name]
 
+    def run_style_id(self, span_class: str | None) -> str | None:
+        """The style id of a span class's character style, None when it has none."""
+        if span_class in self.character:
+            return self.ids[self.character[span_class]]
+        return None
+
     def style_run(self, r: BaseOxmlElement, span_class: str | None) -> None:
         """Give a ``w:r`` the character style of its span class, if it has one."""
-        if span_class in self.character:
-            r.get_or_add_rPr().style = self.ids[self.character[span_class]]
+        style_id = self.run_style_id(span_class)
+        if style_id is not None:
+            r.get_or_add_rPr().style = style_id
 
 
 def list_style_name(ordered: bool, level: int) -> str:
@@ -108,9 +116,31 @@ def list_style_name(ordered: bool, level: int) -> str:
     return base if level == 0 else f"{base} {level + 1}"
 
 
+# Finished style sheets by what they are made of (styles, language, classes used), newest last.
+# Building one through python-docx is half the time of writing a briefing, and the app writes
+# the same template's sheet at every preview and export: a copy of the finished XML is reused.
+_SHEETS: dict[str, tuple[BaseOxmlElement, StyleSheet]] = {}
+_SHEETS_KEPT = 8
+
+
 def write_style_sheet(word: WordDocument, document: Document) -> StyleSheet:
-    """Restyle the built-in styles and add the template's; returns the names to apply."""
-    return _Builder(word, document).build()
+    """Restyle the built-in styles and add the template's; returns the names to apply.
+
+    ``word`` must be a new document from python-docx's default template (its styles part is
+    replaced by a copy of a sheet made earlier from the same styles and classes)."""
+    block_classes, run_classes = _classes(document.blocks)
+    key = repr((document.styles, document.info.language, block_classes, run_classes))
+    styles = word.styles.element
+    if key in _SHEETS:
+        element, sheet = _SHEETS.pop(key)
+        styles[:] = [copy.deepcopy(child) for child in element]
+    else:
+        sheet = _Builder(word, document).build()
+        element = copy.deepcopy(styles)
+    _SHEETS[key] = (element, sheet)
+    while len(_SHEETS) > _SHEETS_KEPT:
+        del _SHEETS[next(iter(_SHEETS))]
+    return copy.deepcopy(sheet)
 
 
 class _Builder:

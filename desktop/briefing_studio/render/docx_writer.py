@@ -240,6 +240,16 @@ class _Writer:
             text = layout.printable(inline.text)
             if not text:
                 continue
+            if direct is None:
+                docx_xml.add_run(
+                    paragraph._p,
+                    text,
+                    self.sheet.run_style_id(inline.style),
+                    bool(inline.bold),
+                    bool(inline.italic),
+                    bool(inline.underline),
+                )
+                continue
             run = paragraph.add_run(text)
             self.sheet.style_run(run._r, inline.style)
             if direct is not None:

@@ -39,7 +39,7 @@ from briefing_studio.document import Paragraph as ParagraphBlock
 from briefing_studio.errors import BriefingError
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.render import layout
-from briefing_studio.render.fonts import face_for, register_fonts
+from briefing_studio.render.fonts import face_for
 from briefing_studio.render.pdf_markup import (
     color_of,
     leading_of,
@@ -65,7 +65,6 @@ def pdf_bytes(document: Document) -> bytes:
     """
     layout.check_page(document.page)
     document = layout.with_defaults(document)
-    register_fonts()
     total = None
     if document.page.page_numbers == "bottom-x-of-y":
         total = _build(document, io.BytesIO(), None)
