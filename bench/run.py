@@ -1,5 +1,7 @@
 """Run every benchmark and print one table (or JSON): ``python bench/run.py [--quick] [--json]``.
 
+The table starts with one row per speed target (``targets.py``): measured, target, verdict.
+
 Benchmarks are modules in this folder with ``run() -> dict``. Ours return
 ``{name: {"median_s", "runs", ...}}``; older ones that return flat ``{name: seconds}`` (such as
 ``bench_analysis``) are converted. A module that cannot be imported (the UI benchmark on a
@@ -17,9 +19,10 @@ from collections.abc import Callable
 from typing import Any
 
 from common import Results, print_results, runs_for, skipped, standard_arguments
+from targets import verdicts
 
 # In this order: the side-by-side comparison first, the slow scale cases last.
-MODULES = ("bench_render", "bench_analysis", "bench_ui", "bench_ocr", "bench_scale")
+MODULES = ("bench_cold", "bench_render", "bench_analysis", "bench_ui", "bench_ocr", "bench_scale")
 # Flat results whose name says they are not a time: they become extras of the first timing.
 _NOT_SECONDS = (
     "per_second",
@@ -91,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     results: Results = {}
     for module in MODULES:
         results.update(run_module(module, arguments.quick))
-    print_results(results, arguments.json)
+    print_results({**verdicts(results), **results}, arguments.json)
     return 0
 
 
