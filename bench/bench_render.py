@@ -50,6 +50,22 @@ def measure_ours(briefing: Any, template: Any, analyses: list, runs: int, folder
     return results
 
 
+def measure_export(runs: int, folder: Path) -> Results:
+    """The app's export of the briefing it opens on (the seeds, suggested selection) to DOCX
+    and PDF together, warm: as a second export from a running app."""
+    from briefing_studio.export import export_briefing
+
+    briefing, template, analyses = seed_briefing("suggested")
+    out = folder / "export"
+
+    def work() -> None:
+        export_briefing(briefing, template, ["docx", "pdf"], out, "ban-tin", analyses)
+
+    timing = time_it(work, runs)
+    pdf = (out / "ban-tin.pdf").read_bytes()
+    return {"ours_export_warm": timing.result(select="suggested", pages=pdf_pages(pdf))}
+
+
 def ratios(results: Results) -> Results:
     """The alternative's time over ours, for each pair that both ran."""
     pairs = {
@@ -80,6 +96,7 @@ def run(quick: bool = False) -> Results:
     with tempfile.TemporaryDirectory(prefix="bench-render-") as name:
         folder = Path(name)
         results = measure_ours(briefing, template, analyses, runs, folder)
+        results.update(measure_export(runs, folder))
         results.update(bench_docxtpl.measure(briefing, template, analyses, runs, folder))
     results["ours_docx"].update(sections=len(briefing.sections), figures=len(briefing.figures))
     results.update(ratios(results))

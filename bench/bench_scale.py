@@ -37,8 +37,8 @@ from common import (
     time_it,
 )
 
-# Both seeds, every section, about 9 pages a copy with embassy-meeting: 6 copies ≈ 50 pages.
-BIG_BRIEFING_COPIES = 6
+# Both seeds, every section, about 6.5 pages a copy with embassy-meeting: 8 copies ≥ 50 pages.
+BIG_BRIEFING_COPIES = 8
 CASES = (
     "analysis_1mb",
     "analysis_10mb",

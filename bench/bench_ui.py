@@ -8,8 +8,8 @@ prints it as JSON.
   texts analysed, with the suggestion applied (entity recognition then continues in the
   background and is not counted).
 - ``tick_to_preview_s``: median over several ticks of a section checkbox until the preview shows
-  the new PDF; it includes the preview's 400 ms debounce (``tick_to_preview_minus_debounce_s``
-  is the rendering part).
+  the new PDF; it includes the preview's debounce, ``DEBOUNCE_MS``
+  (``tick_to_preview_minus_debounce_s`` is the rendering part).
 - ``big_source_*`` (not with ``--quick``): opening about 1 MB of text (the seeds repeated, some
   2,500 sections) in a running window and waiting until the preview and the names found in the
   background are done. ``big_source_longest_pause_s`` is the longest the event loop went without

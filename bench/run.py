@@ -1,5 +1,7 @@
 """Run every benchmark and print one table (or JSON): ``python bench/run.py [--quick] [--json]``.
 
+The table starts with one row per speed target (``targets.py``): measured, target, verdict.
+
 Benchmarks are modules in this folder with ``run() -> dict``. Ours return
 ``{name: {"median_s", "runs", ...}}``; older ones that return flat ``{name: seconds}`` (such as
 ``bench_analysis``) are converted. A module that cannot be imported (the UI benchmark on a
@@ -17,9 +19,11 @@ from collections.abc import Callable
 from typing import Any
 
 from common import Results, print_results, runs_for, skipped, standard_arguments
+from targets import verdicts
 
 # In this order: the side-by-side comparison first, the slow scale cases last.
 MODULES = (
+    "bench_cold",
     "bench_render",
     "bench_analysis",
     "bench_ui",
@@ -98,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     results: Results = {}
     for module in MODULES:
         results.update(run_module(module, arguments.quick))
-    print_results(results, arguments.json)
+    print_results({**verdicts(results), **results}, arguments.json)
     return 0
 
 

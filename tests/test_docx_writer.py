@@ -40,6 +40,7 @@ from writer_fixtures import (
     figures_table,
     handout_document,
     nd30_document,
+    nd30_styles,
     para,
     run,
 )
@@ -354,3 +355,49 @@ def test_a_ruled_style_draws_a_short_centred_line_under_its_paragraph() -> None:
     # Only the ruled paragraphs get a line.
     borders = [p for p in word.paragraphs if p._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is not None]
     assert len(borders) == 1
+
+
+# ----- speed: a reused style sheet and runs written directly --------------------------------
+
+
+def _styles_xml(data: bytes) -> bytes:
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml")
+
+
+def test_a_reused_style_sheet_belongs_to_its_own_document() -> None:
+    """Sheets are kept between writes (keyed by styles, language and classes): each document
+    still gets exactly its own, however the writes interleave."""
+    times = Document([para(run("Kim ngạch", style="figure"), style="lead")], styles=nd30_styles())
+    arial_styles = {**nd30_styles(), "body": StyleSpec("body", font="Arial", size=13)}
+    arial = Document([para(run("Kim ngạch", style="figure"), style="lead")], styles=arial_styles)
+    first = _styles_xml(docx_bytes(times))
+    other = _styles_xml(docx_bytes(arial))
+    assert _styles_xml(docx_bytes(times)) == first
+    assert other != first and b'w:ascii="Arial"' in other and b'w:ascii="Arial"' not in first
+    english = Document(times.blocks, DocumentInfo(language="en-GB"), styles=nd30_styles())
+    assert b'w:val="en-GB"' in _styles_xml(docx_bytes(english))
+    word = docx.Document(io.BytesIO(docx_bytes(times)))
+    assert {"lead", "figure"} <= {style.name for style in word.styles}
+
+
+@pytest.mark.parametrize("style", [None, "figure"])
+@pytest.mark.parametrize("flags", [(False, False, False), (True, False, True), (True, True, True)])
+@pytest.mark.parametrize("text", ["12,4 tỷ USD", " Đầu có cách", "cuối có cách "])
+def test_runs_are_the_xml_python_docx_writes(
+    style: str | None, flags: tuple[bool, bool, bool], text: str
+) -> None:
+    from briefing_studio.render import docx_xml
+
+    ours, theirs = docx.Document(), docx.Document()
+    bold, italic, underline = flags
+    docx_xml.add_run(ours.add_paragraph()._p, text, style, bold, italic, underline)
+    run = theirs.add_paragraph().add_run(text)
+    if style:
+        run._r.get_or_add_rPr().style = style
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+    if underline:
+        run.underline = True
+    assert etree.tostring(ours.paragraphs[-1]._p) == etree.tostring(theirs.paragraphs[-1]._p)

@@ -317,3 +317,23 @@ def test_a_ruled_style_draws_a_short_centred_line_under_its_paragraph() -> None:
     in_cell = 0.4 * (0.4 * text_width - 2 * pdf_writer.layout.CELL_PAD_X_MM * 72 / 25.4)
     assert any(abs(length - free) < 1 for length in lengths), lengths
     assert any(abs(length - in_cell) < 1 for length in lengths), lengths
+
+
+def test_a_paragraph_is_laid_out_once_per_width() -> None:
+    """The layout asks a paragraph its height several times (frame, kept heading, cell); the
+    lines of a width already laid out come back as they were, another width lays it out anew."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from briefing_studio.render.fonts import face_for
+    from briefing_studio.render.pdf_writer import _Paragraph
+
+    style = ParagraphStyle("p", fontName=face_for("Times New Roman", False, False), fontSize=13)
+    text = "Kim ngạch xuất khẩu đạt 12,4 tỷ USD, tăng 8% so với năm 2023. " * 6
+    paragraph = _Paragraph(text, style)
+    width, height = paragraph.wrap(400, 1e9)
+    lines = paragraph.blPara
+    assert paragraph.wrap(400, 500) == (width, height) and paragraph.blPara is lines
+    narrow = paragraph.wrap(200, 1e9)
+    assert narrow[1] > height and paragraph.blPara is not lines
+    again = paragraph.wrap(400, 1e9)
+    assert again == (width, height) and len(paragraph.blPara.lines) == len(lines.lines)

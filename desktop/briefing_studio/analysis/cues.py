@@ -49,23 +49,28 @@ _MIN_SCORE = 2
 
 
 def _alternative(word: str) -> str:
-    before = "".join(f"(?<!{re.escape(w)} )" for w in _NOT_BEFORE.get(word, ()))
+    """The word, then the checks of what precedes it (no letter; not "động lực" before "tăng
+    trưởng") as look-behinds that end after the word: an alternative that starts with a
+    letter lets the engine skip to the positions where one of the words can start."""
+    escaped = re.escape(word)
+    before = "".join(f"(?<!{re.escape(w)} {escaped})" for w in _NOT_BEFORE.get(word, ()))
     after = "|".join(f" {re.escape(w)}" for w in _NOT_AFTER.get(word, ()))
-    return before + re.escape(word) + (f"(?!{after})" if after else "")
+    return rf"{escaped}(?<!\w{escaped}){before}" + (f"(?!{after})" if after else "")
 
 
 def _combined() -> tuple[re.Pattern[str], dict[str, tuple[Cue, int]]]:
     """One pattern for all cue words and what each matched word means.
 
     One scan of the text, not three, and no capturing groups: with plain alternatives the regex
-    engine skips ahead by their first letters (measured: 5× faster on 1 MB). Longest words
+    engine skips ahead by their first letters (measured: 5× faster on 1 MB; and 1.6× again
+    once no look-behind came first, see ``_alternative``). Longest words
     first so that "đạt được" is one hit, not "đạt" plus leftovers.
     """
     meaning = {
         word: (cue, weight) for cue, table in _WEIGHTS.items() for word, weight in table.items()
     }
     words = sorted(meaning, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(_alternative, words)) + r")(?!\w)")
+    pattern = re.compile(r"(?:" + "|".join(map(_alternative, words)) + r")(?!\w)")
     return pattern, meaning
 
 

@@ -1,9 +1,13 @@
-"""Sentence spans of a paragraph, from underthesea's ``sent_tokenize`` plus a few repairs.
+"""Sentence spans of a paragraph: underthesea's Punkt-style ``sent_tokenize`` plus a few repairs.
 
-Why underthesea and not our own splitter: measured on the seeds repeated to 1 MB it splits
-about 16 million characters (≈ 87 000 sentences) per second on one core, so it costs well under
-a tenth of the one-second budget for ``analyze``. It returns strings, not offsets, and gets a few
-things wrong that news texts are full of, so three repairs follow, each cheap:
+``split_sentences`` is underthesea's algorithm with its abbreviation list, step for step, but it
+jumps from one ``.``/``?``/``!`` to the next with a regular expression instead of looking at
+every character in Python: on the seeds repeated to 1 MB it took 0.16 s of the analysis and
+now takes 0.02 s, with the same sentences (``tests/test_sentences.py`` compares the two). It
+also spares a process that only splits sentences importing underthesea (~0.4 s, most of it its
+models and their libraries): the abbreviation list is read from underthesea's
+``sent_tokenize`` module, loaded on its own. The pieces are strings, not offsets, and underthesea
+gets a few things wrong that news texts are full of, so three repairs follow, each cheap:
 
 - a split with no space after it is inside a token (``bacgiang.gov.vn``, the ``./.`` that ends
   official texts), so the two pieces are joined again;
@@ -12,14 +16,15 @@ things wrong that news texts are full of, so three repairs follow, each cheap:
 - a piece ending in a title abbreviation underthesea does not know (``PGS.TS.``, ``GS.``,
   ``KS.``) continues into the name that follows.
 
-underthesea is imported on first use: importing it takes ~0.4 s, which the app should not pay
-at start-up.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import re
 from collections.abc import Callable
 from functools import cache
+from types import ModuleType
 
 Span = tuple[int, int]
 
@@ -30,11 +35,110 @@ _TITLE_ABBREVIATIONS = frozenset(
 )
 
 
+_SENTENCE_ENDS = ".?!"
+_NEXT_END = re.compile(r"[.?!]")
+
+
+def _underthesea_module() -> ModuleType | None:
+    """underthesea's ``sent_tokenize`` module, executed alone: it needs only the standard
+    library and its ``punkt_params.json``, while ``import underthesea`` loads every model's code."""
+    try:
+        spec = importlib.util.find_spec("underthesea")
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        spec = importlib.util.spec_from_file_location(
+            "_briefing_sent_tokenize", f"{folder}/pipeline/sent_tokenize/__init__.py"
+        )
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+        except OSError:
+            continue
+        return module
+    return None
+
+
+@cache
+def _abbreviations() -> frozenset[str] | None:
+    """underthesea's abbreviations (``tp``, ``ts``, single letters, …), or None when its
+    sentence module is not laid out as expected (then ``_tokenizer`` uses it as a whole)."""
+    module = _underthesea_module()
+    try:
+        module._load_model()  # type: ignore[union-attr]
+        return frozenset(module.sentence_tokenizer.abbrev_types)  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
 @cache
 def _tokenizer() -> Callable[[str], list[str]]:
+    if _abbreviations() is not None:
+        return split_sentences
     from underthesea import sent_tokenize
 
     return sent_tokenize
+
+
+def split_sentences(text: str) -> list[str]:
+    """underthesea's ``sent_tokenize(text)``: the same pieces, found faster (see the top)."""
+    if not text or not text.strip():
+        return []
+    abbreviations = _abbreviations() or frozenset()
+    sentences: list[str] = []
+    n = len(text)
+    start = 0
+    found = _NEXT_END.search(text)
+    while found is not None:
+        i = found.start()
+        if text[i] == "." and text.startswith("...", i):  # an ellipsis: a boundary before a capital
+            dot_end = i
+            while dot_end < n and text[dot_end] == ".":
+                dot_end += 1
+            after = dot_end
+            while after < n and text[after] in " \t":
+                after += 1
+            if after >= n or text[after].isupper():
+                _add_piece(sentences, text[start:dot_end])
+                while dot_end < n and text[dot_end] in " \t\n\r":
+                    dot_end += 1
+                start = dot_end
+            found = _NEXT_END.search(text, dot_end)
+            continue
+        if _is_boundary(text, i, abbreviations):
+            end = i + 1
+            while end < n and text[end] in _SENTENCE_ENDS:
+                end += 1
+            _add_piece(sentences, text[start:end])
+            while end < n and text[end] in " \t\n\r":
+                end += 1
+            start = end
+            found = _NEXT_END.search(text, end)
+            continue
+        found = _NEXT_END.search(text, i + 1)
+    _add_piece(sentences, text[start:])
+    return sentences
+
+
+def _add_piece(sentences: list[str], piece: str) -> None:
+    piece = piece.strip()
+    if piece:
+        sentences.append(piece)
+
+
+def _is_boundary(text: str, pos: int, abbreviations: frozenset[str]) -> bool:
+    """A ``?``, ``!`` or ``.`` ends a sentence, except a dot between digits (``1.500``) or
+    after an abbreviation (letters, digits and dots before it: ``TP.HCM``, ``tp``)."""
+    if text[pos] != ".":
+        return True
+    if 0 < pos < len(text) - 1 and text[pos - 1].isdigit() and text[pos + 1].isdigit():
+        return False
+    start = pos
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    return not (start < pos and text[start:pos].lower() in abbreviations)
 
 
 def sentence_spans(text: str) -> tuple[Span, ...]:

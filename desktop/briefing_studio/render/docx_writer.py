@@ -12,7 +12,6 @@ import io
 import itertools
 from datetime import UTC, datetime
 
-import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -46,7 +45,7 @@ from briefing_studio.render.docx_styles import (
     apply_font,
     apply_paragraph_format,
     list_style_name,
-    write_style_sheet,
+    new_styled_document,
 )
 
 Container = WordDocument | _Cell
@@ -57,8 +56,8 @@ def docx_bytes(document: Document) -> bytes:
     """The finished DOCX in memory."""
     layout.check_page(document.page)
     document = layout.with_defaults(document)
-    word = docx.Document()
-    _Writer(document, word).write()
+    word, sheet = new_styled_document(document)
+    _Writer(document, word, sheet).write()
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -67,16 +66,15 @@ def docx_bytes(document: Document) -> bytes:
 class _Writer:
     """One DOCX being written; holds the style names and list ids made along the way."""
 
-    def __init__(self, document: Document, word: WordDocument) -> None:
+    def __init__(self, document: Document, word: WordDocument, sheet: StyleSheet) -> None:
         self.document = document
         self.word = word
-        self.sheet = StyleSheet()
+        self.sheet = sheet
         self.break_pending = False
         self.numbering = word.part.numbering_part.element
         self.bullet_list = self.numbered_list = 0
 
     def write(self) -> None:
-        self.sheet = write_style_sheet(self.word, self.document)
         self.page()
         docx_xml.keep_manual_breaks_unjustified(self.word.settings.element)
         self.bullet_list, self.numbered_list = docx_xml.add_list_definitions(
@@ -240,6 +238,16 @@ class _Writer:
             text = layout.printable(inline.text)
             if not text:
                 continue
+            if direct is None:
+                docx_xml.add_run(
+                    paragraph._p,
+                    text,
+                    self.sheet.run_style_id(inline.style),
+                    bool(inline.bold),
+                    bool(inline.italic),
+                    bool(inline.underline),
+                )
+                continue
             run = paragraph.add_run(text)
             self.sheet.style_run(run._r, inline.style)
             if direct is not None:
@@ -312,9 +320,9 @@ class _Writer:
         docx_xml.set_table_margins(word_table._tbl, pad_y, pad_x)
         for column, width in zip(word_table.columns, widths, strict=True):
             column.width = Mm(width)
-        for row in word_table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = Mm(width)
+        for tr in word_table._tbl.tr_lst:  # new rows: one w:tc per column, nothing merged
+            for tc, width in zip(tr.tc_lst, widths, strict=True):
+                tc.width = Mm(width)
         return word_table
 
     def cell(self, target: _Cell, cell: Cell, width: float) -> None:

@@ -138,6 +138,42 @@ _PPR_AFTER_PBDR = (
 )
 
 
+def add_run(
+    p: BaseOxmlElement,
+    text: str,
+    style_id: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+) -> BaseOxmlElement:
+    """Append a run of ``text`` to ``p``, with its character style and bold, italic, underline.
+
+    The same XML as python-docx's ``add_run`` with those properties set, built directly: that
+    API reads the text a character at a time and searches each property's place in the
+    schema, a third of the time of writing the seed briefing. ``text`` holds no tab or newline
+    (``layout.printable`` made them spaces); the run's children are in schema order.
+    """
+    r = OxmlElement("w:r")
+    if style_id or bold or italic or underline:
+        rpr = OxmlElement("w:rPr")
+        if style_id:
+            rpr.append(OxmlElement("w:rStyle", {qn("w:val"): style_id}))
+        if bold:
+            rpr.append(OxmlElement("w:b"))
+        if italic:
+            rpr.append(OxmlElement("w:i"))
+        if underline:
+            rpr.append(OxmlElement("w:u", {qn("w:val"): "single"}))
+        r.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    p.append(r)  # a paragraph's runs follow its pPr in any order of runs and links
+    return r
+
+
 def rule_below(p: BaseOxmlElement, width_pt: float, space_pt: int = 1) -> None:
     """A single bottom border on paragraph ``p`` (its indents set the line's length),
     ``space_pt`` under the paragraph's line."""

@@ -85,6 +85,10 @@ def _full_height(flowable: Flowable, width: float, canvas: Canvas) -> float:
 
 
 def _start_height(flowable: Flowable, width: float, canvas: Canvas) -> float:
+    if isinstance(flowable, PdfTable) and getattr(flowable, "availWidth", None) == width:
+        # KeepTogether.wrap has just laid the table out at this width: its row heights stand
+        # (laying out a long figures table again cost a fifth of a 50-page PDF).
+        return flowable.getSpaceBefore() + sum(flowable._rowHeights[: flowable.repeatRows + 1])
     _, height = flowable.wrapOn(canvas, width, _UNLIMITED)
     if isinstance(flowable, Paragraph):
         lines = len(getattr(flowable.blPara, "lines", [])) or 1
