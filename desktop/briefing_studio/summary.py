@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
+from briefing_studio.analysis.kinds import kind
 from briefing_studio.analysis.model import Analysis, Figure
 from briefing_studio.templating.filters import number
 
-KIND_VI = {
-    "money": "tiền",
-    "percent": "tỷ lệ",
-    "count": "số lượng",
-    "measure": "đo lường",
-    "ratio": "tỷ số",
-    "date": "thời gian",
-}
 ENTITY_KIND_VI = {
     "person": "người",
     "organization": "tổ chức",
@@ -39,7 +32,7 @@ def _figure_line(figure: Figure) -> str:
         value += f"–{_number(figure.value_high, figure.kind)}"
     unit = f" {figure.unit}" if figure.unit else ""
     qualifier = f" ({figure.qualifier})" if figure.qualifier else ""
-    return f"  • {figure.surface}  →  {KIND_VI[figure.kind]}: {value}{unit}{qualifier}"
+    return f"  • {figure.surface}  →  {kind(figure.kind).label_vi}: {value}{unit}{qualifier}"
 
 
 def summarize(analysis: Analysis) -> str:
