@@ -321,7 +321,7 @@ def _meeting_options(parser: argparse.ArgumentParser) -> None:
 
     group = parser.add_argument_group("meeting / cuộc gặp")
     for row in MEETING_FIELDS:
-        metavar = "DATE" if row.type == "date" else None
+        metavar = "DATE" if row.type == "date" else row.flag[2:].upper().replace("-", "_")
         action = "append" if row.type == "lines" else "store"
         group.add_argument(row.flag, dest=_dest(row), metavar=metavar, action=action, help=row.help)
 
