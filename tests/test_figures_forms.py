@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from briefing_studio.analysis.figures import find_figures
-from briefing_studio.analysis.model import FigureKind
-from briefing_studio.summary import KIND_VI
+from briefing_studio.analysis.kinds import BY_ID
 
 
 def found(text: str) -> list[tuple]:
@@ -79,9 +78,8 @@ def test_not_ratios(text: str) -> None:
     assert all(row[1] != "ratio" for row in found(text))
 
 
-def test_ratio_kind_is_listed_where_kinds_are() -> None:
-    assert "ratio" in FigureKind.__args__
-    assert "ratio" in KIND_VI
+def test_ratio_kind_is_in_the_table_of_kinds() -> None:
+    assert BY_ID["ratio"].label_vi == "tỷ số"
 
 
 # --- English-style amounts inside quoted foreign text ---------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources.model import Block, BlockKind, SourceDocument, Table, TableCell
@@ -74,6 +74,222 @@ class Agency:
     reference: str = ""  # số, ký hiệu, e.g. "Số: 12/TTr-TH"
 
 
+# The meeting form as data ------------------------------------------------------------------
+
+FieldType = Literal["text", "date", "lines"]  # a string; an ISO date or None; a list of strings
+Holder = Literal["meeting", "agency", "briefing"]
+
+
+@dataclass(frozen=True)
+class MeetingField:
+    """One field the user fills in about the meeting and the document (the counterpart aside).
+
+    The GUI's meeting panel, the CLI's options, the project file and the template context all
+    read ``MEETING_FIELDS``: a new field is an attribute on its holder (``Meeting``, ``Agency``
+    or ``Briefing``) plus a row here, and templates see it as ``briefing.<holder>.<name>``.
+    """
+
+    holder: Holder  # the object it is an attribute of: briefing.meeting, briefing.agency, briefing
+    name: str  # the attribute, its key in the project file and in the template context
+    group: Literal["meeting", "agency"]  # the panel's box it is shown in
+    label_vi: str
+    label_en: str
+    hint_vi: str  # the panel's tooltip (and greyed text, unless a placeholder is given)
+    hint_en: str
+    flag: str  # the CLI option
+    help: str  # the CLI option's help (English, like every option's)
+    type: FieldType = "text"
+    placeholder_vi: str = ""
+    placeholder_en: str = ""
+
+    @property
+    def key(self) -> str:
+        """``meeting.place``: unique, where ``name`` alone is not (``agency.place``)."""
+        return f"{self.holder}.{self.name}"
+
+    def label(self, language: str = "vi") -> str:
+        return self.label_vi if language == "vi" else self.label_en
+
+    def hint(self, language: str = "vi") -> str:
+        return self.hint_vi if language == "vi" else self.hint_en
+
+    def placeholder(self, language: str = "vi") -> str:
+        text = self.placeholder_vi if language == "vi" else self.placeholder_en
+        return text or self.hint(language)
+
+    def parse(self, value: str | list[str]) -> str | list[str] | None:
+        """What the user typed (a CLI argument, a repeated one for ``lines``) as the value."""
+        if self.type == "lines":
+            items = [value] if isinstance(value, str) else value
+            return [x.strip() for x in items if x.strip()]
+        text = value if isinstance(value, str) else "\n".join(value)
+        if self.type == "date":
+            return parse_meeting_date(text) if text.strip() else None
+        return text.strip()
+
+    def holder_of(self, briefing: Briefing) -> Meeting | Agency | Briefing:
+        if self.holder == "meeting":
+            return briefing.meeting
+        if self.holder == "agency":
+            return briefing.agency
+        return briefing
+
+    def get(self, briefing: Briefing) -> str | list[str] | None:
+        return getattr(self.holder_of(briefing), self.name)
+
+    def set(self, briefing: Briefing, value: str | list[str] | None) -> None:
+        setattr(self.holder_of(briefing), self.name, value)
+
+
+MEETING_FIELDS: tuple[MeetingField, ...] = (
+    MeetingField(
+        holder="briefing",
+        name="title",
+        group="meeting",
+        label_vi="Tiêu đề",
+        label_en="Title",
+        hint_vi="Để trống: đặt theo đối tác",
+        hint_en="Empty: made from the counterpart",
+        flag="--title",
+        help="document title (default: from the counterpart)",
+    ),
+    MeetingField(
+        holder="meeting",
+        name="date",
+        group="meeting",
+        label_vi="Ngày",
+        label_en="Date",
+        hint_vi="Ngày làm việc, ví dụ 15/12/2026 hoặc 15/12; để trống: không có ngày",
+        hint_en="Meeting date, e.g. 15/12/2026 or 15/12; empty: none",
+        flag="--date",
+        help="meeting date, 20/12/2024 or 2024-12-20",
+        type="date",
+        placeholder_vi="vd. 15/12/2026",
+        placeholder_en="e.g. 15/12/2026",
+    ),
+    MeetingField(
+        holder="meeting",
+        name="time",
+        group="meeting",
+        label_vi="Thời gian",
+        label_en="Time",
+        hint_vi="ví dụ: 9h00, Chiều",
+        hint_en="e.g. 9h00, Chiều",
+        flag="--time",
+        help="meeting time, e.g. '9h00', 'Chiều'",
+    ),
+    MeetingField(
+        holder="meeting",
+        name="place",
+        group="meeting",
+        label_vi="Địa điểm",
+        label_en="Place",
+        hint_vi="Nơi diễn ra buổi làm việc",
+        hint_en="Where the meeting takes place",
+        flag="--place",
+        help="meeting place",
+    ),
+    MeetingField(
+        holder="meeting",
+        name="host",
+        group="meeting",
+        label_vi="Chủ trì",
+        label_en="Host",
+        hint_vi="Người chủ trì tiếp phía ta",
+        hint_en="Who receives the guests on our side",
+        flag="--host",
+        help="who receives the guest on our side",
+    ),
+    MeetingField(
+        holder="meeting",
+        name="purpose",
+        group="meeting",
+        label_vi="Mục đích",
+        label_en="Purpose",
+        hint_vi="Mục đích buổi làm việc",
+        hint_en="Why the meeting is held",
+        flag="--purpose",
+        help="purpose of the meeting",
+    ),
+    MeetingField(
+        holder="meeting",
+        name="participants",
+        group="meeting",
+        label_vi="Thành phần",
+        label_en="Participants",
+        hint_vi="Mỗi dòng một người tham dự",
+        hint_en="One participant per line",
+        flag="--participant",
+        help="a participant (repeatable)",
+        type="lines",
+    ),
+    MeetingField(
+        holder="agency",
+        name="parent",
+        group="agency",
+        label_vi="Cơ quan chủ quản",
+        label_en="Parent body",
+        hint_vi="ví dụ: BỘ NGOẠI GIAO",
+        hint_en="e.g. BỘ NGOẠI GIAO",
+        flag="--agency-parent",
+        help="the agency's parent body, e.g. 'BỘ NGOẠI GIAO'",
+    ),
+    MeetingField(
+        holder="agency",
+        name="name",
+        group="agency",
+        label_vi="Cơ quan",
+        label_en="Agency",
+        hint_vi="ví dụ: VỤ TỔNG HỢP KINH TẾ",
+        hint_en="e.g. VỤ TỔNG HỢP KINH TẾ",
+        flag="--agency",
+        help="issuing agency (default: the one set in the app's settings)",
+    ),
+    MeetingField(
+        holder="agency",
+        name="place",
+        group="agency",
+        label_vi="Địa danh",
+        label_en="Place",
+        hint_vi="ví dụ: Hà Nội",
+        hint_en="e.g. Hà Nội",
+        flag="--agency-place",
+        help="place in the place-and-date line, e.g. 'Hà Nội'",
+    ),
+    MeetingField(
+        holder="agency",
+        name="reference",
+        group="agency",
+        label_vi="Số, ký hiệu",
+        label_en="Reference",
+        hint_vi="ví dụ: Số: 12/TTr-TH",
+        hint_en="e.g. Số: 12/TTr-TH",
+        flag="--agency-reference",
+        help="the document's number and symbol, e.g. 'Số: 12/TTr-TH'",
+    ),
+    MeetingField(
+        holder="briefing",
+        name="issued",
+        group="agency",
+        label_vi="Ngày ban hành",
+        label_en="Issue date",
+        hint_vi="Ngày của văn bản (“Hà Nội, ngày …”); để trống: ngày xuất văn bản",
+        hint_en="The document's date (“Hà Nội, ngày …”); empty: the day it is exported",
+        flag="--issued",
+        help="the document's own date, in its date line 'Hà Nội, ngày …', 20/12/2024 or "
+        "2024-12-20 (default: the day it is rendered; --date is the meeting's date)",
+        type="date",
+        placeholder_vi="Trống: lấy ngày xuất",
+        placeholder_en="Empty: the export day",
+    ),
+)
+
+
+def meeting_fields(holder: Holder) -> tuple[MeetingField, ...]:
+    """The rows whose value is an attribute of ``holder``, in table order."""
+    return tuple(f for f in MEETING_FIELDS if f.holder == holder)
+
+
 @dataclass
 class ChosenSection:
     """A chosen section and the template slot it goes in (None: the template decides)."""
@@ -135,22 +351,11 @@ class Briefing:
             figures=root.texts("figures"),
             meeting=Meeting(
                 counterpart=_counterpart(meeting.table("counterpart", nullable=True)),
-                date=meeting.optional_text("date"),
-                time=meeting.text("time"),
-                place=meeting.text("place"),
-                host=meeting.text("host"),
-                purpose=meeting.text("purpose"),
-                participants=meeting.texts("participants"),
+                **_field_values(meeting, "meeting", Meeting()),
             ),
-            agency=Agency(
-                parent=agency.text("parent"),
-                name=agency.text("name"),
-                place=agency.text("place", default=Agency.place),
-                reference=agency.text("reference"),
-            ),
+            agency=Agency(**_field_values(agency, "agency", Agency())),
             template=root.text("template", default=DEFAULT_TEMPLATE),
-            title=root.text("title"),
-            issued=_issued(root),
+            **_field_values(root, "briefing", cls()),
         )
 
 
@@ -360,15 +565,29 @@ def _counterpart(fields: _Fields) -> Counterpart | None:
     )
 
 
-def _issued(fields: _Fields) -> str | None:
-    value = fields.optional_text("issued")
+def _field_values(fields: _Fields, holder: Holder, defaults: object) -> dict[str, Any]:
+    """The ``MEETING_FIELDS`` of ``holder`` read from its object in a project file; a missing
+    one takes the default it has on a new ``defaults``."""
+    values: dict[str, Any] = {}
+    for row in meeting_fields(holder):
+        if row.type == "lines":
+            values[row.name] = fields.texts(row.name)
+        elif row.type == "date":
+            values[row.name] = _date(fields, row.name)
+        else:
+            values[row.name] = fields.text(row.name, default=getattr(defaults, row.name))
+    return values
+
+
+def _date(fields: _Fields, key: str) -> str | None:
+    value = fields.optional_text(key)
     if not value:
         return None
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise ProjectFieldError(
-            fields._name("issued"),
+            fields._name(key),
             "một ngày dạng yyyy-mm-dd hoặc null",
             "a date written yyyy-mm-dd, or null",
             value,

@@ -17,9 +17,13 @@ import sys
 import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_studio import __version__
 from briefing_studio.errors import BriefingError
+
+if TYPE_CHECKING:
+    from briefing_studio.briefing import MeetingField
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -316,61 +320,37 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _meeting_options(parser: argparse.ArgumentParser) -> None:
-    """The meeting panel's fields; each one given overrides the project or the default."""
+    """The meeting panel's fields (``briefing.MEETING_FIELDS``); each one given overrides the
+    project or the default."""
+    from briefing_studio.briefing import MEETING_FIELDS
+
     group = parser.add_argument_group("meeting / cuộc gặp")
-    group.add_argument("--date", help="meeting date, 20/12/2024 or 2024-12-20")
-    group.add_argument(
-        "--issued",
-        metavar="DATE",
-        help="the document's own date, in its date line 'Hà Nội, ngày …', 20/12/2024 or "
-        "2024-12-20 (default: the day it is rendered; --date is the meeting's date)",
-    )
-    group.add_argument("--time", help="meeting time, e.g. '9h00', 'Chiều'")
-    group.add_argument("--place", help="meeting place")
-    group.add_argument("--host", help="who receives the guest on our side")
-    group.add_argument("--purpose", help="purpose of the meeting")
-    group.add_argument(
-        "--participant", action="append", dest="participants", help="a participant (repeatable)"
-    )
-    group.add_argument("--title", help="document title (default: from the counterpart)")
-    group.add_argument(
-        "--agency", help="issuing agency (default: the one set in the app's settings)"
-    )
-    group.add_argument("--agency-parent", help="the agency's parent body, e.g. 'BỘ NGOẠI GIAO'")
-    group.add_argument("--agency-place", help="place in the place-and-date line, e.g. 'Hà Nội'")
+    for row in MEETING_FIELDS:
+        metavar = "DATE" if row.type == "date" else row.flag[2:].upper().replace("-", "_")
+        action = "append" if row.type == "lines" else "store"
+        group.add_argument(row.flag, dest=_dest(row), metavar=metavar, action=action, help=row.help)
+
+
+def _dest(row: MeetingField) -> str:
+    return row.key.replace(".", "_")
 
 
 def _apply_meeting_options(briefing, args: argparse.Namespace) -> None:
-    from briefing_studio.briefing import parse_meeting_date
+    from briefing_studio.briefing import MEETING_FIELDS
 
-    meeting, agency = briefing.meeting, briefing.agency
-    if args.date:
-        meeting.date = parse_meeting_date(args.date)
-    if args.issued:
-        briefing.issued = parse_meeting_date(args.issued)
-    for name in ("time", "place", "host", "purpose"):
-        if getattr(args, name):
-            setattr(meeting, name, getattr(args, name).strip())
-    if args.participants:
-        meeting.participants = [p.strip() for p in args.participants if p.strip()]
-    if args.title:
-        briefing.title = args.title.strip()
-    for option, name in (
-        ("agency", "name"),
-        ("agency_parent", "parent"),
-        ("agency_place", "place"),
-    ):
-        if getattr(args, option):
-            setattr(agency, name, getattr(args, option).strip())
+    for row in MEETING_FIELDS:
+        given = getattr(args, _dest(row))
+        if given:
+            row.set(briefing, row.parse(given))
 
 
 def _check_dates(args: argparse.Namespace) -> None:
     """Refuse an impossible --date or --issued before any source is read."""
-    from briefing_studio.briefing import parse_meeting_date
+    from briefing_studio.briefing import MEETING_FIELDS
 
-    for value in (args.date, args.issued):
-        if value:
-            parse_meeting_date(value)
+    for row in MEETING_FIELDS:
+        if row.type == "date" and getattr(args, _dest(row)):
+            row.parse(getattr(args, _dest(row)))
 
 
 def _templates_dir_option(parser: argparse.ArgumentParser) -> None:

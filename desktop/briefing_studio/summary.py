@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
+from briefing_studio.analysis.kinds import kind
 from briefing_studio.analysis.model import Analysis, Figure
 from briefing_studio.templating.filters import number
 
-KIND_VI = {
-    "money": "tiền",
-    "percent": "tỷ lệ",
-    "count": "số lượng",
-    "measure": "đo lường",
-    "ratio": "tỷ số",
-    "date": "thời gian",
-}
 ENTITY_KIND_VI = {
     "person": "người",
     "organization": "tổ chức",
@@ -40,7 +33,8 @@ def _figure_line(figure: Figure) -> str:
     unit = f" {figure.unit}" if figure.unit else ""
     qualifier = f" ({figure.qualifier})" if figure.qualifier else ""
     where = f"{figure.context}: " if figure.context else ""  # a table cell's headers
-    return f"  • {where}{figure.surface}  →  {KIND_VI[figure.kind]}: {value}{unit}{qualifier}"
+    label = kind(figure.kind).label_vi
+    return f"  • {where}{figure.surface}  →  {label}: {value}{unit}{qualifier}"
 
 
 def summarize(analysis: Analysis) -> str:

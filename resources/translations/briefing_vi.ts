@@ -696,72 +696,42 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="65"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="67"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="67"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="68"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="68"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="69"/>
         <source>Qualifier</source>
         <translation>Từ định lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="69"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="70"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="65"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="66"/>
         <source>Relevance</source>
         <translation>Liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="70"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="71"/>
         <source>Sentence</source>
         <translation>Câu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="73"/>
-        <source>money</source>
-        <translation>tiền</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="74"/>
-        <source>percent</source>
-        <translation>tỷ lệ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="75"/>
-        <source>count</source>
-        <translation>số lượng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="76"/>
-        <source>measure</source>
-        <translation>đo lường</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="77"/>
-        <source>ratio</source>
-        <translation>tỷ số</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="78"/>
-        <source>date</source>
-        <translation>thời gian</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="181"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="174"/>
         <source>{0}: now part of {1} (merger of 1 July 2025)</source>
         <translation>{0}: nay thuộc {1} (sáp nhập từ ngày 1/7/2025)</translation>
     </message>
@@ -769,27 +739,27 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="239"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="232"/>
         <source>Filter: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</source>
         <translation>Lọc: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="240"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="233"/>
         <source>Filter the figures</source>
         <translation>Lọc số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="235"/>
         <source>Words keep the figures that contain them (with or without diacritics); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 compare the value; both can be combined.</source>
         <translation>Gõ chữ để giữ các số liệu có chữ đó (có dấu hay không dấu đều được); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 so sánh giá trị; có thể kết hợp cả hai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="273"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="266"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="300"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="293"/>
         <source>{0} of {1}</source>
         <translation>{0}/{1}</translation>
     </message>
@@ -1291,174 +1261,47 @@
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="63"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="66"/>
         <source>The embassy&apos;s country or the province you meet; relevant sections get a ★</source>
         <translation>Quốc gia của Đại sứ quán hoặc tỉnh, thành phố làm việc; các đoạn liên quan được đánh dấu ★</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="65"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="68"/>
         <source>e.g. Hàn Quốc, Bắc Giang</source>
         <translation>ví dụ: Hàn Quốc, Bắc Giang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="71"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="74"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="73"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="76"/>
         <source>Tick the sections and figures suggested for this counterpart (can be undone)</source>
         <translation>Chọn các đoạn và số liệu gợi ý cho đối tác này (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="79"/>
-        <source>Empty: made from the counterpart</source>
-        <translation>Để trống: đặt theo đối tác</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="81"/>
-        <source>Meeting date, e.g. 15/12/2026 or 15/12; empty: none</source>
-        <translation>Ngày làm việc, ví dụ 15/12/2026 hoặc 15/12; để trống: không có ngày</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="82"/>
-        <source>e.g. 15/12/2026</source>
-        <translation>vd. 15/12/2026</translation>
-    </message>
-    <message>
         <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="85"/>
-        <source>e.g. 9h00, Chiều</source>
-        <translation>ví dụ: 9h00, Chiều</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="86"/>
-        <source>Where the meeting takes place</source>
-        <translation>Nơi diễn ra buổi làm việc</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="87"/>
-        <source>Who receives the guests on our side</source>
-        <translation>Người chủ trì tiếp phía ta</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="88"/>
-        <source>Why the meeting is held</source>
-        <translation>Mục đích buổi làm việc</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="90"/>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="91"/>
-        <source>One participant per line</source>
-        <translation>Mỗi dòng một người tham dự</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="95"/>
-        <source>e.g. BỘ NGOẠI GIAO</source>
-        <translation>ví dụ: BỘ NGOẠI GIAO</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="96"/>
-        <source>e.g. VỤ TỔNG HỢP KINH TẾ</source>
-        <translation>ví dụ: VỤ TỔNG HỢP KINH TẾ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="97"/>
-        <source>e.g. Hà Nội</source>
-        <translation>ví dụ: Hà Nội</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="98"/>
-        <source>e.g. Số: 12/TTr-TH</source>
-        <translation>ví dụ: Số: 12/TTr-TH</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="100"/>
-        <source>The document&apos;s date (“Hà Nội, ngày …”); empty: the day it is exported</source>
-        <translation>Ngày của văn bản (“Hà Nội, ngày …”); để trống: ngày xuất văn bản</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="101"/>
-        <source>Empty: the export day</source>
-        <translation>Trống: lấy ngày xuất</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="108"/>
         <source>Meeting</source>
         <translation>Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="111"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="93"/>
         <source>Counterpart</source>
         <translation>Đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="113"/>
-        <source>Title</source>
-        <translation>Tiêu đề</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="114"/>
-        <source>Date</source>
-        <translation>Ngày</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="115"/>
-        <source>Time</source>
-        <translation>Thời gian</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="116"/>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="124"/>
-        <source>Place</source>
-        <translation>Địa điểm</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="117"/>
-        <source>Host</source>
-        <translation>Chủ trì</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="118"/>
-        <source>Purpose</source>
-        <translation>Mục đích</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="119"/>
-        <source>Participants</source>
-        <translation>Thành phần</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="86"/>
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="122"/>
-        <source>Parent body</source>
-        <translation>Cơ quan chủ quản</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="123"/>
-        <source>Agency</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="125"/>
-        <source>Reference</source>
-        <translation>Số, ký hiệu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="126"/>
-        <source>Issue date</source>
-        <translation>Ngày ban hành</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="237"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="218"/>
         <source>Choose a counterpart to rank the sections.</source>
         <translation>Chọn đối tác để xếp hạng mức liên quan của các đoạn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/meeting_panel.py" line="223"/>
         <source>★ {0} sections and {1} figures are relevant to {2}.</source>
         <translation>★ {0} đoạn và {1} số liệu liên quan đến {2}.</translation>
     </message>
@@ -1532,74 +1375,74 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="104"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="108"/>
         <source>Fit the page to the width</source>
         <translation>Vừa khít chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="105"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="109"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="106"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="110"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="108"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="112"/>
         <source>Previous page (Page Up)</source>
         <translation>Trang trước (phím PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="116"/>
         <source>Next page (Page Down)</source>
         <translation>Trang sau (phím PgDn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="115"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="313"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="119"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="317"/>
         <source>Page {0}/{1}</source>
         <translation>Trang {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="120"/>
         <source>The page at the top of the preview, of all pages</source>
         <translation>Trang đang ở đầu khung xem trước / tổng số trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="122"/>
         <source>Zoom: 100% is the page&apos;s printed size</source>
         <translation>Thu phóng: 100% là đúng cỡ trang in</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="120"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="190"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="124"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="194"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="176"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="180"/>
         <source>No usable template is chosen.</source>
         <translation>Chưa chọn mẫu dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="186"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="190"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="215"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="237"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="241"/>
         <source>First {0} of {1} pages; the exported file has them all.</source>
         <translation>{0} trang đầu trong {1} trang; tệp xuất ra có đủ tất cả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="273"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="277"/>
         <source>Page {0}</source>
         <translation>Trang {0}</translation>
     </message>
@@ -1638,7 +1481,7 @@
 <context>
     <name>SectionsView</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="62"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="64"/>
         <source>Open source files (Ctrl+O), drop them here, or paste a text (Ctrl+Shift+V).</source>
         <translation>Mở văn bản nguồn (Ctrl+O), kéo thả tệp vào đây, hoặc dán văn bản (Ctrl+Shift+V).</translation>
     </message>
@@ -1856,92 +1699,62 @@
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="75"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="77"/>
         <source>Source text</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="78"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="80"/>
         <source>Search sections (with or without diacritics)…</source>
         <translation>Tìm trong các đoạn (có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="82"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="84"/>
         <source>Type “ngoai giao” to also find “ngoại giao”; typing diacritics matches them exactly. Ctrl+F</source>
         <translation>Gõ “ngoai giao” sẽ tìm được cả “ngoại giao”; gõ có dấu thì tìm đúng dấu. Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="87"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="89"/>
         <source>Only matches</source>
         <translation>Chỉ đoạn khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="88"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="90"/>
         <source>Hide sections that do not match the search</source>
         <translation>Ẩn các đoạn không khớp với từ tìm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="92"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="94"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="93"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="95"/>
         <source>Tick every section and figure</source>
         <translation>Chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="97"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="96"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="98"/>
         <source>Untick every section and figure</source>
         <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="117"/>
-        <source>money</source>
-        <translation>tiền</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="118"/>
-        <source>percent</source>
-        <translation>tỷ lệ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="119"/>
-        <source>count</source>
-        <translation>số lượng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="120"/>
-        <source>measure</source>
-        <translation>đo lường</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="121"/>
-        <source>ratio</source>
-        <translation>tỷ số</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="122"/>
-        <source>date</source>
-        <translation>thời gian</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="129"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="124"/>
         <source>relevant</source>
         <translation>liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="133"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="128"/>
         <source>Figures are coloured by kind; click a figure to tick it. ★ marks the sections most relevant to the counterpart, ☆ those less so; hover over a star to see why.</source>
         <translation>Số liệu được tô màu theo loại; nhấp vào số liệu để chọn. ★ đánh dấu các đoạn liên quan nhất đến đối tác, ☆ là các đoạn ít liên quan hơn; di chuột lên ngôi sao để xem lý do.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="163"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="158"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n đoạn</numerusform>

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from briefing_studio.analysis import analyze
 from briefing_studio.analysis.figures import find_figures
+from briefing_studio.analysis.kinds import BY_ID
 from briefing_studio.analysis.model import Analysis, Figure
 from briefing_studio.errors import BriefingError
 from briefing_studio.export import analyze_sources, build_document
@@ -37,7 +38,7 @@ from briefing_studio.templating import TemplateLibrary
 
 T = TypeVar("T")
 WATCHDOG_S = 60.0  # per example: hundreds of times what any of them needs
-KINDS = {"money", "percent", "count", "measure", "ratio", "date"}
+KINDS = set(BY_ID)  # the one table of figure kinds
 SUFFIXES = [".txt", ".docx", ".html", ".pdf", ".md"]
 SEED_LINES = [
     line

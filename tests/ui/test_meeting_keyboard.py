@@ -43,7 +43,7 @@ def _type_into(qtbot, field, text: str) -> None:
 )
 def test_typing_a_meeting_date_in_office_forms(make_window, qtbot, typed: str, iso: str) -> None:
     window = make_window()
-    date = window.meeting_panel.date
+    date = window.meeting_panel.editors["meeting.date"]
     _type_into(qtbot, date, typed)
     assert window.state.briefing.meeting.date == iso
     assert not date.edit.hasFocus(), "Tab leaves the field"
@@ -53,7 +53,7 @@ def test_typing_a_meeting_date_in_office_forms(make_window, qtbot, typed: str, i
 
 def test_retyping_a_date_replaces_it_and_undo_brings_it_back(make_window, qtbot) -> None:
     window = make_window()
-    date = window.meeting_panel.date
+    date = window.meeting_panel.editors["meeting.date"]
     _type_into(qtbot, date, "15/12/2026")
     _type_into(qtbot, date, "20/01/2027")
     assert date.edit.text() == "20/01/2027"
@@ -67,7 +67,7 @@ def test_retyping_a_date_replaces_it_and_undo_brings_it_back(make_window, qtbot)
 
 def test_a_date_that_does_not_exist_is_marked_and_changes_nothing(make_window, qtbot) -> None:
     window = make_window()
-    date = window.meeting_panel.date
+    date = window.meeting_panel.editors["meeting.date"]
     _type_into(qtbot, date, "15/12/2026")
     _type_into(qtbot, date, "31/02/2026")
     assert window.state.briefing.meeting.date == "2026-12-15"
@@ -75,14 +75,16 @@ def test_a_date_that_does_not_exist_is_marked_and_changes_nothing(make_window, q
     assert "31/02/2026" in date.edit.toolTip()
     qtbot.keyClicks(date.edit, "abc")  # letters are not part of any date
     assert date.edit.text() == "31/02/2026"
-    _type_into(qtbot, window.meeting_panel.place, "Phong 1")  # another field changes
+    _type_into(
+        qtbot, window.meeting_panel.editors["meeting.place"], "Phong 1"
+    )  # another field changes
     assert date.edit.text() == "31/02/2026", "the wrong date stays there to be corrected"
     assert "31/02/2026" in date.edit.toolTip()
 
 
 def test_no_date_with_the_clear_button_or_an_empty_field(make_window, qtbot) -> None:
     window = make_window()
-    date = window.meeting_panel.date
+    date = window.meeting_panel.editors["meeting.date"]
     _type_into(qtbot, date, "15/12/2026")
     clear = next(b for b in date.edit.findChildren(QToolButton) if b.isVisible())
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
@@ -98,7 +100,7 @@ def test_no_date_with_the_clear_button_or_an_empty_field(make_window, qtbot) -> 
 
 def test_the_calendar_opens_on_today_or_the_chosen_date_and_picks_one(make_window, qtbot) -> None:
     window = make_window()
-    date = window.meeting_panel.date
+    date = window.meeting_panel.editors["meeting.date"]
     focus(qtbot, date.edit)
     qtbot.keyClick(date.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(date.popup.isVisible)
@@ -122,7 +124,7 @@ def test_issue_date_is_saved_loaded_and_undone(
     make_window, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
     window = make_window()
-    issued = window.meeting_panel.issued
+    issued = window.meeting_panel.editors["briefing.issued"]
     _type_into(qtbot, issued, "10/12/2026")
     assert window.state.briefing.issued == "2026-12-10"
     path = tmp_path / "hop.briefing"
@@ -142,14 +144,14 @@ def test_issue_date_is_saved_loaded_and_undone(
 def test_tab_leaves_participants_and_enter_starts_a_new_line(make_window, qtbot) -> None:
     window = make_window()
     panel = window.meeting_panel
-    focus(qtbot, panel.participants)
-    qtbot.keyClicks(panel.participants, "Ong A")
-    qtbot.keyClick(panel.participants, Qt.Key.Key_Return)
-    qtbot.keyClicks(panel.participants, "Ba B")
-    qtbot.keyClick(panel.participants, Qt.Key.Key_Tab)
-    assert "\t" not in panel.participants.toPlainText()
+    focus(qtbot, panel.editors["meeting.participants"])
+    qtbot.keyClicks(panel.editors["meeting.participants"], "Ong A")
+    qtbot.keyClick(panel.editors["meeting.participants"], Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.editors["meeting.participants"], "Ba B")
+    qtbot.keyClick(panel.editors["meeting.participants"], Qt.Key.Key_Tab)
+    assert "\t" not in panel.editors["meeting.participants"].toPlainText()
     assert window.state.briefing.meeting.participants == ["Ong A", "Ba B"]
-    assert QApplication.focusWidget() is not panel.participants
+    assert QApplication.focusWidget() is not panel.editors["meeting.participants"]
     assert panel.isAncestorOf(QApplication.focusWidget())
 
 
@@ -189,7 +191,43 @@ def test_tab_follows_the_reading_order_through_the_whole_window(make_window, qtb
         )
         assert in_order, (visited[i - 1], visited[i])
     panel = window.meeting_panel
-    fields = [panel.counterpart, panel.date.edit, panel.participants, panel.issued.edit]
+    fields = [
+        panel.counterpart,
+        panel.editors["meeting.date"].edit,
+        panel.editors["meeting.participants"],
+        panel.editors["briefing.issued"].edit,
+    ]
     assert all(any(w is f or f.isAncestorOf(w) for w in visited) for f in fields)
     assert panel not in visited, "the form's scroll area is no stop of its own"
     assert {c for c, _, _ in places} == {0, 1, 2}
+
+
+def test_the_form_has_one_labelled_editor_per_meeting_field(make_window, qtbot) -> None:
+    """The panel is built from ``MEETING_FIELDS``: each row is a labelled editor, and typing
+    into a text row edits its attribute (undoably) and shows it again after Undo/Redo."""
+    from PySide6.QtWidgets import QFormLayout, QLineEdit
+
+    from briefing_studio.briefing import MEETING_FIELDS
+
+    window = make_window()
+    panel = window.meeting_panel
+    assert list(panel.editors) == [f.key for f in MEETING_FIELDS]
+    labels = {}
+    for form in panel.findChildren(QFormLayout):
+        for editor in panel.editors.values():
+            label = form.labelForField(editor)
+            if label is not None:
+                labels[editor] = label.text()
+    assert [labels.get(panel.editors[f.key]) for f in MEETING_FIELDS] == [
+        f.label_vi for f in MEETING_FIELDS
+    ]
+    for number, field in enumerate(MEETING_FIELDS):
+        editor = panel.editors[field.key]
+        if field.type != "text":
+            continue
+        assert isinstance(editor, QLineEdit) and editor.toolTip() == field.hint_vi
+        _type_into(qtbot, editor, f"Gia tri {number}")
+        assert field.get(window.state.briefing) == f"Gia tri {number}", field.key
+    window.state.undo_stack.undo()
+    last = [f for f in MEETING_FIELDS if f.type == "text"][-1]
+    assert panel.editors[last.key].text() == last.get(window.state.briefing)

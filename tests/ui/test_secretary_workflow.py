@@ -251,7 +251,7 @@ def test_slot_can_be_changed_and_undone(make_window):
 
 def test_meeting_typing_is_one_undo_step_per_field(make_window, qtbot):
     window = make_window()
-    place = window.meeting_panel.place
+    place = window.meeting_panel.editors["meeting.place"]
     qtbot.keyClicks(place, "Nha khach")  # QTest types ASCII only
     assert window.state.briefing.meeting.place == "Nha khach"
     qtbot.keyClick(place, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from briefing_studio.analysis.kinds import BY_ID as _KINDS
+from briefing_studio.analysis.kinds import FigureKind
 from briefing_studio.sources.model import SourceDocument, Table
 
 SectionKind = Literal["heading", "paragraph", "table", "caption", "byline"]
@@ -16,7 +18,6 @@ SectionKind = Literal["heading", "paragraph", "table", "caption", "byline"]
 # The source view shows them greyed; they are never chosen, suggested or searched for figures.
 META_KINDS = frozenset({"caption", "byline"})
 Cue = Literal["result", "proposal", "direction", "background"]
-FigureKind = Literal["money", "percent", "count", "measure", "ratio", "date"]
 EntityKind = Literal["person", "organization", "place", "country", "province"]
 
 
@@ -64,7 +65,8 @@ class Section:
 class Figure:
     """A numeric fact: its surface as written and its normalised value.
 
-    ``kind`` money, percent, count, measure, ratio (``gấp ba`` → 3, ``một nửa`` → 0.5) or date;
+    ``kind`` an id of ``analysis/kinds.py: KINDS``: money, percent, count, measure, ratio
+    (``gấp ba`` → 3, ``một nửa`` → 0.5) or date;
     ``value_high`` ends a range; ``unit`` as written (``USD``, ``đồng/hộ``, ``thỏa thuận``);
     ``words`` when the number is written in words. docs/ARCHITECTURE.md §3 has an example.
     """
@@ -83,6 +85,10 @@ class Figure:
     # A figure in a table cell: what its row and column headers say it is
     # ("Kim ngạch xuất khẩu · 2024"), shown before its value instead of a sentence.
     context: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in _KINDS:  # every kind the extractor produces is in the one table
+            raise ValueError(f"figure kind {self.kind!r} is not in analysis/kinds.py: KINDS")
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -15,20 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_studio.analysis.gazetteer import Gazetteer, gazetteer
+from briefing_studio.analysis.kinds import kind
 from briefing_studio.analysis.model import Analysis, Figure, Section
 from briefing_studio.briefing import Counterpart
 from briefing_studio.textutil import fold
 
 _CUE_WEIGHTS = {"result": 2.0, "proposal": 2.5, "direction": 1.5}
 _CUE_REASONS = {"result": "kết quả", "proposal": "đề xuất", "direction": "chỉ đạo"}
-_FIGURE_WEIGHTS = {"money": 3.0, "percent": 2.5, "count": 1.5, "measure": 1.5, "date": 0.3}
-_FIGURE_REASONS = {
-    "money": "giá trị tiền",
-    "percent": "tỷ lệ",
-    "count": "số lượng",
-    "measure": "khối lượng",
-    "date": "mốc thời gian",
-}
 # Tiers keep the order the module docstring promises whatever the cue and figure bonuses add.
 _SENTENCE_HIT, _ANAPHOR_HIT, _SECTION_HIT, _HEADING_HIT = 20.0, 18.0, 10.0, 5.0
 _MIN_SECTION_SCORE = 3.0
@@ -289,8 +282,9 @@ def _score_figure(
     inherited: bool,
     section_score: float,
 ) -> Scored:
-    score = _FIGURE_WEIGHTS.get(figure.kind, 1.0)
-    reasons = [_FIGURE_REASONS.get(figure.kind, "số liệu")]
+    info = kind(figure.kind)  # its weight and name come from the one table of kinds
+    score = info.weight
+    reasons = [f"loại: {info.label_vi}"]
     relevance, reason = _figure_relevance(figure, section, hits, target, inherited)
     if reason:
         # A bare date ("năm 2024") is context, not a key figure, wherever it stands.

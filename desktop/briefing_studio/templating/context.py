@@ -10,11 +10,10 @@ Variables
     ``title`` (the user's title, or one derived from the counterpart: "Tài liệu phục vụ buổi
     tiếp Đại sứ Hàn Quốc", "Tài liệu phục vụ buổi làm việc với tỉnh Bắc Giang"),
     ``title_is_default`` (true when derived), ``template`` (id),
-    ``meeting``: ``date`` (ISO ``yyyy-mm-dd`` or empty), ``date_text`` (``ngày 20 tháng 12 năm
-    2024`` or empty), ``time`` ("9h00"), ``place``, ``host``, ``purpose``, ``participants``
-    (list of strings), ``counterpart`` (as below);
-    ``agency``: ``parent`` ("BỘ NGOẠI GIAO"), ``name``, ``place`` ("Hà Nội"), ``reference``
-    ("Số: 12/TTr-TH").
+    ``meeting``: ``counterpart`` (as below) and the meeting fields, ``agency``: the agency
+    fields, and ``issued`` (the issue date the user set; write ``today``, which falls back to
+    the render date): all listed under "Meeting fields" below. A date is ISO ``yyyy-mm-dd`` or
+    empty, with ``<name>_text`` written out (``date_text``: ``ngày 20 tháng 12 năm 2024``).
 ``counterpart``
     ``kind`` (``country``, ``province``, ``organization``, ``other``, or empty), ``known``
     (true when the app's list of countries and provinces knows it: write an honorific such as
@@ -46,15 +45,14 @@ Variables
     Chosen sections no slot took (only when the manifest has no ``default`` slot).
 ``figures``
     The chosen figures in the user's order, each: ``id``, ``surface`` (as written), ``text``
-    (written out: "trên 12,4 tỷ USD"), ``kind`` (``money``, ``percent``, ``count``, ``measure``,
-    ``ratio``, ``date``), ``value``, ``value_high``, ``unit``, ``qualifier``, ``words``,
-    ``sentence`` (the sentence holding it), ``sentence_html`` (that sentence, figure in bold),
-    ``clause`` (the part of the sentence that explains it, for captions), ``excerpt_html``
-    (that part with the figure in bold and "…" where the sentence was cut, for tables),
-    ``section`` (section id), ``source`` (source title), ``source_name`` (file name),
-    ``context`` (for a figure in a table cell, what its row and column headers say:
-    "Kim ngạch xuất khẩu · 2024"; its ``sentence`` is then "Kim ngạch xuất khẩu · 2024: 12,4
-    tỷ USD"; empty for figures in text).
+    (written out: "trên 12,4 tỷ USD"), ``kind`` (listed under "Figure kinds" below), ``value``,
+    ``value_high``, ``unit``, ``qualifier``, ``words``, ``sentence`` (the sentence holding it),
+    ``sentence_html`` (that sentence, figure in bold), ``clause`` (the part of the sentence that
+    explains it, for captions), ``excerpt_html`` (that part with the figure in bold and "…"
+    where the sentence was cut, for tables), ``section`` (section id), ``source`` (source
+    title), ``source_name`` (file name), ``context`` (for a figure in a table cell, what its
+    row and column headers say: "Kim ngạch xuất khẩu · 2024"; its ``sentence`` is then
+    "Kim ngạch xuất khẩu · 2024: 12,4 tỷ USD"; empty for figures in text).
 ``sources``
     The sources that chosen sections or figures come from: ``title``, ``name`` (file name),
     ``author``, ``url``, ``publisher`` ("Báo Thế giới & Việt Nam"), ``time`` (as written:
@@ -82,7 +80,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from briefing_studio.analysis.model import Analysis, Figure, Section
-from briefing_studio.briefing import Briefing, Counterpart
+from briefing_studio.briefing import Briefing, Counterpart, Holder, meeting_fields
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources.model import Table
 from briefing_studio.templating.filters import figure as figure_words
@@ -148,25 +146,12 @@ def build_context(
     title = briefing.title.strip() or default_title(meeting.counterpart, on)
     return {
         "briefing": {
+            **_fields(briefing, "briefing"),
             "title": title,
             "title_is_default": not briefing.title.strip(),
             "template": briefing.template,
-            "meeting": {
-                "counterpart": counterpart,
-                "date": meeting.date or "",
-                "date_text": vn_date(meeting.date) if meeting.date else "",
-                "time": meeting.time,
-                "place": meeting.place,
-                "host": meeting.host,
-                "purpose": meeting.purpose,
-                "participants": list(meeting.participants),
-            },
-            "agency": {
-                "parent": briefing.agency.parent,
-                "name": briefing.agency.name,
-                "place": briefing.agency.place,
-                "reference": briefing.agency.reference,
-            },
+            "meeting": {"counterpart": counterpart, **_fields(briefing, "meeting")},
+            "agency": _fields(briefing, "agency"),
         },
         "counterpart": counterpart,
         "sections": sections,
@@ -186,6 +171,22 @@ def build_context(
         "today": today,
         "lang": "vi",
     }
+
+
+def _fields(briefing: Briefing, holder: Holder) -> dict[str, Any]:
+    """The ``MEETING_FIELDS`` of ``holder`` as plain data: a date as ISO text (or empty) plus
+    ``<name>_text`` written out, lines as a list, text as it is."""
+    values: dict[str, Any] = {}
+    for row in meeting_fields(holder):
+        value = row.get(briefing)
+        if row.type == "date":
+            values[row.name] = value or ""
+            values[f"{row.name}_text"] = vn_date(value) if value else ""
+        elif row.type == "lines":
+            values[row.name] = list(value or ())
+        else:
+            values[row.name] = value
+    return values
 
 
 def _issued(briefing: Briefing, today: dt.date | None) -> dt.date:

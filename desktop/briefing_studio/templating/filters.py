@@ -21,6 +21,8 @@ from typing import Any
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
+from briefing_studio.analysis.kinds import BY_ID as FIGURE_KINDS
+
 LOCALE = "vi"
 DASH = "–"  # en dash between the ends of a range
 BLANK_DATE = "ngày … tháng … năm …"  # left for the signer to fill in by hand
@@ -104,17 +106,18 @@ def figure(item: Any) -> str:
     """A figure written out from its value, unit and qualifier: ``trên 12,4 tỷ USD``.
 
     Dates, ratios (``gấp ba``, ``3/4``), figures written in words and figures without a value
-    are shown as in the text.
+    are shown as in the text (each kind's way of writing is listed under "Figure kinds").
     Dùng / Use: ``{{ f|figure }}`` for each ``f`` in ``figures`` or ``section.figures``.
     """
-    kind, value = _get(item, "kind"), _get(item, "value")
+    writing = _writing(_get(item, "kind"))
+    value = _get(item, "value")
     surface = _get(item, "surface") or ""
-    if value is None or kind in ("date", "ratio") or _get(item, "words"):
+    if value is None or writing == "text" or _get(item, "words"):
         return surface
     high, unit = _get(item, "value_high"), _get(item, "unit")
-    if kind == "money":
+    if writing == "money":
         body = money(value, unit, high)
-    elif kind == "percent":
+    elif writing == "percent":
         body = percent(value, high)
     else:  # a count or a measure; millions get a scale word too ("hơn 6 triệu người")
         body = _scaled(value, high, None)
@@ -228,6 +231,12 @@ def _scaled(value: float, value_high: float | None, decimals: int | None) -> str
 
 def _upper(text: str) -> str:
     return unicodedata.normalize("NFC", text.upper())
+
+
+def _writing(kind: Any) -> str:
+    """How ``figure`` writes a kind (its row in ``analysis/kinds.py``); an unknown one: a number."""
+    info = FIGURE_KINDS.get(kind) if isinstance(kind, str) else None
+    return info.writing if info else "number"
 
 
 def _get(item: Any, name: str) -> Any:

@@ -14,6 +14,8 @@ from dataclasses import fields
 from pathlib import Path
 
 from briefing_studio import paths
+from briefing_studio.analysis.kinds import KINDS
+from briefing_studio.briefing import MEETING_FIELDS
 from briefing_studio.document import StyleSpec
 from briefing_studio.presets import PRESETS
 from briefing_studio.templating import context as context_module
@@ -168,6 +170,7 @@ def build_reference() -> str:
         _markup_section(),
         _styles_section(),
         _variables_section(),
+        _word_lists_section(),
         _filters_section(),
         _jinja_section(),
         EXAMPLE,
@@ -342,6 +345,38 @@ def _variables_section() -> str:
     if term is not None:
         lines += [f"### {_md(term)}", "", _md(" ".join(text)), ""]
     return "\n".join(lines)
+
+
+def _word_lists_section() -> str:
+    """The figure kinds and the meeting fields, from their tables."""
+    lines = [
+        "### Figure kinds",
+        "",
+        "Loại số liệu (`f.kind`) / figure kinds, và cách bộ lọc `figure` viết chúng / and how "
+        "the `figure` filter writes them (`text`: as in the source).",
+        "",
+        "| `kind` | tên / name | viết / written | ví dụ / example |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| `{k.id}` | {k.label_vi} / {k.label_en} | {k.writing} | {k.example} |" for k in KINDS
+    ]
+    lines += [
+        "",
+        "### Meeting fields",
+        "",
+        "Trường của buổi làm việc và cơ quan / meeting and agency fields: "
+        "`briefing.meeting.<name>`, `briefing.agency.<name>`, `briefing.<name>`.",
+        "",
+        "| biến / variable | tên / name | kiểu / type | dòng lệnh / CLI |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in MEETING_FIELDS:
+        variable = "briefing." + (row.name if row.holder == "briefing" else row.key)
+        lines.append(
+            f"| `{variable}` | {row.label_vi} / {row.label_en} | {row.type} | `{row.flag}` |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def _filters_section() -> str:

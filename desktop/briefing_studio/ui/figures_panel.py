@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_studio.analysis.kinds import kind
 from briefing_studio.analysis.model import Figure
 from briefing_studio.errors import BriefingError
 from briefing_studio.figure_filter import FigureFilter, parse_figure_filter
 from briefing_studio.templating.context import cell_figure_sentence
 from briefing_studio.templating.filters import number
 from briefing_studio.ui.i18n import current_language
-from briefing_studio.ui.section_delegate import KIND_COLOURS, RELEVANT_COLOUR
+from briefing_studio.ui.section_delegate import RELEVANT_COLOUR
 from briefing_studio.ui.state import BriefingState
 
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -69,14 +70,6 @@ class FiguresModel(QAbstractTableModel):
             self.tr("Unit"),
             self.tr("Sentence"),
         ]
-        self.kinds = {
-            "money": self.tr("money"),
-            "percent": self.tr("percent"),
-            "count": self.tr("count"),
-            "measure": self.tr("measure"),
-            "ratio": self.tr("ratio"),
-            "date": self.tr("date"),
-        }
         state.sources_changed.connect(self._rebuild)
         state.selection_changed.connect(self._refresh)
         state.ranking_changed.connect(self._refresh)
@@ -108,7 +101,7 @@ class FiguresModel(QAbstractTableModel):
         if role == SortRole:
             return self._sort_key(figure, column, index.row())
         if role == Qt.ItemDataRole.BackgroundRole and column == COL_KIND:
-            return QBrush(QColor(KIND_COLOURS.get(figure.kind, ("#eee",))[0]))
+            return QBrush(QColor(kind(figure.kind).colours[0]))
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_RELEVANCE:
             return QBrush(RELEVANT_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -142,7 +135,7 @@ class FiguresModel(QAbstractTableModel):
         if column == COL_SURFACE:
             return figure.surface
         if column == COL_KIND:
-            return self.kinds.get(figure.kind, figure.kind)
+            return kind(figure.kind).label(current_language())
         if column == COL_VALUE:
             return format_value(figure)
         if column == COL_QUALIFIER:

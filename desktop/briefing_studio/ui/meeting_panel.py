@@ -1,4 +1,5 @@
-"""The meeting details: counterpart (with completion), date, time, place, people, agency.
+"""The meeting details: counterpart (with completion), then one editor per row of
+``briefing.MEETING_FIELDS`` (date, time, place, people, agency…), so a new field needs no code here.
 
 Every edit becomes an undoable ``EditFieldCommand`` (typing in one field merges into one step);
 choosing a counterpart ranks the sections and figures, and Suggest applies the core's selection.
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_studio.briefing import MEETING_FIELDS, MeetingField
 from briefing_studio.ui.date_field import DateField
+from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.state import BriefingState
 
 
@@ -76,61 +79,31 @@ class MeetingPanel(QScrollArea):
         self.relevance_label = QLabel()
         self.relevance_label.setWordWrap(True)
 
-        self.title = self._line("briefing", "title", self.tr("Empty: made from the counterpart"))
-        self.date = DateField(
-            self.tr("Meeting date, e.g. 15/12/2026 or 15/12; empty: none"),
-            self.tr("e.g. 15/12/2026"),
-        )
-        self.date.committed.connect(self._field_editor("meeting", "date"))
-        self.time = self._line("meeting", "time", self.tr("e.g. 9h00, Chiều"))
-        self.place = self._line("meeting", "place", self.tr("Where the meeting takes place"))
-        self.host = self._line("meeting", "host", self.tr("Who receives the guests on our side"))
-        self.purpose = self._line("meeting", "purpose", self.tr("Why the meeting is held"))
-        self.participants = QPlainTextEdit()
-        self.participants.setPlaceholderText(self.tr("One participant per line"))
-        self.participants.setToolTip(self.tr("One participant per line"))
-        self.participants.setFixedHeight(70)
-        self.participants.setTabChangesFocus(True)  # Tab leaves the list; Enter starts a line
-        self.participants.textChanged.connect(self._participants_edited)
-        self.agency_parent = self._line("agency", "parent", self.tr("e.g. BỘ NGOẠI GIAO"))
-        self.agency_name = self._line("agency", "name", self.tr("e.g. VỤ TỔNG HỢP KINH TẾ"))
-        self.agency_place = self._line("agency", "place", self.tr("e.g. Hà Nội"))
-        self.agency_reference = self._line("agency", "reference", self.tr("e.g. Số: 12/TTr-TH"))
-        self.issued = DateField(
-            self.tr("The document's date (“Hà Nội, ngày …”); empty: the day it is exported"),
-            self.tr("Empty: the export day"),
-        )
-        self.issued.committed.connect(self._field_editor("briefing", "issued"))
-
+        # One editor per row of the meeting-field table, in its order, in the row's box.
+        language = current_language()
+        self.editors: dict[str, QLineEdit | DateField | QPlainTextEdit] = {}
+        meeting = QGroupBox(self.tr("Meeting"))
+        agency = QGroupBox(self.tr("Issuing agency"))
+        form = QFormLayout(meeting)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        agency_form = QFormLayout(agency)
         row = QHBoxLayout()
         row.addWidget(self.counterpart, 1)
         row.addWidget(self.suggest_button)
-        meeting = QGroupBox(self.tr("Meeting"))
-        form = QFormLayout(meeting)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Counterpart"), row)
         form.addRow(self.relevance_label)
-        form.addRow(self.tr("Title"), self.title)
-        form.addRow(self.tr("Date"), self.date)
-        form.addRow(self.tr("Time"), self.time)
-        form.addRow(self.tr("Place"), self.place)
-        form.addRow(self.tr("Host"), self.host)
-        form.addRow(self.tr("Purpose"), self.purpose)
-        form.addRow(self.tr("Participants"), self.participants)
-        agency = QGroupBox(self.tr("Issuing agency"))
-        agency_form = QFormLayout(agency)
-        agency_form.addRow(self.tr("Parent body"), self.agency_parent)
-        agency_form.addRow(self.tr("Agency"), self.agency_name)
-        agency_form.addRow(self.tr("Place"), self.agency_place)
-        agency_form.addRow(self.tr("Reference"), self.agency_reference)
-        agency_form.addRow(self.tr("Issue date"), self.issued)
+        forms = {"meeting": form, "agency": agency_form}
+        for field in MEETING_FIELDS:
+            editor = self._editor(field, language)
+            self.editors[field.key] = editor
+            forms[field.group].addRow(field.label(language), editor)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(meeting)
         layout.addWidget(agency)
         layout.addStretch(1)
 
-        for editor in [*body.findChildren(QLineEdit), self.participants]:
+        for editor in [*body.findChildren(QLineEdit), *body.findChildren(QPlainTextEdit)]:
             editor.installEventFilter(self)
         state.meeting_changed.connect(self.sync)
         state.ranking_changed.connect(self._show_relevance)
@@ -164,11 +137,25 @@ class MeetingPanel(QScrollArea):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.counterpart.setCompleter(completer)
 
-    def _line(self, target: str, name: str, hint: str) -> QLineEdit:
+    def _editor(self, field: MeetingField, language: str) -> QLineEdit | DateField | QPlainTextEdit:
+        """The editor for one row: a date field, a list of lines or a line of text."""
+        hint, placeholder = field.hint(language), field.placeholder(language)
+        if field.type == "date":
+            date = DateField(hint, placeholder)
+            date.committed.connect(self._field_editor(field.holder, field.name))
+            return date
+        if field.type == "lines":
+            lines = QPlainTextEdit()
+            lines.setPlaceholderText(placeholder)
+            lines.setToolTip(hint)
+            lines.setFixedHeight(70)
+            lines.setTabChangesFocus(True)  # Tab leaves the list; Enter starts a line
+            lines.textChanged.connect(lambda: self._lines_edited(field, lines))
+            return lines
         edit = QLineEdit()
-        edit.setPlaceholderText(hint)
+        edit.setPlaceholderText(placeholder)
         edit.setToolTip(hint)
-        edit.textEdited.connect(self._field_editor(target, name))
+        edit.textEdited.connect(self._field_editor(field.holder, field.name))
         return edit
 
     def _field_editor(self, target: str, name: str) -> Callable[[str | None], None]:
@@ -190,42 +177,36 @@ class MeetingPanel(QScrollArea):
         self.counterpart.setEditText(name)
         self._commit_counterpart()
 
-    def _participants_edited(self) -> None:
+    def _lines_edited(self, field: MeetingField, editor: QPlainTextEdit) -> None:
         if not self._syncing:
-            lines = [line.strip() for line in self.participants.toPlainText().split("\n")]
-            self.state.edit_field("meeting", "participants", [x for x in lines if x])
+            lines = [line.strip() for line in editor.toPlainText().split("\n")]
+            self.state.edit_field(field.holder, field.name, [x for x in lines if x])
 
     def sync(self) -> None:
         """Show the state's values without creating undo steps."""
         self._syncing = True
         try:
             b = self.state.briefing
-            meeting, agency = b.meeting, b.agency
-            name = meeting.counterpart.name if meeting.counterpart else ""
+            counterpart = b.meeting.counterpart
+            name = counterpart.name if counterpart else ""
             if self.counterpart.currentText() != name:
                 self.counterpart.setEditText(name)
-            pairs = [
-                (self.title, b.title),
-                (self.time, meeting.time),
-                (self.place, meeting.place),
-                (self.host, meeting.host),
-                (self.purpose, meeting.purpose),
-                (self.agency_parent, agency.parent),
-                (self.agency_name, agency.name),
-                (self.agency_place, agency.place),
-                (self.agency_reference, agency.reference),
-            ]
-            for edit, value in pairs:
-                if edit.text() != (value or ""):
-                    edit.setText(value or "")
-            self.date.set_value(meeting.date)
-            self.issued.set_value(b.issued)
-            participants = [p for p in self.participants.toPlainText().split("\n") if p.strip()]
-            if [p.strip() for p in participants] != list(meeting.participants):
-                self.participants.setPlainText("\n".join(meeting.participants))
+            for field in MEETING_FIELDS:
+                self._show(self.editors[field.key], field.get(b))
         finally:
             self._syncing = False
         self._show_relevance()
+
+    @staticmethod
+    def _show(editor: QLineEdit | DateField | QPlainTextEdit, value: object) -> None:
+        if isinstance(editor, DateField):
+            editor.set_value(value)  # type: ignore[arg-type]
+        elif isinstance(editor, QPlainTextEdit):
+            lines = [p.strip() for p in editor.toPlainText().split("\n") if p.strip()]
+            if lines != list(value or ()):  # type: ignore[call-overload]
+                editor.setPlainText("\n".join(value or ()))  # type: ignore[arg-type]
+        elif editor.text() != (value or ""):
+            editor.setText(str(value or ""))
 
     def _strong(self, item_id: str) -> bool:
         relevance = self.state.relevance(item_id)

@@ -30,18 +30,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from briefing_studio.analysis.kinds import kind
 from briefing_studio.analysis.model import Figure, Section
 from briefing_studio.ui.sections_model import Entry, EntryRole, SectionsModel, Span
 
-# Pale background for a figure, strong background once it is ticked, and the text colour.
-KIND_COLOURS: dict[str, tuple[str, str, str]] = {
-    "money": ("#dcf3e0", "#8fd19e", "#1b5e20"),
-    "percent": ("#dde9fb", "#94b9ef", "#0d3c8c"),
-    "count": ("#fde9cf", "#f3b76b", "#7a4100"),
-    "measure": ("#d8f1ee", "#84cfc6", "#00574e"),
-    "ratio": ("#fbe3ec", "#ef9ab8", "#880e4f"),
-    "date": ("#ece0fa", "#bf9ae8", "#4a148c"),
-}
 MATCH_COLOUR = "#ffe94d"
 META_COLOUR = "#808080"  # captions, credits and bylines: metadata, not content
 UNCERTAIN_COLOUR = "#c62828"  # underline of words OCR read with low confidence
@@ -122,7 +114,7 @@ def _marked(
         figure = next((f for f in figures if f.start <= start and end <= f.end), None)
         matched = any(m0 <= start and end <= m1 for m0, m1 in matches)
         if figure is not None:
-            pale, strong, ink = KIND_COLOURS.get(figure.kind, ("#eeeeee", "#cccccc", "#000"))
+            pale, strong, ink = kind(figure.kind).colours  # from the one table of kinds
             back = MATCH_COLOUR if matched else (strong if figure.id in chosen else pale)
             weight = "font-weight:600;" if figure.id in chosen else ""
             piece = (

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_studio.ui.section_delegate import KIND_COLOURS, RELEVANT_COLOUR, SectionDelegate
+from briefing_studio.analysis.kinds import KINDS
+from briefing_studio.ui.i18n import current_language
+from briefing_studio.ui.section_delegate import RELEVANT_COLOUR, SectionDelegate
 from briefing_studio.ui.sections_model import SectionsModel, find_matches
 from briefing_studio.ui.state import BriefingState
 
@@ -113,18 +115,11 @@ class SourceView(QWidget):
         state.sources_changed.connect(self.view.delegate.clear_cache)
 
     def _legend(self) -> QLabel:
-        names = {
-            "money": self.tr("money"),
-            "percent": self.tr("percent"),
-            "count": self.tr("count"),
-            "measure": self.tr("measure"),
-            "ratio": self.tr("ratio"),
-            "date": self.tr("date"),
-        }
+        language = current_language()
         chips = " ".join(
-            f'<span style="background-color:{KIND_COLOURS[k][1]};color:{KIND_COLOURS[k][2]}">'
-            f"&nbsp;{html.escape(v)}&nbsp;</span>"
-            for k, v in names.items()
+            f'<span style="background-color:{k.colours[1]};color:{k.colours[2]}">'
+            f"&nbsp;{html.escape(k.label(language))}&nbsp;</span>"
+            for k in KINDS
         )
         star = html.escape(self.tr("relevant"))
         label = QLabel(f"{chips} <span style='color:{RELEVANT_COLOUR.name()}'>★</span> {star}")
