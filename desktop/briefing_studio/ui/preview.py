@@ -86,6 +86,10 @@ class PreviewPanel(QWidget):
         self.result: Rendered | None = None
         self.zoom: float | None = None  # None: fit width
         self._op: ops.Op | None = None
+        # Set by ``cancel`` when the window shuts down: a state change while it closes (a field
+        # committed on focus-out) or a cancelled render's end must not start another render
+        # whose answer would reach deleted widgets.
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -163,7 +167,8 @@ class PreviewPanel(QWidget):
     def schedule(self) -> None:
         """Something changed: render again once the user pauses for ``DEBOUNCE_MS``."""
         self.generation += 1
-        self._timer.start()
+        if not self._stopped:
+            self._timer.start()
 
     @property
     def busy(self) -> bool:
@@ -173,7 +178,7 @@ class PreviewPanel(QWidget):
         return not self.busy and self.shown_generation == self.generation
 
     def start_render(self) -> None:
-        if self._op is not None:
+        if self._op is not None or self._stopped:
             return  # the running render's end starts the next one
         template = self.state.template()
         if template is None:
@@ -224,6 +229,8 @@ class PreviewPanel(QWidget):
             self.start_render()
 
     def cancel(self) -> None:
+        """Stop for good (the window is going away): no render starts after this."""
+        self._stopped = True
         self._timer.stop()
         if self._op is not None:
             self._op.cancel()
