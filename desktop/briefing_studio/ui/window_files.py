@@ -22,7 +22,7 @@ from briefing_studio.ui import ops, preferences, signing_ui
 from briefing_studio.ui.autosave import CrashedSession, discard
 from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
 from briefing_studio.ui.i18n import Translated, current_language
-from briefing_studio.ui.preview import render_briefing_pdf
+from briefing_studio.ui.preview import pdf_of
 from briefing_studio.ui.window_size import fit_window
 
 PROJECT_SUFFIX = ".briefing"
@@ -375,8 +375,14 @@ class FileWorkflows(Translated):
         if template is None:
             return
         briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+
+        def task(_ctx: object) -> bytes:
+            from briefing_studio.templating import make_document
+
+            return pdf_of(make_document(briefing, analyses, template))
+
         self._run(
-            lambda _ctx: render_briefing_pdf(briefing, analyses, template),
+            task,
             use,
             self.tr("Preparing the pages"),
             cancellable=False,
