@@ -146,7 +146,7 @@ def rename(
     if new_id is None or new_id == template.id:
         if not values:
             return template
-        text = _read_text(template.manifest_path)
+        text = read_template_file(template.manifest_path)
         atomic_write_text(
             template.manifest_path, set_manifest_fields(text, values, template.manifest_path)
         )
@@ -541,7 +541,7 @@ def _rewrite_manifest(files: dict[str, bytes], path: Path, values: Mapping[str, 
 
 def _rewrite_manifest_on_disk(folder: Path, values: Mapping[str, str]) -> None:
     path = folder / MANIFEST_NAME
-    _write_file(path, set_manifest_fields(_read_text(path), values, path).encode("utf-8"))
+    _write_file(path, set_manifest_fields(read_template_file(path), values, path).encode("utf-8"))
 
 
 def _check_manifest_text(text: str, template: Template) -> None:
@@ -565,10 +565,6 @@ def _check_manifest_text(text: str, template: Template) -> None:
             "The id cannot change on save; use Rename in the template manager.",
             path=path,
         )
-
-
-def _read_text(path: Path) -> str:
-    return read_template_file(path)
 
 
 def _decode(data: bytes, path: Path) -> str:

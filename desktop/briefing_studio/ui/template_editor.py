@@ -592,15 +592,3 @@ class TemplateEditor(QMainWindow):
         self._check_timer.stop()
         self.preview.cancel()
         event.accept()
-
-
-def open_template_editor(
-    template: Template,
-    user_dir: Path,
-    state: BriefingState | None = None,
-    parent: QWidget | None = None,
-) -> TemplateEditor:
-    """A shown editor window for ``template``."""
-    editor = TemplateEditor(template, user_dir, state, parent)
-    editor.show()
-    return editor

@@ -18,14 +18,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
+from briefing_studio.project import SUFFIX as PROJECT_SUFFIX
 from briefing_studio.ui import ops, preferences, signing_ui
 from briefing_studio.ui.autosave import CrashedSession, discard
 from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
 from briefing_studio.ui.i18n import Translated, current_language
 from briefing_studio.ui.preview import pdf_of
 from briefing_studio.ui.window_size import fit_window
-
-PROJECT_SUFFIX = ".briefing"
 
 
 def load_and_analyze(
