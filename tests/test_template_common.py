@@ -14,7 +14,7 @@ from briefing_studio.paths import seed_files, templates_dir
 from briefing_studio.templating import TemplateLibrary, load_template, make_document, store
 from briefing_studio.templating.draft import Draft, Located, locate
 from briefing_studio.templating.pipeline import MarkupProblem
-from briefing_studio.templating.sandbox import BriefingSandbox
+from briefing_studio.templating.sandbox import BriefingSandbox, sandbox_for
 
 NOTE = 'id = "{id}"\nversion = 1\nname_vi = "Mẫu"\nname_en = "Template"\n'
 PARTS = "_common/nd30.html.j2"
@@ -170,3 +170,15 @@ def test_a_markup_problem_in_the_parts_is_located_in_their_file(tmp_path: Path, 
         make_document(briefing, analyses, draft.as_template(), overlay=draft.files)
     line = next(n for n, text in enumerate(broken.splitlines(), 1) if "<blink>" in text)
     assert locate(caught.value, draft) == Located(PARTS, line)
+
+
+def test_a_part_added_beside_a_template_is_used_without_a_restart(tmp_path: Path) -> None:
+    office = tmp_path / "office"
+    folder = template_folder(office, "note", USES_DETAIL)
+    sandbox = sandbox_for(folder)  # the shared, caching environment an export uses
+    assert "Thời gian" in sandbox.render("briefing.html.j2", {})
+    (office / "_common").mkdir()
+    (office / "_common" / "nd30.html.j2").write_text(
+        "{% macro detail(a, b) %}<p>của Vụ</p>{% endmacro %}"
+    )
+    assert sandbox.render("briefing.html.j2", {}) == "<p>của Vụ</p>"

@@ -205,7 +205,8 @@ class _FolderLoader(BaseLoader):
         # A FIFO, a device, a file over the size cap or one not in UTF-8 is a BriefingError
         # naming that file, never a hang or "not found".
         source = read_template_file(path)
-        return source, str(path), lambda: _unchanged(path, mtime)
+        # Reloaded when the file changes, or when a nearer ``_common`` copy appears or goes.
+        return source, str(path), lambda: _unchanged(path, mtime) and self.resolve(template) == path
 
     def resolve(self, name: str) -> Path:
         """The file ``name`` stands for: in the folder, else (``_common/…``) in the first
