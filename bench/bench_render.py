@@ -2,7 +2,7 @@
 
 Both start from the same analysed seeds (every section and figure chosen, template
 ``embassy-meeting``) and end with a file on disk. Ours: template → ``Document`` → DOCX or PDF
-(``build_document`` + ``render.write``). The alternative: the same context into a docxtpl Word
+(``make_document`` + ``render.write``). The alternative: the same context into a docxtpl Word
 template, then LibreOffice for the PDF (see ``bench_docxtpl.py``). The ratios are the
 alternative's median over ours: above 1 means we are faster.
 
@@ -30,22 +30,22 @@ SELECT = "all"
 
 def measure_ours(briefing: Any, template: Any, analyses: list, runs: int, folder: Path) -> Results:
     """Our DOCX and PDF, each from the analyses to the written file."""
-    from briefing_studio.export import build_document
     from briefing_studio.render import write
+    from briefing_studio.templating import make_document
 
     results: Results = {}
     for fmt in ("docx", "pdf"):
         target = folder / f"briefing.{fmt}"
 
         def work(fmt: str = fmt, target: Path = target) -> None:
-            write(build_document(briefing, template, analyses), fmt, target)
+            write(make_document(briefing, analyses, template), fmt, target)
 
         timing = time_it(work, runs)
         extra: dict[str, Any] = {"bytes": target.stat().st_size}
         if fmt == "pdf":
             extra["pages"] = pdf_pages(target.read_bytes())
         results[f"ours_{fmt}"] = timing.result(**extra)
-    build = time_it(lambda: build_document(briefing, template, analyses), runs)
+    build = time_it(lambda: make_document(briefing, analyses, template), runs)
     results["ours_document_only"] = build.result(note="template + markup → Document")
     return results
 

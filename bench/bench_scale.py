@@ -103,8 +103,8 @@ def _analysis_case(megabytes: float, runs: int) -> Result:
 
 
 def _render_case(fmt: str, runs: int) -> Result:
-    from briefing_studio.export import build_document
     from briefing_studio.render import docx_bytes, pdf_bytes
+    from briefing_studio.templating import make_document
 
     briefing, template, analyses = seed_briefing("all", copies=BIG_BRIEFING_COPIES)
     writer = docx_bytes if fmt == "docx" else pdf_bytes
@@ -112,13 +112,13 @@ def _render_case(fmt: str, runs: int) -> Result:
     out: dict[str, bytes] = {}
 
     def work() -> None:
-        out["data"] = writer(build_document(briefing, template, analyses))
+        out["data"] = writer(make_document(briefing, analyses, template))
 
     timing = time_it(work, runs)
     peak = rss_mb()
     traced = traced_peak_mb(work)
     # A .docx has no pages until a word processor lays it out: count the same Document's PDF.
-    pdf = out["data"] if fmt == "pdf" else pdf_bytes(build_document(briefing, template, analyses))
+    pdf = out["data"] if fmt == "pdf" else pdf_bytes(make_document(briefing, analyses, template))
     return timing.result(
         pdf_pages=pdf_pages(pdf),
         sections=len(briefing.sections),

@@ -9,12 +9,12 @@ import pytest
 from briefing_studio.analysis import analyze
 from briefing_studio.analysis.model import Entity, Mention
 from briefing_studio.cli import main
-from briefing_studio.export import analyze_sources, build_document
+from briefing_studio.export import analyze_sources
 from briefing_studio.paths import seed_files
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import load_source
 from briefing_studio.summary import summarize
-from briefing_studio.templating import TemplateLibrary, build_context
+from briefing_studio.templating import TemplateLibrary, build_context, make_document
 from seed_helpers import text_source
 
 LEAD = (
@@ -61,7 +61,7 @@ def test_a_title_taken_from_the_lead_is_kept_whole_everywhere(analyses, capsys) 
     )
     # the document's "Nguồn tài liệu"
     briefing = new_briefing(analyses, "all", None)
-    document = build_document(briefing, TemplateLibrary(None).get("embassy-meeting"), analyses)
+    document = make_document(briefing, analyses, TemplateLibrary(None).get("embassy-meeting"))
     from briefing_studio.document import ListBlock, plain_text
 
     items = [

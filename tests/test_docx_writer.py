@@ -29,7 +29,7 @@ from briefing_studio.document import (
 )
 from briefing_studio.errors import BriefingError
 from briefing_studio.presets import get_preset
-from briefing_studio.render import docx_bytes, docx_writer, write, write_docx
+from briefing_studio.render import docx_bytes, docx_writer, write
 from writer_fixtures import (
     HEADER_CELLS,
     PANGRAM,
@@ -271,7 +271,7 @@ def test_failed_export_leaves_the_previous_file_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "báo cáo.docx"
-    write_docx(nd30_document(), target)
+    write(nd30_document(), "docx", target)
     before = target.read_bytes()
 
     def broken(*_args: object, **_kwargs: object) -> None:

@@ -28,7 +28,7 @@ from briefing_studio.document import (
     Table,
 )
 from briefing_studio.errors import BriefingError
-from briefing_studio.render import pdf_bytes, pdf_writer, write, write_pdf
+from briefing_studio.render import pdf_bytes, pdf_writer, write
 from writer_fixtures import (
     HEADER_CELLS,
     PANGRAM,
@@ -207,7 +207,7 @@ def test_failed_export_leaves_the_previous_file_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "tài liệu.pdf"
-    write_pdf(handout_document(), target)
+    write(handout_document(), "pdf", target)
     before = target.read_bytes()
 
     def broken(*_args: object, **_kwargs: object) -> None:
@@ -244,7 +244,7 @@ def test_table_header_taller_than_a_page_is_a_user_error(tmp_path: Path) -> None
         blocks=[Table(rows=[Row([Cell(lines, header=True)]), Row([Cell([Run("a")])])])]
     )
     with pytest.raises(BriefingError) as caught:
-        write_pdf(document, tmp_path / "x.pdf")
+        write(document, "pdf", tmp_path / "x.pdf")
     assert "trang" in caught.value.message("vi")
     assert not list(tmp_path.iterdir())
 

@@ -188,11 +188,17 @@ def test_editor_changes_are_picked_up_on_the_next_render(folder: Path) -> None:
 
 
 def test_unsaved_editor_text_renders_and_reports_lines_against_the_file(folder: Path) -> None:
-    sandbox = BriefingSandbox(folder)
-    assert sandbox.render("briefing.html.j2", {"n": 2}, source="<p>{{ n }}</p>") == "<p>2</p>"
+    overlay = {"briefing.html.j2": "<p>{{ n }}</p>"}
+    assert BriefingSandbox(folder, overlay).render("briefing.html.j2", {"n": 2}) == "<p>2</p>"
     with pytest.raises(BriefingError) as caught:
-        sandbox.render("briefing.html.j2", {}, source="<p>\n{{ nothing }}</p>")
+        overlay = {"briefing.html.j2": "<p>\n{{ nothing }}</p>"}
+        BriefingSandbox(folder, overlay).render("briefing.html.j2", {})
     assert caught.value.path == str(folder / "briefing.html.j2") and caught.value.line == 2
+    # An unsaved text cannot reach outside the folder either.
+    sneaky = {"briefing.html.j2": "{% include '../secret.txt' %}", "../secret.txt": "x"}
+    with pytest.raises(BriefingError) as caught:
+        BriefingSandbox(folder, sneaky).render("briefing.html.j2", {})
+    assert "own folder" in caught.value.message("en")
 
 
 def test_live_editor_check_finds_syntax_problems_without_running() -> None:

@@ -6,10 +6,11 @@ import re
 
 from briefing_studio.paths import seed_files
 from briefing_studio.templating import TemplateLibrary
-from briefing_studio.templating.draft import Draft, render_draft
+from briefing_studio.templating.draft import Draft
 from briefing_studio.templating.filters import FILTERS
 from briefing_studio.templating.manifest import RESERVED_STYLES
 from briefing_studio.templating.markup import _KNOWN_TAGS
+from briefing_studio.templating.pipeline import make_document
 from briefing_studio.templating.reference import MARKUP_TAGS, build_reference, readme_path
 
 
@@ -52,6 +53,6 @@ def test_the_example_on_the_reference_page_works() -> None:
     analyses = [analyze(load_source(p)) for p in seed_files()]
     briefing = new_briefing(analyses, "suggested", None)
     draft = Draft(template, template.manifest, {"briefing.html.j2": example})
-    result = render_draft(draft, briefing, analyses)
-    assert "<h1>I. Thông tin chung</h1>" in result.markup
-    assert result.document.blocks
+    document = make_document(briefing, analyses, draft.as_template(), overlay=draft.files)
+    assert "<h1>I. Thông tin chung</h1>" in document.markup
+    assert document.blocks

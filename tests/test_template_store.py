@@ -14,12 +14,13 @@ import pytest
 from briefing_studio.errors import BriefingError
 from briefing_studio.paths import seed_files
 from briefing_studio.templating import TemplateLibrary, load_manifest, load_template, store
-from briefing_studio.templating.draft import Draft, check_template, locate, render_draft
+from briefing_studio.templating.draft import Draft, check_template, locate
 from briefing_studio.templating.manifest_writer import (
     leading_comments,
     manifest_to_toml,
     set_manifest_fields,
 )
+from briefing_studio.templating.pipeline import make_document
 from briefing_studio.templating.store import TemplateIdTaken
 
 BUILT_INS = ("embassy-meeting", "handout", "province-meeting")
@@ -66,9 +67,10 @@ def test_editor_customises_a_built_in_template_into_the_office_folder(user_dir: 
     assert copy.manifest.styles == original.manifest.styles
     text = copy.manifest_path.read_text(encoding="utf-8")
     assert text.startswith("# Tài liệu phục vụ buổi tiếp Đại sứ")  # comments kept
-    assert "# Thân văn bản" in text
-    assert (copy.folder / "parts.html.j2").read_bytes() == (
-        original.folder / "parts.html.j2"
+    assert "# Kiểu chữ" in text
+    # The copy carries the shared Decree 30 parts it imports, so it can be edited and moved.
+    assert (copy.folder / "_common" / "nd30.html.j2").read_bytes() == (
+        original.folder.parent / "_common" / "nd30.html.j2"
     ).read_bytes()
     ids = [t.id for t in TemplateLibrary(user_dir).templates()]
     assert ids == [*BUILT_INS, "vu-tong-hop-embassy"]
@@ -130,13 +132,13 @@ def test_delete_removes_user_templates_only(user_dir: Path) -> None:
 
 def test_save_writes_all_files_at_once(user_dir: Path) -> None:
     copy = store.customise(builtin(), "mine", user_dir)
-    toml = copy.manifest_path.read_text(encoding="utf-8").replace(
-        "[styles.title]\nsize = 14", "[styles.title]\nsize = 20"
-    )
+    toml = copy.manifest_path.read_text(encoding="utf-8") + "\n[styles.title]\nsize = 20\n"
     saved = store.save_files(
         copy, {"briefing.html.j2": "<h1>Đề mục mới</h1>", "template.toml": toml}
     )
     assert saved.manifest.styles["title"].size == 20
+    title = saved.manifest.merged_styles()["title"]  # the rest still comes from the nd30 preset
+    assert (title.size, title.bold, title.uppercase) == (20, True, True)
     assert saved.entry_path.read_text(encoding="utf-8") == "<h1>Đề mục mới</h1>"
     assert visible(user_dir) == ["mine"]
 
@@ -174,15 +176,15 @@ def test_a_failed_save_keeps_the_previous_version_whole(
     user_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     copy = store.customise(builtin(), "mine", user_dir)
-    before = {p.name: p.read_bytes() for p in copy.folder.iterdir()}
+    before = {p: p.read_bytes() for p in copy.folder.rglob("*") if p.is_file()}
 
     def failing_write(path: Path, data: bytes) -> None:
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(store, "_write_file", failing_write)
     with pytest.raises(BriefingError, match="input/output error of the device"):
-        store.save_files(copy, {"briefing.html.j2": "<p>a</p>", "parts.html.j2": "<p>b</p>"})
-    assert {p.name: p.read_bytes() for p in copy.folder.iterdir()} == before
+        store.save_files(copy, {"briefing.html.j2": "<p>a</p>", "_common/nd30.html.j2": "<p>b</p>"})
+    assert {p: p.read_bytes() for p in copy.folder.rglob("*") if p.is_file()} == before
     assert visible(user_dir) == ["mine"]
 
 
@@ -208,14 +210,14 @@ def test_zip_export_and_import_round_trip(user_dir: Path, tmp_path: Path) -> Non
     archive = store.export_zip(copy, tmp_path / "shared-embassy.zip")
     with zipfile.ZipFile(archive) as opened:
         assert sorted(opened.namelist()) == [
+            "shared-embassy/_common/nd30.html.j2",
             "shared-embassy/briefing.html.j2",
-            "shared-embassy/parts.html.j2",
             "shared-embassy/template.toml",
         ]
     other_office = tmp_path / "other-office"
     imported = store.import_zip(archive, other_office)
     assert imported.usable and imported.id == "shared-embassy"
-    for name in ("briefing.html.j2", "parts.html.j2", "template.toml"):
+    for name in ("briefing.html.j2", "_common/nd30.html.j2", "template.toml"):
         assert (imported.folder / name).read_bytes() == (copy.folder / name).read_bytes()
 
 
@@ -345,11 +347,11 @@ def sample():
 def test_draft_renders_unsaved_text_of_any_file(user_dir: Path, sample) -> None:
     briefing, analyses = sample
     copy = store.customise(builtin(), "mine", user_dir)
-    parts = (copy.folder / "parts.html.j2").read_text(encoding="utf-8")
-    draft = Draft(copy, copy.manifest, {"parts.html.j2": parts.replace("STT", "Số TT")})
-    result = render_draft(draft, briefing, analyses)
-    assert "<th>Số TT</th>" in result.markup
-    assert "Số TT" not in (copy.folder / "parts.html.j2").read_text(encoding="utf-8")
+    parts = (copy.folder / "_common/nd30.html.j2").read_text(encoding="utf-8")
+    draft = Draft(copy, copy.manifest, {"_common/nd30.html.j2": parts.replace("STT", "Số TT")})
+    document = make_document(briefing, analyses, draft.as_template(), overlay=draft.files)
+    assert "<th>Số TT</th>" in document.markup
+    assert "Số TT" not in (copy.folder / "_common/nd30.html.j2").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from briefing_studio.presets import get_preset
 from briefing_studio.sources.model import Block as SourceBlock
 from briefing_studio.sources.model import SourceDocument
 from briefing_studio.templating import (
+    MarkupProblem,
     TemplateLibrary,
     build_context,
     default_title,
@@ -440,6 +441,36 @@ def test_empty_handout_has_no_placeholder() -> None:
     document = make_document(briefing, [analysis], LIBRARY.get("handout"))
     assert NO_CONTENT not in all_text(document)
     assert not headings(document.blocks, 2)
+
+
+def test_unsaved_text_goes_the_same_road_as_an_export() -> None:
+    analysis = hand_built_analysis()
+    briefing = briefing_for(analysis, KOREA, template="handout")
+    template = LIBRARY.get("embassy-meeting")  # a briefing may be rendered with another one
+    saved = make_document(briefing, [analysis], template)
+    entry = template.entry_path.read_text(encoding="utf-8")
+    typed = entry.replace("{{ briefing.title|upper_vi }}", "{{ briefing.template }}")
+    edited = make_document(briefing, [analysis], template, overlay={"briefing.html.j2": typed})
+    # The context names the template in use; everything else is the export's document.
+    assert '<p class="title">embassy-meeting</p>' in edited.markup
+    assert edited.info == saved.info and edited.page == saved.page
+    assert edited.styles == saved.styles and edited.blocks[1:] != saved.blocks[1:]
+    assert template.entry_path.read_text(encoding="utf-8") == entry  # nothing was saved
+
+
+def test_markup_a_template_gets_wrong_is_shown_with_its_line() -> None:
+    analysis = hand_built_analysis()
+    template = LIBRARY.get("handout")
+    broken = "<p>một</p>\n<blink>hai</blink>\n"
+    with pytest.raises(MarkupProblem) as caught:
+        make_document(
+            briefing_for(analysis, KOREA),
+            [analysis],
+            template,
+            overlay={"briefing.html.j2": broken},
+        )
+    assert caught.value.markup == broken.strip()  # Jinja drops the final newline
+    assert caught.value.markup_line == "<blink>hai</blink>"
 
 
 @pytest.mark.parametrize("template_id", ["embassy-meeting", "province-meeting"])

@@ -75,7 +75,22 @@ def test_editor_manifest_is_read_with_names_slots_and_styles(tmp_path: Path) -> 
     assert [s.id for s in manifest.slots] == ["results", "asks"]
     assert manifest.slots[1].cues == ("proposal", "direction")
     assert manifest.styles["title"].color == "#1F3864"
-    assert manifest.style_names() == RESERVED_STYLES | {"title", "body"}
+    # Markup may use the reserved classes, the nd30 preset's Decree 30 classes and its own.
+    assert manifest.style_names() == RESERVED_STYLES | {"title", "body", "letterhead", "motto"} | {
+        "agency-parent",
+        "agency",
+        "reference",
+        "motto-sub",
+        "place-date",
+        "subtitle",
+        "detail",
+        "note",
+        "figures",
+        "num",
+        "figure-value",
+        "source",
+        "glossary",
+    }
 
 
 def test_manifest_styles_lay_over_preset_styles_and_margins_over_preset_page(

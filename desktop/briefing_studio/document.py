@@ -165,6 +165,8 @@ class Document:
     info: DocumentInfo = field(default_factory=DocumentInfo)
     page: PageSetup = field(default_factory=PageSetup)
     styles: dict[str, StyleSpec] = field(default_factory=dict)  # by style name; "body" is the base
+    # The markup the template produced (the template editor shows it); writers never read it.
+    markup: str = field(default="", repr=False, compare=False)
 
     def style(self, name: str | None) -> StyleSpec:
         """The named style merged over the body style (fields the name leaves unset)."""

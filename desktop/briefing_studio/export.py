@@ -26,15 +26,6 @@ def analyze_sources(sources: Sequence[SourceDocument]) -> list[Analysis]:
     return [analyze(source) for source in sources]
 
 
-def build_document(
-    briefing: Briefing, template: Template, analyses: Sequence[Analysis] | None = None
-) -> Document:
-    """The ``Document`` for ``briefing`` (analyses are recomputed when not given)."""
-    if analyses is None:
-        analyses = analyze_sources(briefing.sources)
-    return make_document(briefing, list(analyses), template)
-
-
 def parse_formats(spec: str | Sequence[str]) -> list[str]:
     """``"docx,pdf"`` → ``["docx", "pdf"]`` (format ids); unknown formats are a user error."""
     from briefing_studio.render.formats import find, ids
@@ -163,8 +154,11 @@ def export_briefing(
 ) -> list[Path]:
     """Render ``briefing`` with ``template`` to each of ``formats`` in ``out_dir``.
 
-    ``stem`` is the file name without suffix (``check_stem``); None: ``default_stem``.
+    ``stem`` is the file name without suffix (``check_stem``); None: ``default_stem``. The
+    analyses are recomputed from the briefing's sources when not given.
     """
     name = check_stem(default_stem(briefing) if stem is None else stem)
-    document = build_document(briefing, template, analyses)
+    if analyses is None:
+        analyses = analyze_sources(briefing.sources)
+    document = make_document(briefing, analyses, template)
     return write_document(document, formats, Path(out_dir), name)

@@ -2,7 +2,8 @@
 
 ``nd30`` follows Decree 30/2020/NĐ-CP, Appendix I (A4; margins top/bottom 20–25 mm, left
 30–35 mm, right 15–20 mm; Times New Roman 13–14 pt; page numbers centred in the top margin from
-page 2). ``handout`` is a one- or two-page A4 sheet for printing. A template's manifest may
+page 2), with the classes of the Decree 30 parts templates share (letterhead, motto, figures
+table…). ``handout`` is a one- or two-page A4 sheet for printing. A template's manifest may
 override margins and any style within these presets.
 """
 
@@ -105,6 +106,43 @@ def _base_styles(body_size: float) -> dict[str, StyleSpec]:
     }
 
 
+def _nd30_styles() -> dict[str, StyleSpec]:
+    """The base styles plus the classes of the Decree 30 parts every ``nd30`` template shares
+    (``templates/_common/nd30.html.j2``): letterhead, national motto, title, details, the
+    figures table, source tables, sources and glossary. A manifest's ``[styles.NAME]`` changes
+    any of them."""
+    centred = {"align": "center", "first_line_indent": 0}
+    left = {"align": "left", "first_line_indent": 0}
+    tight = {"line_spacing": 1.0, "space_before": 0}
+    grid = {"border": True, "size": 12, "line_spacing": 1.0, **left}
+    parts = [
+        StyleSpec("letterhead", border=False, size=13, **centred, **tight, space_after=0),
+        StyleSpec("agency-parent", size=13, uppercase=True, **centred, **tight),
+        # Decree 30: a rule under the agency's name, 1/3–1/2 of the line.
+        StyleSpec(
+            "agency", size=13, bold=True, uppercase=True, **centred, **tight, rule_below=0.35
+        ),
+        StyleSpec("reference", size=13, **centred, space_before=6),
+        StyleSpec("motto", size=12, bold=True, uppercase=True, **centred, **tight),
+        StyleSpec("motto-sub", size=13, bold=True, underline=True, **centred, **tight),
+        StyleSpec("place-date", size=14, italic=True, **centred, space_before=6),
+        StyleSpec(
+            "title", size=14, bold=True, uppercase=True, **centred, space_before=18, space_after=0
+        ),
+        StyleSpec("subtitle", size=14, italic=True, **centred, space_before=3, space_after=12),
+        StyleSpec("detail", first_line_indent=10, space_before=3),
+        StyleSpec("note", italic=True, color="#595959"),
+        StyleSpec("figures", **grid),
+        StyleSpec("num", size=12, **centred),
+        StyleSpec("figure-value", size=12, bold=True, **left),
+        StyleSpec("source", size=12, italic=True, **left),
+        StyleSpec("source-table", **grid),  # a table chosen from a source
+        StyleSpec("table-caption", size=12, italic=True, **centred),
+        StyleSpec("glossary", **grid),
+    ]
+    return _base_styles(14) | {spec.name: spec for spec in parts}
+
+
 PRESETS: dict[str, PagePreset] = {
     "nd30": PagePreset(
         id="nd30",
@@ -119,7 +157,7 @@ PRESETS: dict[str, PagePreset] = {
             right=15,
             page_numbers="top-center-from-2",
         ),
-        styles=_base_styles(14),
+        styles=_nd30_styles(),
         margin_limits={"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)},
     ),
     "handout": PagePreset(

@@ -19,13 +19,13 @@ from briefing_studio import atomic
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document
 from briefing_studio.errors import BriefingError
-from briefing_studio.export import analyze_sources, build_document, export_briefing
+from briefing_studio.export import analyze_sources, export_briefing
 from briefing_studio.paths import seed_files
 from briefing_studio.project import load_briefing, save_briefing
 from briefing_studio.render import write
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import load_source
-from briefing_studio.templating import Template, TemplateLibrary
+from briefing_studio.templating import Template, TemplateLibrary, make_document
 
 OLD = b"the previous version, which must survive\n"
 
@@ -87,7 +87,7 @@ def seed_work() -> tuple[Briefing, Template, list, Document]:
     analyses = analyze_sources([load_source(p) for p in seed_files()])
     briefing = new_briefing(analyses, "suggested")
     template = TemplateLibrary(None).get("embassy-meeting")
-    return briefing, template, analyses, build_document(briefing, template, analyses)
+    return briefing, template, analyses, make_document(briefing, analyses, template)
 
 
 def _assert_old_file_kept(folder: Path, target: Path, error: BriefingError) -> None:

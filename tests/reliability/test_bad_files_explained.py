@@ -16,6 +16,7 @@ from studio_processes import BAD_FILES, briefing_command, child_env
 
 from briefing_studio.errors import BriefingError
 from briefing_studio.paths import seed_files
+from briefing_studio.project import SUFFIX as PROJECT_SUFFIX
 from briefing_studio.project import load_briefing
 from briefing_studio.sources import load_source
 
@@ -24,7 +25,6 @@ EXPECTED: dict[str, dict[str, str]] = json.loads(
 )
 GENERATED = {"huge-100mb.txt"}
 COMMITTED = sorted(set(EXPECTED) - GENERATED)
-PROJECT_SUFFIX = ".briefing"
 
 
 def _open_as_user_would(path: Path) -> object:

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 
 from briefing_studio.briefing import Briefing, Counterpart
 from briefing_studio.errors import BriefingError
-from briefing_studio.export import analyze_sources, build_document
+from briefing_studio.export import analyze_sources
 from briefing_studio.project import briefing_to_json, load_briefing
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import source_from_text
-from briefing_studio.templating import TemplateLibrary
+from briefing_studio.templating import TemplateLibrary, make_document
 
 TEXT = (
     "Quan hệ hợp tác\n\nKim ngạch thương mại hai chiều đạt trên 12,4 tỷ USD, tăng 6,5% so với "
@@ -104,7 +104,7 @@ def open_and_render(path: Path) -> None:
     analyses = analyze_sources(briefing.sources)
     template = TemplateLibrary(None).get("embassy-meeting")
     try:
-        build_document(briefing, template, analyses)
+        make_document(briefing, analyses, template)
     except BriefingError as error:  # a clear problem (an empty source, say) is fine
         assert "Traceback" not in error.bilingual()
 

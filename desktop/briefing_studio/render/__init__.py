@@ -25,8 +25,6 @@ __all__ = [
     "formats",
     "pdf_bytes",
     "write",
-    "write_docx",
-    "write_pdf",
 ]
 
 
@@ -40,16 +38,6 @@ def __getattr__(name: str):
 
         return pdf_bytes
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def write_docx(document: Document, path: str | Path) -> None:
-    """Write ``document`` as a Word file at ``path``."""
-    write(document, "docx", path)
-
-
-def write_pdf(document: Document, path: str | Path) -> None:
-    """Write ``document`` as a PDF at ``path``."""
-    write(document, "pdf", path)
 
 
 def write(document: Document, fmt: str, path: str | Path) -> None:

@@ -2,7 +2,8 @@
 
 ``library`` finds template folders, ``manifest`` reads ``template.toml``, ``context`` builds the
 variables, ``filters`` formats Vietnamese numbers and dates, ``sandbox`` runs Jinja safely and
-``markup`` parses the result into the ``Document`` both writers consume.
+``markup`` parses the result into blocks; ``pipeline.make_document`` is the one road from a
+briefing to the ``Document`` both writers consume.
 """
 
 from briefing_studio.templating.context import build_context, default_title
@@ -16,11 +17,13 @@ from briefing_studio.templating.manifest import (
     load_manifest,
     load_template,
 )
-from briefing_studio.templating.markup import make_document, parse_markup, render_markup
+from briefing_studio.templating.markup import parse_markup
+from briefing_studio.templating.pipeline import MarkupProblem, make_document
 from briefing_studio.templating.sandbox import TemplateProblem, check_template_source
 
 __all__ = [
     "FORMAT_VERSION",
+    "MarkupProblem",
     "Slot",
     "Template",
     "TemplateLibrary",
@@ -34,5 +37,4 @@ __all__ = [
     "load_template",
     "make_document",
     "parse_markup",
-    "render_markup",
 ]

@@ -1,38 +1,31 @@
 """Rendering a template while it is being edited: unsaved texts laid over its folder.
 
-The editor previews what the editor *typed*, not what is saved: the entry file, any included
-file and the manifest from the form all come from the editor's buffers, and everything runs in
-the same sandbox as a real export (never outside it). The template manager uses the same path
-with no buffers to check every template against a sample briefing, so a template that parses
-but fails when run (an unknown tag, an unsafe attribute, an endless loop) is listed with its
+The editor previews what the editor *typed*, not what is saved: ``make_document`` gets the
+form's manifest (``Draft.as_template``) and the open buffers as its overlay, and runs in the
+same sandbox as a real export (never outside it). The template manager uses the same road with
+no buffers to check every template against a sample briefing, so a template that parses but
+fails when run (an unknown tag, an unsafe attribute, an endless loop) is listed with its
 problem.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
-from briefing_studio.document import Document, DocumentInfo
 from briefing_studio.errors import BriefingError
-from briefing_studio.templating.context import build_context
 from briefing_studio.templating.manifest import Template, TemplateManifest, read_template_file
-from briefing_studio.templating.markup import parse_markup
+from briefing_studio.templating.pipeline import make_document
 from briefing_studio.templating.sandbox import (
     TIME_LIMIT,
-    BriefingSandbox,
     TemplateProblem,
-    _FolderLoader,
     check_template_source,
 )
 
-_MARKUP_LINE = re.compile(r"at line (\d+)")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 
 
@@ -52,6 +45,12 @@ class Draft:
     def folder(self) -> Path:
         return self.template.folder
 
+    def as_template(self) -> Template:
+        """The template as the editor has it: the form's manifest over the saved folder."""
+        return replace(
+            self.template, id=self.manifest.id, manifest=self.manifest, problem=None, error=None
+        )
+
     def text_of(self, name: str) -> str | None:
         """The text of ``name``: the buffer if open, else the saved file, else None."""
         if name in self.files:
@@ -62,91 +61,12 @@ class Draft:
             return None
 
 
-@dataclass
-class DraftResult:
-    """What the draft produced: the markup (shown to the editor) and the ``Document``."""
-
-    markup: str
-    document: Document
-
-
 @dataclass(frozen=True)
 class Located:
     """Where in the template's files a problem is: relative file name and 1-based line."""
 
     file: str
     line: int
-
-
-class MarkupProblem(BriefingError):
-    """Invalid markup from a draft, with the markup line that was refused (for ``locate``)."""
-
-    def __init__(self, error: BriefingError, markup: str) -> None:
-        super().__init__(error.message_vi, error.message_en, error.path, error.line)
-        found = _MARKUP_LINE.search(error.message_en)
-        lines = markup.splitlines()
-        number = int(found.group(1)) if found else 0
-        self.markup = markup
-        self.markup_line_number = number if 0 < number <= len(lines) else None
-        self.markup_line = lines[number - 1] if self.markup_line_number else ""
-
-
-class _OverlayLoader(_FolderLoader):
-    """The sandbox's folder loader with the editor's unsaved texts taking precedence.
-
-    It keeps the folder loader's checks (no absolute paths, no ``..``, no symlink escape):
-    a name is resolved the same way before the overlay is consulted.
-    """
-
-    def __init__(self, folder: Path, overlay: Mapping[str, str]) -> None:
-        super().__init__(folder)
-        self.overlay = dict(overlay)
-
-    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
-        path = self.resolve(template)
-        name = path.relative_to(self.folder).as_posix()
-        if name in self.overlay:
-            return unicodedata.normalize("NFC", self.overlay[name]), str(path), lambda: False
-        return super().get_source(environment, template)
-
-
-def render_draft(
-    draft: Draft,
-    briefing: Briefing,
-    analyses: Sequence[Analysis],
-    time_limit: float = TIME_LIMIT,
-) -> DraftResult:
-    """Context → sandboxed Jinja → markup → ``Document``, as an export would, from the draft."""
-    manifest = draft.manifest
-    template = replace(draft.template, manifest=manifest, problem=None, error=None)
-    context = build_context(replace(briefing, template=manifest.id), analyses, template)
-    sandbox = BriefingSandbox(draft.folder.resolve())
-    sandbox.loader = _OverlayLoader(draft.folder.resolve(), draft.files)
-    markup = sandbox.render(
-        manifest.entry, context, source=draft.files.get(manifest.entry), time_limit=time_limit
-    )
-    styles = manifest.merged_styles()
-    try:
-        blocks = parse_markup(
-            markup,
-            styles=set(styles) | manifest.style_names(),
-            template_id=manifest.id,
-            path=template.entry_path,
-        )
-    except BriefingError as error:
-        raise MarkupProblem(error, markup) from error
-    meeting = context["briefing"]["meeting"]
-    keywords = [
-        k for k in (meeting["counterpart"]["name"], meeting["place"], manifest.name_vi) if k
-    ]
-    info = DocumentInfo(
-        title=context["briefing"]["title"],
-        author=briefing.agency.name or briefing.agency.parent,
-        subject=meeting["purpose"] or manifest.name_vi,
-        keywords=keywords,
-    )
-    document = Document(blocks=blocks, info=info, page=manifest.page_setup(), styles=styles)
-    return DraftResult(markup=markup, document=document)
 
 
 def sample_briefing() -> tuple[Briefing, list[Analysis]]:
@@ -198,7 +118,7 @@ def check_template(
             first = problems[0]
             return BriefingError(first.message, first.message, path=path, line=first.line)
     try:
-        render_draft(Draft(template, template.manifest), briefing, analyses, time_limit)
+        make_document(briefing, analyses, template, time_limit=time_limit)
     except BriefingError as error:
         return error
     return None
@@ -224,7 +144,8 @@ def locate(error: BriefingError, draft: Draft) -> Located | None:
 
 def _find_template_line(markup_line: str, draft: Draft) -> Located | None:
     names = [draft.manifest.entry, *sorted(n for n in draft.files if n != draft.manifest.entry)]
-    names += sorted(p.name for p in draft.folder.glob("*.j2") if p.name not in names)
+    saved = (p.relative_to(draft.folder).as_posix() for p in draft.folder.rglob("*.j2"))
+    names += sorted(name for name in saved if name not in names)  # _common/… parts too
     best: tuple[int, Located] | None = None
     for name in names:
         text = draft.text_of(name)

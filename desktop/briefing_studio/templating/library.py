@@ -13,6 +13,7 @@ from pathlib import Path
 from briefing_studio import paths
 from briefing_studio.errors import BriefingError, os_reason
 from briefing_studio.templating.manifest import MANIFEST_NAME, Origin, Template, load_template
+from briefing_studio.templating.sandbox import COMMON
 
 # How long a caller (the GUI, on its own thread) waits for the user folder. Every file in it is
 # read without blocking and within a size cap, so a local folder takes milliseconds (22 ms with
@@ -138,12 +139,12 @@ def _scan(folder: Path, origin: Origin) -> list[Template]:
 
     A sub-folder counts when it holds ``template.toml`` or at least a ``.j2`` file (a template
     whose manifest was lost is still worth reporting); anything else (``.git``, images) is not
-    ours to judge.
+    ours to judge. ``_common`` holds parts templates share and is not a template.
     """
     found: list[Template] = []
     for child in sorted(folder.iterdir()):
         try:
-            if child.name.startswith(".") or not child.is_dir():
+            if child.name.startswith(".") or child.name == COMMON or not child.is_dir():
                 continue
             if not (child / MANIFEST_NAME).exists() and not any(child.glob("*.j2")):
                 continue

@@ -172,8 +172,8 @@ class TemplateManifest:
         return styles
 
     def style_names(self) -> frozenset[str]:
-        """Class names markup may use: reserved ones plus every style this manifest defines."""
-        return RESERVED_STYLES | frozenset(self.styles)
+        """Class names markup may use: reserved ones, the preset's and this manifest's."""
+        return RESERVED_STYLES | frozenset(self.preset.styles) | frozenset(self.styles)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Briefing markup (the HTML subset templates produce) → the layout-neutral ``Document``.
+"""Briefing markup (the HTML subset templates produce) → the blocks of a ``Document``.
 
 The subset: ``h1``–``h3``, ``p``, ``ul``/``ol``/``li`` (nested), ``table``/``tr``/``th``/``td``
 (``colspan``, ``rowspan``; ``data-widths="30,70"`` on a table), ``b``/``strong``, ``i``/``em``,
@@ -16,20 +16,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NoReturn
 
-from briefing_studio.analysis.model import Analysis
-from briefing_studio.briefing import Briefing
 from briefing_studio.document import (
     Block,
     Cell,
     Division,
-    Document,
-    DocumentInfo,
     Heading,
     Inline,
     LineBreak,
@@ -42,10 +37,7 @@ from briefing_studio.document import (
     Table,
 )
 from briefing_studio.errors import BriefingError
-from briefing_studio.gcpause import bulk_job
-from briefing_studio.templating.context import build_context
-from briefing_studio.templating.manifest import RESERVED_STYLES, Template
-from briefing_studio.templating.sandbox import sandbox_for
+from briefing_studio.templating.manifest import RESERVED_STYLES
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's ASCII whitespace; U+00A0 is kept
 _INLINE_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
@@ -61,52 +53,6 @@ _OPTIONAL_END = frozenset({"p", "li", "td", "th", "tr"})  # may close implicitly
 # paragraph); both writers recurse once per level, so thousands would overflow Python's stack.
 MAX_NESTING = 40
 MAX_WIDTH_SHARE = 10_000.0  # a data-widths value: relative, so "30,70" and "3,7" agree
-
-
-def render_markup(template: Template, context: Mapping[str, Any]) -> str:
-    """Run the template's Jinja file in the sandbox; ``BriefingError`` with file and line."""
-    if template.manifest is None or not template.usable:
-        raise template.error or BriefingError(
-            f"Mẫu “{template.id}” bị lỗi.",
-            f"Template “{template.id}” is broken.",
-            path=template.folder,
-        )
-    return sandbox_for(template.folder).render(template.manifest.entry, context)
-
-
-@bulk_job
-def make_document(
-    briefing: Briefing,
-    analyses: Sequence[Analysis],
-    template: Template,
-    context: Mapping[str, Any] | None = None,
-) -> Document:
-    """The whole pipeline below the GUI: context → markup → ``Document`` with page and styles.
-
-    ``context`` may be passed when the caller already built it (the preview does, to show it).
-    """
-    if context is None:
-        context = build_context(briefing, analyses, template)
-    assert template.manifest is not None  # render_markup refuses broken templates first
-    markup = render_markup(template, context)
-    manifest = template.manifest
-    styles = manifest.merged_styles()
-    blocks = parse_markup(
-        markup,
-        styles=set(styles) | manifest.style_names(),
-        template_id=template.id,
-        path=template.entry_path,
-    )
-    meeting = context["briefing"]["meeting"]
-    counterpart = meeting["counterpart"]["name"]
-    keywords = [k for k in (counterpart, meeting["place"], manifest.name_vi) if k]
-    info = DocumentInfo(
-        title=context["briefing"]["title"],
-        author=briefing.agency.name or briefing.agency.parent,
-        subject=meeting["purpose"] or manifest.name_vi,
-        keywords=keywords,
-    )
-    return Document(blocks=blocks, info=info, page=manifest.page_setup(), styles=styles)
 
 
 def parse_markup(

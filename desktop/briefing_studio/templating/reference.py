@@ -140,6 +140,19 @@ In the app: **Templates → Manage templates…**; built-in templates are read-o
 Mẫu chạy trong hộp cát (sandbox) của Jinja: không đọc được tệp ngoài thư mục mẫu, không chạy
 được mã, mọi văn bản nguồn đều được thoát ký tự (không trở thành mã đánh dấu). Templates run in
 Jinja's sandbox: no files outside the template folder, no code, all source text escaped.
+
+Các phần văn bản theo Nghị định 30 (tiêu đề quốc hiệu, bảng số liệu, nguồn, chữ viết tắt) viết
+một lần trong `_common/nd30.html.j2`: `{% import "_common/nd30.html.j2" as parts %}` rồi
+`{{ parts.letterhead(briefing.agency, today) }}`. Tệp `_common/…` được tìm trong thư mục mẫu,
+rồi thư mục `_common` cạnh mẫu (của thư mục mẫu riêng hay thư mục dùng chung), rồi `_common` có
+sẵn; mẫu có sẵn chỉ dùng `_common` có sẵn. Bản Tùy biến và tệp .zip xuất ra mang theo các phần
+này nên dùng được ở bất cứ đâu.
+The Decree 30 parts (letterhead, figures table, sources, glossary) are written once in
+`_common/nd30.html.j2`: `{% import "_common/nd30.html.j2" as parts %}`, then
+`{{ parts.letterhead(briefing.agency, today) }}`. A `_common/…` file is looked for in the
+template's folder, then in the `_common` folder beside it (the user's or the shared folder's),
+then in the built-in `_common`; built-in templates use only the built-in one. A customised copy
+and an exported .zip carry these parts, so they work wherever they are put.
 """
 
 EXAMPLE = """\
@@ -234,7 +247,13 @@ def _manifest_section() -> str:
             f"Lề (mm) / margins: top, bottom, left, right. Limits: {limits}",
             "left = 30",
         ),
-        ("[styles.NAME]", "Một kiểu chữ có tên / a named style (see below)", "size = 13"),
+        (
+            "[styles.NAME]",
+            "Một kiểu chữ có tên, hoặc chỉ những thuộc tính đổi so với kiểu cùng tên của khổ "
+            "trang / a named style, or only what differs from the preset's style of that name "
+            "(see below)",
+            "size = 13",
+        ),
         (
             "[[slots]]",
             f"Vị trí / slots: id, name_vi, name_en, cues ({cues}), default = true "
@@ -296,10 +315,27 @@ def _styles_section() -> str:
         lines.append(f"| `{name}` | {vi} / {en} | " + " | ".join(looks) + " |")
     lines += [
         "",
+        "### Kiểu của khổ trang / Classes of a page preset",
+        "",
+        "Mẫu dùng khổ trang nào thì dùng được các kiểu của khổ đó (các phần Nghị định 30 dùng "
+        "chung trong `_common/nd30.html.j2` cần chúng); `[styles.NAME]` chỉ ghi điều muốn đổi. "
+        "A template may use its page preset's classes (the shared Decree 30 parts in "
+        "`_common/nd30.html.j2` need them); `[styles.NAME]` holds only what it changes.",
+        "",
+        "| kiểu / class | khổ / preset | dáng vẻ / looks |",
+        "| --- | --- | --- |",
+    ]
+    for preset_id, preset in PRESETS.items():
+        for name, spec in preset.styles.items():
+            if name not in RESERVED_STYLES:
+                lines.append(f"| `{name}` | `{preset_id}` | {_describe_style(spec)} |")
+    lines += [
+        "",
         "### Kiểu của các mẫu có sẵn / Classes of the built-in templates",
         "",
-        "Một mẫu chỉ dùng được kiểu nó định nghĩa trong `template.toml`. A template may use "
-        "only the classes its own `template.toml` defines.",
+        "Ngoài các kiểu trên, một mẫu chỉ dùng được kiểu nó định nghĩa trong `template.toml`. "
+        "Beyond the classes above, a template may use only the classes its own "
+        "`template.toml` defines.",
         "",
     ]
     for template in TemplateLibrary(None).templates():
@@ -307,7 +343,10 @@ def _styles_section() -> str:
             continue
         own = [n for n in template.manifest.styles if n not in RESERVED_STYLES]
         names = ", ".join(f"`{n}`" for n in own) or "—"
-        lines.append(f"- **{template.id}** ({template.manifest.name_vi}): {names}")
+        lines.append(
+            f"- **{template.id}** ({template.manifest.name_vi}, khổ / preset "
+            f"`{template.manifest.page}`): {names}"
+        )
     lines += [
         "",
         "### Thuộc tính kiểu / Style properties",
@@ -417,7 +456,8 @@ def _jinja_section() -> str:
                 "",
                 "Câu lệnh / statements: `{% if %}`, `{% for %}` (with `{% else %}`, `loop.index`), "
                 "`{% set %}`, `{% macro %}`, `{% import %}` / `{% include %}` of files in the same "
-                "folder, `{# comments #}`. Biến chưa có là lỗi / an unknown variable is an error.",
+                "folder or in `_common/`, `{# comments #}`. Biến chưa có là lỗi / an unknown "
+                "variable is an error.",
                 "",
                 "Bộ lọc sẵn có của Jinja / Jinja's own filters: "
                 + ", ".join(f"`{n}`" for n in builtins)

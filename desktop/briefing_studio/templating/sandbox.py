@@ -5,7 +5,7 @@ untrusted code. It runs in Jinja's ``ImmutableSandboxedEnvironment`` (no ``_priv
 internal attributes, no mutation of lists and dicts), with autoescaping (source text can never
 become markup; there is no ``safe`` filter) and ``StrictUndefined`` (a misspelt variable is an
 error naming its line, not a silent blank). The loader serves only files inside the
-template's own folder.
+template's own folder and the shared parts in ``_common`` (see ``common_folders``).
 
 Limits, and why they are built this way
 ---------------------------------------
@@ -152,17 +152,52 @@ class _Budget:
 _BUDGET: ContextVar[_Budget | None] = ContextVar("briefing_template_budget", default=None)
 
 
-class _FolderLoader(BaseLoader):
-    """Loads templates only from one folder: no absolute paths, no ``..``, no symlink escape."""
+# The folder of parts templates share (the Decree 30 letterhead, figures table, appendix). It
+# sits beside the template folders and is not a template itself.
+COMMON = "_common"
 
-    def __init__(self, folder: Path) -> None:
+
+def common_folders(folder: Path) -> list[Path]:
+    """Where ``_common/NAME`` is looked for after the template's own folder, nearest first.
+
+    The ``_common`` beside the template (its library's: the built-in folder, the user's or the
+    office's shared folder), then the built-in one. A template that carries its own
+    ``_common/`` (an exported .zip does) uses that copy; a user template copied from a built-in
+    reaches the built-in parts; an office can give all the templates in its folder its own
+    letterhead by putting a ``_common`` beside them; a built-in template only ever sees the
+    built-in parts, so nothing in a user's folder changes what a built-in prints.
+    """
+    from briefing_studio import paths
+
+    found: list[Path] = []
+    for candidate in (folder.parent / COMMON, paths.templates_dir() / COMMON):
+        resolved = candidate.resolve()
+        if resolved not in found:
+            found.append(resolved)
+    return found
+
+
+class _FolderLoader(BaseLoader):
+    """Loads templates only from one folder and the shared parts (``_common/…``, see
+    ``common_folders``): no absolute paths, no ``..``, no symlink escape.
+
+    ``overlay`` maps relative names to unsaved texts (the template editor's buffers) that stand
+    for those files; a name is checked the same way before the overlay is consulted.
+    """
+
+    def __init__(self, folder: Path, overlay: Mapping[str, str] | None = None) -> None:
         self.folder = folder.resolve()
+        self.common = common_folders(self.folder)
+        self.overlay = dict(overlay or {})
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         path = self.resolve(template)
         budget = _BUDGET.get()
         if budget is not None:  # an include while rendering: loading counts against the time
             budget.check()
+        text = self._unsaved(path)
+        if text is not None:
+            return unicodedata.normalize("NFC", text), str(path), lambda: False
         try:
             mtime = path.stat().st_mtime
         except OSError:
@@ -170,9 +205,12 @@ class _FolderLoader(BaseLoader):
         # A FIFO, a device, a file over the size cap or one not in UTF-8 is a BriefingError
         # naming that file, never a hang or "not found".
         source = read_template_file(path)
-        return source, str(path), lambda: _unchanged(path, mtime)
+        # Reloaded when the file changes, or when a nearer ``_common`` copy appears or goes.
+        return source, str(path), lambda: _unchanged(path, mtime) and self.resolve(template) == path
 
     def resolve(self, name: str) -> Path:
+        """The file ``name`` stands for: in the folder, else (``_common/…``) in the first
+        shared-parts folder that has it; a name that does not exist resolves in the folder."""
         if (
             not name
             or name.startswith(("/", "\\"))
@@ -181,10 +219,29 @@ class _FolderLoader(BaseLoader):
             or any(part == ".." for part in name.split("/"))
         ):
             raise _OutsideFolder(name)
-        path = (self.folder / name).resolve()
-        if not path.is_relative_to(self.folder):
-            raise _OutsideFolder(name)
-        return path
+        own = _inside(self.folder, name)
+        first, _, rest = name.partition("/")
+        if first != COMMON or not rest or own.is_file() or self._unsaved(own) is not None:
+            return own
+        for folder in self.common:
+            path = _inside(folder, rest)
+            if path.is_file():
+                return path
+        return own
+
+    def _unsaved(self, path: Path) -> str | None:
+        """The overlay's text for ``path`` when it is in the folder and has one."""
+        if not self.overlay or not path.is_relative_to(self.folder):
+            return None
+        return self.overlay.get(path.relative_to(self.folder).as_posix())
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """``folder / name`` resolved; ``_OutsideFolder`` when a symlink leads out of ``folder``."""
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        raise _OutsideFolder(name)
+    return path
 
 
 def _unchanged(path: Path, mtime: float) -> bool:
@@ -233,9 +290,9 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _GuardedCodeGenerator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, overlay: Mapping[str, str] | None = None) -> None:
         super().__init__(
-            loader=_FolderLoader(folder) if folder is not None else None,
+            loader=_FolderLoader(folder, overlay) if folder is not None else None,
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -334,10 +391,9 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
         entry: str,
         context: Mapping[str, Any],
         *,
-        source: str | None = None,
         time_limit: float = TIME_LIMIT,
     ) -> str:
-        """Render ``entry`` (or unsaved ``source`` standing for it) to markup.
+        """Render ``entry`` (the loader's overlay may stand for it) to markup.
 
         Every failure becomes a ``BriefingError`` naming the template file and line.
         """
@@ -345,11 +401,7 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
         budget = _Budget(time_limit)
         token = _BUDGET.set(budget)
         try:
-            if source is None:
-                template = self.get_template(entry)
-            else:
-                template = self.from_string(unicodedata.normalize("NFC", source))
-                template.filename = entry_path  # errors name the file being edited
+            template = self.get_template(entry)
             return _collect(template.generate(dict(context)), budget)
         except BriefingError:
             raise
@@ -746,8 +798,10 @@ def _describe(exc: Exception) -> tuple[str, str]:
         )
     if isinstance(exc, _OutsideFolder):
         return (
-            f"Mẫu chỉ được dùng các tệp trong thư mục của nó; “{exc.name}” nằm ngoài.",
-            f"A template may only use files in its own folder; “{exc.name}” is outside.",
+            f"Mẫu chỉ được dùng các tệp trong thư mục của nó và các phần dùng chung "
+            f"“{COMMON}/…”; “{exc.name}” nằm ngoài.",
+            f"A template may only use files in its own folder and the shared parts "
+            f"“{COMMON}/…”; “{exc.name}” is outside.",
         )
     if isinstance(exc, TemplateNotFound):
         return (

@@ -8,7 +8,8 @@ app die between those two renames, ``recover_interrupted`` puts the old folder b
 of one file alone is a single atomic file write.
 
 Zip files come from other offices, so an import accepts only regular files with plain relative
-names, within size and count limits, and must find ``template.toml``.
+names, within size and count limits, and must find ``template.toml``. A copy and an export carry
+the shared parts (``_common/``) the template uses, so they work wherever they are put.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from briefing_studio.templating.manifest import (
     reserved_on_windows,
 )
 from briefing_studio.templating.manifest_writer import set_manifest_fields
+from briefing_studio.templating.sandbox import COMMON, common_folders
 
 MAX_FILES = 200  # a template is a handful of files; more means a wrong folder was zipped
 MAX_TOTAL_BYTES = 10_000_000
@@ -127,7 +129,7 @@ def customise(
         "name_vi": name_vi or ((manifest.name_vi if manifest else new_id) + COPY_SUFFIX_VI),
         "name_en": name_en or ((manifest.name_en if manifest else new_id) + COPY_SUFFIX_EN),
     }
-    files = _read_folder(template.folder)
+    files = _with_common(template.folder, _read_folder(template.folder))
     _rewrite_manifest(files, template.manifest_path, {"id": new_id, **names})
     return _publish(files, user_dir / new_id)
 
@@ -144,7 +146,7 @@ def rename(
     if new_id is None or new_id == template.id:
         if not values:
             return template
-        text = _read_text(template.manifest_path)
+        text = read_template_file(template.manifest_path)
         atomic_write_text(
             template.manifest_path, set_manifest_fields(text, values, template.manifest_path)
         )
@@ -188,7 +190,7 @@ def save_files(template: Template, files: Mapping[str, str]) -> Template:
 
 def export_zip(template: Template, path: Path) -> Path:
     """Write the template folder as one .zip (entries ``<id>/…``) at ``path``, atomically."""
-    files = _read_folder(template.folder)
+    files = _with_common(template.folder, _read_folder(template.folder))
     root = template.id if _ID.match(template.id) else "template"
 
     def write(handle: object) -> None:
@@ -307,6 +309,25 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
     except OSError as exc:
         raise _folder_error(folder, exc) from exc
     return files
+
+
+def _with_common(folder: Path, files: dict[str, bytes]) -> dict[str, bytes]:
+    """``files`` plus the shared parts (``_common/…``) the template reaches but does not carry.
+
+    A copy or an exported .zip then holds everything it prints with: it works in any folder,
+    on a machine whose app ships other parts, and its letterhead can be edited like its other
+    files. Parts are taken as the template sees them (``sandbox.common_folders``, nearest
+    first) and only when one of its Jinja files names ``_common/``.
+    """
+    marker = f"{COMMON}/".encode()
+    if not any(name.endswith(".j2") and marker in data for name, data in files.items()):
+        return files
+    added = dict(files)
+    for common in common_folders(folder.resolve()):
+        for name, data in _read_folder(common).items():
+            added.setdefault(f"{COMMON}/{name}", data)
+    _check_limits(len(added), 0, sum(map(len, added.values())), folder)
+    return added
 
 
 def _read_zip(path: Path) -> dict[str, bytes]:
@@ -520,7 +541,7 @@ def _rewrite_manifest(files: dict[str, bytes], path: Path, values: Mapping[str, 
 
 def _rewrite_manifest_on_disk(folder: Path, values: Mapping[str, str]) -> None:
     path = folder / MANIFEST_NAME
-    _write_file(path, set_manifest_fields(_read_text(path), values, path).encode("utf-8"))
+    _write_file(path, set_manifest_fields(read_template_file(path), values, path).encode("utf-8"))
 
 
 def _check_manifest_text(text: str, template: Template) -> None:
@@ -544,10 +565,6 @@ def _check_manifest_text(text: str, template: Template) -> None:
             "The id cannot change on save; use Rename in the template manager.",
             path=path,
         )
-
-
-def _read_text(path: Path) -> str:
-    return read_template_file(path)
 
 
 def _decode(data: bytes, path: Path) -> str:

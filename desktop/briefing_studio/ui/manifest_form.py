@@ -450,7 +450,9 @@ class ManifestForm(QWidget):
         return parse_manifest(self.data(), self.path)
 
     def style_names(self) -> set[str]:
-        return set(self.styles) | set(RESERVED_STYLES)
+        """Class names the template may use: reserved ones, the chosen preset's and its own."""
+        preset = PRESETS.get(self.page.currentData())
+        return set(self.styles) | set(RESERVED_STYLES) | set(preset.styles if preset else ())
 
     def select_style(self, name: str) -> StyleEditor:
         """Show the style ``name`` (adding it if new) and return its editor."""

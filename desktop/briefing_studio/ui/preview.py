@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_studio.document import Document
 from briefing_studio.errors import BriefingError
 from briefing_studio.ui import ops
 from briefing_studio.ui.i18n import current_language
@@ -64,12 +65,11 @@ def rasterise(pdf: bytes, cancelled: Callable[[], bool], width: int) -> dict[str
     return {"pages": pages, "total_pages": total, "fitted": fitted, "fitted_width": width}
 
 
-def render_briefing_pdf(briefing: Any, analyses: list, template: Any) -> bytes:
-    """The PDF of ``briefing`` exactly as Export would write it (core templating + render)."""
-    from briefing_studio.render import pdf_bytes
-    from briefing_studio.templating import make_document
+def pdf_of(document: Document) -> bytes:
+    """The PDF Export writes for ``document`` (the format table's writer): shown and printed."""
+    from briefing_studio.render import formats
 
-    return pdf_bytes(make_document(briefing, analyses, template))
+    return formats.get("pdf").write(document)
 
 
 class PreviewPanel(QWidget):
@@ -189,7 +189,9 @@ class PreviewPanel(QWidget):
         briefing, analyses = self.state.snapshot(), list(self.state.analyses)
 
         def task(context: ops.TaskContext) -> Rendered:
-            pdf = render_briefing_pdf(briefing, analyses, template)
+            from briefing_studio.templating import make_document
+
+            pdf = pdf_of(make_document(briefing, analyses, template))
             return Rendered(pdf=pdf, **rasterise(pdf, context.cancelled, width))
 
         self._show_status(self.tr("Updating…"))

@@ -38,21 +38,20 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.templating import store
 from briefing_studio.templating.draft import (
     Draft,
-    MarkupProblem,
     locate,
-    render_draft,
     sample_briefing,
     syntax_problems,
 )
 from briefing_studio.templating.manifest import MANIFEST_NAME, Template
 from briefing_studio.templating.manifest_writer import leading_comments, manifest_to_toml
+from briefing_studio.templating.pipeline import MarkupProblem, make_document
 from briefing_studio.templating.sandbox import TIME_LIMIT, check_template_source
 from briefing_studio.ui import ops
 from briefing_studio.ui.code_editor import CodeEditor
 from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.jinja_highlighter import JinjaHighlighter
 from briefing_studio.ui.manifest_form import ManifestForm
-from briefing_studio.ui.preview import PreviewPanel, Rendered, rasterise
+from briefing_studio.ui.preview import PreviewPanel, Rendered, pdf_of, rasterise
 from briefing_studio.ui.state import BriefingState
 from briefing_studio.ui.template_dialogs import (
     TemplateNames,
@@ -67,10 +66,14 @@ PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 @dataclass
 class DraftRendered(Rendered):
-    """A preview of a draft: the PDF pages plus the markup and ``Document`` behind them."""
+    """A preview of a draft: the PDF pages plus the ``Document`` behind them."""
 
-    markup: str = ""
     document: Document | None = None
+
+    @property
+    def markup(self) -> str:
+        """The markup the draft produced (shown beside the preview)."""
+        return self.document.markup if self.document is not None else ""
 
 
 @dataclass(frozen=True)
@@ -128,14 +131,13 @@ class DraftPreview(PreviewPanel):
         width = self.page_width()
 
         def task(context: ops.TaskContext) -> DraftRendered:
-            from briefing_studio.render import pdf_bytes
-
-            result = render_draft(draft, briefing, analyses, limit)
-            pdf = pdf_bytes(result.document)
+            document = make_document(
+                briefing, analyses, draft.as_template(), overlay=draft.files, time_limit=limit
+            )
+            pdf = pdf_of(document)
             return DraftRendered(
                 pdf=pdf,
-                markup=result.markup,
-                document=result.document,
+                document=document,
                 **rasterise(pdf, context.cancelled, width),
             )
 
@@ -590,15 +592,3 @@ class TemplateEditor(QMainWindow):
         self._check_timer.stop()
         self.preview.cancel()
         event.accept()
-
-
-def open_template_editor(
-    template: Template,
-    user_dir: Path,
-    state: BriefingState | None = None,
-    parent: QWidget | None = None,
-) -> TemplateEditor:
-    """A shown editor window for ``template``."""
-    editor = TemplateEditor(template, user_dir, state, parent)
-    editor.show()
-    return editor

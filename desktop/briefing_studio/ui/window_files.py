@@ -26,12 +26,11 @@ from briefing_studio import settings as keys
 from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
+from briefing_studio.project import SUFFIX as PROJECT_SUFFIX
 from briefing_studio.ui import ops, preferences
 from briefing_studio.ui.autosave import CrashedSession, crashed_sessions, discard
 from briefing_studio.ui.i18n import Translated, current_language
 from briefing_studio.ui.state import BriefingState
-
-PROJECT_SUFFIX = ".briefing"
 
 
 def load_and_analyze(
