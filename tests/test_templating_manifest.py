@@ -89,6 +89,8 @@ def test_editor_manifest_is_read_with_names_slots_and_styles(tmp_path: Path) -> 
         "num",
         "figure-value",
         "source",
+        "source-table",
+        "table-caption",
         "glossary",
     }
 
