@@ -455,14 +455,15 @@ class Library:
     def _figures_of(self, section_ids: list[int]) -> dict[int, list[FigureInfo]]:
         if not section_ids:
             return {}
+        # Sorted here, not by ORDER BY id: PostgreSQL then walked every figure by its key.
         rows = self._all(
-            "SELECT section_id, surface, kind, value, value_high, unit, qualifier, year "
-            f"FROM figures WHERE section_id IN ({', '.join('?' * len(section_ids))}) ORDER BY id",
+            "SELECT id, section_id, surface, kind, value, value_high, unit, qualifier, year "
+            f"FROM figures WHERE section_id IN ({', '.join('?' * len(section_ids))})",
             section_ids,
         )
         found: dict[int, list[FigureInfo]] = {}
-        for row in rows:
-            found.setdefault(row[0], []).append(FigureInfo(*row[1:]))
+        for row in sorted(rows):
+            found.setdefault(row[1], []).append(FigureInfo(*row[2:]))
         return found
 
     def sources(self, all_versions: bool = False) -> list[SourceInfo]:
