@@ -127,6 +127,8 @@ def run(quick: bool = False) -> Results:
             "ratio": results["cold_render_docxtpl_libreoffice"]["median_s"]
             / results["cold_render_ours"]["median_s"],
             "vs": "cold_render_docxtpl_libreoffice / cold_render_ours",
+            "cpu_ratio": results["cold_render_docxtpl_libreoffice"]["cpu_s"]
+            / results["cold_render_ours"]["cpu_s"],
         }
         return results
 

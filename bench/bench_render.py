@@ -84,6 +84,9 @@ def ratios(results: Results) -> Results:
                 "ratio": their_time / our_time,
                 "vs": f"{theirs} / {ours}",
             }
+            their_cpu, our_cpu = results[theirs].get("cpu_s"), results[ours].get("cpu_s")
+            if their_cpu and our_cpu and name == "ratio_docx":  # LibreOffice's are not ours
+                found[name]["cpu_ratio"] = their_cpu / our_cpu
     return found
 
 

@@ -32,11 +32,7 @@ from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.pdf_images import render_pages
 from briefing_studio.ui.state import BriefingState
 
-# Changes that arrive together (one action that ticks many rows, a burst of keystrokes) make
-# one render; a change while a render runs makes one more when it ends (``_end``). A longer
-# pause only delays the page the secretary is waiting for: tick → preview is to take at most
-# 250 ms in all (bench/bench_ui.py), and it was 400 ms of waiting alone.
-DEBOUNCE_MS = 30
+DEBOUNCE_MS = 400
 RASTER_DPI = 110.0
 # A preview shows the first pages only: 800 pages of images (selecting all of a 1 MB source)
 # peaked at 4.7 GB and froze the window for two seconds while being scaled. Export shows all.
