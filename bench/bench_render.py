@@ -38,14 +38,14 @@ def measure_ours(briefing: Any, template: Any, analyses: list, runs: int, folder
         target = folder / f"briefing.{fmt}"
 
         def work(fmt: str = fmt, target: Path = target) -> None:
-            write(build_document(briefing, template, analyses), fmt, target)
+            write(build_document(analyses, briefing, template), fmt, target)
 
         timing = time_it(work, runs)
         extra: dict[str, Any] = {"bytes": target.stat().st_size}
         if fmt == "pdf":
             extra["pages"] = pdf_pages(target.read_bytes())
         results[f"ours_{fmt}"] = timing.result(**extra)
-    build = time_it(lambda: build_document(briefing, template, analyses), runs)
+    build = time_it(lambda: build_document(analyses, briefing, template), runs)
     results["ours_document_only"] = build.result(note="template + markup → Document")
     return results
 

@@ -1,4 +1,4 @@
-"""From a ``Briefing`` to files on disk: analyse its sources, apply the template, write formats.
+"""From a workspace and a ``Briefing`` to files on disk: apply the template, write formats.
 
 One function for the CLI's ``render`` and the GUI's Export, so both produce the same files.
 """
@@ -11,28 +11,17 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from briefing_studio.analysis import analyze
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document
 from briefing_studio.errors import BriefingError, os_error
-from briefing_studio.sources.model import SourceDocument
 from briefing_studio.templating import Template, make_document
 from briefing_studio.textutil import fold
+from briefing_studio.workspace import Workspace
 
 
-def analyze_sources(sources: Sequence[SourceDocument]) -> list[Analysis]:
-    """The fast analysis of each source, in order."""
-    return [analyze(source) for source in sources]
-
-
-def build_document(
-    briefing: Briefing, template: Template, analyses: Sequence[Analysis] | None = None
-) -> Document:
-    """The ``Document`` for ``briefing`` (analyses are recomputed when not given)."""
-    if analyses is None:
-        analyses = analyze_sources(briefing.sources)
-    return make_document(briefing, list(analyses), template)
+def build_document(workspace: Workspace, briefing: Briefing, template: Template) -> Document:
+    """The ``Document`` for ``briefing`` over ``workspace``."""
+    return make_document(workspace, briefing, template)
 
 
 def parse_formats(spec: str | Sequence[str]) -> list[str]:
@@ -154,17 +143,17 @@ def write_document(
 
 
 def export_briefing(
+    workspace: Workspace,
     briefing: Briefing,
     template: Template,
     formats: Sequence[str],
     out_dir: str | Path,
     stem: str | None = None,
-    analyses: Sequence[Analysis] | None = None,
 ) -> list[Path]:
     """Render ``briefing`` with ``template`` to each of ``formats`` in ``out_dir``.
 
     ``stem`` is the file name without suffix (``check_stem``); None: ``default_stem``.
     """
     name = check_stem(default_stem(briefing) if stem is None else stem)
-    document = build_document(briefing, template, analyses)
+    document = build_document(workspace, briefing, template)
     return write_document(document, formats, Path(out_dir), name)

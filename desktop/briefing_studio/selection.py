@@ -1,4 +1,4 @@
-"""Build a ``Briefing`` from analyses: every section, or the analysis' suggestion for a counterpart.
+"""Build a ``Briefing`` over a workspace: every section, or the suggestion for a counterpart.
 
 The CLI's ``--select`` and the GUI's "Suggest" button both land here, so they agree.
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import (
     DEFAULT_TEMPLATE,
     Briefing,
@@ -16,6 +15,8 @@ from briefing_studio.briefing import (
     Counterpart,
     Meeting,
 )
+from briefing_studio.editing import merge_in_source_order
+from briefing_studio.workspace import Workspace
 
 SelectMode = Literal["suggested", "all", "none"]
 SuggestMode = Literal["replace", "add"]
@@ -34,24 +35,22 @@ def resolve_counterpart(name: str | None) -> Counterpart | None:
     return entry.counterpart()
 
 
-def select_all(analyses: Sequence[Analysis]) -> tuple[list[str], list[str]]:
+def select_all(workspace: Workspace) -> tuple[list[str], list[str]]:
     """Every section and every figure except dates, in source order.
 
     A date ("năm 2025", "20/12") is context, not a highlighted figure: it is never
     pre-selected, so it reaches the figures table only when the user ticks it.
     """
-    sections = [s.id for a in analyses for s in a.sections]
-    figures = [f.id for a in analyses for f in a.figures if f.kind != "date"]
-    return sections, figures
+    return workspace.section_ids(), [f.id for f in workspace.figures() if f.kind != "date"]
 
 
 def select_suggested(
-    analyses: Sequence[Analysis], counterpart: Counterpart | None
+    workspace: Workspace, counterpart: Counterpart | None
 ) -> tuple[list[str], list[str]]:
-    """The analysis' suggestion for this counterpart (sections in source order)."""
-    from briefing_studio.analysis.suggest import suggest_selection
+    """The suggestion for this counterpart (sections in source order)."""
+    from briefing_studio.suggest import suggest_selection
 
-    return suggest_selection(list(analyses), counterpart)
+    return suggest_selection(workspace, counterpart)
 
 
 def suggestion_needs_asking(current: Selection, baseline: Selection, suggested: Selection) -> bool:
@@ -70,7 +69,7 @@ def suggestion_needs_asking(current: Selection, baseline: Selection, suggested: 
 def combine_suggestion(
     current: Selection,
     suggested: Selection,
-    analyses: Sequence[Analysis],
+    workspace: Workspace,
     mode: SuggestMode,
 ) -> tuple[list[str], list[str]]:
     """The selection Suggest leaves: ``replace`` takes the suggestion as it is; ``add`` keeps
@@ -78,32 +77,10 @@ def combine_suggestion(
     each after the last chosen item that comes before it in the sources."""
     if mode == "replace":
         return list(suggested[0]), list(suggested[1])
-    # Every section and figure in source order (select_all leaves dates out: not an order).
-    sections = [s.id for a in analyses for s in a.sections]
-    figures = [f.id for a in analyses for f in a.figures]
     return (
-        merge_in_source_order(current[0], suggested[0], sections),
-        merge_in_source_order(current[1], suggested[1], figures),
+        merge_in_source_order(current[0], suggested[0], workspace.position),
+        merge_in_source_order(current[1], suggested[1], workspace.position),
     )
-
-
-def merge_in_source_order(
-    current: Sequence[str], extra: Sequence[str], source_order: Sequence[str]
-) -> list[str]:
-    """``current`` (order kept) with the items of ``extra`` it lacks, each inserted after the
-    last item already in the list that precedes it in ``source_order`` (else first)."""
-    position = {item: n for n, item in enumerate(source_order)}
-    merged = list(current)
-    for item in extra:
-        if item in merged:
-            continue
-        rank = position.get(item, len(position))
-        at = 0
-        for index, other in enumerate(merged):
-            if position.get(other, -1) < rank:
-                at = index + 1
-        merged.insert(at, item)
-    return merged
 
 
 def _as_sets(selection: Selection) -> tuple[frozenset[str], frozenset[str]]:
@@ -111,20 +88,22 @@ def _as_sets(selection: Selection) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def new_briefing(
-    analyses: Sequence[Analysis],
+    workspace: Workspace,
     select: SelectMode = "suggested",
     counterpart: Counterpart | None = None,
     template: str = DEFAULT_TEMPLATE,
 ) -> Briefing:
-    """A briefing over ``analyses`` with the chosen selection; slots are left to the template."""
+    """A briefing over ``workspace`` with the chosen selection; slots are left to the template.
+
+    Its ``sources`` are the workspace's, for the project file (see ``Briefing.sources``)."""
     if select == "all":
-        section_ids, figure_ids = select_all(analyses)
+        section_ids, figure_ids = select_all(workspace)
     elif select == "suggested":
-        section_ids, figure_ids = select_suggested(analyses, counterpart)
+        section_ids, figure_ids = select_suggested(workspace, counterpart)
     else:
         section_ids, figure_ids = [], []
     return Briefing(
-        sources=[a.source for a in analyses],
+        sources=workspace.sources,
         sections=[ChosenSection(section=sid) for sid in section_ids],
         figures=list(figure_ids),
         meeting=Meeting(counterpart=counterpart),

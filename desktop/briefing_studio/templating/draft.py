@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document, DocumentInfo
 from briefing_studio.errors import BriefingError
@@ -31,6 +30,7 @@ from briefing_studio.templating.sandbox import (
     _FolderLoader,
     check_template_source,
 )
+from briefing_studio.workspace import Workspace
 
 _MARKUP_LINE = re.compile(r"at line (\d+)")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
@@ -111,15 +111,15 @@ class _OverlayLoader(_FolderLoader):
 
 
 def render_draft(
-    draft: Draft,
+    workspace: Workspace,
     briefing: Briefing,
-    analyses: Sequence[Analysis],
+    draft: Draft,
     time_limit: float = TIME_LIMIT,
 ) -> DraftResult:
     """Context → sandboxed Jinja → markup → ``Document``, as an export would, from the draft."""
     manifest = draft.manifest
     template = replace(draft.template, manifest=manifest, problem=None, error=None)
-    context = build_context(replace(briefing, template=manifest.id), analyses, template)
+    context = build_context(workspace, replace(briefing, template=manifest.id), template)
     sandbox = BriefingSandbox(draft.folder.resolve())
     sandbox.loader = _OverlayLoader(draft.folder.resolve(), draft.files)
     markup = sandbox.render(
@@ -149,16 +149,15 @@ def render_draft(
     return DraftResult(markup=markup, document=document)
 
 
-def sample_briefing() -> tuple[Briefing, list[Analysis]]:
+def sample_briefing() -> tuple[Workspace, Briefing]:
     """The two seed texts with the suggested selection: what a preview shows when no briefing
     is open (the same start the app makes)."""
-    from briefing_studio.analysis import analyze
     from briefing_studio.paths import seed_files
     from briefing_studio.selection import new_briefing
     from briefing_studio.sources import load_source
 
-    analyses = [analyze(load_source(path)) for path in seed_files()]
-    return new_briefing(analyses, "suggested", None), analyses
+    workspace = Workspace.analyze(load_source(path) for path in seed_files())
+    return workspace, new_briefing(workspace, "suggested", None)
 
 
 def syntax_problems(draft: Draft) -> dict[str, list[TemplateProblem]]:
@@ -172,9 +171,9 @@ def syntax_problems(draft: Draft) -> dict[str, list[TemplateProblem]]:
 
 
 def check_template(
-    template: Template,
+    workspace: Workspace,
     briefing: Briefing,
-    analyses: Sequence[Analysis],
+    template: Template,
     time_limit: float = TIME_LIMIT,
 ) -> BriefingError | None:
     """Why ``template`` cannot produce this briefing, or None when it can.
@@ -198,7 +197,7 @@ def check_template(
             first = problems[0]
             return BriefingError(first.message, first.message, path=path, line=first.line)
     try:
-        render_draft(Draft(template, template.manifest), briefing, analyses, time_limit)
+        render_draft(workspace, briefing, Draft(template, template.manifest), time_limit)
     except BriefingError as error:
         return error
     return None

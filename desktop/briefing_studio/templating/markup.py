@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NoReturn
 
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import (
     Block,
@@ -46,6 +45,7 @@ from briefing_studio.gcpause import bulk_job
 from briefing_studio.templating.context import build_context
 from briefing_studio.templating.manifest import RESERVED_STYLES, Template
 from briefing_studio.templating.sandbox import sandbox_for
+from briefing_studio.workspace import Workspace
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's ASCII whitespace; U+00A0 is kept
 _INLINE_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
@@ -76,8 +76,8 @@ def render_markup(template: Template, context: Mapping[str, Any]) -> str:
 
 @bulk_job
 def make_document(
+    workspace: Workspace,
     briefing: Briefing,
-    analyses: Sequence[Analysis],
     template: Template,
     context: Mapping[str, Any] | None = None,
 ) -> Document:
@@ -86,7 +86,7 @@ def make_document(
     ``context`` may be passed when the caller already built it (the preview does, to show it).
     """
     if context is None:
-        context = build_context(briefing, analyses, template)
+        context = build_context(workspace, briefing, template)
     assert template.manifest is not None  # render_markup refuses broken templates first
     markup = render_markup(template, context)
     manifest = template.manifest

@@ -45,6 +45,7 @@ from briefing_studio.ui.template_picker import TemplatePicker
 from briefing_studio.ui.window_actions import WindowActions
 from briefing_studio.ui.window_files import FileWorkflows
 from briefing_studio.ui.window_size import fitted
+from briefing_studio.workspace import Workspace
 
 EntityFinder = Callable[..., list]
 SOURCES_HEIGHT = 180  # the sources list's first height (px); the meeting details below
@@ -229,9 +230,10 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             from briefing_studio.selection import new_briefing
 
             analyses, errors = result
-            briefing = new_briefing(analyses, "suggested", None, self.last_template())
+            workspace = Workspace(analyses)
+            briefing = new_briefing(workspace, "suggested", None, self.last_template())
             briefing.agency = keys.default_agency()
-            self.state.reset(analyses, briefing)
+            self.state.reset(workspace, briefing)
             self._report_errors(errors)
             self.start_entities(analyses)
 
@@ -324,7 +326,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
         if not self.maybe_save():
             return
         self.project_path = None
-        self.state.reset([], self.fresh_briefing())
+        self.state.reset(Workspace(), self.fresh_briefing())
         self._update_title()
 
     def fresh_briefing(self) -> Briefing:
@@ -381,23 +383,23 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
                 self.tr("The new language applies when Briefing Studio starts again."),
             )
             return None
-        analyses, briefing = list(self.state.analyses), self.state.snapshot()
+        workspace, briefing = self.state.workspace, self.state.snapshot()
         modified = self.state.modified
         self.shutdown()  # before the successor: both windows' autosaves use this process's files
         i18n.install(preferences.language())
         successor = MainWindow(entity_finder=self.entity_finder)
-        successor.take_over(self, analyses, briefing, modified)
+        successor.take_over(self, workspace, briefing, modified)
         successor.show()
         self.successor = successor
         self.hide()
         return successor
 
     def take_over(
-        self, old: MainWindow, analyses: list[Analysis], briefing: Briefing, modified: bool
+        self, old: MainWindow, workspace: Workspace, briefing: Briefing, modified: bool
     ) -> None:
         """Show what ``old`` showed: sources, choices, file, unsaved state, layout."""
         self.project_path = old.project_path
-        self.state.reset(analyses, briefing)
+        self.state.reset(workspace, briefing)
         if modified:
             self.state.undo_stack.resetClean()  # still unsaved: the title and Close say so
             self.autosaver.save_now()
@@ -406,7 +408,7 @@ class MainWindow(WindowActions, FileWorkflows, QMainWindow):
             mine.setSizes(theirs.sizes())
         self.tabs.setCurrentIndex(old.tabs.currentIndex())
         self._update_title()
-        self.start_entities(analyses)  # only those still without names
+        self.start_entities(workspace.analyses)  # only those still without names
 
     def _close_other_windows(self) -> bool:
         """Close the template manager and editors (they may ask to save); False if one stays."""

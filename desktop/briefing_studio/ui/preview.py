@@ -60,12 +60,12 @@ def rasterise(pdf: bytes, cancelled: Callable[[], bool], width: int) -> dict[str
     return {"pages": pages, "total_pages": total, "fitted": fitted, "fitted_width": width}
 
 
-def render_briefing_pdf(briefing: Any, analyses: list, template: Any) -> bytes:
+def render_briefing_pdf(workspace: Any, briefing: Any, template: Any) -> bytes:
     """The PDF of ``briefing`` exactly as Export would write it (core templating + render)."""
     from briefing_studio.render import pdf_bytes
     from briefing_studio.templating import make_document
 
-    return pdf_bytes(make_document(briefing, analyses, template))
+    return pdf_bytes(make_document(workspace, briefing, template))
 
 
 class PreviewPanel(QWidget):
@@ -177,10 +177,10 @@ class PreviewPanel(QWidget):
             self.shown_generation = self.generation
             return
         generation, width = self.generation, self.page_width()
-        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+        workspace, briefing = self.state.workspace, self.state.snapshot()
 
         def task(context: ops.TaskContext) -> Rendered:
-            pdf = render_briefing_pdf(briefing, analyses, template)
+            pdf = render_briefing_pdf(workspace, briefing, template)
             return Rendered(pdf=pdf, **rasterise(pdf, context.cancelled, width))
 
         self._show_status(self.tr("Updating…"))

@@ -120,9 +120,9 @@ class DraftPreview(PreviewPanel):
         if not self.state.analyses:
             self._show_status(self.tr("Loading the sample texts…"))
             return  # the state's change when they arrive renders again
-        briefing, analyses, limit = (
+        workspace, briefing, limit = (
+            self.state.workspace,
             self.state.snapshot(),
-            list(self.state.analyses),
             self.time_limit,
         )
         width = self.page_width()
@@ -130,7 +130,7 @@ class DraftPreview(PreviewPanel):
         def task(context: ops.TaskContext) -> DraftRendered:
             from briefing_studio.render import pdf_bytes
 
-            result = render_draft(draft, briefing, analyses, limit)
+            result = render_draft(workspace, briefing, draft, limit)
             pdf = pdf_bytes(result.document)
             return DraftRendered(
                 pdf=pdf,
@@ -238,8 +238,8 @@ class TemplateEditor(QMainWindow):
 
         def loaded(sample: Any) -> None:
             if isValid(own):  # the editor may have been closed meanwhile
-                briefing, analyses = sample
-                own.reset(analyses, briefing)
+                workspace, briefing = sample
+                own.reset(workspace, briefing)
 
         ops.run_op(
             lambda _ctx: sample_briefing(),

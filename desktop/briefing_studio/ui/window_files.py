@@ -24,6 +24,7 @@ from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
 from briefing_studio.ui.i18n import Translated, current_language
 from briefing_studio.ui.preview import render_briefing_pdf
 from briefing_studio.ui.window_size import fit_window
+from briefing_studio.workspace import Workspace
 
 PROJECT_SUFFIX = ".briefing"
 
@@ -88,7 +89,7 @@ class FileWorkflows(Translated):
         def done(result: tuple[list[Analysis], list[BriefingError]]) -> None:
             analyses, errors = result
             if initial and not self.state.analyses:
-                self.state.reset(analyses, self.fresh_briefing())
+                self.state.reset(Workspace(analyses), self.fresh_briefing())
             else:
                 self.state.add_analyses(analyses)
             self._report_errors(errors)
@@ -195,20 +196,18 @@ class FileWorkflows(Translated):
     def _open_briefing(
         self, briefing: Briefing, path: Path | None, restored: CrashedSession | None = None
     ) -> None:
-        from briefing_studio.export import analyze_sources
-
         sources = list(briefing.sources)
 
-        def done(analyses: list[Analysis]) -> None:
+        def done(workspace: Workspace) -> None:
             self.project_path = path
-            self.state.reset(analyses, briefing)
+            self.state.reset(workspace, briefing)
             if restored is not None:
                 discard(restored)
                 self.state.undo_stack.resetClean()  # restored work is unsaved work
             self._update_title()
-            self.start_entities(analyses)
+            self.start_entities(workspace.analyses)
 
-        self._run(lambda _ctx: analyze_sources(sources), done, self.tr("Opening the briefing"))
+        self._run(lambda _ctx: Workspace.analyze(sources), done, self.tr("Opening the briefing"))
 
     def save(self) -> bool:
         if self.project_path is None:
@@ -273,7 +272,7 @@ class FileWorkflows(Translated):
 
         folder = preferences.get_str("export/folder", preferences.last_folder())
         template = self.state.template()
-        notices = preflight(self.state.briefing, self.state.analyses, template) if template else []
+        notices = preflight(self.state.workspace, self.state.briefing, template) if template else []
         formats = list(DEFAULT_IDS)
         if template is not None:
             try:
@@ -310,13 +309,13 @@ class FileWorkflows(Translated):
         template = self._usable_template()
         if template is None:
             return None
-        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+        workspace, briefing = self.state.workspace, self.state.snapshot()
         formats = list(formats)
 
         tsa_url = signing_ui.tsa_url()
 
         def task(_ctx: ops.TaskContext) -> list[Path]:
-            files = export_briefing(briefing, template, formats, out_dir, stem, analyses)
+            files = export_briefing(workspace, briefing, template, formats, out_dir, stem)
             if sign_with is not None:
                 files += signing_ui.sign_files(files, sign_with, tsa_url)
             return files
@@ -374,9 +373,9 @@ class FileWorkflows(Translated):
         template = self._usable_template()
         if template is None:
             return
-        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+        workspace, briefing = self.state.workspace, self.state.snapshot()
         self._run(
-            lambda _ctx: render_briefing_pdf(briefing, analyses, template),
+            lambda _ctx: render_briefing_pdf(workspace, briefing, template),
             use,
             self.tr("Preparing the pages"),
             cancellable=False,

@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_studio.analysis.gazetteer import Gazetteer, gazetteer
-from briefing_studio.analysis.model import Analysis, Figure, Section
+from briefing_studio.analysis.model import Figure, Section
 from briefing_studio.briefing import Counterpart
 from briefing_studio.textutil import fold
+from briefing_studio.workspace import Workspace
 
 _CUE_WEIGHTS = {"result": 2.0, "proposal": 2.5, "direction": 1.5}
 _CUE_REASONS = {"result": "kết quả", "proposal": "đề xuất", "direction": "chỉ đạo"}
@@ -79,23 +80,29 @@ class _SectionHits:
     names: list[str] = field(default_factory=list)
 
 
-def rank(analyses: list[Analysis], counterpart: Counterpart | None) -> Ranking:
-    """Score every section and figure of ``analyses`` for a meeting with ``counterpart``."""
+def rank(workspace: Workspace, counterpart: Counterpart | None) -> Ranking:
+    """Score every section and figure of ``workspace`` for a meeting with ``counterpart``."""
     g = gazetteer()
     target = _resolve(counterpart, g)
     sections: list[Scored] = []
     figures: list[Scored] = []
-    for analysis in analyses:
+    for analysis in workspace:
         hits = {s.id: _hits(s, target, g) for s in analysis.sections} if target else {}
         inherited = _under_named_headings(analysis.sections, hits)
         lead = next((s.id for s in analysis.sections if s.kind == "paragraph"), None)
         for section in analysis.sections:
             section_hits = hits.get(section.id)
+            in_section = workspace.figures_in(section.id)
             scored = _score_section(
-                analysis, section, section_hits, target, section.id in inherited, section.id == lead
+                section,
+                in_section,
+                section_hits,
+                target,
+                section.id in inherited,
+                section.id == lead,
             )
             sections.append(scored)
-            for figure in analysis.figures_in(section.id):
+            for figure in in_section:
                 figures.append(
                     _score_figure(
                         figure, section, section_hits, target, section.id in inherited, scored.score
@@ -107,7 +114,7 @@ def rank(analyses: list[Analysis], counterpart: Counterpart | None) -> Ranking:
 
 
 def suggest_selection(
-    analyses: list[Analysis],
+    workspace: Workspace,
     counterpart: Counterpart | None,
     max_sections: int = 12,
     max_figures: int = 8,
@@ -117,23 +124,25 @@ def suggest_selection(
     Paragraphs only (a source's headings do not structure the briefing); figures come from
     the chosen sections and leave out bare dates.
     """
-    ranking = rank(analyses, counterpart)
-    kinds = {s.id: s.kind for a in analyses for s in a.sections}
+    ranking = rank(workspace, counterpart)
     chosen = [
         s.id
         for s in ranking.sections
-        if kinds[s.id] == "paragraph" and s.score >= _MIN_SECTION_SCORE
+        if _section(workspace, s.id).kind == "paragraph" and s.score >= _MIN_SECTION_SCORE
     ][:max_sections]
-    order = {s.id: n for n, s in enumerate(s for a in analyses for s in a.sections)}
-    chosen.sort(key=order.__getitem__)
+    chosen.sort(key=lambda sid: workspace.position(sid) or 0)
     chosen_set = set(chosen)
-    figure_kinds = {f.id: f for a in analyses for f in a.figures}
+    figures = [workspace.figure(f.id) for f in ranking.figures]
     picked = [
-        f.id
-        for f in ranking.figures
-        if figure_kinds[f.id].section in chosen_set and figure_kinds[f.id].kind != "date"
+        f.id for f in figures if f is not None and f.section in chosen_set and f.kind != "date"
     ][:max_figures]
     return chosen, picked
+
+
+def _section(workspace: Workspace, section_id: str) -> Section:
+    section = workspace.section(section_id)
+    assert section is not None  # ranked from this workspace
+    return section
 
 
 # ---- counterpart and mentions ---------------------------------------------------------------
@@ -227,8 +236,8 @@ def _under_named_headings(sections: list[Section], hits: dict[str, _SectionHits]
 
 
 def _score_section(
-    analysis: Analysis,
     section: Section,
+    in_section: list[Figure],
     hits: _SectionHits | None,
     target: _Target | None,
     inherited: bool,
@@ -246,7 +255,7 @@ def _score_section(
     cue_score, cue_reasons = _cue_score(section)
     score += cue_score
     reasons += cue_reasons
-    figures = [f for f in analysis.figures_in(section.id) if f.kind != "date"]
+    figures = [f for f in in_section if f.kind != "date"]
     if figures:
         score += 0.75 * min(len(figures), 4)
         reasons.append("có số liệu")
