@@ -77,7 +77,7 @@ def docxtpl_context(briefing: Any, analyses: list, template: Any) -> dict[str, A
     from briefing_studio.templating import build_context
     from briefing_studio.templating.filters import place_date, upper_vi
 
-    context = build_context(briefing, analyses, template)
+    context = build_context(analyses, briefing, template)
     meeting, agency = context["briefing"]["meeting"], context["briefing"]["agency"]
     nation = context["counterpart"]["name"]
     when = ", ".join(x for x in (meeting["time"], meeting["date_text"]) if x)

@@ -38,14 +38,14 @@ def measure_ours(briefing: Any, template: Any, analyses: list, runs: int, folder
         target = folder / f"briefing.{fmt}"
 
         def work(fmt: str = fmt, target: Path = target) -> None:
-            write(make_document(briefing, analyses, template), fmt, target)
+            write(make_document(analyses, briefing, template), fmt, target)
 
         timing = time_it(work, runs)
         extra: dict[str, Any] = {"bytes": target.stat().st_size}
         if fmt == "pdf":
             extra["pages"] = pdf_pages(target.read_bytes())
         results[f"ours_{fmt}"] = timing.result(**extra)
-    build = time_it(lambda: make_document(briefing, analyses, template), runs)
+    build = time_it(lambda: make_document(analyses, briefing, template), runs)
     results["ours_document_only"] = build.result(note="template + markup → Document")
     return results
 
@@ -59,7 +59,7 @@ def measure_export(runs: int, folder: Path) -> Results:
     out = folder / "export"
 
     def work() -> None:
-        export_briefing(briefing, template, ["docx", "pdf"], out, "ban-tin", analyses)
+        export_briefing(analyses, briefing, template, ["docx", "pdf"], out, "ban-tin")
 
     timing = time_it(work, runs)
     pdf = (out / "ban-tin.pdf").read_bytes()

@@ -112,13 +112,13 @@ def _render_case(fmt: str, runs: int) -> Result:
     out: dict[str, bytes] = {}
 
     def work() -> None:
-        out["data"] = writer(make_document(briefing, analyses, template))
+        out["data"] = writer(make_document(analyses, briefing, template))
 
     timing = time_it(work, runs)
     peak = rss_mb()
     traced = traced_peak_mb(work)
     # A .docx has no pages until a word processor lays it out: count the same Document's PDF.
-    pdf = out["data"] if fmt == "pdf" else pdf_bytes(make_document(briefing, analyses, template))
+    pdf = out["data"] if fmt == "pdf" else pdf_bytes(make_document(analyses, briefing, template))
     return timing.result(
         pdf_pages=pdf_pages(pdf),
         sections=len(briefing.sections),

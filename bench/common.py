@@ -104,11 +104,11 @@ def seed_sources(copies: int = 1) -> list:
 
 def seed_briefing(select: str = "all", copies: int = 1) -> tuple[Any, Any, list]:
     """(briefing, embassy-meeting template, analyses) of the seeds with ``select``."""
-    from briefing_studio.export import analyze_sources
     from briefing_studio.selection import new_briefing
     from briefing_studio.templating import TemplateLibrary
+    from briefing_studio.workspace import Workspace
 
-    analyses = analyze_sources(seed_sources(copies))
+    analyses = Workspace.analyze(seed_sources(copies))
     briefing = new_briefing(analyses, select)  # type: ignore[arg-type]
     return briefing, TemplateLibrary(None).get(TEMPLATE_ID), analyses
 

@@ -9,12 +9,12 @@ import pytest
 from briefing_studio.analysis import analyze
 from briefing_studio.analysis.model import Entity, Mention
 from briefing_studio.cli import main
-from briefing_studio.export import analyze_sources
 from briefing_studio.paths import seed_files
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import load_source
 from briefing_studio.summary import summarize
 from briefing_studio.templating import TemplateLibrary, build_context, make_document
+from briefing_studio.workspace import Workspace
 from seed_helpers import text_source
 
 LEAD = (
@@ -27,7 +27,7 @@ WHOLE_TITLE = LEAD.removeprefix("Chiều 20/12, ")
 
 @pytest.fixture(scope="module")
 def analyses():
-    return analyze_sources([load_source(path) for path in seed_files()])
+    return Workspace.analyze([load_source(path) for path in seed_files()])
 
 
 def test_select_all_never_preselects_dates(analyses) -> None:
@@ -36,7 +36,7 @@ def test_select_all_never_preselects_dates(analyses) -> None:
     assert briefing.figures and all(kinds[f] != "date" for f in briefing.figures)
     dates = [f for f, kind in kinds.items() if kind == "date"]
     assert dates  # the seeds do hold dates ("20/12", "năm 2025"): they are just not ticked
-    context = build_context(briefing, analyses, TemplateLibrary(None).get("embassy-meeting"))
+    context = build_context(analyses, briefing, TemplateLibrary(None).get("embassy-meeting"))
     texts = [f["text"] for f in context["figures"]]
     assert "20/12" not in texts and not any(t.lower().startswith("năm 20") for t in texts)
 
@@ -45,7 +45,7 @@ def test_a_date_the_user_ticks_does_reach_the_figures_table(analyses) -> None:
     briefing = new_briefing(analyses, "all", None)
     date = next(f for a in analyses for f in a.figures if f.kind == "date")
     briefing.figures.append(date.id)
-    context = build_context(briefing, analyses, TemplateLibrary(None).get("embassy-meeting"))
+    context = build_context(analyses, briefing, TemplateLibrary(None).get("embassy-meeting"))
     assert context["figures"][-1]["id"] == date.id
 
 
@@ -61,7 +61,7 @@ def test_a_title_taken_from_the_lead_is_kept_whole_everywhere(analyses, capsys) 
     )
     # the document's "Nguồn tài liệu"
     briefing = new_briefing(analyses, "all", None)
-    document = make_document(briefing, analyses, TemplateLibrary(None).get("embassy-meeting"))
+    document = make_document(analyses, briefing, TemplateLibrary(None).get("embassy-meeting"))
     from briefing_studio.document import ListBlock, plain_text
 
     items = [

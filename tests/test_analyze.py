@@ -54,8 +54,9 @@ def test_figures_point_into_their_sections(name: str) -> None:
     assert analysis.figures
     ids = [figure.id for figure in analysis.figures]
     assert len(set(ids)) == len(ids)
+    sections = {s.id: s for s in analysis.sections}
     for figure in analysis.figures:
-        section = analysis.section(figure.section)
+        section = sections[figure.section]
         assert figure.id.startswith(f"{section.id}/f")
         assert section.text[figure.start : figure.end] == figure.surface
 
@@ -63,7 +64,7 @@ def test_figures_point_into_their_sections(name: str) -> None:
 def test_the_heading_with_a_number_has_its_figure() -> None:
     analysis = analysed_seed("ngkt-2025-hoi-nghi-dai-su.txt")
     heading = next(s for s in analysis.sections if s.text == "Nâng cấp quan hệ 4 đối tác lớn")
-    assert [f.value for f in analysis.figures_in(heading.id)] == [4]
+    assert [f.value for f in analysis.figures if f.section == heading.id] == [4]
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
@@ -92,7 +93,8 @@ def test_pasted_text_is_analysed_like_a_file() -> None:
     assert (metadata.time, metadata.date, metadata.place) == ("Sáng 5/1", "2025-01-05", "Hà Nội")
     assert (metadata.author, metadata.source_name) == ("Minh Anh", "Báo Thế giới & Việt Nam")
     assert [(a.short, a.defined_in_text) for a in analysis.acronyms] == [("NGKT", True)]
-    assert any(f.unit == "USD" for f in analysis.figures_in(analysis.sections[2].id))
+    third = analysis.sections[2].id
+    assert any(f.unit == "USD" for f in analysis.figures if f.section == third)
 
 
 def test_readable_summary_writes_values_in_vietnamese_not_exponents() -> None:

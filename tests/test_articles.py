@@ -21,7 +21,7 @@ from briefing_studio.analysis.figures import find_figures
 from briefing_studio.analysis.sentences import sentence_spans
 from briefing_studio.briefing import Briefing, ChosenSection
 from briefing_studio.errors import BriefingError
-from briefing_studio.export import analyze_sources, export_briefing
+from briefing_studio.export import export_briefing
 from briefing_studio.paths import seed_files
 from briefing_studio.selection import (
     carry_over_split_ids,
@@ -32,6 +32,7 @@ from briefing_studio.selection import (
 from briefing_studio.sources import load_source
 from briefing_studio.templating import TemplateLibrary
 from briefing_studio.templating.manifest import DEFAULT_PAGES, parse_manifest
+from briefing_studio.workspace import Workspace
 from seed_helpers import text_source
 
 ARTICLES = sorted((Path(__file__).parent / "fixtures" / "articles").glob("*.txt"))
@@ -44,7 +45,7 @@ TRADE, PROVINCE_2024, PROVINCE_2025 = (
 
 @pytest.fixture(scope="module")
 def analyses():
-    return analyze_sources([load_source(path) for path in ARTICLES])
+    return Workspace.analyze([load_source(path) for path in ARTICLES])
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +206,7 @@ def test_a_short_paragraph_without_captions_is_one_part_and_costs_no_sentence_sp
 
 
 def test_seed_section_ids_are_unchanged() -> None:
-    analyses = analyze_sources([load_source(path) for path in seed_files()])
+    analyses = Workspace.analyze([load_source(path) for path in seed_files()])
     for analysis in analyses:
         ids = [s.id for s in analysis.sections]
         assert ids == [f"{analysis.source.key}/s{i}" for i in range(len(ids))]
@@ -226,7 +227,7 @@ def test_a_suggested_briefing_from_three_articles_fits_the_template_pages(
         analyses, "suggested", resolve_counterpart(counterpart), template_id, max_chars=budget
     )
     assert len(briefing.sections) >= 2  # the budget leaves a briefing, not an empty page
-    paths = export_briefing(briefing, template, ["pdf"], tmp_path, analyses=analyses)
+    paths = export_briefing(analyses, briefing, template, ["pdf"], tmp_path)
     pages = len(pypdf.PdfReader(str(paths[0])).pages)
     assert pages <= template.manifest.pages
     # Without the budget the same suggestion is longer than the template is meant to be.
@@ -251,7 +252,7 @@ def test_a_project_saved_before_the_split_points_at_the_parts() -> None:
     body = _body(ARTICLES[0])
     text = "Tiêu đề bài báo về thương mại\n" + body
     source = text_source(text)
-    analyses = analyze_sources([source])
+    analyses = Workspace.analyze([source])
     key = source.key
     old_figures = find_figures(body, f"{key}/s1")
     old = Briefing(
@@ -260,12 +261,12 @@ def test_a_project_saved_before_the_split_points_at_the_parts() -> None:
         figures=[f.id for f in old_figures],
     )
     carry_over_split_ids(old, analyses)
-    parts = [s for s in analyses[0].sections if s.id.startswith(f"{key}/s1.")]
+    parts = [s for s in analyses.analyses[0].sections if s.id.startswith(f"{key}/s1.")]
     assert [c.section for c in old.sections] == [f"{key}/s0"] + [
         s.id for s in parts if not s.is_meta
     ]
     assert {c.slot for c in old.sections[1:]} == {"cooperation"}
-    figures = {f.id: f for f in analyses[0].figures}
+    figures = {f.id: f for f in analyses.analyses[0].figures}
     kept = [(o, n) for o, n in zip(old_figures, old.figures, strict=True) if n in figures]
     assert len(kept) >= len(figures) - 1  # every figure outside a caption found its part
     for before, now in kept:

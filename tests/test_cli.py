@@ -16,12 +16,12 @@ import pytest
 
 from briefing_studio.briefing import DEFAULT_TEMPLATE
 from briefing_studio.cli import SELECT_MODES, SUBCOMMANDS
-from briefing_studio.export import analyze_sources
 from briefing_studio.paths import seed_files
 from briefing_studio.project import save_briefing
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import load_source
 from briefing_studio.templating import TemplateLibrary
+from briefing_studio.workspace import Workspace
 from writer_fixtures import normalise, pdf_page_texts
 
 
@@ -156,7 +156,7 @@ def test_a_wrong_template_is_refused_before_any_source_is_read_with_the_valid_id
 
 
 def test_a_project_naming_a_missing_template_lists_the_valid_ids(tmp_path: Path) -> None:
-    analyses = analyze_sources([load_source(seed_files()[0])])
+    analyses = Workspace.analyze([load_source(seed_files()[0])])
     briefing = new_briefing(analyses, "all", template="da-bi-xoa")
     save_briefing(briefing, tmp_path / "cu.briefing")
     err = user_error(run_cli("render", "--project", "cu.briefing", cwd=tmp_path))
@@ -211,7 +211,7 @@ def test_issued_sets_the_date_line_and_date_stays_the_meeting_date(tmp_path: Pat
 
 
 def test_a_project_keeps_its_issued_date_and_issued_overrides_it(tmp_path: Path) -> None:
-    analyses = analyze_sources([load_source(path) for path in seed_files()])
+    analyses = Workspace.analyze([load_source(path) for path in seed_files()])
     briefing = new_briefing(analyses, "suggested")
     briefing.agency.place = "Hà Nội"
     briefing.issued = "2025-01-15"

@@ -10,19 +10,20 @@ import pytest
 
 from briefing_studio.atomic import atomic_write_many
 from briefing_studio.errors import BriefingError, os_error, os_reason
-from briefing_studio.export import analyze_sources, check_stem, export_briefing
+from briefing_studio.export import check_stem, export_briefing
 from briefing_studio.paths import seed_files
 from briefing_studio.project import load_briefing
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import load_source
 from briefing_studio.templating import TemplateLibrary
+from briefing_studio.workspace import Workspace
 
 OLD = b"the previous version\n"
 
 
 @pytest.fixture(scope="module")
 def seed_work():
-    analyses = analyze_sources([load_source(seed_files()[0])])
+    analyses = Workspace.analyze([load_source(seed_files()[0])])
     briefing = new_briefing(analyses, "suggested")
     return briefing, TemplateLibrary(None).get("embassy-meeting"), analyses
 
@@ -72,7 +73,7 @@ def test_the_gui_export_refuses_a_path_as_name_before_writing(
     briefing, template, analyses = seed_work
     out = tmp_path / "a" / "b"
     with pytest.raises(BriefingError):
-        export_briefing(briefing, template, ["docx"], out, "../../thoat", analyses)
+        export_briefing(analyses, briefing, template, ["docx"], out, "../../thoat")
     assert list(tmp_path.rglob("*")) == []
 
 
@@ -84,7 +85,7 @@ def test_a_failing_pdf_puts_the_previous_docx_back(tmp_path: Path, seed_work: tu
     (tmp_path / "x.docx").write_bytes(OLD)
     (tmp_path / "x.pdf").mkdir()
     with pytest.raises(BriefingError) as caught:
-        export_briefing(briefing, template, ["docx", "pdf"], tmp_path, "x", analyses)
+        export_briefing(analyses, briefing, template, ["docx", "pdf"], tmp_path, "x")
     assert (tmp_path / "x.docx").read_bytes() == OLD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.docx", "x.pdf"]
     message = caught.value.message("vi")

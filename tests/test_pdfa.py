@@ -14,13 +14,13 @@ from pikepdf import pdfa as pikepdf_pdfa
 from briefing_studio.briefing import Agency
 from briefing_studio.document import Document, DocumentInfo
 from briefing_studio.errors import BriefingError
-from briefing_studio.export import analyze_sources
 from briefing_studio.paths import seed_files
 from briefing_studio.render import pdf_bytes
 from briefing_studio.render.pdfa import pdfa_bytes, to_pdfa
 from briefing_studio.selection import new_briefing, resolve_counterpart
 from briefing_studio.sources import load_source
 from briefing_studio.templating import TemplateLibrary, make_document
+from briefing_studio.workspace import Workspace
 from writer_fixtures import every_toned_vowel, para, pdf_page_texts
 
 AGENCY = Agency(parent="BỘ NGOẠI GIAO", name="VỤ TỔNG HỢP KINH TẾ", place="Hà Nội")
@@ -28,7 +28,7 @@ AGENCY = Agency(parent="BỘ NGOẠI GIAO", name="VỤ TỔNG HỢP KINH TẾ", 
 
 @pytest.fixture(scope="module")
 def documents() -> dict[str, Document]:
-    analyses = analyze_sources([load_source(path) for path in seed_files()])
+    analyses = Workspace.analyze([load_source(path) for path in seed_files()])
     library = TemplateLibrary(None)
     built = {}
     for template in library.templates():
@@ -36,7 +36,7 @@ def documents() -> dict[str, Document]:
             continue
         briefing = new_briefing(analyses, "suggested", resolve_counterpart("Hàn Quốc"))
         briefing.template, briefing.agency = template.id, AGENCY
-        built[template.id] = make_document(briefing, analyses, template)
+        built[template.id] = make_document(analyses, briefing, template)
     assert {"embassy-meeting", "province-meeting", "handout"} <= set(built)
     return built
 

@@ -8,12 +8,12 @@ import pytest
 
 from briefing_studio.briefing import Agency, Briefing
 from briefing_studio.cli import main
-from briefing_studio.export import analyze_sources
 from briefing_studio.paths import seed_files
 from briefing_studio.preflight import Notice, preflight
 from briefing_studio.selection import new_briefing, resolve_counterpart
 from briefing_studio.sources import load_source
 from briefing_studio.templating import TemplateLibrary
+from briefing_studio.workspace import Workspace
 
 LIBRARY = TemplateLibrary(None)
 AGENCY = Agency(parent="BỘ NGOẠI GIAO", name="VỤ TỔNG HỢP KINH TẾ")
@@ -21,13 +21,13 @@ AGENCY = Agency(parent="BỘ NGOẠI GIAO", name="VỤ TỔNG HỢP KINH TẾ")
 
 @pytest.fixture(scope="module")
 def analyses():
-    return analyze_sources([load_source(path) for path in seed_files()])
+    return Workspace.analyze([load_source(path) for path in seed_files()])
 
 
 def notices_for(analyses, counterpart: str | None, template: str, agency=AGENCY) -> list[Notice]:
     briefing = new_briefing(analyses, "all", resolve_counterpart(counterpart), template=template)
     briefing.agency = agency
-    return preflight(briefing, analyses, LIBRARY.get(template))
+    return preflight(analyses, briefing, LIBRARY.get(template))
 
 
 def codes(notices: list[Notice]) -> list[str]:
@@ -80,7 +80,7 @@ def test_missing_agency_says_how_to_set_it(analyses) -> None:
 
 def test_empty_slots_and_no_figures_are_flagged(analyses) -> None:
     briefing = Briefing(sources=[a.source for a in analyses], agency=AGENCY)
-    notices = preflight(briefing, analyses, LIBRARY.get("embassy-meeting"))
+    notices = preflight(analyses, briefing, LIBRARY.get("embassy-meeting"))
     slots = LIBRARY.get("embassy-meeting").manifest.slots
     empty = [n for n in notices if n.code == "slot-empty"]
     assert len(empty) == len(slots)
@@ -88,7 +88,7 @@ def test_empty_slots_and_no_figures_are_flagged(analyses) -> None:
     assert "figures-empty" in codes(notices)
     full = new_briefing(analyses, "all", None)
     full.agency = AGENCY
-    assert "figures-empty" not in codes(preflight(full, analyses, LIBRARY.get("embassy-meeting")))
+    assert "figures-empty" not in codes(preflight(analyses, full, LIBRARY.get("embassy-meeting")))
 
 
 @pytest.mark.parametrize(

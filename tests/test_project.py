@@ -9,16 +9,17 @@ import pytest
 
 from briefing_studio.briefing import Agency, Briefing, ChosenSection, Counterpart, Meeting
 from briefing_studio.errors import BriefingError
-from briefing_studio.export import analyze_sources, default_stem, parse_formats
+from briefing_studio.export import default_stem, parse_formats
 from briefing_studio.paths import seed_files
 from briefing_studio.project import VERSION, load_briefing, save_briefing
 from briefing_studio.selection import new_briefing, resolve_counterpart
 from briefing_studio.sources import load_source
+from briefing_studio.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
 def analyses():
-    return analyze_sources([load_source(path) for path in seed_files()])
+    return Workspace.analyze([load_source(path) for path in seed_files()])
 
 
 def a_briefing(analyses) -> Briefing:
@@ -60,9 +61,9 @@ def test_project_embeds_the_source_text_so_it_opens_without_the_original_files(
     assert data["format"] == "briefing-studio/briefing" and data["version"] == VERSION
     embedded = data["briefing"]["sources"][0]
     assert "trên 12,4 tỷ USD" in " ".join(b["text"] for b in embedded["blocks"])
-    assert embedded["sha256"] == analyses[0].source.sha256
+    assert embedded["sha256"] == analyses.sources[0].sha256
     reopened = load_briefing(path)
-    again = analyze_sources(reopened.sources)
+    again = Workspace.analyze(reopened.sources)
     ids = {s.id for a in again for s in a.sections}
     assert all(chosen.section in ids for chosen in reopened.sections)
 

@@ -13,7 +13,6 @@ from lxml import etree
 
 from briefing_studio.briefing import Agency
 from briefing_studio.document import Cell, Document, Row, Run, Table
-from briefing_studio.export import analyze_sources
 from briefing_studio.paths import seed_files
 from briefing_studio.presets import get_preset
 from briefing_studio.render.docx_writer import docx_bytes
@@ -21,6 +20,7 @@ from briefing_studio.render.pdf_writer import pdf_bytes
 from briefing_studio.selection import new_briefing, resolve_counterpart
 from briefing_studio.sources import load_source
 from briefing_studio.templating import TemplateLibrary, make_document
+from briefing_studio.workspace import Workspace
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 AGENCY_NAME = "VỤ TỔNG HỢP KINH TẾ"
@@ -31,11 +31,11 @@ DROP_PT = 2.0  # rules drawn 2–3 pt lower than before
 
 @pytest.fixture(scope="module")
 def document() -> Document:
-    analyses = analyze_sources([load_source(path) for path in seed_files()])
+    analyses = Workspace.analyze([load_source(path) for path in seed_files()])
     briefing = new_briefing(analyses, "suggested", resolve_counterpart("Hàn Quốc"))
     briefing.agency = Agency(parent="BỘ NGOẠI GIAO", name=AGENCY_NAME)
     briefing.meeting.participants = ["Ông Nguyễn Văn A, Vụ trưởng", "Bà Trần Thị B"]
-    return make_document(briefing, analyses, TemplateLibrary(None).get("embassy-meeting"))
+    return make_document(analyses, briefing, TemplateLibrary(None).get("embassy-meeting"))
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,12 @@ import docx
 import pypdf
 import pytest
 
-from briefing_studio.export import analyze_sources, export_briefing
+from briefing_studio.export import export_briefing
 from briefing_studio.paths import seed_files
 from briefing_studio.selection import new_briefing, resolve_counterpart
 from briefing_studio.sources import load_source
 from briefing_studio.templating import TemplateLibrary
+from briefing_studio.workspace import Workspace
 from writer_fixtures import docx_paragraph_texts, normalise, pdf_page_texts
 
 TEMPLATES = ("embassy-meeting", "province-meeting", "handout")
@@ -23,7 +24,7 @@ TEMPLATES = ("embassy-meeting", "province-meeting", "handout")
 
 @pytest.fixture(scope="module")
 def analyses():
-    return analyze_sources([load_source(path) for path in seed_files()])
+    return Workspace.analyze([load_source(path) for path in seed_files()])
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +49,7 @@ def test_every_template_renders_the_suggested_seed_briefing_to_docx_and_pdf(
 ) -> None:
     counterpart = resolve_counterpart("Hàn Quốc")
     briefing = new_briefing(analyses, "suggested", counterpart, template=template_id)
-    paths = export_briefing(
-        briefing, library.get(template_id), ["docx", "pdf"], tmp_path, analyses=analyses
-    )
+    paths = export_briefing(analyses, briefing, library.get(template_id), ["docx", "pdf"], tmp_path)
     assert sorted(p.suffix for p in paths) == [".docx", ".pdf"]
     texts = exported_text(paths)
     document = docx.Document(str(tmp_path / f"{paths[0].stem}.docx"))
@@ -67,9 +66,7 @@ def test_selecting_all_puts_every_seed_paragraph_in_both_files(
     template_id: str, analyses, library: TemplateLibrary, tmp_path: Path
 ) -> None:
     briefing = new_briefing(analyses, "all", None, template=template_id)
-    paths = export_briefing(
-        briefing, library.get(template_id), ["docx", "pdf"], tmp_path, analyses=analyses
-    )
+    paths = export_briefing(analyses, briefing, library.get(template_id), ["docx", "pdf"], tmp_path)
     texts = exported_text(paths)
     missing = {fmt: [] for fmt in texts}
     for analysis in analyses:
@@ -158,7 +155,7 @@ def test_handout_of_every_seed_section_still_fits_two_pages(
     analyses, library: TemplateLibrary, tmp_path: Path
 ) -> None:
     briefing = new_briefing(analyses, "all", None, template="handout")
-    (pdf,) = export_briefing(briefing, library.get("handout"), ["pdf"], tmp_path, analyses=analyses)
+    (pdf,) = export_briefing(analyses, briefing, library.get("handout"), ["pdf"], tmp_path)
     assert len(pypdf.PdfReader(str(pdf)).pages) <= 2
 
 

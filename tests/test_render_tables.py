@@ -17,11 +17,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from briefing_studio.briefing import Briefing, ChosenSection, Meeting
-from briefing_studio.export import analyze_sources, export_briefing
+from briefing_studio.export import export_briefing
 from briefing_studio.selection import resolve_counterpart
 from briefing_studio.sources import load_source
 from briefing_studio.sources.office import find_soffice
 from briefing_studio.templating import TemplateLibrary
+from briefing_studio.workspace import Workspace
 
 SOFFICE = find_soffice()
 TITLE = "Báo cáo kết quả hợp tác kinh tế với Hàn Quốc năm 2024"
@@ -68,7 +69,7 @@ def to_doc(source: Path, folder: Path) -> Path:
 
 def render_chosen_table(path: Path, out: Path) -> tuple[Path, Path]:
     """A briefing with the report's table and the figures in its cells chosen."""
-    analyses = analyze_sources([load_source(path)])
+    analyses = Workspace.analyze([load_source(path)])
     (analysis,) = analyses
     (table,) = [s for s in analysis.sections if s.kind == "table"]
     figures = [f.id for f in analysis.figures if f.section == table.id]
@@ -79,7 +80,7 @@ def render_chosen_table(path: Path, out: Path) -> tuple[Path, Path]:
         meeting=Meeting(counterpart=resolve_counterpart("Hàn Quốc")),
     )
     template = TemplateLibrary(None).get("embassy-meeting")
-    written = export_briefing(briefing, template, ["docx", "pdf"], out, "bang", analyses)
+    written = export_briefing(analyses, briefing, template, ["docx", "pdf"], out, "bang")
     docx_path, pdf_path = sorted(written, key=lambda p: p.suffix)
     return docx_path, pdf_path
 

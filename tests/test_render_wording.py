@@ -16,12 +16,13 @@ import pytest
 
 from briefing_studio.briefing import Agency
 from briefing_studio.document import Division, Heading, plain_text
-from briefing_studio.export import analyze_sources, default_stem, export_briefing
+from briefing_studio.export import default_stem, export_briefing
 from briefing_studio.paths import seed_files
 from briefing_studio.selection import new_briefing, resolve_counterpart
 from briefing_studio.sources import load_source
 from briefing_studio.templating import TemplateLibrary, make_document
 from briefing_studio.templating.filters import figure
+from briefing_studio.workspace import Workspace
 from seed_helpers import text_source
 from writer_fixtures import docx_paragraph_texts, normalise, pdf_page_texts
 
@@ -34,7 +35,7 @@ PLACEHOLDER = "chưa có nội dung"
 
 @pytest.fixture(scope="module")
 def analyses():
-    return analyze_sources([load_source(path) for path in seed_files()])
+    return Workspace.analyze([load_source(path) for path in seed_files()])
 
 
 def briefing_for(analyses, counterpart: str | None, template: str, date: str | None = None):
@@ -94,8 +95,8 @@ def outline(reader: pypdf.PdfReader) -> list[tuple[int, str]]:
 
 def test_a_province_in_the_embassy_template_gets_no_ambassador(analyses) -> None:
     document = make_document(
-        briefing_for(analyses, "Bắc Giang", "embassy-meeting", "2024-12-20"),
         analyses,
+        briefing_for(analyses, "Bắc Giang", "embassy-meeting", "2024-12-20"),
         LIBRARY.get("embassy-meeting"),
     )
     text = document_text(document)
@@ -106,8 +107,8 @@ def test_a_province_in_the_embassy_template_gets_no_ambassador(analyses) -> None
 
 def test_a_country_in_the_province_template_is_not_called_a_locality(analyses) -> None:
     document = make_document(
-        briefing_for(analyses, "Hàn Quốc", "province-meeting"),
         analyses,
+        briefing_for(analyses, "Hàn Quốc", "province-meeting"),
         LIBRARY.get("province-meeting"),
     )
     text = document_text(document)
@@ -117,8 +118,8 @@ def test_a_country_in_the_province_template_is_not_called_a_locality(analyses) -
 
 def test_an_unknown_counterpart_gets_no_honorific_and_a_neutral_title(analyses) -> None:
     document = make_document(
-        briefing_for(analyses, "Xứ Sở Lạ", "embassy-meeting"),
         analyses,
+        briefing_for(analyses, "Xứ Sở Lạ", "embassy-meeting"),
         LIBRARY.get("embassy-meeting"),
     )
     text = document_text(document)
@@ -132,7 +133,7 @@ def test_an_unknown_counterpart_gets_no_honorific_and_a_neutral_title(analyses) 
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_before_the_merger_a_province_is_named_as_it_was(analyses, template: str) -> None:
     briefing = briefing_for(analyses, "Bắc Giang", template, "2024-12-20")
-    document = make_document(briefing, analyses, LIBRARY.get(template))
+    document = make_document(analyses, briefing, LIBRARY.get(template))
     assert document.info.title == "Tài liệu phục vụ buổi làm việc với tỉnh Bắc Giang"
     assert "(cũ)" not in document_text(document)
     assert default_stem(briefing) == "briefing-bac-giang-2024-12-20"
@@ -143,7 +144,7 @@ def test_after_the_merger_a_former_province_is_named_with_its_current_one(
     analyses, template: str
 ) -> None:
     briefing = briefing_for(analyses, "Bắc Giang", template, "2025-08-01")
-    document = make_document(briefing, analyses, LIBRARY.get(template))
+    document = make_document(analyses, briefing, LIBRARY.get(template))
     expected = "tỉnh Bắc Ninh (bao gồm địa bàn tỉnh Bắc Giang trước đây)"
     assert document.info.title == f"Tài liệu phục vụ buổi làm việc với {expected}"
     text = document_text(document)
@@ -157,7 +158,7 @@ def test_after_the_merger_a_former_province_is_named_with_its_current_one(
 
 def test_after_the_merger_later_sentences_name_the_current_province_briefly(analyses) -> None:
     briefing = briefing_for(analyses, "Bắc Giang", "province-meeting", "2025-08-01")
-    text = document_text(make_document(briefing, analyses, LIBRARY.get("province-meeting")))
+    text = document_text(make_document(analyses, briefing, LIBRARY.get("province-meeting")))
     assert "Địa phương: tỉnh Bắc Ninh (bao gồm địa bàn tỉnh Bắc Giang trước đây)." in text
     assert "hợp tác quốc tế và ngoại giao kinh tế của tỉnh Bắc Ninh thời gian qua" in text
 
@@ -165,7 +166,7 @@ def test_after_the_merger_later_sentences_name_the_current_province_briefly(anal
 def test_the_document_date_decides_when_the_meeting_has_none(analyses) -> None:
     briefing = briefing_for(analyses, "Bắc Giang", "province-meeting")
     briefing.issued = "2025-03-01"
-    document = make_document(briefing, analyses, LIBRARY.get("province-meeting"))
+    document = make_document(analyses, briefing, LIBRARY.get("province-meeting"))
     assert "Địa phương: tỉnh Bắc Giang." in document_text(document)
 
 
@@ -201,10 +202,8 @@ def test_seed_briefings_have_no_placeholder_no_wrong_honorific_and_a_true_outlin
 ) -> None:
     counterpart = COUNTERPARTS[kind]
     briefing = briefing_for(analyses, counterpart, template, "2024-12-20")
-    document = make_document(briefing, analyses, LIBRARY.get(template))
-    paths = export_briefing(
-        briefing, LIBRARY.get(template), ["docx", "pdf"], tmp_path, analyses=analyses
-    )
+    document = make_document(analyses, briefing, LIBRARY.get(template))
+    paths = export_briefing(analyses, briefing, LIBRARY.get(template), ["docx", "pdf"], tmp_path)
     docx_path, pdf_path = sorted(paths, key=lambda p: p.suffix)
     docx_text = normalise(" ".join(docx_paragraph_texts(docx_path.read_bytes())))
     pdf_text = normalise(" ".join(pdf_page_texts(pdf_path.read_bytes())))
@@ -232,7 +231,7 @@ def test_seed_briefings_have_no_placeholder_no_wrong_honorific_and_a_true_outlin
 
 def test_two_handout_h2_sections_are_siblings_in_the_pdf_outline(analyses, tmp_path: Path) -> None:
     briefing = briefing_for(analyses, "Bắc Giang", "handout")
-    (pdf,) = export_briefing(briefing, LIBRARY.get("handout"), ["pdf"], tmp_path, analyses=analyses)
+    (pdf,) = export_briefing(analyses, briefing, LIBRARY.get("handout"), ["pdf"], tmp_path)
     entries = outline(pypdf.PdfReader(str(pdf)))
     names = [title for depth, title in entries if depth == 1]
     assert "Bối cảnh" in names and "Kết quả nổi bật" in names
@@ -247,20 +246,18 @@ def test_without_an_agency_no_empty_header_block_and_no_author(
 ) -> None:
     briefing = briefing_for(analyses, "Hàn Quốc", template)
     briefing.agency = Agency()
-    document = make_document(briefing, analyses, LIBRARY.get(template))
+    document = make_document(analyses, briefing, LIBRARY.get(template))
     letterheads = [b for b in document.blocks if getattr(b, "style", None) == "letterhead"]
     assert letterheads == []  # the motto stands alone, no half-empty two-column block
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document_text(document)
-    (pdf,) = export_briefing(briefing, LIBRARY.get(template), ["pdf"], tmp_path, analyses=analyses)
+    (pdf,) = export_briefing(analyses, briefing, LIBRARY.get(template), ["pdf"], tmp_path)
     metadata = pypdf.PdfReader(str(pdf)).metadata
     assert "/Author" not in metadata and metadata.title
 
 
 def test_with_an_agency_the_pdf_names_it_as_author(analyses, tmp_path: Path) -> None:
     briefing = briefing_for(analyses, "Hàn Quốc", "embassy-meeting")
-    (pdf,) = export_briefing(
-        briefing, LIBRARY.get("embassy-meeting"), ["pdf"], tmp_path, analyses=analyses
-    )
+    (pdf,) = export_briefing(analyses, briefing, LIBRARY.get("embassy-meeting"), ["pdf"], tmp_path)
     assert pypdf.PdfReader(str(pdf)).metadata.author == "VỤ TỔNG HỢP KINH TẾ"
 
 
@@ -273,7 +270,7 @@ def test_every_detail_line_ends_with_one_full_stop(analyses, template: str, purp
     briefing = briefing_for(analyses, "Hàn Quốc", template)
     briefing.meeting.purpose = purpose
     briefing.meeting.place = "Trụ sở Bộ Ngoại giao"
-    text = document_text(make_document(briefing, analyses, LIBRARY.get(template)))
+    text = document_text(make_document(analyses, briefing, LIBRARY.get(template)))
     assert "Mục đích: Trao đổi về hợp tác.\n" in text + "\n"
     assert "Địa điểm: Trụ sở Bộ Ngoại giao.\n" in text + "\n"
     assert ".." not in text.replace("…", "")
@@ -283,7 +280,7 @@ def test_meeting_date_shapes_the_counterpart_label_in_the_context(analyses) -> N
     from briefing_studio.templating import build_context
 
     briefing = briefing_for(analyses, "Bắc Giang", "province-meeting", "2025-07-01")
-    counterpart = build_context(briefing, analyses, LIBRARY.get("province-meeting"))["counterpart"]
+    counterpart = build_context(analyses, briefing, LIBRARY.get("province-meeting"))["counterpart"]
     assert counterpart["former"] and counterpart["successor"] == "tỉnh Bắc Ninh"
     assert counterpart["known"] and counterpart["kind"] == "province"
     assert counterpart["own_label"] == "tỉnh Bắc Giang"

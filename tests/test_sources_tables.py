@@ -16,6 +16,7 @@ from briefing_studio.sources import load_source
 from briefing_studio.sources.model import Table, TableCell
 from briefing_studio.templating import TemplateLibrary
 from briefing_studio.templating.context import build_context
+from briefing_studio.workspace import Workspace
 
 
 def grid(table: Table) -> list[list[tuple[str, int, int]]]:
@@ -152,7 +153,9 @@ def test_the_figures_table_reads_a_cell_with_its_headers(tmp_path: Path) -> None
     briefing = Briefing(
         sources=[analysis.source], sections=[ChosenSection(section.id)], figures=[figure.id]
     )
-    context = build_context(briefing, [analysis], TemplateLibrary(None).get("embassy-meeting"))
+    context = build_context(
+        Workspace([analysis]), briefing, TemplateLibrary(None).get("embassy-meeting")
+    )
     (item,) = context["figures"]
     assert item["sentence"] == "Kim ngạch xuất khẩu · 2024: 12,4 tỷ USD"
     assert str(item["excerpt_html"]) == "Kim ngạch xuất khẩu · 2024: <b>12,4 tỷ USD</b>"

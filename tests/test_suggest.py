@@ -7,25 +7,25 @@ import pytest
 from briefing_studio.analysis import analyze
 from briefing_studio.analysis.gazetteer import gazetteer
 from briefing_studio.analysis.model import Analysis, Figure, Metadata, Section
-from briefing_studio.analysis.suggest import rank, suggest_selection
 from briefing_studio.briefing import Counterpart
 from briefing_studio.paths import seed_files
 from briefing_studio.sources import load_source
 from briefing_studio.sources.model import Block, SourceDocument
+from briefing_studio.suggest import rank, suggest_selection
+from briefing_studio.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def seeds() -> list[Analysis]:
-    return [analyze(load_source(path)) for path in seed_files()]
+def seeds() -> Workspace:
+    return Workspace(analyze(load_source(path)) for path in seed_files())
 
 
-def section_starting(analyses: list[Analysis], words: str) -> Section:
-    return next(s for a in analyses for s in a.sections if s.text.startswith(words))
+def section_starting(workspace: Workspace, words: str) -> Section:
+    return next(s for _, s in workspace.sections() if s.text.startswith(words))
 
 
-def figure_surfaces(analyses: list[Analysis], ids: list[str]) -> list[str]:
-    figures = {f.id: f for a in analyses for f in a.figures}
-    return [figures[i].surface for i in ids]
+def figure_surfaces(workspace: Workspace, ids: list[str]) -> list[str]:
+    return [workspace.figure(i).surface for i in ids]
 
 
 def counterpart(key: str) -> Counterpart:
@@ -35,7 +35,7 @@ def counterpart(key: str) -> Counterpart:
 
 
 def test_embassy_briefing_for_han_quoc_starts_from_the_korea_paragraphs(
-    seeds: list[Analysis],
+    seeds: Workspace,
 ) -> None:
     ranking = rank(seeds, counterpart("KR"))
     exports = section_starting(seeds, "Ở Bắc Giang")  # exports to Hàn Quốc
@@ -53,7 +53,7 @@ def test_embassy_briefing_for_han_quoc_starts_from_the_korea_paragraphs(
 
 
 def test_a_figure_in_the_counterparts_sentence_beats_a_bigger_one_elsewhere(
-    seeds: list[Analysis],
+    seeds: Workspace,
 ) -> None:
     ranking = rank(seeds, counterpart("KR"))
     order = figure_surfaces(seeds, [f.id for f in ranking.figures])
@@ -64,9 +64,7 @@ def test_a_figure_in_the_counterparts_sentence_beats_a_bigger_one_elsewhere(
 
 
 @pytest.mark.parametrize("key", ["bac-giang", "bac-ninh"])
-def test_province_briefing_starts_from_the_bac_giang_paragraphs(
-    seeds: list[Analysis], key: str
-) -> None:
+def test_province_briefing_starts_from_the_bac_giang_paragraphs(seeds: Workspace, key: str) -> None:
     ranking = rank(seeds, counterpart(key))
     report = section_starting(seeds, "Ở Bắc Giang")  # FDI 12,4 tỷ USD, lychee 4.814 tỷ đồng
     proposals = section_starting(seeds, "Năm 2025, tỉnh đề xuất")
@@ -76,12 +74,14 @@ def test_province_briefing_starts_from_the_bac_giang_paragraphs(
         assert "nhắc tới Bắc Giang (nay thuộc Bắc Ninh)" in ranking.sections[0].reasons
 
     top = ranking.figures[:6]
-    assert all(next(f for f in seeds[0].figures if f.id == s.id).section == report.id for s in top)
+    assert all(
+        next(f for f in seeds.analyses[0].figures if f.id == s.id).section == report.id for s in top
+    )
     surfaces = figure_surfaces(seeds, [s.id for s in top])
     assert "trên 12,4 tỷ USD" in surfaces
 
 
-def test_without_counterpart_results_proposals_and_figures_lead(seeds: list[Analysis]) -> None:
+def test_without_counterpart_results_proposals_and_figures_lead(seeds: Workspace) -> None:
     ranking = rank(seeds, None)
     best = next(s for a in seeds for s in a.sections if s.id == ranking.sections[0].id)
     assert "result" in best.cues or "proposal" in best.cues
@@ -94,7 +94,7 @@ def test_without_counterpart_results_proposals_and_figures_lead(seeds: list[Anal
 
 
 def test_suggested_selection_is_in_source_order_with_figures_from_it(
-    seeds: list[Analysis],
+    seeds: Workspace,
 ) -> None:
     sections, figures = suggest_selection(seeds, counterpart("KR"))
     order = [s.id for a in seeds for s in a.sections]
@@ -112,7 +112,7 @@ def test_suggested_selection_is_in_source_order_with_figures_from_it(
     ]
 
 
-def test_selection_respects_the_limit(seeds: list[Analysis]) -> None:
+def test_selection_respects_the_limit(seeds: Workspace) -> None:
     sections, _ = suggest_selection(seeds, counterpart("bac-ninh"), max_sections=2)
     assert sections == [
         section_starting(seeds, "Ở Bắc Giang").id,
@@ -121,14 +121,14 @@ def test_selection_respects_the_limit(seeds: list[Analysis]) -> None:
 
 
 def test_counterpart_typed_by_hand_is_resolved_through_the_gazetteer(
-    seeds: list[Analysis],
+    seeds: Workspace,
 ) -> None:
     typed = rank(seeds, Counterpart(kind="other", name="Hàn Quốc"))
     chosen = rank(seeds, counterpart("KR"))
     assert [s.id for s in typed.sections[:2]] == [s.id for s in chosen.sections[:2]]
 
 
-def test_counterpart_unknown_to_the_gazetteer_matches_by_name(seeds: list[Analysis]) -> None:
+def test_counterpart_unknown_to_the_gazetteer_matches_by_name(seeds: Workspace) -> None:
     ranking = rank(seeds, Counterpart(kind="other", name="dien dan tri thuc"))
     forum = section_starting(seeds, "Tới đây cần tổ chức")
     assert ranking.sections[0].id == forum.id
@@ -166,7 +166,7 @@ def test_a_section_under_a_heading_naming_the_counterpart_is_relevant() -> None:
         unit="USD",
     )
     analysis = Analysis(source, Metadata(), sections, [amount], [])
-    ranking = rank([analysis], counterpart("KR"))
+    ranking = rank(Workspace([analysis]), counterpart("KR"))
     scores = {s.id: s for s in ranking.sections}
     assert scores[sections[1].id].score > scores[sections[3].id].score
     assert "thuộc mục về Hàn Quốc" in scores[sections[1].id].reasons

@@ -5,23 +5,20 @@ from __future__ import annotations
 import pytest
 
 from briefing_studio.analysis import analyze
-from briefing_studio.analysis.model import Analysis
+from briefing_studio.editing import merge_in_source_order
 from briefing_studio.paths import seed_files
-from briefing_studio.selection import (
-    combine_suggestion,
-    merge_in_source_order,
-    suggestion_needs_asking,
-)
+from briefing_studio.selection import combine_suggestion, suggestion_needs_asking
 from briefing_studio.sources import load_source
+from briefing_studio.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def seeds() -> list[Analysis]:
-    return [analyze(load_source(path)) for path in seed_files()]
+def seeds() -> Workspace:
+    return Workspace(analyze(load_source(path)) for path in seed_files())
 
 
 def test_merge_keeps_the_users_order_and_places_new_items_by_source_order() -> None:
-    order = ["a", "b", "c", "d", "e"]
+    order = {item: n for n, item in enumerate("abcde")}.get
     # The user moved d before b; the suggestion adds c and a.
     assert merge_in_source_order(["d", "b"], ["a", "c", "b"], order) == ["a", "d", "b", "c"]
     assert merge_in_source_order([], ["c", "a"], order) == ["a", "c"]

@@ -15,6 +15,7 @@ from briefing_studio.templating import TemplateLibrary, load_template, make_docu
 from briefing_studio.templating.draft import Draft, Located, locate
 from briefing_studio.templating.pipeline import MarkupProblem
 from briefing_studio.templating.sandbox import BriefingSandbox, sandbox_for
+from briefing_studio.workspace import Workspace
 
 NOTE = 'id = "{id}"\nversion = 1\nname_vi = "Mẫu"\nname_en = "Template"\n'
 PARTS = "_common/nd30.html.j2"
@@ -26,7 +27,7 @@ def sample():
     from briefing_studio.selection import new_briefing
     from briefing_studio.sources import load_source
 
-    analyses = [analyze(load_source(p)) for p in seed_files()]
+    analyses = Workspace(analyze(load_source(p)) for p in seed_files())
     return new_briefing(analyses, "suggested", None), analyses
 
 
@@ -94,7 +95,7 @@ def test_the_nearest_common_wins_and_built_ins_see_only_built_in_parts(
     library = TemplateLibrary(office)
     built_in = library.get("embassy-meeting")
     assert built_in.origin == "built-in"
-    assert "của Vụ" not in make_document(briefing, analyses, built_in).markup
+    assert "của Vụ" not in make_document(analyses, briefing, built_in).markup
 
 
 @pytest.mark.parametrize(
@@ -136,16 +137,16 @@ def test_a_missing_shared_part_names_the_file(tmp_path: Path) -> None:
 def test_a_copy_carries_the_parts_and_works_anywhere(tmp_path: Path, sample) -> None:
     briefing, analyses = sample
     original = TemplateLibrary(None).get("province-meeting")
-    expected = make_document(briefing, analyses, original).markup
+    expected = make_document(analyses, briefing, original).markup
     copy = store.customise(original, "mine", tmp_path / "office")
     assert (copy.folder / PARTS).read_bytes() == (templates_dir() / PARTS).read_bytes()
-    assert make_document(briefing, analyses, copy).markup == expected
+    assert make_document(analyses, briefing, copy).markup == expected
     # Moved by hand to another folder with no _common beside it: still the same document.
     moved = shutil.copytree(copy.folder, tmp_path / "elsewhere" / "mine")
-    assert make_document(briefing, analyses, load_template(moved, "user")).markup == expected
+    assert make_document(analyses, briefing, load_template(moved, "user")).markup == expected
     # Without its own copy of the parts, it falls back to the built-in ones.
     shutil.rmtree(moved / "_common")
-    assert make_document(briefing, analyses, load_template(moved, "user")).markup == expected
+    assert make_document(analyses, briefing, load_template(moved, "user")).markup == expected
 
 
 def test_an_export_carries_the_parts_only_when_the_template_uses_them(tmp_path: Path) -> None:
@@ -167,7 +168,7 @@ def test_a_markup_problem_in_the_parts_is_located_in_their_file(tmp_path: Path, 
     broken = parts.replace("<th>STT</th>", "<th><blink>STT</blink></th>")
     draft = Draft(copy, copy.manifest, {PARTS: broken})
     with pytest.raises(MarkupProblem) as caught:
-        make_document(briefing, analyses, draft.as_template(), overlay=draft.files)
+        make_document(analyses, briefing, draft.as_template(), overlay=draft.files)
     line = next(n for n, text in enumerate(broken.splitlines(), 1) if "<blink>" in text)
     assert locate(caught.value, draft) == Located(PARTS, line)
 

@@ -47,12 +47,13 @@ def test_the_example_on_the_reference_page_works() -> None:
     from briefing_studio.analysis import analyze
     from briefing_studio.selection import new_briefing
     from briefing_studio.sources import load_source
+    from briefing_studio.workspace import Workspace
 
     example = re.search(r"```jinja\n(.*?)```", build_reference(), re.S).group(1)
     template = TemplateLibrary(None).get("embassy-meeting")
-    analyses = [analyze(load_source(p)) for p in seed_files()]
+    analyses = Workspace(analyze(load_source(p)) for p in seed_files())
     briefing = new_briefing(analyses, "suggested", None)
     draft = Draft(template, template.manifest, {"briefing.html.j2": example})
-    document = make_document(briefing, analyses, draft.as_template(), overlay=draft.files)
+    document = make_document(analyses, briefing, draft.as_template(), overlay=draft.files)
     assert "<h1>I. Thông tin chung</h1>" in document.markup
     assert document.blocks

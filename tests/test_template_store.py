@@ -339,8 +339,9 @@ def sample():
     from briefing_studio.analysis import analyze
     from briefing_studio.selection import new_briefing
     from briefing_studio.sources import load_source
+    from briefing_studio.workspace import Workspace
 
-    analyses = [analyze(load_source(p)) for p in seed_files()]
+    analyses = Workspace(analyze(load_source(p)) for p in seed_files())
     return new_briefing(analyses, "suggested", None), analyses
 
 
@@ -349,7 +350,7 @@ def test_draft_renders_unsaved_text_of_any_file(user_dir: Path, sample) -> None:
     copy = store.customise(builtin(), "mine", user_dir)
     parts = (copy.folder / "_common/nd30.html.j2").read_text(encoding="utf-8")
     draft = Draft(copy, copy.manifest, {"_common/nd30.html.j2": parts.replace("STT", "Số TT")})
-    document = make_document(briefing, analyses, draft.as_template(), overlay=draft.files)
+    document = make_document(analyses, briefing, draft.as_template(), overlay=draft.files)
     assert "<th>Số TT</th>" in document.markup
     assert "Số TT" not in (copy.folder / "_common/nd30.html.j2").read_text(encoding="utf-8")
 
@@ -369,7 +370,7 @@ def test_broken_templates_are_found_with_their_line(
 ) -> None:
     briefing, analyses = sample
     template = load_template(make_user_template(user_dir, "broken", jinja), "user")
-    error = check_template(template, briefing, analyses, time_limit=0.3)
+    error = check_template(analyses, briefing, template, time_limit=0.3)
     assert error is not None and words in error.message("en")
     found = locate(error, Draft(template, template.manifest))
     if words == "syntax":

@@ -31,6 +31,7 @@ from briefing_studio.templating import (
     default_title,
     make_document,
 )
+from briefing_studio.workspace import Workspace
 
 NO_CONTENT = "(Chưa có nội dung được chọn)"
 TEXTS = [
@@ -213,7 +214,7 @@ def test_title_is_derived_from_the_counterpart(counterpart: Counterpart | None, 
 def test_users_own_title_wins() -> None:
     analysis = hand_built_analysis()
     briefing = briefing_for(analysis, KOREA, title="Tài liệu chuẩn bị làm việc với Đại sứ Park")
-    context = build_context(briefing, [analysis], LIBRARY.get("embassy-meeting"))
+    context = build_context(Workspace([analysis]), briefing, LIBRARY.get("embassy-meeting"))
     assert context["briefing"]["title"] == "Tài liệu chuẩn bị làm việc với Đại sứ Park"
     assert context["briefing"]["title_is_default"] is False
 
@@ -231,7 +232,7 @@ def test_context_keeps_the_users_order_and_slot_choices() -> None:
         analysis, KOREA, sections=chosen, figures=[analysis.figures[2].id, analysis.figures[0].id]
     )
     context = build_context(
-        briefing, [analysis], LIBRARY.get("embassy-meeting"), today=dt.date(2025, 2, 3)
+        Workspace([analysis]), briefing, LIBRARY.get("embassy-meeting"), today=dt.date(2025, 2, 3)
     )
     assert [s["id"] for s in context["sections"]] == [ids[2], ids[0], ids[1], ids[4]]
     assert [s["slot"] for s in context["sections"]] == [
@@ -297,10 +298,10 @@ def test_glossary_holds_only_abbreviations_in_the_chosen_text() -> None:
     analysis = hand_built_analysis()
     ids = [s.id for s in analysis.sections]
     briefing = briefing_for(analysis, KOREA, sections=[ChosenSection(ids[3])], figures=[])
-    context = build_context(briefing, [analysis], LIBRARY.get("embassy-meeting"))
+    context = build_context(Workspace([analysis]), briefing, LIBRARY.get("embassy-meeting"))
     assert context["glossary"] == [{"short": "NGKT", "expansion": "ngoại giao kinh tế"}]
     everything = build_context(
-        briefing_for(analysis, KOREA), [analysis], LIBRARY.get("embassy-meeting")
+        Workspace([analysis]), briefing_for(analysis, KOREA), LIBRARY.get("embassy-meeting")
     )
     assert [g["short"] for g in everything["glossary"]] == ["FDI", "NGKT"]  # no ODA
 
@@ -309,7 +310,7 @@ def test_sources_lists_only_sources_something_was_chosen_from() -> None:
     used, unused = hand_built_analysis(), hand_built_analysis()
     unused.source = replace(unused.source, blocks=(SourceBlock("Khác."),), name="khac.txt")
     briefing = briefing_for(used, KOREA)
-    context = build_context(briefing, [unused, used], LIBRARY.get("handout"))
+    context = build_context(Workspace([unused, used]), briefing, LIBRARY.get("handout"))
     assert [s["name"] for s in context["sources"]] == ["ngkt-2024.txt"]
     assert context["sources"][0]["author"] == "Diệu Hoa"
 
@@ -318,7 +319,7 @@ def test_a_section_missing_from_the_sources_is_a_briefing_error() -> None:
     analysis = hand_built_analysis()
     briefing = briefing_for(analysis, KOREA, sections=[ChosenSection("feedbeef0000/s9")])
     with pytest.raises(BriefingError) as caught:
-        build_context(briefing, [analysis], LIBRARY.get("embassy-meeting"))
+        build_context(Workspace([analysis]), briefing, LIBRARY.get("embassy-meeting"))
     assert "feedbeef0000/s9" in caught.value.message("vi")
 
 
@@ -328,7 +329,7 @@ def test_a_section_missing_from_the_sources_is_a_briefing_error() -> None:
 def test_secretary_renders_embassy_briefing_with_motto_parts_and_figures_table() -> None:
     analysis = hand_built_analysis()
     document = make_document(
-        briefing_for(analysis, KOREA), [analysis], LIBRARY.get("embassy-meeting")
+        Workspace([analysis]), briefing_for(analysis, KOREA), LIBRARY.get("embassy-meeting")
     )
     assert headings(document.blocks) == [
         "I. Thông tin chung",
@@ -378,7 +379,7 @@ def test_secretary_renders_embassy_briefing_with_motto_parts_and_figures_table()
 def test_secretary_renders_province_briefing_with_province_parts() -> None:
     analysis = hand_built_analysis()
     document = make_document(
-        briefing_for(analysis, BAC_GIANG), [analysis], LIBRARY.get("province-meeting")
+        Workspace([analysis]), briefing_for(analysis, BAC_GIANG), LIBRARY.get("province-meeting")
     )
     assert headings(document.blocks) == [
         "I. Thông tin chung",
@@ -397,7 +398,9 @@ def test_secretary_renders_province_briefing_with_province_parts() -> None:
 
 def test_official_prints_handout_with_key_figures_panel_and_short_sections() -> None:
     analysis = hand_built_analysis()
-    document = make_document(briefing_for(analysis, KOREA), [analysis], LIBRARY.get("handout"))
+    document = make_document(
+        Workspace([analysis]), briefing_for(analysis, KOREA), LIBRARY.get("handout")
+    )
     assert headings(document.blocks, 2) == [
         "Bối cảnh",
         "Kết quả nổi bật",
@@ -419,7 +422,9 @@ def test_official_prints_handout_with_key_figures_panel_and_short_sections() -> 
 @pytest.mark.parametrize("template_id", ["embassy-meeting", "province-meeting", "handout"])
 def test_source_markup_stays_literal_text_in_the_document(template_id: str) -> None:
     analysis = hand_built_analysis()
-    document = make_document(briefing_for(analysis, KOREA), [analysis], LIBRARY.get(template_id))
+    document = make_document(
+        Workspace([analysis]), briefing_for(analysis, KOREA), LIBRARY.get(template_id)
+    )
     assert "nhà đầu tư <b>tiềm năng</b> & uy tín" in all_text(document)
 
 
@@ -427,7 +432,7 @@ def test_source_markup_stays_literal_text_in_the_document(template_id: str) -> N
 def test_empty_briefing_leaves_empty_parts_out_instead_of_a_placeholder(template_id: str) -> None:
     analysis = hand_built_analysis()
     briefing = Briefing(sources=[analysis.source], template=template_id)
-    document = make_document(briefing, [analysis], LIBRARY.get(template_id))
+    document = make_document(Workspace([analysis]), briefing, LIBRARY.get(template_id))
     # Only the part with generated talking points is left, numbered I: no gap in the numbers.
     assert [h[:3] for h in headings(document.blocks)] == ["I. "]
     assert NO_CONTENT not in all_text(document)
@@ -438,7 +443,7 @@ def test_empty_briefing_leaves_empty_parts_out_instead_of_a_placeholder(template
 def test_empty_handout_has_no_placeholder() -> None:
     analysis = hand_built_analysis()
     briefing = Briefing(sources=[analysis.source], template="handout")
-    document = make_document(briefing, [analysis], LIBRARY.get("handout"))
+    document = make_document(Workspace([analysis]), briefing, LIBRARY.get("handout"))
     assert NO_CONTENT not in all_text(document)
     assert not headings(document.blocks, 2)
 
@@ -447,10 +452,12 @@ def test_unsaved_text_goes_the_same_road_as_an_export() -> None:
     analysis = hand_built_analysis()
     briefing = briefing_for(analysis, KOREA, template="handout")
     template = LIBRARY.get("embassy-meeting")  # a briefing may be rendered with another one
-    saved = make_document(briefing, [analysis], template)
+    saved = make_document(Workspace([analysis]), briefing, template)
     entry = template.entry_path.read_text(encoding="utf-8")
     typed = entry.replace("{{ briefing.title|upper_vi }}", "{{ briefing.template }}")
-    edited = make_document(briefing, [analysis], template, overlay={"briefing.html.j2": typed})
+    edited = make_document(
+        Workspace([analysis]), briefing, template, overlay={"briefing.html.j2": typed}
+    )
     # The context names the template in use; everything else is the export's document.
     assert '<p class="title">embassy-meeting</p>' in edited.markup
     assert edited.info == saved.info and edited.page == saved.page
@@ -505,7 +512,7 @@ def test_seed_texts_render_through_every_template(template_id: str) -> None:
         agency=Agency(parent="Bộ Ngoại giao", name="Vụ Tổng hợp kinh tế"),
         template=template_id,
     )
-    document = make_document(briefing, analyses, LIBRARY.get(template_id))
+    document = make_document(Workspace(analyses), briefing, LIBRARY.get(template_id))
     text = all_text(document)
     assert "hơn 170 thỏa thuận" in text  # among the handout's first nine figures too
     if template_id == "handout":

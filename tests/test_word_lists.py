@@ -25,6 +25,7 @@ from briefing_studio.paths import seed_files
 from briefing_studio.project import load_briefing, save_briefing
 from briefing_studio.summary import summarize
 from briefing_studio.templating.filters import figure as write_figure
+from briefing_studio.workspace import Workspace
 
 HEX = re.compile(r"^#[0-9a-f]{6}$")
 
@@ -88,10 +89,9 @@ def test_every_kind_the_extractor_can_produce_is_in_the_table() -> None:
 
 
 def test_the_seeds_give_only_kinds_in_the_table() -> None:
-    from briefing_studio.export import analyze_sources
     from briefing_studio.sources import load_source
 
-    analyses = analyze_sources([load_source(p) for p in seed_files()])
+    analyses = Workspace.analyze([load_source(p) for p in seed_files()])
     kinds = {f.kind for a in analyses for f in a.figures}
     assert kinds <= set(BY_ID), kinds
     report = "".join(summarize(a) for a in analyses)

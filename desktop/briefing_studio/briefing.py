@@ -300,9 +300,19 @@ class ChosenSection:
 
 @dataclass
 class Briefing:
-    """The whole selection; the GUI edits it, the CLI builds it, templates render it."""
+    """The whole selection; the GUI edits it, the CLI builds it, templates render it.
 
-    sources: list[SourceDocument] = field(default_factory=list)
+    ``sources`` is the copy of the sources a project file embeds, and nothing more. The
+    ``Workspace`` owns the open sources (with their analyses, which a briefing cannot hold:
+    they are recomputed, not saved), and the pipeline reads them from there. So the list is
+    filled from a workspace only when a briefing goes out to a file (``new_briefing``,
+    ``BriefingState.snapshot``) and read only when one comes in (``Workspace.analyze``); while
+    a briefing is open it is not kept in step, and the window keeps it empty. It stays a field
+    (rather than an argument of every save) because the project file's format, its field
+    checks and every reader of a ``.briefing`` file see sources as part of the briefing.
+    """
+
+    sources: list[SourceDocument] = field(default_factory=list)  # the file's copy (see above)
     sections: list[ChosenSection] = field(default_factory=list)  # in the user's order
     figures: list[str] = field(default_factory=list)  # figure ids in the user's order
     meeting: Meeting = field(default_factory=Meeting)

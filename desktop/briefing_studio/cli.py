@@ -419,21 +419,21 @@ def _load_sources(files: Sequence[Path], encoding: str | None):
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from briefing_studio.analysis.entities import extract_entities
-    from briefing_studio.export import analyze_sources
+    from briefing_studio.workspace import Workspace
 
-    analyses = analyze_sources(_load_sources(args.files, args.encoding))
+    workspace = Workspace.analyze(_load_sources(args.files, args.encoding))
     if not args.no_ner:
         progress = _stderr_progress("NER") if sys.stderr.isatty() else None
-        for analysis in analyses:
+        for analysis in workspace:
             analysis.entities = extract_entities(analysis, progress=progress)
     if args.json:
-        payload = {"sources": [a.to_json() for a in analyses]}
+        payload = {"sources": [a.to_json() for a in workspace]}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         from briefing_studio.summary import summarize
 
-        for analysis in analyses:
+        for analysis in workspace:
             print(summarize(analysis))
     return EXIT_OK
 
@@ -441,7 +441,6 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from briefing_studio.briefing import DEFAULT_TEMPLATE
     from briefing_studio.export import (
-        analyze_sources,
         check_stem,
         default_formats,
         export_briefing,
@@ -451,6 +450,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from briefing_studio.project import load_briefing
     from briefing_studio.selection import carry_over_split_ids, new_briefing, resolve_counterpart
     from briefing_studio.settings import default_agency
+    from briefing_studio.workspace import Workspace
 
     formats = None if args.format is None else parse_formats(args.format)
     stem = None if args.name is None else check_stem(args.name)
@@ -467,17 +467,17 @@ def _cmd_render(args: argparse.Namespace) -> int:
         briefing = load_briefing(args.project)
         if not args.template:
             _check_template(library, briefing.template)
-        analyses = analyze_sources(briefing.sources)
-        carry_over_split_ids(briefing, analyses)
+        workspace = Workspace.analyze(briefing.sources)
+        carry_over_split_ids(briefing, workspace)
         if args.counterpart:
             briefing.meeting.counterpart = resolve_counterpart(args.counterpart)
     else:
         files = args.files or seed_files()
-        analyses = analyze_sources(_load_sources(files, args.encoding))
+        workspace = Workspace.analyze(_load_sources(files, args.encoding))
         counterpart = resolve_counterpart(args.counterpart)
         chosen = library.get(args.template or DEFAULT_TEMPLATE).manifest
         budget = chosen.suggestion_chars() if chosen is not None else None
-        briefing = new_briefing(analyses, args.select, counterpart, max_chars=budget)
+        briefing = new_briefing(workspace, args.select, counterpart, max_chars=budget)
         briefing.agency = default_agency()
     _apply_meeting_options(briefing, args)
     if args.template:
@@ -485,12 +485,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
     template = library.get(briefing.template)
     from briefing_studio.preflight import preflight
 
-    for notice in preflight(briefing, analyses, template):
+    for notice in preflight(workspace, briefing, template):
         warning = f"cảnh báo: {notice.message('vi')} (warning: {notice.message('en')})"
         print(warning, file=sys.stderr)
     if formats is None:
         formats = default_formats(template)
-    written = export_briefing(briefing, template, formats, args.out, stem, analyses)
+    written = export_briefing(workspace, briefing, template, formats, args.out, stem)
     for path in written:
         print(path)
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""From a ``Briefing`` to files on disk: analyse its sources, apply the template, write formats.
+"""From a workspace and a ``Briefing`` to files on disk: apply the template, write formats.
 
 One function for the CLI's ``render`` and the GUI's Export, so both produce the same files.
 """
@@ -11,19 +11,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from briefing_studio.analysis import analyze
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document
 from briefing_studio.errors import BriefingError, os_error
-from briefing_studio.sources.model import SourceDocument
 from briefing_studio.templating import Template, make_document
 from briefing_studio.textutil import fold
-
-
-def analyze_sources(sources: Sequence[SourceDocument]) -> list[Analysis]:
-    """The fast analysis of each source, in order."""
-    return [analyze(source) for source in sources]
+from briefing_studio.workspace import Workspace
 
 
 def parse_formats(spec: str | Sequence[str]) -> list[str]:
@@ -145,20 +138,17 @@ def write_document(
 
 
 def export_briefing(
+    workspace: Workspace,
     briefing: Briefing,
     template: Template,
     formats: Sequence[str],
     out_dir: str | Path,
     stem: str | None = None,
-    analyses: Sequence[Analysis] | None = None,
 ) -> list[Path]:
     """Render ``briefing`` with ``template`` to each of ``formats`` in ``out_dir``.
 
-    ``stem`` is the file name without suffix (``check_stem``); None: ``default_stem``. The
-    analyses are recomputed from the briefing's sources when not given.
+    ``stem`` is the file name without suffix (``check_stem``); None: ``default_stem``.
     """
     name = check_stem(default_stem(briefing) if stem is None else stem)
-    if analyses is None:
-        analyses = analyze_sources(briefing.sources)
-    document = make_document(briefing, analyses, template)
+    document = make_document(workspace, briefing, template)
     return write_document(document, formats, Path(out_dir), name)

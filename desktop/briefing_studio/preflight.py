@@ -8,14 +8,13 @@ with template slots that nothing was chosen for. None of these stops an export; 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
 from briefing_studio.templating.context import counterpart_names
 from briefing_studio.templating.manifest import Template
+from briefing_studio.workspace import Workspace
 
 # The counterpart kind each template audience is written for; other audiences take any kind.
 AUDIENCE_KIND = {"embassy": "country", "province": "province"}
@@ -45,7 +44,7 @@ class Notice:
         return self.message_en if lang.startswith("en") else self.message_vi
 
 
-def preflight(briefing: Briefing, analyses: Sequence[Analysis], template: Template) -> list[Notice]:
+def preflight(workspace: Workspace, briefing: Briefing, template: Template) -> list[Notice]:
     """Every notice for rendering ``briefing`` with ``template``, in the document's order."""
     notices = _counterpart_notices(briefing, template)
     agency = briefing.agency
@@ -63,7 +62,7 @@ def preflight(briefing: Briefing, analyses: Sequence[Analysis], template: Templa
                 '--agency "…" --agency-parent "…".',
             )
         )
-    notices.extend(_slot_notices(briefing, analyses, template))
+    notices.extend(_slot_notices(workspace, briefing, template))
     return notices
 
 
@@ -105,16 +104,14 @@ def _counterpart_notices(briefing: Briefing, template: Template) -> list[Notice]
     ]
 
 
-def _slot_notices(
-    briefing: Briefing, analyses: Sequence[Analysis], template: Template
-) -> list[Notice]:
+def _slot_notices(workspace: Workspace, briefing: Briefing, template: Template) -> list[Notice]:
     """A slot nothing was chosen for is left out of the document: say which."""
     if template.manifest is None:
         return []
     from briefing_studio.templating.context import build_context
 
     try:
-        context = build_context(briefing, analyses, template)
+        context = build_context(workspace, briefing, template)
     except BriefingError:  # a section no source has any more: the export itself says so
         return []
     notices = []

@@ -1,4 +1,4 @@
-"""Build a ``Briefing`` from analyses: every section, or the analysis' suggestion for a counterpart.
+"""Build a ``Briefing`` over a workspace: every section, or the suggestion for a counterpart.
 
 The CLI's ``--select`` and the GUI's "Suggest" button both land here, so they agree.
 """
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
-from briefing_studio.analysis.model import Analysis, Section
+from briefing_studio.analysis.model import Section
 from briefing_studio.briefing import (
     DEFAULT_TEMPLATE,
     Briefing,
@@ -17,6 +17,8 @@ from briefing_studio.briefing import (
     Counterpart,
     Meeting,
 )
+from briefing_studio.editing import merge_in_source_order
+from briefing_studio.workspace import Workspace
 
 SelectMode = Literal["suggested", "all", "none"]
 SuggestMode = Literal["replace", "add"]
@@ -35,26 +37,25 @@ def resolve_counterpart(name: str | None) -> Counterpart | None:
     return entry.counterpart()
 
 
-def select_all(analyses: Sequence[Analysis]) -> tuple[list[str], list[str]]:
+def select_all(workspace: Workspace) -> tuple[list[str], list[str]]:
     """Every section and every figure except dates, in source order; captions and bylines
     are metadata, never chosen.
 
     A date ("năm 2025", "20/12") is context, not a highlighted figure: it is never
     pre-selected, so it reaches the figures table only when the user ticks it.
     """
-    sections = [s.id for a in analyses for s in a.sections if not s.is_meta]
-    figures = [f.id for a in analyses for f in a.figures if f.kind != "date"]
-    return sections, figures
+    sections = [s.id for _, s in workspace.sections() if not s.is_meta]
+    return sections, [f.id for f in workspace.figures() if f.kind != "date"]
 
 
 def select_suggested(
-    analyses: Sequence[Analysis], counterpart: Counterpart | None, max_chars: int | None = None
+    workspace: Workspace, counterpart: Counterpart | None, max_chars: int | None = None
 ) -> tuple[list[str], list[str]]:
-    """The analysis' suggestion for this counterpart (sections in source order), within the
-    template's length budget ``max_chars`` (``TemplateManifest.suggestion_chars``) if given."""
-    from briefing_studio.analysis.suggest import suggest_selection
+    """The suggestion for this counterpart (sections in source order), within the template's
+    length budget ``max_chars`` (``TemplateManifest.suggestion_chars``) if given."""
+    from briefing_studio.suggest import suggest_selection
 
-    return suggest_selection(list(analyses), counterpart, max_chars=max_chars)
+    return suggest_selection(workspace, counterpart, max_chars=max_chars)
 
 
 def suggestion_needs_asking(current: Selection, baseline: Selection, suggested: Selection) -> bool:
@@ -73,7 +74,7 @@ def suggestion_needs_asking(current: Selection, baseline: Selection, suggested: 
 def combine_suggestion(
     current: Selection,
     suggested: Selection,
-    analyses: Sequence[Analysis],
+    workspace: Workspace,
     mode: SuggestMode,
 ) -> tuple[list[str], list[str]]:
     """The selection Suggest leaves: ``replace`` takes the suggestion as it is; ``add`` keeps
@@ -81,35 +82,13 @@ def combine_suggestion(
     each after the last chosen item that comes before it in the sources."""
     if mode == "replace":
         return list(suggested[0]), list(suggested[1])
-    # Every section and figure in source order (select_all leaves dates out: not an order).
-    sections = [s.id for a in analyses for s in a.sections]
-    figures = [f.id for a in analyses for f in a.figures]
     return (
-        merge_in_source_order(current[0], suggested[0], sections),
-        merge_in_source_order(current[1], suggested[1], figures),
+        merge_in_source_order(current[0], suggested[0], workspace.position),
+        merge_in_source_order(current[1], suggested[1], workspace.position),
     )
 
 
-def merge_in_source_order(
-    current: Sequence[str], extra: Sequence[str], source_order: Sequence[str]
-) -> list[str]:
-    """``current`` (order kept) with the items of ``extra`` it lacks, each inserted after the
-    last item already in the list that precedes it in ``source_order`` (else first)."""
-    position = {item: n for n, item in enumerate(source_order)}
-    merged = list(current)
-    for item in extra:
-        if item in merged:
-            continue
-        rank = position.get(item, len(position))
-        at = 0
-        for index, other in enumerate(merged):
-            if position.get(other, -1) < rank:
-                at = index + 1
-        merged.insert(at, item)
-    return merged
-
-
-def carry_over_split_ids(briefing: Briefing, analyses: Sequence[Analysis]) -> None:
+def carry_over_split_ids(briefing: Briefing, workspace: Workspace) -> None:
     """Point a project's choices at the parts of paragraphs that are now cut up.
 
     A project saved when a long paragraph (a web article's body) was one section names it
@@ -117,38 +96,34 @@ def carry_over_split_ids(briefing: Briefing, analyses: Sequence[Analysis]) -> No
     into ``<key>/s<n>.<k>``. The chosen paragraph becomes its text parts (same slot, in order)
     and each figure the one found at the same place in the part that holds it.
     """
-    sections = {s.id: s for a in analyses for s in a.sections}
-    figures = {f.id for a in analyses for f in a.figures}
     parts: dict[str, list[Section]] = {}
-    for analysis in analyses:
-        for section in analysis.sections:
-            paragraph, dot, _ = section.id.rpartition(".")
-            if dot and "/s" in paragraph and paragraph not in sections:
-                parts.setdefault(paragraph, []).append(section)
+    for _, section in workspace.sections():
+        paragraph, dot, _ = section.id.rpartition(".")
+        if dot and "/s" in paragraph and workspace.section(paragraph) is None:
+            parts.setdefault(paragraph, []).append(section)
     if not parts:
         return
     chosen: list[ChosenSection] = []
     for c in briefing.sections:
-        if c.section in sections or c.section not in parts:
+        if workspace.section(c.section) is not None or c.section not in parts:
             chosen.append(c)
         else:
             chosen += [replace(c, section=p.id) for p in parts[c.section] if not p.is_meta]
     briefing.sections = chosen
     moved = {}
-    for paragraph in {f.rpartition("/f")[0] for f in briefing.figures if f not in figures}:
+    missing = {f.rpartition("/f")[0] for f in briefing.figures if workspace.figure(f) is None}
+    for paragraph in missing:
         if paragraph in parts:
-            moved.update(_figures_moved(paragraph, parts[paragraph], analyses))
+            moved.update(_figures_moved(paragraph, parts[paragraph], workspace))
     briefing.figures = [moved.get(f, f) for f in briefing.figures]
 
 
-def _figures_moved(
-    paragraph: str, parts: list[Section], analyses: Sequence[Analysis]
-) -> dict[str, str]:
+def _figures_moved(paragraph: str, parts: list[Section], workspace: Workspace) -> dict[str, str]:
     """Old figure id → new one, for the figures the whole paragraph had before it was cut."""
     from briefing_studio.analysis.figures import find_figures
 
     key, _, number = paragraph.rpartition("/s")
-    analysis = next(a for a in analyses if a.source.key == key)
+    analysis = next(a for a in workspace if a.source.key == key)
     blocks = [b.text for b in analysis.source.blocks if b.text.strip()]
     whole = blocks[int(number)] if int(number) < len(blocks) else " ".join(p.text for p in parts)
     offsets, position = [], 0
@@ -162,7 +137,7 @@ def _figures_moved(
             if offset < 0 or not offset <= old.start < offset + len(part.text):
                 continue
             new = next(
-                (f for f in analysis.figures_in(part.id) if f.start == old.start - offset), None
+                (f for f in workspace.figures_in(part.id) if f.start == old.start - offset), None
             )
             if new is not None:
                 moved[old.id] = new.id
@@ -174,22 +149,24 @@ def _as_sets(selection: Selection) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def new_briefing(
-    analyses: Sequence[Analysis],
+    workspace: Workspace,
     select: SelectMode = "suggested",
     counterpart: Counterpart | None = None,
     template: str = DEFAULT_TEMPLATE,
     max_chars: int | None = None,
 ) -> Briefing:
-    """A briefing over ``analyses`` with the chosen selection; slots are left to the template.
-    ``max_chars``: the template's length budget for a suggested selection."""
+    """A briefing over ``workspace`` with the chosen selection; slots are left to the template.
+
+    ``max_chars``: the template's length budget for a suggested selection. Its ``sources`` are
+    the workspace's, for the project file (see ``Briefing.sources``)."""
     if select == "all":
-        section_ids, figure_ids = select_all(analyses)
+        section_ids, figure_ids = select_all(workspace)
     elif select == "suggested":
-        section_ids, figure_ids = select_suggested(analyses, counterpart, max_chars)
+        section_ids, figure_ids = select_suggested(workspace, counterpart, max_chars)
     else:
         section_ids, figure_ids = [], []
     return Briefing(
-        sources=[a.source for a in analyses],
+        sources=workspace.sources,
         sections=[ChosenSection(section=sid) for sid in section_ids],
         figures=list(figure_ids),
         meeting=Meeting(counterpart=counterpart),

@@ -19,13 +19,14 @@ from briefing_studio import atomic
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document
 from briefing_studio.errors import BriefingError
-from briefing_studio.export import analyze_sources, export_briefing
+from briefing_studio.export import export_briefing
 from briefing_studio.paths import seed_files
 from briefing_studio.project import load_briefing, save_briefing
 from briefing_studio.render import write
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import load_source
 from briefing_studio.templating import Template, TemplateLibrary, make_document
+from briefing_studio.workspace import Workspace
 
 OLD = b"the previous version, which must survive\n"
 
@@ -84,10 +85,10 @@ FAILURES: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
 
 @pytest.fixture(scope="module")
 def seed_work() -> tuple[Briefing, Template, list, Document]:
-    analyses = analyze_sources([load_source(p) for p in seed_files()])
+    analyses = Workspace.analyze([load_source(p) for p in seed_files()])
     briefing = new_briefing(analyses, "suggested")
     template = TemplateLibrary(None).get("embassy-meeting")
-    return briefing, template, analyses, make_document(briefing, analyses, template)
+    return briefing, template, analyses, make_document(analyses, briefing, template)
 
 
 def _assert_old_file_kept(folder: Path, target: Path, error: BriefingError) -> None:
@@ -141,7 +142,7 @@ def test_exporting_on_a_failing_disk_keeps_the_old_files(
         path.write_bytes(OLD)
     FAILURES[failure](monkeypatch)
     with pytest.raises(BriefingError) as caught:
-        export_briefing(briefing, template, ["docx", "pdf"], tmp_path, "tiep-dai-su", analyses)
+        export_briefing(analyses, briefing, template, ["docx", "pdf"], tmp_path, "tiep-dai-su")
     # The first format fails, so nothing was replaced.
     _assert_old_file_kept(tmp_path, tmp_path / "tiep-dai-su.docx", caught.value)
     assert all(path.read_bytes() == OLD for path in old)
@@ -166,7 +167,7 @@ def test_export_failing_on_the_second_format_takes_the_first_back(
 
     monkeypatch.setattr(atomic.os, "replace", replace)
     with pytest.raises(BriefingError) as caught:
-        export_briefing(briefing, template, ["docx", "pdf"], tmp_path, "tiep-dai-su", analyses)
+        export_briefing(analyses, briefing, template, ["docx", "pdf"], tmp_path, "tiep-dai-su")
     _assert_old_file_kept(tmp_path, pdf, caught.value)
     message = caught.value.message("vi")
     assert "ổ đĩa đã đầy" in message and "Không tệp nào được ghi" in message

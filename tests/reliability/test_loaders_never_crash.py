@@ -28,13 +28,13 @@ from briefing_studio.analysis.figures import find_figures
 from briefing_studio.analysis.kinds import BY_ID
 from briefing_studio.analysis.model import Analysis, Figure
 from briefing_studio.errors import BriefingError
-from briefing_studio.export import analyze_sources
 from briefing_studio.paths import seed_files
 from briefing_studio.render import pdf_bytes
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import SourceDocument, load_source, source_from_text
 from briefing_studio.sources.legacy_vn import encode_cp1258
 from briefing_studio.templating import TemplateLibrary, make_document
+from briefing_studio.workspace import Workspace
 
 T = TypeVar("T")
 WATCHDOG_S = 60.0  # per example: hundreds of times what any of them needs
@@ -148,9 +148,9 @@ def _html_of_seeds() -> bytes:
 
 def _pdf_of_seeds() -> bytes:
     """The seed briefing as this app prints it: a real text layer with Vietnamese fonts."""
-    analyses = analyze_sources([load_source(p) for p in seed_files()])
+    analyses = Workspace.analyze([load_source(p) for p in seed_files()])
     template = TemplateLibrary(None).get("embassy-meeting")
-    return pdf_bytes(make_document(new_briefing(analyses, "suggested"), analyses, template))
+    return pdf_bytes(make_document(analyses, new_briefing(analyses, "suggested"), template))
 
 
 @pytest.fixture(scope="module")

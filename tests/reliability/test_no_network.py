@@ -16,12 +16,12 @@ from studio_processes import run_python
 
 from briefing_studio.analysis import analyze
 from briefing_studio.analysis.entities import extract_entities
-from briefing_studio.export import analyze_sources
 from briefing_studio.paths import seed_files
 from briefing_studio.render import docx_bytes, pdf_bytes
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import load_source, source_from_text
 from briefing_studio.templating import TemplateLibrary, make_document
+from briefing_studio.workspace import Workspace
 
 SHORT_TEXT = (
     "Chiều 20/12, Đại sứ Hàn Quốc Choi Young Sam đã làm việc với Chủ tịch UBND tỉnh Bắc Giang "
@@ -82,9 +82,9 @@ def test_finding_names_with_ner_stays_offline(attempts: list[str]) -> None:
 
 
 def test_rendering_both_formats_stays_offline(attempts: list[str]) -> None:
-    analyses = analyze_sources([load_source(p) for p in seed_files()])
+    analyses = Workspace.analyze([load_source(p) for p in seed_files()])
     template = TemplateLibrary(None).get("embassy-meeting")
-    document = make_document(new_briefing(analyses, "all"), analyses, template)
+    document = make_document(analyses, new_briefing(analyses, "all"), template)
     assert docx_bytes(document).startswith(b"PK")
     assert pdf_bytes(document).startswith(b"%PDF")
     assert attempts == []

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 
 from briefing_studio.briefing import Briefing, Counterpart
 from briefing_studio.errors import BriefingError
-from briefing_studio.export import analyze_sources
 from briefing_studio.project import briefing_to_json, load_briefing
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import source_from_text
 from briefing_studio.templating import TemplateLibrary, make_document
+from briefing_studio.workspace import Workspace
 
 TEXT = (
     "Quan hệ hợp tác\n\nKim ngạch thương mại hai chiều đạt trên 12,4 tỷ USD, tăng 6,5% so với "
@@ -36,7 +36,7 @@ NAME = "dự-án.briefing"
 
 @cache
 def valid_project() -> dict[str, Any]:
-    analyses = analyze_sources([source_from_text(TEXT, "Tin ngắn")])
+    analyses = Workspace.analyze([source_from_text(TEXT, "Tin ngắn")])
     briefing = new_briefing(analyses, "all", Counterpart("country", "Hàn Quốc", "KR"))
     briefing.meeting.participants = ["Ông A", "Bà B"]
     briefing.title = "Báo cáo"
@@ -101,10 +101,10 @@ def open_and_render(path: Path) -> None:
         assert "Traceback" not in error.bilingual()
         return
     assert isinstance(briefing, Briefing)
-    analyses = analyze_sources(briefing.sources)
+    analyses = Workspace.analyze(briefing.sources)
     template = TemplateLibrary(None).get("embassy-meeting")
     try:
-        make_document(briefing, analyses, template)
+        make_document(analyses, briefing, template)
     except BriefingError as error:  # a clear problem (an empty source, say) is fine
         assert "Traceback" not in error.bilingual()
 

@@ -78,7 +78,7 @@ def test_suggest_asks_before_replacing_ticks_made_by_hand(make_window, qtbot, an
     state = window.state
     window.meeting_panel.choose_counterpart("Hàn Quốc")
     suggested_sections, suggested_figures = select_suggested(
-        state.analyses, state.briefing.meeting.counterpart
+        state.workspace, state.briefing.meeting.counterpart
     )
 
     # Nothing chosen by hand yet: Suggest applies at once, no question.

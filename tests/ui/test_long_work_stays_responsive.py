@@ -77,8 +77,9 @@ def test_real_entity_recognition_lists_people_and_places(make_window, qtbot) -> 
     )
     analysis = analyze(source_from_text(text, "ngắn"))
     from briefing_studio.briefing import Briefing
+    from briefing_studio.workspace import Workspace
 
-    window.state.reset([analysis], Briefing())
+    window.state.reset(Workspace([analysis]), Briefing())
     window.names.start([analysis])
     qtbot.waitUntil(lambda: analysis.entities is not None, timeout=120000)
     names = {e.name for e in analysis.entities}

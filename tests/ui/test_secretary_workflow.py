@@ -9,8 +9,8 @@ import pypdf
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from briefing_studio.analysis.suggest import suggest_selection
 from briefing_studio.project import load_briefing
+from briefing_studio.suggest import suggest_selection
 
 
 def _press_space_on_section(qtbot, window, section_id: str) -> None:
@@ -88,7 +88,7 @@ def test_secretary_prepares_korean_embassy_briefing_from_seeds_to_files(
     assert tooltip
     before_suggest = state.briefing.section_ids()
     window.meeting_panel.suggest_button.click()
-    expected_sections, expected_figures = suggest_selection(state.analyses, counterpart)
+    expected_sections, expected_figures = suggest_selection(state.workspace, counterpart)
     assert state.briefing.section_ids() == list(expected_sections)
     assert state.briefing.figures == list(expected_figures)
     window.action_set.undo_action.trigger()

@@ -23,6 +23,7 @@ from briefing_studio.ui.state import BriefingState
 from briefing_studio.ui.window_actions import ActionSet, Commands
 from briefing_studio.ui.window_files import FileWorkflow
 from briefing_studio.ui.window_output import OutputWorkflow
+from briefing_studio.workspace import Workspace
 
 
 def _parts(qtbot) -> tuple[QWidget, BriefingState, ops.Runner, QStatusBar]:
@@ -55,7 +56,7 @@ def test_file_workflow_opens_a_source_saves_and_starts_afresh(
     assert "hop.briefing" in status.currentMessage()
 
     files.new_briefing()  # nothing unsaved: no question
-    assert state.analyses == [] and files.project_path is None and changes[-1] is None
+    assert not state.analyses and files.project_path is None and changes[-1] is None
 
 
 def test_output_workflow_exports_what_the_state_holds(studio_app, qtbot, tmp_path: Path) -> None:
@@ -68,7 +69,7 @@ def test_output_workflow_exports_what_the_state_holds(studio_app, qtbot, tmp_pat
     assert output.export_to(tmp_path, ["docx"], "x") is None  # no template yet: a warning
 
     state.set_library(TemplateLibrary(preferences.templates_dir()))
-    analyses = [analyze(load_source(seed_files()[0]))]
+    analyses = Workspace([analyze(load_source(seed_files()[0]))])
     state.reset(analyses, new_briefing(analyses, "all", None, DEFAULT_TEMPLATE))
     written: list[Path] = []
     output.export_to(tmp_path, ["docx"], "han-quoc", on_done=written.extend)
@@ -111,7 +112,7 @@ def test_language_switch_stops_for_an_open_editor_then_hands_over_the_work(
     studio_app, qtbot, modal_boxes
 ) -> None:
     parent, state, _runner, _status = _parts(qtbot)
-    analyses = [analyze(source_from_text("Hợp tác với Hàn Quốc.", "nguồn"))]
+    analyses = Workspace([analyze(source_from_text("Hợp tác với Hàn Quốc.", "nguồn"))])
     state.reset(analyses, new_briefing(analyses, "all", None, DEFAULT_TEMPLATE))
     state.edit_field("meeting", "place", "Huế")
     steps: list[str] = []

@@ -6,7 +6,7 @@ Offsets (``start``/``end``) are character offsets into the owning section's ``te
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 from briefing_studio.analysis.kinds import BY_ID as _KINDS
@@ -190,23 +190,7 @@ class Analysis:
     figures: list[Figure]
     acronyms: list[Acronym]
     entities: list[Entity] | None = None  # None until entity extraction has run
-    # Lookup caches, built on first use; init=False so dataclasses.replace() starts afresh.
-    _by_id: dict[str, Section] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _figures_by_section: dict[str, list[Figure]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-
-    def section(self, section_id: str) -> Section:
-        if not self._by_id:
-            self._by_id.update((s.id, s) for s in self.sections)
-        return self._by_id[section_id]
-
-    def figures_in(self, section_id: str) -> list[Figure]:
-        """The section's figures in text order (indexed once: ranking asks for every section)."""
-        if not self._figures_by_section and self.figures:
-            for figure in self.figures:
-                self._figures_by_section.setdefault(figure.section, []).append(figure)
-        return list(self._figures_by_section.get(section_id, ()))
+    # Lookups by id across the open sources: briefing_studio.workspace.Workspace.
 
     def to_json(self) -> dict:
         """The shape ``briefing analyze --json`` prints for one source."""

@@ -1,4 +1,4 @@
-"""The variables a template sees: the user's choices resolved against the analyses.
+"""The variables a template sees: the user's choices resolved against the workspace.
 
 Templates get plain dicts, lists, strings, numbers and dates (never model objects), so what a
 template can reach is exactly what is documented here, and the sandbox has nothing to guard
@@ -73,7 +73,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -87,6 +86,7 @@ from briefing_studio.templating.filters import figure as figure_words
 from briefing_studio.templating.filters import mark_figures, vn_date
 from briefing_studio.templating.manifest import Template, TemplateManifest, default_slot
 from briefing_studio.textutil import fold
+from briefing_studio.workspace import Workspace
 
 if TYPE_CHECKING:
     from briefing_studio.analysis.gazetteer import Gazetteer, GazetteerEntry
@@ -109,8 +109,8 @@ _CLAUSE_BREAK = re.compile(
 
 
 def build_context(
+    workspace: Workspace,
     briefing: Briefing,
-    analyses: Sequence[Analysis],
     template: Template,
     today: dt.date | None = None,
 ) -> dict[str, Any]:
@@ -122,7 +122,7 @@ def build_context(
             path=template.manifest_path,
         )
     manifest = template.manifest
-    index = _Index(analyses)
+    index = _Resolver(workspace)
     figures = [index.figure_context(fid) for fid in briefing.figures]
     sections = [
         index.section_context(chosen.section, chosen.slot, figures, manifest)
@@ -278,16 +278,11 @@ def _label(counterpart: Counterpart) -> str:
     return f"{'thành phố' if fold(name) in _CITIES else 'tỉnh'} {name}"
 
 
-class _Index:
-    """Sections and figures of all analyses by id, and the dicts templates get for them."""
+class _Resolver:
+    """The dicts templates get for chosen ids, looked up in the workspace."""
 
-    def __init__(self, analyses: Sequence[Analysis]) -> None:
-        self.analyses = list(analyses)
-        self.sections: dict[str, tuple[Section, Analysis]] = {}
-        self.figures: dict[str, tuple[Figure, Analysis]] = {}
-        for analysis in self.analyses:
-            self.sections.update((s.id, (s, analysis)) for s in analysis.sections)
-            self.figures.update((f.id, (f, analysis)) for f in analysis.figures)
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
 
     def section_context(
         self,
@@ -296,10 +291,10 @@ class _Index:
         chosen_figures: list[dict[str, Any]],
         manifest: TemplateManifest,
     ) -> dict[str, Any]:
-        try:
-            section, analysis = self.sections[section_id]
-        except KeyError:
-            raise _missing("đoạn", "section", section_id) from None
+        section = self.workspace.section(section_id)
+        analysis = self.workspace.analysis_of(section_id)
+        if section is None or analysis is None:
+            raise _missing("đoạn", "section", section_id)
         figures = [f for f in chosen_figures if f["section"] == section_id]
         if slot is None or manifest.slot(slot) is None:
             slot = default_slot(manifest, section)
@@ -320,10 +315,10 @@ class _Index:
         }
 
     def figure_context(self, figure_id: str) -> dict[str, Any]:
-        try:
-            fig, analysis = self.figures[figure_id]
-        except KeyError:
-            raise _missing("số liệu", "figure", figure_id) from None
+        fig = self.workspace.figure(figure_id)
+        analysis = self.workspace.analysis_of(figure_id)
+        if fig is None or analysis is None:
+            raise _missing("số liệu", "figure", figure_id)
         item: dict[str, Any] = {
             "id": fig.id,
             "surface": fig.surface,
@@ -351,7 +346,7 @@ class _Index:
                 "clause": sentence,
                 "excerpt_html": marked,
             }
-        section = self.sections.get(fig.section, (None, analysis))[0]
+        section = self.workspace.section(fig.section)
         sentence, offset = _sentence_of(section, fig)
         local = {"start": fig.start - offset, "end": fig.end - offset, "surface": fig.surface}
         return item | {
@@ -364,9 +359,9 @@ class _Index:
     def sources_used(
         self, sections: list[dict[str, Any]], figures: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
-        used = {self.sections[s["id"]][1].source.key for s in sections}
-        used |= {self.figures[f["id"]][1].source.key for f in figures}
-        return [_source_context(a) for a in self.analyses if a.source.key in used]
+        found = (self.workspace.analysis_of(item["id"]) for item in [*sections, *figures])
+        used = {analysis.source.key for analysis in found if analysis is not None}
+        return [_source_context(a) for a in self.workspace if a.source.key in used]
 
     def glossary(
         self, sections: list[dict[str, Any]], figures: list[dict[str, Any]]
@@ -374,7 +369,7 @@ class _Index:
         chosen_ids = {s["id"] for s in sections}
         text = "\n".join([s["text"] for s in sections] + [f["sentence"] for f in figures])
         found: dict[str, str] = {}
-        for analysis in self.analyses:
+        for analysis in self.workspace:
             for acronym in analysis.acronyms:
                 if acronym.short in found:
                     continue

@@ -11,11 +11,9 @@ problem.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
 from briefing_studio.templating.manifest import Template, TemplateManifest, read_template_file
@@ -25,6 +23,7 @@ from briefing_studio.templating.sandbox import (
     TemplateProblem,
     check_template_source,
 )
+from briefing_studio.workspace import Workspace
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 
@@ -69,16 +68,15 @@ class Located:
     line: int
 
 
-def sample_briefing() -> tuple[Briefing, list[Analysis]]:
+def sample_briefing() -> tuple[Workspace, Briefing]:
     """The two seed texts with the suggested selection: what a preview shows when no briefing
     is open (the same start the app makes)."""
-    from briefing_studio.analysis import analyze
     from briefing_studio.paths import seed_files
     from briefing_studio.selection import new_briefing
     from briefing_studio.sources import load_source
 
-    analyses = [analyze(load_source(path)) for path in seed_files()]
-    return new_briefing(analyses, "suggested", None), analyses
+    workspace = Workspace.analyze(load_source(path) for path in seed_files())
+    return workspace, new_briefing(workspace, "suggested", None)
 
 
 def syntax_problems(draft: Draft) -> dict[str, list[TemplateProblem]]:
@@ -92,9 +90,9 @@ def syntax_problems(draft: Draft) -> dict[str, list[TemplateProblem]]:
 
 
 def check_template(
-    template: Template,
+    workspace: Workspace,
     briefing: Briefing,
-    analyses: Sequence[Analysis],
+    template: Template,
     time_limit: float = TIME_LIMIT,
 ) -> BriefingError | None:
     """Why ``template`` cannot produce this briefing, or None when it can.
@@ -118,7 +116,7 @@ def check_template(
             first = problems[0]
             return BriefingError(first.message, first.message, path=path, line=first.line)
     try:
-        make_document(briefing, analyses, template, time_limit=time_limit)
+        make_document(workspace, briefing, template, time_limit=time_limit)
     except BriefingError as error:
         return error
     return None

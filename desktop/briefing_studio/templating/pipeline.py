@@ -8,11 +8,10 @@ export writes, document properties included.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document, DocumentInfo
 from briefing_studio.errors import BriefingError
@@ -21,6 +20,7 @@ from briefing_studio.templating.context import build_context
 from briefing_studio.templating.manifest import Template
 from briefing_studio.templating.markup import parse_markup
 from briefing_studio.templating.sandbox import TIME_LIMIT, BriefingSandbox, sandbox_for
+from briefing_studio.workspace import Workspace
 
 _MARKUP_LINE = re.compile(r"at line (\d+)")
 
@@ -41,8 +41,8 @@ class MarkupProblem(BriefingError):
 
 @bulk_job
 def make_document(
+    workspace: Workspace,
     briefing: Briefing,
-    analyses: Sequence[Analysis],
     template: Template,
     *,
     overlay: Mapping[str, str] | None = None,
@@ -66,7 +66,7 @@ def make_document(
     if briefing.template != template.id:  # the context names the template in use
         briefing = replace(briefing, template=template.id)
     if context is None:
-        context = build_context(briefing, analyses, template)
+        context = build_context(workspace, briefing, template)
     if overlay:
         sandbox = BriefingSandbox(template.folder, overlay=overlay)
     else:

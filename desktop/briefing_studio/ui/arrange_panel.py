@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_studio.editing import drop_row, step_row
 from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.state import BriefingState
 
@@ -171,9 +172,7 @@ class ArrangeModel(QAbstractTableModel):
         if len(rows) != 1:
             return False
         before = row if row >= 0 else (parent.row() if parent.isValid() else len(self.rows))
-        source = rows[0]
-        target = before - 1 if source < before else before
-        self.state.move_section(source, target)
+        self.state.move_section(rows[0], drop_row(rows[0], before))
         return False  # the state moved the row; the view must not remove the dragged one
 
     def _rebuild(self) -> None:
@@ -293,8 +292,8 @@ class ArrangePanel(QWidget):
 
     def move_current(self, step: int) -> None:
         row = self.current_row()
-        target = row + step
-        if row < 0 or not (0 <= target < self.model.rowCount()):
+        target = step_row(row, step, self.model.rowCount())
+        if target is None:
             return
         self._keep_row = target
         self.state.move_section(row, target)

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import ChosenSection, Counterpart
+from briefing_studio.editing import copy_sections
+from briefing_studio.workspace import Workspace
 
 if TYPE_CHECKING:
     from briefing_studio.ui.state import BriefingState
@@ -20,10 +21,6 @@ if TYPE_CHECKING:
 Selection = tuple[list[ChosenSection], list[str]]
 
 _EDIT_FIELD_ID = 1001
-
-
-def copy_sections(sections: list[ChosenSection]) -> list[ChosenSection]:
-    return [ChosenSection(section=c.section, slot=c.slot) for c in sections]
 
 
 class SelectionCommand(QUndoCommand):
@@ -171,23 +168,24 @@ class SourcesCommand(QUndoCommand):
         self,
         state: BriefingState,
         text: str,
-        analyses: list[Analysis],
+        workspace: Workspace,
         sections: list[ChosenSection],
         figures: list[str],
     ) -> None:
         super().__init__(text)
         self._state = state
+        # Workspaces never change, so each side keeps its own.
         self._before = (
-            list(state.analyses),
+            state.workspace,
             copy_sections(state.briefing.sections),
             list(state.briefing.figures),
         )
-        self._after = (list(analyses), copy_sections(sections), list(figures))
+        self._after = (workspace, copy_sections(sections), list(figures))
 
     def redo(self) -> None:
-        analyses, sections, figures = self._after
-        self._state.apply_sources(list(analyses), copy_sections(sections), list(figures))
+        workspace, sections, figures = self._after
+        self._state.apply_sources(workspace, copy_sections(sections), list(figures))
 
     def undo(self) -> None:
-        analyses, sections, figures = self._before
-        self._state.apply_sources(list(analyses), copy_sections(sections), list(figures))
+        workspace, sections, figures = self._before
+        self._state.apply_sources(workspace, copy_sections(sections), list(figures))

@@ -13,13 +13,13 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.ui import i18n, preferences
 from briefing_studio.ui.i18n import Translated
 from briefing_studio.ui.state import BriefingState
+from briefing_studio.workspace import Workspace
 
-Rebuild = Callable[[list[Analysis], Briefing, bool], QWidget]
+Rebuild = Callable[[Workspace, Briefing, bool], QWidget]
 
 
 class LanguageSwitch(Translated):
@@ -35,7 +35,7 @@ class LanguageSwitch(Translated):
         self.window_parent = window_parent
         self.state = state
         self.shutdown = shutdown
-        self.rebuild = rebuild  # (analyses, briefing, modified) → the new window, shown
+        self.rebuild = rebuild  # (workspace, briefing, modified) → the new window, shown
 
     def switch(self) -> QWidget | None:
         """The new window, or None when an open editor kept this one (the user is told)."""
@@ -46,11 +46,11 @@ class LanguageSwitch(Translated):
                 self.tr("The new language applies when Briefing Studio starts again."),
             )
             return None
-        analyses, briefing = list(self.state.analyses), self.state.snapshot()
+        workspace, briefing = self.state.workspace, self.state.snapshot()
         modified = self.state.modified
         self.shutdown()  # before the successor: both windows' autosaves use this process's files
         i18n.install(preferences.language())
-        return self.rebuild(analyses, briefing, modified)
+        return self.rebuild(workspace, briefing, modified)
 
     def _close_other_windows(self) -> bool:
         """Close the template manager and editors (they may ask to save); False if one stays."""

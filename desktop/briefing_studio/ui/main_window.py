@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_studio import settings as keys
-from briefing_studio.analysis.model import Analysis
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
 from briefing_studio.paths import resources_dir
@@ -49,6 +48,7 @@ from briefing_studio.ui.window_actions import ActionSet, Commands
 from briefing_studio.ui.window_files import FileWorkflow
 from briefing_studio.ui.window_output import OutputWorkflow
 from briefing_studio.ui.window_size import fitted
+from briefing_studio.workspace import Workspace
 
 SOURCES_HEIGHT = 180  # the sources list's first height (px); the meeting details below
 ORDER_HEIGHT = 270  # the order list's first height (px); the preview below takes the rest
@@ -277,20 +277,18 @@ class MainWindow(QMainWindow):
         self.hide()
         return self.successor
 
-    def _successor(
-        self, analyses: list[Analysis], briefing: Briefing, modified: bool
-    ) -> MainWindow:
+    def _successor(self, workspace: Workspace, briefing: Briefing, modified: bool) -> MainWindow:
         successor = MainWindow(entity_finder=self.names.finder)
-        successor.take_over(self, analyses, briefing, modified)
+        successor.take_over(self, workspace, briefing, modified)
         successor.show()
         return successor
 
     def take_over(
-        self, old: MainWindow, analyses: list[Analysis], briefing: Briefing, modified: bool
+        self, old: MainWindow, workspace: Workspace, briefing: Briefing, modified: bool
     ) -> None:
         """Show what ``old`` showed: sources, choices, file, unsaved state, layout."""
         self.files.set_project_path(old.files.project_path)
-        self.state.reset(analyses, briefing)
+        self.state.reset(workspace, briefing)
         if modified:
             self.state.undo_stack.resetClean()  # still unsaved: the title and Close say so
             self.autosaver.save_now()
@@ -299,7 +297,7 @@ class MainWindow(QMainWindow):
             mine.setSizes(theirs.sizes())
         self.tabs.setCurrentIndex(old.tabs.currentIndex())
         self._update_title()
-        self.names.start(analyses)  # only those still without names
+        self.names.start(workspace.analyses)  # only those still without names
 
     def manage_templates(self) -> None:
         from briefing_studio.ui.template_manager import open_template_manager

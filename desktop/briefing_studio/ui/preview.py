@@ -182,12 +182,12 @@ class PreviewPanel(QWidget):
             self.shown_generation = self.generation
             return
         generation, width = self.generation, self.page_width()
-        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+        workspace, briefing = self.state.workspace, self.state.snapshot()
 
         def task(context: ops.TaskContext) -> Rendered:
             from briefing_studio.templating import make_document
 
-            pdf = pdf_of(make_document(briefing, analyses, template))
+            pdf = pdf_of(make_document(workspace, briefing, template))
             return Rendered(pdf=pdf, **rasterise(pdf, context.cancelled, width))
 
         self._show_status(self.tr("Updating…"))

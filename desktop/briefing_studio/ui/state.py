@@ -1,24 +1,27 @@
-"""The open work: sources, their analyses, the ``Briefing`` and its undo stack, as one QObject.
+"""The open work: the ``Workspace``, the ``Briefing`` and its undo stack, as one QObject.
 
 Panels read from here and ask for changes through the intent methods (``toggle_section``,
-``move_section``…), which push undo commands; the commands call ``apply_*``, which change the
-briefing and emit the signals panels listen to. Nothing else mutates the briefing.
+``move_section``…), which compute the result with ``briefing_studio.editing`` and push it as an
+undo command; the commands call ``apply_*``, which change the briefing and emit the signals
+panels listen to. Nothing else mutates the briefing. Lookups by id go to the workspace.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from briefing_studio import editing
 from briefing_studio.analysis.model import Analysis, Figure, Section
 from briefing_studio.briefing import Briefing, ChosenSection, Counterpart
 from briefing_studio.errors import BriefingError
 from briefing_studio.ui import commands
+from briefing_studio.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -44,17 +47,13 @@ class BriefingState(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.analyses: list[Analysis] = []
+        self.workspace = Workspace()  # replaced (never changed) when sources come and go
         self.briefing = Briefing()
         self.library: Any = None  # templating.TemplateLibrary once loaded
         self.undo_stack = QUndoStack(self)
-        self._sections: dict[str, tuple[Analysis, Section]] = {}
-        self._figures: dict[str, Figure] = {}
-        self._order: dict[str, int] = {}
         self._relevance: dict[str, Relevance] = {}
         self._chosen_sections: set[str] = set()  # caches of the briefing's lists, for lookups
         self._chosen_figures: set[str] = set()
-        self._figures_by_section: dict[str, list[Figure]] = {}
         self._template_cache: tuple[str, Any] | None = None
         # The selection the last whole-selection step left (reset, Suggest, Select all/none):
         # ticks since then were made by hand, and Suggest asks before replacing them.
@@ -62,29 +61,28 @@ class BriefingState(QObject):
 
     # ----- reading -------------------------------------------------------------------------
 
+    @property
+    def analyses(self) -> tuple[Analysis, ...]:
+        return self.workspace.analyses
+
     def section(self, section_id: str) -> Section | None:
-        entry = self._sections.get(section_id)
-        return entry[1] if entry else None
+        return self.workspace.section(section_id)
 
     def analysis_of(self, section_id: str) -> Analysis | None:
-        entry = self._sections.get(section_id)
-        return entry[0] if entry else None
+        return self.workspace.analysis_of(section_id)
 
     def figure(self, figure_id: str) -> Figure | None:
-        return self._figures.get(figure_id)
+        return self.workspace.figure(figure_id)
 
     def all_sections(self) -> Iterator[tuple[Analysis, Section]]:
-        for analysis in self.analyses:
-            for section in analysis.sections:
-                yield analysis, section
+        return self.workspace.sections()
 
     def all_figures(self) -> Iterator[Figure]:
-        for analysis in self.analyses:
-            yield from analysis.figures
+        return self.workspace.figures()
 
     def chosen_sections(self) -> list[ChosenSection]:
         """Chosen sections that exist in the open sources, in the briefing's order."""
-        return [c for c in self.briefing.sections if c.section in self._sections]
+        return [c for c in self.briefing.sections if self.workspace.section(c.section)]
 
     def is_section_chosen(self, section_id: str) -> bool:
         return section_id in self._chosen_sections
@@ -93,8 +91,7 @@ class BriefingState(QObject):
         return figure_id in self._chosen_figures
 
     def figures_in(self, section_id: str) -> list[Figure]:
-        """Figures of one section, from an index (big sources have thousands)."""
-        return self._figures_by_section.get(section_id, [])
+        return self.workspace.figures_in(section_id)
 
     def relevance(self, item_id: str) -> Relevance | None:
         return self._relevance.get(item_id)
@@ -118,11 +115,12 @@ class BriefingState(QObject):
         return template
 
     def snapshot(self) -> Briefing:
-        """A copy of the briefing a worker may read while the user keeps editing."""
+        """A copy of the briefing a worker may read while the user keeps editing, with the
+        workspace's sources (what a project file embeds)."""
         b = self.briefing
         return Briefing(
-            sources=[a.source for a in self.analyses],
-            sections=commands.copy_sections(b.sections),
+            sources=self.workspace.sources,
+            sections=editing.copy_sections(b.sections),
             figures=list(b.figures),
             meeting=copy.deepcopy(b.meeting),
             agency=copy.deepcopy(b.agency),
@@ -137,16 +135,20 @@ class BriefingState(QObject):
 
     # ----- whole-state changes (not undoable: a new or opened briefing) --------------------
 
-    def reset(self, analyses: Sequence[Analysis], briefing: Briefing) -> None:
-        """Replace everything (new window content, an opened project, a restored autosave)."""
+    def reset(self, workspace: Workspace, briefing: Briefing) -> None:
+        """Replace everything (new window content, an opened project, a restored autosave).
+
+        The workspace owns the sources from now on: the briefing's file copy is dropped, so
+        nothing can read a stale one (``snapshot`` fills it again for a save). Choices a project
+        made before a long paragraph was cut into parts are pointed at the parts."""
         from briefing_studio.selection import carry_over_split_ids
 
-        self.analyses = list(analyses)
-        carry_over_split_ids(briefing, self.analyses)
+        self.workspace = workspace
+        carry_over_split_ids(briefing, workspace)
         self.briefing = briefing
-        self.briefing.sources = [a.source for a in self.analyses]
+        self.briefing.sources = []
         self._template_cache = None
-        self._reindex()
+        self._cache_selection()
         self.undo_stack.clear()
         self.undo_stack.setClean()
         # What the machine would have chosen: a saved or restored selection that differs from
@@ -172,7 +174,7 @@ class BriefingState(QObject):
 
     def set_entities(self, analysis: Analysis, entities: list) -> None:
         """Entities found in the background arrive here (not an edit: no undo step)."""
-        if analysis not in self.analyses:
+        if analysis not in self.workspace:
             return  # the source was removed while the entities were being found
         analysis.entities = entities
         self.entities_changed.emit()
@@ -184,31 +186,28 @@ class BriefingState(QObject):
     def toggle_section(self, section_id: str, on: bool | None = None) -> None:
         chosen = self.is_section_chosen(section_id)
         on = (not chosen) if on is None else on
-        if on == chosen or section_id not in self._sections:
+        if on == chosen or self.workspace.section(section_id) is None:
             return
-        sections = commands.copy_sections(self.briefing.sections)
         if on:
-            sections.insert(
-                self._insert_at(section_id, [c.section for c in sections]),
-                ChosenSection(section=section_id),
+            sections = editing.tick_section(
+                self.briefing.sections, section_id, self.workspace.position
             )
             text = self.tr("Tick section")
         else:
-            sections = [c for c in sections if c.section != section_id]
+            sections = editing.untick_section(self.briefing.sections, section_id)
             text = self.tr("Untick section")
         self._push(commands.ToggleSectionCommand(self, text, sections, self.briefing.figures))
 
     def toggle_figure(self, figure_id: str, on: bool | None = None) -> None:
         chosen = self.is_figure_chosen(figure_id)
         on = (not chosen) if on is None else on
-        if on == chosen or figure_id not in self._figures:
+        if on == chosen or self.workspace.figure(figure_id) is None:
             return
-        figures = list(self.briefing.figures)
         if on:
-            figures.insert(self._insert_at(figure_id, figures), figure_id)
+            figures = editing.tick_figure(self.briefing.figures, figure_id, self.workspace.position)
             text = self.tr("Tick figure")
         else:
-            figures.remove(figure_id)
+            figures = editing.untick_figure(self.briefing.figures, figure_id)
             text = self.tr("Untick figure")
         self._push(commands.ToggleFigureCommand(self, text, self.briefing.sections, figures))
 
@@ -216,8 +215,8 @@ class BriefingState(QObject):
         """Tick every section and figure (the CLI's ``--select all``; one undo step)."""
         from briefing_studio.selection import select_all
 
-        section_ids, figure_ids = select_all(self.analyses)
-        sections = [ChosenSection(section=sid, slot=self._slot_of(sid)) for sid in section_ids]
+        section_ids, figure_ids = select_all(self.workspace)
+        sections = editing.choose(section_ids, self.briefing.sections)
         self._push(commands.BulkSelectCommand(self, self.tr("Select all"), sections, figure_ids))
 
     def select_none(self) -> None:
@@ -230,7 +229,7 @@ class BriefingState(QObject):
         template = self.template()
         manifest = template.manifest if template is not None else None
         budget = manifest.suggestion_chars() if manifest is not None else None
-        return select_suggested(self.analyses, self.briefing.meeting.counterpart, budget)
+        return select_suggested(self.workspace, self.briefing.meeting.counterpart, budget)
 
     def suggestion_needs_asking(self) -> bool:
         """True when Suggest would replace ticks made by hand (the window asks first)."""
@@ -245,21 +244,18 @@ class BriefingState(QObject):
 
         suggested = self.suggested_selection()
         section_ids, figure_ids = combine_suggestion(
-            self._selection(), suggested, self.analyses, mode
+            self._selection(), suggested, self.workspace, mode
         )
-        sections = [ChosenSection(section=sid, slot=self._slot_of(sid)) for sid in section_ids]
+        sections = editing.choose(section_ids, self.briefing.sections)
         self._push(
             commands.BulkSelectCommand(self, self.tr("Suggest"), sections, figure_ids, suggested)
         )
 
     def move_section(self, row: int, to_row: int) -> None:
         """Move the chosen section at ``row`` so it ends up at ``to_row`` (both in chosen order)."""
-        sections = commands.copy_sections(self.chosen_sections())
-        if not (0 <= row < len(sections)) or row == to_row:
+        sections = editing.move(editing.copy_sections(self.chosen_sections()), row, to_row)
+        if sections is None:
             return
-        to_row = max(0, min(to_row, len(sections) - 1))
-        item = sections.pop(row)
-        sections.insert(to_row, item)
         self._push(
             commands.MoveSectionCommand(
                 self, self.tr("Move section"), sections, self.briefing.figures
@@ -267,7 +263,7 @@ class BriefingState(QObject):
         )
 
     def set_slot(self, section_id: str, slot: str | None) -> None:
-        old = self._slot_of(section_id)
+        old = editing.slot_of(self.briefing.sections, section_id)
         if old == slot:
             return
         self._push(commands.SetSlotCommand(self, self.tr("Change slot"), section_id, old, slot))
@@ -301,28 +297,29 @@ class BriefingState(QObject):
         )
 
     def add_analyses(self, analyses: Sequence[Analysis]) -> None:
-        known = {a.source.key for a in self.analyses}
-        fresh = [a for a in analyses if a.source.key not in known]
-        if not fresh:
+        workspace = self.workspace.adding(analyses)
+        if workspace is self.workspace:
             return
         self._push(
             commands.SourcesCommand(
                 self,
                 self.tr("Add sources"),
-                self.analyses + fresh,
+                workspace,
                 self.briefing.sections,
                 self.briefing.figures,
             )
         )
 
     def remove_source(self, source_key: str) -> None:
-        keep = [a for a in self.analyses if a.source.key != source_key]
-        if len(keep) == len(self.analyses):
+        workspace = self.workspace.without_source(source_key)
+        if workspace is self.workspace:
             return
-        prefix = f"{source_key}/"
-        sections = [c for c in self.briefing.sections if not c.section.startswith(prefix)]
-        figures = [f for f in self.briefing.figures if not f.startswith(prefix)]
-        self._push(commands.SourcesCommand(self, self.tr("Remove source"), keep, sections, figures))
+        sections, figures = editing.without_source(
+            self.briefing.sections, self.briefing.figures, source_key
+        )
+        self._push(
+            commands.SourcesCommand(self, self.tr("Remove source"), workspace, sections, figures)
+        )
 
     # ----- apply (called by commands only) -------------------------------------------------
 
@@ -343,9 +340,7 @@ class BriefingState(QObject):
         self.changed.emit()
 
     def apply_slot(self, section_id: str, slot: str | None) -> None:
-        self.briefing.sections = [
-            replace(c, slot=slot) if c.section == section_id else c for c in self.briefing.sections
-        ]
+        self.briefing.sections = editing.with_slot(self.briefing.sections, section_id, slot)
         self.slots_changed.emit()
         self.changed.emit()
 
@@ -368,13 +363,12 @@ class BriefingState(QObject):
         self.changed.emit()
 
     def apply_sources(
-        self, analyses: list[Analysis], sections: list[ChosenSection], figures: list[str]
+        self, workspace: Workspace, sections: list[ChosenSection], figures: list[str]
     ) -> None:
-        self.analyses = analyses
-        self.briefing.sources = [a.source for a in analyses]
+        self.workspace = workspace
         self.briefing.sections = sections
         self.briefing.figures = figures
-        self._reindex()
+        self._cache_selection()
         self._refresh_ranking()
         self.sources_changed.emit()
         self.selection_changed.emit()
@@ -394,21 +388,6 @@ class BriefingState(QObject):
             return self.briefing.agency
         return self.briefing
 
-    def _slot_of(self, section_id: str) -> str | None:
-        for c in self.briefing.sections:
-            if c.section == section_id:
-                return c.slot
-        return None
-
-    def _insert_at(self, item_id: str, current: list[str]) -> int:
-        """Insert after the last chosen item that comes before ``item_id`` in the sources."""
-        order = self._order.get(item_id, 0)
-        position = 0
-        for index, other in enumerate(current):
-            if self._order.get(other, -1) < order:
-                position = index + 1
-        return position
-
     def _selection(self) -> tuple[list[str], list[str]]:
         return [c.section for c in self.briefing.sections], list(self.briefing.figures)
 
@@ -416,30 +395,16 @@ class BriefingState(QObject):
         self._chosen_sections = {c.section for c in self.briefing.sections}
         self._chosen_figures = set(self.briefing.figures)
 
-    def _reindex(self) -> None:
-        self._cache_selection()
-        self._sections.clear()
-        self._figures.clear()
-        self._order.clear()
-        self._figures_by_section = {}
-        for position, (analysis, section) in enumerate(self.all_sections()):
-            self._sections[section.id] = (analysis, section)
-            self._order[section.id] = position
-        for position, figure in enumerate(self.all_figures()):
-            self._figures[figure.id] = figure
-            self._order[figure.id] = position
-            self._figures_by_section.setdefault(figure.section, []).append(figure)
-
     def _refresh_ranking(self) -> None:
         self._relevance.clear()
         counterpart = self.briefing.meeting.counterpart
-        if counterpart is None or not self.analyses:
+        if counterpart is None or not self.workspace:
             return
-        from briefing_studio.analysis.suggest import rank
         from briefing_studio.selection import select_suggested
+        from briefing_studio.suggest import rank
 
-        ranking = rank(list(self.analyses), counterpart)
-        section_ids, figure_ids = select_suggested(self.analyses, counterpart)
+        ranking = rank(self.workspace, counterpart)
+        section_ids, figure_ids = select_suggested(self.workspace, counterpart)
         suggested = {*section_ids, *figure_ids}
         for scored in [*ranking.sections, *ranking.figures]:
             if scored.score > 0:

@@ -123,16 +123,16 @@ class DraftPreview(PreviewPanel):
         if not self.state.analyses:
             self._show_status(self.tr("Loading the sample texts…"))
             return  # the state's change when they arrive renders again
-        briefing, analyses, limit = (
+        workspace, briefing, limit = (
+            self.state.workspace,
             self.state.snapshot(),
-            list(self.state.analyses),
             self.time_limit,
         )
         width = self.page_width()
 
         def task(context: ops.TaskContext) -> DraftRendered:
             document = make_document(
-                briefing, analyses, draft.as_template(), overlay=draft.files, time_limit=limit
+                workspace, briefing, draft.as_template(), overlay=draft.files, time_limit=limit
             )
             pdf = pdf_of(document)
             return DraftRendered(
@@ -240,8 +240,8 @@ class TemplateEditor(QMainWindow):
 
         def loaded(sample: Any) -> None:
             if isValid(own):  # the editor may have been closed meanwhile
-                briefing, analyses = sample
-                own.reset(analyses, briefing)
+                workspace, briefing = sample
+                own.reset(workspace, briefing)
 
         ops.run_op(
             lambda _ctx: sample_briefing(),

@@ -284,14 +284,14 @@ class TemplateManager(QDialog):
         limit = self.time_limit
 
         def task(context: ops.TaskContext) -> tuple[Any, dict[Path, BriefingError | None]]:
-            briefing, analyses = sample or sample_briefing()
+            workspace, briefing = sample or sample_briefing()
             results: dict[Path, BriefingError | None] = {}
             for done, template in enumerate(templates):
                 if context.cancelled():
                     raise ops.Cancelled()
                 context.progress(done, len(templates))
-                results[template.folder] = check_template(template, briefing, analyses, limit)
-            return (briefing, analyses), results
+                results[template.folder] = check_template(workspace, briefing, template, limit)
+            return (workspace, briefing), results
 
         def finished(result: tuple[Any, dict[Path, BriefingError | None]]) -> None:
             if generation != self._check_generation:
@@ -329,7 +329,7 @@ class TemplateManager(QDialog):
 
     def _current_sample(self) -> Any:
         if self.state is not None and self.state.analyses:
-            return self.state.snapshot(), list(self.state.analyses)
+            return self.state.workspace, self.state.snapshot()
         return self._sample
 
     def _refresh_states(self) -> None:

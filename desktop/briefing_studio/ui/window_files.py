@@ -31,6 +31,7 @@ from briefing_studio.ui import ops, preferences
 from briefing_studio.ui.autosave import CrashedSession, crashed_sessions, discard
 from briefing_studio.ui.i18n import Translated, current_language
 from briefing_studio.ui.state import BriefingState
+from briefing_studio.workspace import Workspace
 
 
 def load_and_analyze(
@@ -145,9 +146,10 @@ class FileWorkflow(Translated, QObject):
             from briefing_studio.selection import new_briefing
 
             analyses, errors = result
-            briefing = new_briefing(analyses, "suggested", None, self.last_template())
+            workspace = Workspace(analyses)
+            briefing = new_briefing(workspace, "suggested", None, self.last_template())
             briefing.agency = keys.default_agency()
-            self.state.reset(analyses, briefing)
+            self.state.reset(workspace, briefing)
             self._report_errors(errors)
             self.find_names(analyses)
 
@@ -157,7 +159,7 @@ class FileWorkflow(Translated, QObject):
         if not self.maybe_save():
             return
         self.set_project_path(None)
-        self.state.reset([], self.fresh_briefing())
+        self.state.reset(Workspace(), self.fresh_briefing())
 
     def fresh_briefing(self) -> Briefing:
         """An empty briefing with the settings' agency and the template used last."""
@@ -208,7 +210,7 @@ class FileWorkflow(Translated, QObject):
         def done(result: tuple[list[Analysis], list[BriefingError]]) -> None:
             analyses, errors = result
             if initial and not self.state.analyses:
-                self.state.reset(analyses, self.fresh_briefing())
+                self.state.reset(Workspace(analyses), self.fresh_briefing())
             else:
                 self.state.add_analyses(analyses)
             self._report_errors(errors)
@@ -305,20 +307,18 @@ class FileWorkflow(Translated, QObject):
     def _open_briefing(
         self, briefing: Briefing, path: Path | None, restored: CrashedSession | None = None
     ) -> None:
-        from briefing_studio.export import analyze_sources
-
         sources = list(briefing.sources)
 
-        def done(analyses: list[Analysis]) -> None:
+        def done(workspace: Workspace) -> None:
             self.set_project_path(path)
-            self.state.reset(analyses, briefing)
+            self.state.reset(workspace, briefing)
             if restored is not None:
                 discard(restored)
                 self.state.undo_stack.resetClean()  # restored work is unsaved work
-            self.find_names(analyses)
+            self.find_names(workspace.analyses)
 
         self.runner.run(
-            lambda _ctx: analyze_sources(sources), done, self.tr("Opening the briefing")
+            lambda _ctx: Workspace.analyze(sources), done, self.tr("Opening the briefing")
         )
 
     # ----- saving --------------------------------------------------------------------------

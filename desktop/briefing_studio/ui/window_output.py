@@ -47,7 +47,7 @@ class OutputWorkflow(Translated):
 
         folder = preferences.get_str("export/folder", preferences.last_folder())
         template = self.state.template()
-        notices = preflight(self.state.briefing, self.state.analyses, template) if template else []
+        notices = preflight(self.state.workspace, self.state.briefing, template) if template else []
         formats = list(DEFAULT_IDS)
         if template is not None:
             try:
@@ -84,13 +84,13 @@ class OutputWorkflow(Translated):
         template = self._usable_template()
         if template is None:
             return None
-        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+        workspace, briefing = self.state.workspace, self.state.snapshot()
         formats = list(formats)
 
         tsa_url = signing_ui.tsa_url()
 
         def task(_ctx: ops.TaskContext) -> list[Path]:
-            files = export_briefing(briefing, template, formats, out_dir, stem, analyses)
+            files = export_briefing(workspace, briefing, template, formats, out_dir, stem)
             if sign_with is not None:
                 files += signing_ui.sign_files(files, sign_with, tsa_url)
             return files
@@ -148,9 +148,9 @@ class OutputWorkflow(Translated):
         template = self._usable_template()
         if template is None:
             return
-        briefing, analyses = self.state.snapshot(), list(self.state.analyses)
+        workspace, briefing = self.state.workspace, self.state.snapshot()
         self.runner.run(
-            lambda _ctx: _pdf(briefing, analyses, template),
+            lambda _ctx: _pdf(workspace, briefing, template),
             use,
             self.tr("Preparing the pages"),
             cancellable=False,
@@ -167,8 +167,8 @@ class OutputWorkflow(Translated):
         self.with_pdf(lambda pdf: print_preview(self.window_parent, pdf))
 
 
-def _pdf(briefing: Any, analyses: list, template: Any) -> bytes:
+def _pdf(workspace: Any, briefing: Any, template: Any) -> bytes:
     """The briefing's PDF as Export writes it (the one road: ``make_document`` then the writer)."""
     from briefing_studio.templating import make_document
 
-    return pdf_of(make_document(briefing, analyses, template))
+    return pdf_of(make_document(workspace, briefing, template))

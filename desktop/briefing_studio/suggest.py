@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from briefing_studio.analysis.gazetteer import Gazetteer, gazetteer
 from briefing_studio.analysis.kinds import kind
-from briefing_studio.analysis.model import Analysis, Figure, Section
+from briefing_studio.analysis.model import Figure, Section
 from briefing_studio.briefing import Counterpart
 from briefing_studio.textutil import fold
+from briefing_studio.workspace import Workspace
 
 _CUE_WEIGHTS = {"result": 2.0, "proposal": 2.5, "direction": 1.5}
 _CUE_REASONS = {"result": "kết quả", "proposal": "đề xuất", "direction": "chỉ đạo"}
@@ -72,23 +73,29 @@ class _SectionHits:
     names: list[str] = field(default_factory=list)
 
 
-def rank(analyses: list[Analysis], counterpart: Counterpart | None) -> Ranking:
-    """Score every section and figure of ``analyses`` for a meeting with ``counterpart``."""
+def rank(workspace: Workspace, counterpart: Counterpart | None) -> Ranking:
+    """Score every section and figure of ``workspace`` for a meeting with ``counterpart``."""
     g = gazetteer()
     target = _resolve(counterpart, g)
     sections: list[Scored] = []
     figures: list[Scored] = []
-    for analysis in analyses:
+    for analysis in workspace:
         hits = {s.id: _hits(s, target, g) for s in analysis.sections} if target else {}
         inherited = _under_named_headings(analysis.sections, hits)
         lead = next((s.id for s in analysis.sections if s.kind == "paragraph"), None)
         for section in analysis.sections:
             section_hits = hits.get(section.id)
+            in_section = workspace.figures_in(section.id)
             scored = _score_section(
-                analysis, section, section_hits, target, section.id in inherited, section.id == lead
+                section,
+                in_section,
+                section_hits,
+                target,
+                section.id in inherited,
+                section.id == lead,
             )
             sections.append(scored)
-            for figure in analysis.figures_in(section.id):
+            for figure in in_section:
                 figures.append(
                     _score_figure(
                         figure, section, section_hits, target, section.id in inherited, scored.score
@@ -100,7 +107,7 @@ def rank(analyses: list[Analysis], counterpart: Counterpart | None) -> Ranking:
 
 
 def suggest_selection(
-    analyses: list[Analysis],
+    workspace: Workspace,
     counterpart: Counterpart | None,
     max_sections: int = 12,
     max_figures: int = 8,
@@ -114,12 +121,11 @@ def suggest_selection(
     sections are taken best first while their text fits, a section that would overflow is
     passed over for a shorter one further down, and the best section is always taken.
     """
-    ranking = rank(analyses, counterpart)
-    by_id = {s.id: s for a in analyses for s in a.sections}
+    ranking = rank(workspace, counterpart)
     chosen: list[str] = []
     used = 0
     for scored in ranking.sections:
-        section = by_id[scored.id]
+        section = _section(workspace, scored.id)
         if section.kind != "paragraph" or scored.score < _MIN_SECTION_SCORE:
             continue
         if max_chars is not None and chosen and used + len(section.text) > max_chars:
@@ -128,16 +134,19 @@ def suggest_selection(
         used += len(section.text)
         if len(chosen) == max_sections:
             break
-    order = {s.id: n for n, s in enumerate(s for a in analyses for s in a.sections)}
-    chosen.sort(key=order.__getitem__)
+    chosen.sort(key=lambda sid: workspace.position(sid) or 0)
     chosen_set = set(chosen)
-    figure_kinds = {f.id: f for a in analyses for f in a.figures}
+    figures = [workspace.figure(f.id) for f in ranking.figures]
     picked = [
-        f.id
-        for f in ranking.figures
-        if figure_kinds[f.id].section in chosen_set and figure_kinds[f.id].kind != "date"
+        f.id for f in figures if f is not None and f.section in chosen_set and f.kind != "date"
     ][:max_figures]
     return chosen, picked
+
+
+def _section(workspace: Workspace, section_id: str) -> Section:
+    section = workspace.section(section_id)
+    assert section is not None  # ranked from this workspace
+    return section
 
 
 # ---- counterpart and mentions ---------------------------------------------------------------
@@ -231,8 +240,8 @@ def _under_named_headings(sections: list[Section], hits: dict[str, _SectionHits]
 
 
 def _score_section(
-    analysis: Analysis,
     section: Section,
+    in_section: list[Figure],
     hits: _SectionHits | None,
     target: _Target | None,
     inherited: bool,
@@ -250,7 +259,7 @@ def _score_section(
     cue_score, cue_reasons = _cue_score(section)
     score += cue_score
     reasons += cue_reasons
-    figures = [f for f in analysis.figures_in(section.id) if f.kind != "date"]
+    figures = [f for f in in_section if f.kind != "date"]
     if figures:
         score += 0.75 * min(len(figures), 4)
         reasons.append("có số liệu")
