@@ -24,6 +24,7 @@ from briefing_studio.project import load_briefing, save_briefing
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import load_source
 from briefing_studio.textutil import fold
+from briefing_studio.workspace import Workspace
 from library_fixtures import (
     BACKENDS,
     PG_URL,
@@ -195,7 +196,7 @@ def test_a_briefing_keeps_working_after_the_original_file_moved(library, tmp_pat
     assert document.sha256 == original.sha256 and document.path == str(path)
     analysis = analyze(document)
     assert hit.section_key in [s.id for s in analysis.sections]
-    briefing = new_briefing([analysis])
+    briefing = new_briefing(Workspace([analysis]))
     project = save_briefing(briefing, tmp_path / "b.briefing")
     reopened = load_briefing(project)
     assert reopened.sources[0].text == original.text

@@ -130,7 +130,7 @@ def test_cell_figures_take_their_unit_from_headers_or_the_caption(tmp_path: Path
     assert found["4.814"].context == "Thu ngân sách · Năm 2024"
     assert (found["6,5"].kind, found["6,5"].value) == ("percent", 6.5)
     assert found["105%"].context == "Thu ngân sách · Ghi chú"
-    text = analysis.section(section.id).text
+    text = section.text
     assert all(text[f.start : f.end] == f.surface for f in found.values())
 
     rows = [["Chỉ tiêu", "2023", "2024"], ["Kim ngạch xuất khẩu", "10,2", "12,4"]]

@@ -471,8 +471,8 @@ def test_markup_a_template_gets_wrong_is_shown_with_its_line() -> None:
     broken = "<p>một</p>\n<blink>hai</blink>\n"
     with pytest.raises(MarkupProblem) as caught:
         make_document(
+            Workspace([analysis]),
             briefing_for(analysis, KOREA),
-            [analysis],
             template,
             overlay={"briefing.html.j2": broken},
         )
