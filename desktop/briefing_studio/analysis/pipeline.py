@@ -38,10 +38,13 @@ def analyze(source: SourceDocument) -> Analysis:
 
 
 def _with_sentences_and_cues(section: Section) -> Section:
+    # A paragraph cut into parts comes with its sentences: splitting them again would double
+    # the cost of a one-line article body.
+    sentences = section.sentences or sentence_spans(section.text)
     if section.is_meta:
-        return replace(section, sentences=sentence_spans(section.text))
+        return replace(section, sentences=sentences)
     return replace(
         section,
-        sentences=sentence_spans(section.text),
+        sentences=sentences,
         cues=tag_cues(section.text, is_heading=section.kind == "heading"),
     )
