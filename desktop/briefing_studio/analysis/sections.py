@@ -27,6 +27,8 @@ line that is a caption is one section of kind ``caption``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing_studio.analysis.article import is_caption, may_have_parts, paragraph_parts
@@ -77,13 +79,14 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
     for number, block in enumerate(content):
         parts = []
         last = number == len(content) - 1
+        found: list[tuple[tuple[int, int], ...]] = []  # the block's sentences, if cutting read them
         if (
             block.table is None
             and block.kind == "paragraph"
             and not levels[number]
             and may_have_parts(block.text, last)
         ):
-            parts = paragraph_parts(block.text, sentence_spans, last=last)
+            parts = paragraph_parts(block.text, _kept_in(found), last=last)
         if len(parts) <= 1:
             kind = "heading" if levels[number] else (parts[0].kind if parts else "paragraph")
             if block.table is not None:
@@ -96,6 +99,7 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
                     text=block.text,
                     level=levels[number],
                     table=block.table,
+                    sentences=found[0] if found else (),
                 )
             )
             continue
@@ -106,9 +110,42 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
                     index=len(sections),
                     kind=part.kind,
                     text=block.text[part.start : part.end],
+                    sentences=_within(block.text, found[0], part.start, part.end) if found else (),
                 )
             )
     return sections, [block.text for block in trailer]
+
+
+def _kept_in(
+    found: list[tuple[tuple[int, int], ...]],
+) -> Callable[[str], tuple[tuple[int, int], ...]]:
+    """``sentence_spans`` that also keeps what it returns in ``found``."""
+
+    def spans(text: str) -> tuple[tuple[int, int], ...]:
+        found.append(sentence_spans(text))
+        return found[-1]
+
+    return spans
+
+
+def _within(
+    text: str, spans: tuple[tuple[int, int], ...], start: int, end: int
+) -> tuple[tuple[int, int], ...]:
+    """The block's sentence spans clipped to one part and made relative to it (the analysis
+    then reads them instead of splitting the part's sentences a second time)."""
+    clipped = []
+    first = bisect_right(spans, (start, start)) - 1  # spans are in order: look near the part
+    for s, e in spans[max(first, 0) :]:
+        if s >= end:
+            break
+        s, e = max(s, start), min(e, end)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            clipped.append((s - start, e - start))
+    return tuple(clipped)
 
 
 def _heading_levels(blocks: list[Block]) -> list[int]:
