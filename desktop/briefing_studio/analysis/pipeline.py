@@ -54,12 +54,12 @@ def _figures(sections: list[Section], index: int) -> list[Figure]:
 def _with_sentences_and_cues(section: Section) -> Section:
     # A paragraph cut into parts comes with its sentences: splitting them again would double
     # the cost of a one-line article body.
-    sentences = section.sentences or sentence_spans(section.text)
-    if section.is_meta:
-        return replace(section, sentences=sentences)
     if section.table is not None:  # a table's "sentences" are its cells
         spans = tuple((start, end) for _, start, end in section.table.cell_spans())
         return replace(section, sentences=spans)
+    sentences = section.sentences or sentence_spans(section.text)
+    if section.is_meta:
+        return replace(section, sentences=sentences)
     return replace(
         section,
         sentences=sentences,
