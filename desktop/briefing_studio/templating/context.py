@@ -45,7 +45,8 @@ Variables
     ``sentence`` (the sentence holding it), ``sentence_html`` (that sentence, figure in bold),
     ``clause`` (the part of the sentence that explains it, for captions), ``excerpt_html``
     (that part with the figure in bold and "…" where the sentence was cut, for tables),
-    ``section`` (section id), ``source`` (source title), ``source_name`` (file name).
+    ``section`` (section id), ``source`` (source title), ``source_name`` (file name),
+    ``edited`` (true when the user rewrote the figure's text: ``text`` is then the user's).
 ``sources``
     The sources that chosen sections or figures come from: ``title``, ``name`` (file name),
     ``author``, ``url``, ``publisher`` ("Báo Thế giới & Việt Nam"), ``time`` (as written:
@@ -116,6 +117,11 @@ def build_context(
     manifest = template.manifest
     index = _Index(analyses)
     figures = [index.figure_context(fid) for fid in briefing.figures]
+    for item in figures:  # the user's own wording of a figure replaces the written-out one
+        edited = briefing.figure_texts.get(item["id"], "").strip()
+        item["edited"] = bool(edited)
+        if edited:
+            item["text"] = edited
     sections = [
         index.section_context(chosen.section, chosen.slot, figures, manifest)
         for chosen in briefing.sections
@@ -176,6 +182,12 @@ def build_context(
         "today": today,
         "lang": "vi",
     }
+
+
+def figure_contexts(analyses: Sequence[Analysis], figure_ids: Sequence[str]) -> list[dict]:
+    """The template dicts of ``figure_ids`` (``clause``, ``source``, …) outside a render."""
+    index = _Index(analyses)
+    return [index.figure_context(fid) for fid in figure_ids]
 
 
 def _issued(briefing: Briefing, today: dt.date | None) -> dt.date:
