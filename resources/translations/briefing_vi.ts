@@ -684,6 +684,39 @@
     </message>
 </context>
 <context>
+    <name>FigureCheckDialog</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="44"/>
+        <source>Check the figures</source>
+        <translation>Kiểm tra số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="48"/>
+        <source>These figures may need a look before the briefing goes out. Click a place to see it in the source text; accept an item to keep it as it is.</source>
+        <translation>Các số liệu sau cần xem lại trước khi gửi tài liệu. Bấm vào một vị trí để xem trong văn bản nguồn; chấp nhận một mục để giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="69"/>
+        <source>Accept</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="71"/>
+        <source>Keep this item as it is; the project notes it and does not list it again</source>
+        <translation>Giữ nguyên mục này; dự án ghi lại và không nêu lại nữa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="77"/>
+        <source>Export anyway</source>
+        <translation>Vẫn xuất tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="106"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+</context>
+<context>
     <name>FiguresModel</name>
     <message>
         <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="63"/>
@@ -912,37 +945,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="156"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="167"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="168"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="169"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="170"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="206"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="248"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
@@ -1314,42 +1347,42 @@
 <context>
     <name>OutputWorkflow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="100"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="119"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="107"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="126"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="132"/>
         <source>Verify signatures</source>
         <translation>Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="134"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="129"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="148"/>
         <source>Verifying signatures</source>
         <translation>Đang kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="138"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="157"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="139"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="158"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="155"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="174"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
