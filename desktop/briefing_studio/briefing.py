@@ -322,6 +322,12 @@ class Briefing:
     # The document's own date (the "Hà Nội, ngày …" line), ISO yyyy-mm-dd; None: the day it is
     # rendered. Distinct from the meeting's date.
     issued: str | None = None
+    # Figure id → the text the briefing shows in its place when the user rewrote it
+    # ("12,5 tỷ USD" over the source's "trên 12,4 tỷ USD"); the figure check compares the two.
+    figure_texts: dict[str, str] = field(default_factory=dict)
+    # Keys of the figure-check items the user accepted (``checks.CheckItem.key``): not listed
+    # again until what they point at changes.
+    validated: list[str] = field(default_factory=list)
 
     def section_ids(self) -> list[str]:
         return [c.section for c in self.sections]
@@ -337,6 +343,8 @@ class Briefing:
             "template": self.template,
             "title": self.title,
             "issued": self.issued,
+            "figure_texts": dict(self.figure_texts),
+            "validated": list(self.validated),
         }
 
     @classmethod
@@ -366,6 +374,8 @@ class Briefing:
             agency=Agency(**_field_values(agency, "agency", Agency())),
             template=root.text("template", default=DEFAULT_TEMPLATE),
             **_field_values(root, "briefing", cls()),
+            figure_texts=root.text_map("figure_texts"),
+            validated=root.texts("validated"),
         )
 
 
@@ -482,6 +492,18 @@ class _Fields:
             if not isinstance(item, str):
                 raise ProjectFieldError(f"{self._name(key)}[{number}]", *_TEXT, item)
         return list(items)
+
+    def text_map(self, key: str) -> dict[str, str]:
+        """``{"id": "text", …}``; absent (a project saved before the field) reads as empty."""
+        value = self.data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ProjectFieldError(self._name(key), "một đối tượng {…}", "an object {…}", value)
+        for name, item in value.items():
+            if not isinstance(item, str):
+                raise ProjectFieldError(f"{self._name(key)}.{name}", *_TEXT, item)
+        return dict(value)
 
     def tables(self, key: str) -> list[_Fields]:
         return [

@@ -31,6 +31,7 @@ EXIT_USER_ERROR = 2
 COMMANDS = {
     "analyze": "phân tích văn bản nguồn / analyse source files",
     "render": "xuất tài liệu DOCX/PDF / render a briefing to DOCX/PDF",
+    "check": "kiểm tra số liệu trước khi gửi / check the figures before they go out",
     "templates": "danh sách mẫu / list templates",
     "sign": "ký số tệp PDF / sign a PDF digitally",
     "verify": "kiểm tra chữ ký số / check a PDF's signatures",
@@ -199,6 +200,28 @@ def _parser() -> argparse.ArgumentParser:
     _meeting_options(render)
     _templates_dir_option(render)
     render.set_defaults(handler=_cmd_render)
+
+    check = sub.add_parser(
+        "check",
+        help=COMMANDS["check"],
+        description="Lists conflicting figures across the sources, old figures, figures edited "
+        "away from their source, and former provinces named without their current one. Exit "
+        "status 1 when there is something to look at, 0 when not.",
+    )
+    check.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="source files (every paragraph and figure is checked), or one .briefing project "
+        "(its choices, edits and accepted items)",
+    )
+    check.add_argument(
+        "--date", help="the meeting's date, 20/12/2024 (default: the project's, else today)"
+    )
+    check.add_argument("--encoding", help="force the encoding of text sources")
+    check.add_argument("--en", action="store_true", help="messages in English")
+    check.set_defaults(handler=_cmd_check)
 
     templates = sub.add_parser("templates", help=COMMANDS["templates"])
     templates.add_argument("--json", action="store_true")
@@ -494,6 +517,40 @@ def _cmd_render(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from briefing_studio.briefing import parse_meeting_date
+    from briefing_studio.checks import check_briefing
+    from briefing_studio.project import SUFFIX, load_briefing
+    from briefing_studio.selection import carry_over_split_ids, new_briefing
+    from briefing_studio.workspace import Workspace
+
+    meeting_date = dt.date.fromisoformat(parse_meeting_date(args.date)) if args.date else None
+    projects = [f for f in args.files if f.suffix.lower() == SUFFIX]
+    if projects:
+        if len(args.files) > 1:
+            raise BriefingError(
+                "Kiểm tra một tệp dự án (.briefing) hoặc các tệp nguồn, không dùng cả hai.",
+                "Check one project (.briefing) file or source files, not both.",
+            )
+        briefing = load_briefing(projects[0])
+        workspace = Workspace.analyze(briefing.sources)
+        carry_over_split_ids(briefing, workspace)
+    else:
+        workspace = Workspace.analyze(_load_sources(args.files, args.encoding))
+        briefing = new_briefing(workspace, "all", None)
+    lang = "en" if args.en else "vi"
+    items = check_briefing(workspace, briefing, meeting_date)
+    for number, item in enumerate(items, 1):
+        print(f"{number}. [{item.code}] {item.message(lang)}")
+        for place in item.places:
+            print(f"   • {place.label(lang)}")
+    if not items:
+        print("Không có gì cần xem lại." if lang == "vi" else "Nothing to look at.")
+    return EXIT_NOT_VERIFIED if items else EXIT_OK
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:

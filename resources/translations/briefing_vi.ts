@@ -284,27 +284,27 @@
 <context>
     <name>ArrangeModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="63"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="64"/>
         <source>Section</source>
         <translation>Đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="63"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="64"/>
         <source>Slot</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="95"/>
         <source>Double-click or press F2 to put this section in another slot</source>
         <translation>Nhấp đúp hoặc nhấn F2 để đưa đoạn này vào mục khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="109"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="110"/>
         <source>auto: {0}</source>
         <translation>tự động: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="109"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="110"/>
         <source>auto</source>
         <translation>tự động</translation>
     </message>
@@ -312,29 +312,29 @@
 <context>
     <name>ArrangePanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="242"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="241"/>
         <source>Order of the chosen sections</source>
         <translation>Thứ tự các đoạn đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="250"/>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="261"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="249"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="260"/>
         <source>Move up</source>
         <translation>Lên trên</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="253"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="252"/>
         <source>Move the section up in the briefing (Alt+Up)</source>
         <translation>Đưa đoạn lên trên trong tài liệu (Alt+Mũi tên lên)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="256"/>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="261"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="255"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="260"/>
         <source>Move down</source>
         <translation>Xuống dưới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="259"/>
+        <location filename="../../desktop/briefing_studio/ui/arrange_panel.py" line="258"/>
         <source>Move the section down in the briefing (Alt+Down)</source>
         <translation>Đưa đoạn xuống dưới trong tài liệu (Alt+Mũi tên xuống)</translation>
     </message>
@@ -342,72 +342,72 @@
 <context>
     <name>BriefingState</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="195"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="197"/>
         <source>Tick section</source>
         <translation>Chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="198"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="200"/>
         <source>Untick section</source>
         <translation>Bỏ chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="209"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="210"/>
         <source>Tick figure</source>
         <translation>Chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="212"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="213"/>
         <source>Untick figure</source>
         <translation>Bỏ chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="221"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="222"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="224"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="225"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="252"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="253"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="265"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="263"/>
         <source>Move section</source>
         <translation>Chuyển đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="273"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="271"/>
         <source>Change slot</source>
         <translation>Đổi mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="282"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="280"/>
         <source>Edit meeting details</source>
         <translation>Sửa thông tin buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="291"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="289"/>
         <source>Change counterpart</source>
         <translation>Đổi đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="299"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="297"/>
         <source>Change template</source>
         <translation>Đổi mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="311"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="308"/>
         <source>Add sources</source>
         <translation>Thêm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="325"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="323"/>
         <source>Remove source</source>
         <translation>Bỏ văn bản nguồn</translation>
     </message>
@@ -428,32 +428,32 @@
 <context>
     <name>DraftPreview</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="117"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="120"/>
         <source>Showing the last version that worked.</source>
         <translation>Đang hiển thị phiên bản chạy được gần nhất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="121"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="124"/>
         <source>Loading the sample texts…</source>
         <translation>Đang nạp các văn bản mẫu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="145"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="148"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="150"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="163"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="165"/>
         <source>Unexpected error: {0}</source>
         <translation>Lỗi không mong đợi: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="164"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="166"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
@@ -694,6 +694,39 @@
     </message>
 </context>
 <context>
+    <name>FigureCheckDialog</name>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="44"/>
+        <source>Check the figures</source>
+        <translation>Kiểm tra số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="48"/>
+        <source>These figures may need a look before the briefing goes out. Click a place to see it in the source text; accept an item to keep it as it is.</source>
+        <translation>Các số liệu sau cần xem lại trước khi gửi tài liệu. Bấm vào một vị trí để xem trong văn bản nguồn; chấp nhận một mục để giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="69"/>
+        <source>Accept</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="71"/>
+        <source>Keep this item as it is; the project notes it and does not list it again</source>
+        <translation>Giữ nguyên mục này; dự án ghi lại và không nêu lại nữa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="77"/>
+        <source>Export anyway</source>
+        <translation>Vẫn xuất tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="106"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+</context>
+<context>
     <name>FiguresModel</name>
     <message>
         <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="65"/>
@@ -782,101 +815,101 @@
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="155"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="156"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="218"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="219"/>
         <source>Opening %n file(s)</source>
         <translation>
             <numerusform>Đang mở %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="225"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="226"/>
         <source>Some files could not be opened</source>
         <translation>Không mở được một số tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="233"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="234"/>
         <source>Sources and briefings ({0})</source>
         <translation>Văn bản nguồn và tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="234"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="235"/>
         <source>Sources ({0})</source>
         <translation>Văn bản nguồn ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="235"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="338"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="236"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="337"/>
         <source>Briefings ({0})</source>
         <translation>Tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="236"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="237"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="242"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="264"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="243"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="265"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="253"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="254"/>
         <source>Open with encoding</source>
         <translation>Mở theo bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="254"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="255"/>
         <source>Encoding of the text files:</source>
         <translation>Bảng mã của các tệp văn bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="266"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="267"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="278"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="279"/>
         <source>The clipboard holds no text.</source>
         <translation>Bộ nhớ tạm không có văn bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="281"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="282"/>
         <source>Pasted text {0}</source>
         <translation>Văn bản dán {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="290"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="291"/>
         <source>Analysing the pasted text</source>
         <translation>Đang phân tích văn bản vừa dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="322"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="321"/>
         <source>Opening the briefing</source>
         <translation>Đang mở tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="336"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="335"/>
         <source>Save briefing</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="366"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="365"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="375"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="374"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="376"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="375"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
@@ -1052,42 +1085,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="159"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="170"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="171"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="172"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="173"/>
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="174"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="210"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="252"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
@@ -1242,18 +1275,18 @@
         <translation>Xuống</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="469"/>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="478"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="471"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="480"/>
         <source>New style</source>
         <translation>Kiểu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="470"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="472"/>
         <source>Name of the style class (lower-case letters, digits and &apos;-&apos;):</source>
         <translation>Tên lớp kiểu (chữ thường, chữ số và &apos;-&apos;):</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="480"/>
+        <location filename="../../desktop/briefing_studio/ui/manifest_form.py" line="482"/>
         <source>“{0}” cannot be a style name: use lower-case letters without accents, digits and &apos;-&apos;, starting with a letter.</source>
         <translation>“{0}” không dùng làm tên kiểu được: hãy dùng chữ thường không dấu, chữ số và &apos;-&apos;, bắt đầu bằng một chữ cái.</translation>
     </message>
@@ -1332,42 +1365,42 @@
 <context>
     <name>OutputWorkflow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="100"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="119"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="107"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="126"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="132"/>
         <source>Verify signatures</source>
         <translation>Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="115"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="134"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="129"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="148"/>
         <source>Verifying signatures</source>
         <translation>Đang kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="138"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="157"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="139"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="158"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="155"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="174"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
@@ -1401,7 +1434,7 @@
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/preview.py" line="119"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="317"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="322"/>
         <source>Page {0}/{1}</source>
         <translation>Trang {0}/{1}</translation>
     </message>
@@ -1417,32 +1450,32 @@
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/preview.py" line="124"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="194"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="197"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="180"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="181"/>
         <source>No usable template is chosen.</source>
         <translation>Chưa chọn mẫu dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="190"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="193"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="215"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="218"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="241"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="246"/>
         <source>First {0} of {1} pages; the exported file has them all.</source>
         <translation>{0} trang đầu trong {1} trang; tệp xuất ra có đủ tất cả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="277"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="282"/>
         <source>Page {0}</source>
         <translation>Trang {0}</translation>
     </message>
@@ -2031,122 +2064,122 @@ Số đoạn: {5}, số liệu: {6}</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="217"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="219"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="218"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="220"/>
         <source>Markup</source>
         <translation>Mã trình bày</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="219"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="221"/>
         <source>What the template produced, before layout</source>
         <translation>Kết quả mẫu tạo ra, trước khi dàn trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="247"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="249"/>
         <source>Loading the sample texts</source>
         <translation>Đang nạp các văn bản mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="259"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="261"/>
         <source>This is a built-in template: it is read-only. Customise it to get your own copy in your templates folder, then edit the copy.</source>
         <translation>Đây là mẫu có sẵn nên chỉ đọc. Hãy tùy biến để có bản sao riêng trong thư mục mẫu của bạn, rồi sửa bản sao đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="264"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="266"/>
         <source>Customise to edit…</source>
         <translation>Tùy biến để sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="272"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="274"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="275"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="277"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="277"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
         <source>Save the template (Ctrl+S)</source>
         <translation>Lưu mẫu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="279"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="281"/>
         <source>&amp;Customise…</source>
         <translation>&amp;Tùy biến…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="280"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="282"/>
         <source>Copy this template into your folder to edit it</source>
         <translation>Sao chép mẫu này vào thư mục của bạn để sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="282"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="284"/>
         <source>&amp;Reference</source>
         <translation>&amp;Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="284"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="286"/>
         <source>Tags, style classes, variables and filters</source>
         <translation>Thẻ, lớp kiểu, biến và bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="288"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="290"/>
         <source>&amp;Close</source>
         <translation>Đó&amp;ng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="292"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="294"/>
         <source>Close the editor (Ctrl+W)</source>
         <translation>Đóng cửa sổ soạn mẫu (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="301"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="303"/>
         <source>Problems</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="340"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="342"/>
         <source>Manifest (template.toml)</source>
         <translation>Khai báo mẫu (template.toml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="373"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="375"/>
         <source>{0} ({1}) — Template editor</source>
         <translation>{0} ({1}) — Trình sửa mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="498"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="500"/>
         <source>No problems found.</source>
         <translation>Không có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="539"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="541"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="556"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="558"/>
         <source>Customise template</source>
         <translation>Tùy biến mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="568"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="570"/>
         <source>Created “{0}” in {1}</source>
         <translation>Đã tạo “{0}” trong {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="577"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="579"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="578"/>
+        <location filename="../../desktop/briefing_studio/ui/template_editor.py" line="580"/>
         <source>The template “{0}” has changes that are not saved. Save them?</source>
         <translation>Mẫu “{0}” có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>

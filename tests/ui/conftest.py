@@ -56,6 +56,24 @@ def modal_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str
     assert not bugs, bugs[0]
 
 
+@pytest.fixture(autouse=True)
+def figure_check_goes_on(monkeypatch: pytest.MonkeyPatch) -> list[list]:
+    """The figure check before export never blocks a test: it answers "Export anyway".
+
+    The items it was shown are recorded; ``tests/ui/test_figure_check.py`` drives it itself.
+    """
+    from briefing_studio.ui.figure_check import FigureCheckDialog
+
+    seen: list[list] = []
+
+    def go_on(dialog: FigureCheckDialog) -> int:
+        seen.append(dialog.remaining())
+        return FigureCheckDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FigureCheckDialog, "exec", go_on)
+    return seen
+
+
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     return ["briefing-studio"]

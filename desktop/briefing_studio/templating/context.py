@@ -52,7 +52,8 @@ Variables
     where the sentence was cut, for tables), ``section`` (section id), ``source`` (source
     title), ``source_name`` (file name), ``context`` (for a figure in a table cell, what its
     row and column headers say: "Kim ngạch xuất khẩu · 2024"; its ``sentence`` is then
-    "Kim ngạch xuất khẩu · 2024: 12,4 tỷ USD"; empty for figures in text).
+    "Kim ngạch xuất khẩu · 2024: 12,4 tỷ USD"; empty for figures in text), ``edited`` (true
+    when the user rewrote the figure's text: ``text`` is then the user's).
 ``sources``
     The sources that chosen sections or figures come from: ``title``, ``name`` (file name),
     ``author``, ``url``, ``publisher`` ("Báo Thế giới & Việt Nam"), ``time`` (as written:
@@ -73,6 +74,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -124,6 +126,11 @@ def build_context(
     manifest = template.manifest
     index = _Resolver(workspace)
     figures = [index.figure_context(fid) for fid in briefing.figures]
+    for item in figures:  # the user's own wording of a figure replaces the written-out one
+        edited = briefing.figure_texts.get(item["id"], "").strip()
+        item["edited"] = bool(edited)
+        if edited:
+            item["text"] = edited
     sections = [
         index.section_context(chosen.section, chosen.slot, figures, manifest)
         for chosen in briefing.sections
@@ -187,6 +194,12 @@ def _fields(briefing: Briefing, holder: Holder) -> dict[str, Any]:
         else:
             values[row.name] = value
     return values
+
+
+def figure_contexts(workspace: Workspace, figure_ids: Sequence[str]) -> list[dict]:
+    """The template dicts of ``figure_ids`` (``clause``, ``source``, …) outside a render."""
+    resolver = _Resolver(workspace)
+    return [resolver.figure_context(fid) for fid in figure_ids]
 
 
 def _issued(briefing: Briefing, today: dt.date | None) -> dt.date:

@@ -121,7 +121,9 @@ class MainWindow(QMainWindow):
         state, runner, status = self.state, self.runner, self.statusBar()
         self.names = NameFinding(state, runner, self.entities_panel.set_status, entity_finder)
         self.files = FileWorkflow(self, state, runner, status, self.names.start)
-        self.output = OutputWorkflow(self, state, runner, status, self.preview)
+        self.output = OutputWorkflow(
+            self, state, runner, status, self.preview, show_section=self._show_section
+        )
         self.language = LanguageSwitch(self, state, self.shutdown, self._successor)
         self.sources_panel.open_requested.connect(self.files.open_files)
         self.sources_panel.paste_requested.connect(self.files.paste_source)

@@ -127,6 +127,8 @@ class BriefingState(QObject):
             template=b.template,
             title=b.title,
             issued=b.issued,
+            figure_texts=dict(b.figure_texts),
+            validated=list(b.validated),
         )
 
     @property

@@ -33,8 +33,10 @@ class OutputWorkflow(Translated):
         runner: ops.Runner,
         status: QStatusBar,
         preview: PreviewPanel,
+        show_section: Callable[[str], None] | None = None,
     ) -> None:
         self.window_parent = window_parent
+        self.show_section = show_section  # the figure check's "go to the paragraph"
         self.state = state
         self.runner = runner
         self.status = status
@@ -45,6 +47,8 @@ class OutputWorkflow(Translated):
         from briefing_studio.preflight import Notice, preflight
         from briefing_studio.render.formats import DEFAULT_IDS
 
+        if not self.check_figures():
+            return
         folder = preferences.get_str("export/folder", preferences.last_folder())
         template = self.state.template()
         notices = preflight(self.state.workspace, self.state.briefing, template) if template else []
@@ -68,6 +72,21 @@ class OutputWorkflow(Translated):
             if key is None:
                 return
         self.export_to(out_dir, formats, stem, sign_with=key)
+
+    def check_figures(self) -> bool:
+        """The "Kiểm tra số liệu" step: False when the user stopped to fix something."""
+        from briefing_studio.checks import check_briefing
+        from briefing_studio.ui.figure_check import FigureCheckDialog
+
+        try:
+            items = check_briefing(self.state.workspace, self.state.briefing)
+        except BriefingError:  # a choice no source has any more: the export itself says so
+            return True
+        if not items:
+            return True
+        dialog = FigureCheckDialog(items, self.state, self.show_section, self.window_parent)
+        fit_window(dialog, "figure-check", dialog.size())
+        return dialog.exec() == FigureCheckDialog.DialogCode.Accepted
 
     def export_to(
         self,
