@@ -139,7 +139,7 @@ def test_the_edited_text_is_what_the_briefing_shows() -> None:
     fig = _figure(analyses, "12,4 tỷ USD")
     briefing.figure_texts[fig.id] = "12,6 tỷ USD"
     template = TemplateLibrary(None).get(briefing.template)
-    (item,) = build_context(briefing, analyses, template)["figures"]
+    (item,) = build_context(analyses, briefing, template)["figures"]
     assert item["text"] == "12,6 tỷ USD" and item["edited"] is True
 
 

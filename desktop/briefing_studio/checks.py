@@ -146,10 +146,9 @@ def _facts(briefing: Briefing, workspace: Workspace) -> list[_Fact]:
     facts = []
     for fid, context in zip(ids, figure_contexts(workspace, ids), strict=True):
         fig, analysis = owners[fid]
-        section = analysis.section(fig.section)
-        facts.append(
-            _Fact(fig, context, analysis, section, _caption_words(context), _year(fig, analysis))
-        )
+        section = workspace.section(fig.section)
+        year = _year(fig, analysis, workspace)
+        facts.append(_Fact(fig, context, analysis, section, _caption_words(context), year))
     return facts
 
 
@@ -160,18 +159,19 @@ def _caption_words(context: dict[str, Any]) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(clause) if w not in _STOP and w not in number)
 
 
-def _year(fig: Figure, analysis: Analysis) -> int | None:
+def _year(fig: Figure, analysis: Analysis, workspace: Workspace) -> int | None:
     """The year a figure is about: the latest year its sentence names, else its source's year.
 
     "tăng 156 tỷ đồng so với năm 2023" in a sentence about 2024 is about 2024.
     """
-    section = analysis.section(fig.section)
+    section = workspace.section(fig.section)
+    assert section is not None  # the figure came from this workspace
     span = next(
         ((a, b) for a, b in section.sentences if a <= fig.start < b), (0, len(section.text))
     )
     years = [
         int(f.value)
-        for f in analysis.figures_in(section.id)
+        for f in workspace.figures_in(section.id)
         if f.kind == "date"
         and isinstance(f.value, int | float)
         and 1900 <= f.value <= 2100
