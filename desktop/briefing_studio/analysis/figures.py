@@ -122,10 +122,10 @@ _KEYWORD_DATE = re.compile(
     rf")(?![\w/])",
     re.IGNORECASE,
 )
-# Every match of _KEYWORD_DATE starts with one of these words (any case) or with digits that
-# "tháng" follows.
+# Every match of _KEYWORD_DATE starts with one of these words (any case) or with the one or two
+# digits before "tháng" ("6 tháng năm 2017").
 _DATE_WORDS = ("nửa", "những", "các", "đầu", "cuối", "giữa", "năm", "ngày", "tháng", "quý")
-_DIGITS_BEFORE_MONTH = re.compile(r"\d(?=\d?\s+(?i:tháng))")
+_MONTH = "tháng"
 _ANY_DIGIT = re.compile(r"\d")
 _QUARTER = re.compile(r"quý", re.IGNORECASE)
 _YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8", "y8b", "y9")
@@ -312,25 +312,32 @@ class _TakenCharacters:
 
 
 def _starting_at(
-    pattern: re.Pattern[str], text: str, words: Iterable[str], gate: re.Pattern[str] | None = None
+    pattern: re.Pattern[str], text: str, words: Iterable[str], digits_before: str = ""
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a case-insensitive pattern whose every match starts with
-    one of ``words`` (lower case) or where ``gate`` matches.
+    one of ``words`` (lower case) or with the one or two digits before the spaces in front of
+    the word ``digits_before`` (one of ``words``).
 
-    ``pattern`` is tried only where a word stands in the lower-cased text (found with
-    ``str.find``) or ``gate`` matches; a pattern led by a look-behind is otherwise tried at every
-    character, several times slower. A text that lower-cases to another length or holds a
-    character the regular expressions fold differently is scanned with ``finditer``.
+    ``pattern`` is tried only at those places, found with ``str.find`` in the lower-cased text;
+    a pattern led by a look-behind is otherwise tried at every character, several times slower.
+    A text that lower-cases to another length or holds a character the regular expressions
+    fold differently is scanned with ``finditer``.
     """
     low = text.lower()
     if len(low) != len(text) or _ODD_CASES.search(text):
         yield from pattern.finditer(text)
         return
-    starts = [] if gate is None else [m.start() for m in gate.finditer(text)]
+    starts = []
     for word in words:
         i = low.find(word)
         while i != -1:
             starts.append(i)
+            if word == digits_before:
+                gap = i
+                while gap > 0 and text[gap - 1].isspace():
+                    gap -= 1
+                if gap < i:
+                    starts.extend(k for k in (gap - 1, gap - 2) if k >= 0)
             i = low.find(word, i + 1)
     end = 0
     for start in sorted(set(starts)):
@@ -446,7 +453,7 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
 def _keyword_dates(text: str) -> list[_Found]:
     """Dates led by a time word: ``năm 2023``, ``nửa cuối năm 2023``, ``ngày 20/12/2024``."""
     dates = []
-    for m in _starting_at(_KEYWORD_DATE, text, _DATE_WORDS, _DIGITS_BEFORE_MONTH):
+    for m in _starting_at(_KEYWORD_DATE, text, _DATE_WORDS, _MONTH):
         g = m.groupdict()
         day = g["d3"] or g["d4"] or g["d5"] or g["d9"]
         month = g["m3"] or g["m4"] or g["m5"] or g["m6"] or g["m9"]
