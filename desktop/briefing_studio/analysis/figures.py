@@ -18,6 +18,7 @@ Digits that belong to names and codes are never figures: ``COVID-19``, ``G20``, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,6 +33,7 @@ from briefing_studio.analysis.noun_phrases import (
 )
 from briefing_studio.analysis.numbers import (
     DIGITS_PATTERN,
+    NUMBER_WORDS,
     NUMBER_WORDS_PATTERN,
     SCALE_PATTERN,
     parse_digits,
@@ -120,6 +122,10 @@ _KEYWORD_DATE = re.compile(
     rf")(?![\w/])",
     re.IGNORECASE,
 )
+# Every match of _KEYWORD_DATE starts with one of these words (any case) or with the one or two
+# digits before "tháng" ("6 tháng năm 2017").
+_DATE_WORDS = ("nửa", "những", "các", "đầu", "cuối", "giữa", "năm", "ngày", "tháng", "quý")
+_MONTH = "tháng"
 _ANY_DIGIT = re.compile(r"\d")
 _QUARTER = re.compile(r"quý", re.IGNORECASE)
 _YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8", "y8b", "y9")
@@ -157,6 +163,7 @@ _WORD_RUN = re.compile(
     rf"(?: +{NUMBER_WORDS_PATTERN}{_NOT_L})*",
     re.IGNORECASE,
 )
+_NUMBER_WORD_LIST = tuple(NUMBER_WORDS)
 _COUNT_OF = re.compile(r"(?<![^\W\d_])số(?: lượng)? +(?=\S)")
 _CLAUSE_END = re.compile(r"[.;:!?…(\n]|, ")
 _QUALIFIER_PHRASES = frozenset(QUALIFIERS)
@@ -189,6 +196,9 @@ _ENGLISH_AMOUNT = re.compile(
     rf"|(?<![\w.,])(?P<num2>{_EN_NUMBER}) ?(?P<scale2>{_EN_SCALE}) (?P<cur2>{_CURRENCY})(?!\w)",
     re.IGNORECASE,
 )
+# Characters that a case-insensitive pattern takes for a letter of the number and date words
+# although their lower case is not that letter ("ſ" for "s"); found by trying every character.
+_ODD_CASES = re.compile("[İıſ]")
 # Substrings without which a section has no English amount: plain substring tests skip the
 # regular expression for nearly every Vietnamese section.
 # Without "$", "€", "£", "¥" or an English scale word a section has no English amount (tested
@@ -298,6 +308,44 @@ class _TakenCharacters:
         self._flags[start:end] = b"\x01" * (end - start)
 
 
+# --- scanning for words in any case ----------------------------------------------------------
+
+
+def _starting_at(
+    pattern: re.Pattern[str], text: str, words: Iterable[str], digits_before: str = ""
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a case-insensitive pattern whose every match starts with
+    one of ``words`` (lower case) or with the one or two digits before the spaces in front of
+    the word ``digits_before`` (one of ``words``).
+
+    ``pattern`` is tried only at those places, found with ``str.find`` in the lower-cased text;
+    a pattern led by a look-behind is otherwise tried at every character, several times slower.
+    A text that lower-cases to another length or holds a character the regular expressions
+    fold differently is scanned with ``finditer``.
+    """
+    low = text.lower()
+    if len(low) != len(text) or _ODD_CASES.search(text):
+        yield from pattern.finditer(text)
+        return
+    starts = []
+    for word in words:
+        i = low.find(word)
+        while i != -1:
+            starts.append(i)
+            if word == digits_before:
+                gap = i
+                while gap > 0 and text[gap - 1].isspace():
+                    gap -= 1
+                if gap < i:
+                    starts.extend(k for k in (gap - 1, gap - 2) if k >= 0)
+            i = low.find(word, i + 1)
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            end = m.end()
+            yield m
+
+
 # --- words right before a number -----------------------------------------------------------------
 
 
@@ -405,7 +453,7 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
 def _keyword_dates(text: str) -> list[_Found]:
     """Dates led by a time word: ``năm 2023``, ``nửa cuối năm 2023``, ``ngày 20/12/2024``."""
     dates = []
-    for m in _KEYWORD_DATE.finditer(text):
+    for m in _starting_at(_KEYWORD_DATE, text, _DATE_WORDS, _MONTH):
         g = m.groupdict()
         day = g["d3"] or g["d4"] or g["d5"] or g["d9"]
         month = g["m3"] or g["m4"] or g["m5"] or g["m6"] or g["m9"]
@@ -744,7 +792,7 @@ def _counted_in_clause(text: str, pos: int) -> str | None:
 def _word_figures(text: str) -> list[_Found]:
     """``bốn đối tác lớn``: number words followed by a counted noun or a unit."""
     found = []
-    for m in _WORD_RUN.finditer(text):
+    for m in _starting_at(_WORD_RUN, text, _NUMBER_WORD_LIST):
         figure = _word_figure(text, m.start(), m.group())
         if figure is not None:
             found.append(figure)
