@@ -47,7 +47,7 @@ def test_file_workflow_opens_a_source_saves_and_starts_afresh(
     files.open_paths([text])
     qtbot.waitUntil(lambda: not runner.busy(), timeout=30000)
     assert [a.source.name for a in state.analyses] == ["nguon.txt"]
-    assert found == [state.analyses]  # names are looked for in what was opened
+    assert found == [list(state.analyses)]  # names are looked for in what was opened
 
     project = tmp_path / "hop.briefing"
     assert files.save_to(project)
