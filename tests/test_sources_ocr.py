@@ -290,3 +290,33 @@ def test_a_file_that_is_not_an_image_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BriefingError) as caught:
         load_source(path)
     assert "not a PNG, JPEG or TIFF" in caught.value.message_en
+
+
+def test_a_table_read_by_ocr_keeps_its_unsure_words_marked() -> None:
+    """Tesseract's words (as its TSV lists them) laid out in rows: the table's cells, and the
+    word it was unsure of marked inside the table's text."""
+    from briefing_studio.sources.ocr import _page_blocks
+
+    table = [
+        ["Chỉ tiêu", "Năm 2023", "Năm 2024"],
+        ["Kim ngạch xuất khẩu", "10,2", "12,4"],
+        ["Kim ngạch nhập khẩu", "8,1", "9,7"],
+    ]
+    rows: list[list[str]] = []
+    for number, cells in enumerate([[PAGE_2[1]], *table], start=1):
+        top = 300 + 75 * number
+        rows.append(["4", "1", str(number), "1", "1", "0", "300", str(top), "0", "40", "-1", ""])
+        for left, cell in zip((300, 1240, 1710), cells, strict=False):
+            for word in cell.split():
+                unsure = word == "12,4"
+                conf = "41.5" if unsure else "96.2"
+                rows.append(["5", "1", str(number), "1", "1", "1", str(left), str(top), ""])
+                rows[-1][8:] = [str(20 * len(word)), "40", conf, word]
+                left += 20 * len(word) + 14
+    prose, block = _page_blocks(rows)
+
+    assert prose.kind == "paragraph" and prose.text == PAGE_2[1]
+    assert block.kind == "table" and block.table is not None
+    texts = [[c.text for c in block.table.row_cells(r)] for r in range(block.table.n_rows)]
+    assert texts == table
+    assert [block.text[a:b] for a, b in block.uncertain] == ["12,4"]
