@@ -1,9 +1,11 @@
 """Scanned PDFs and images read with Tesseract OCR and its Vietnamese model, page by page.
 
 Each page becomes a grey image (PDF pages rendered by pdfium at ``OCR_DPI``), Tesseract reads it
-(``tsv`` output: words with their paragraph, line and confidence), and its paragraphs become
-blocks. Words read with a confidence below ``LOW_CONFIDENCE`` are kept as spans on their block
-(``Block.uncertain``) so the source view can mark them: a figure read from a scan must be checked.
+(``tsv`` output: words with their paragraph, line, place and confidence), and its paragraphs
+become blocks; a table on the page (found by ``pdf_tables`` in the page's words laid out as
+text) becomes a table block. Words read with a confidence below ``LOW_CONFIDENCE`` are kept as
+spans on their block (``Block.uncertain``) so the source view can mark them: a figure read from
+a scan must be checked.
 
 Reading a page takes seconds, so the work reports ``progress(done, total)`` after each page,
 asks ``cancelled()`` while Tesseract runs, stops a page after ``PAGE_TIMEOUT_S``, and keeps the
