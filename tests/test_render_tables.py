@@ -3,7 +3,9 @@ briefing whose DOCX and PDF hold the chosen table as a table: header rows repeat
 merged, the cells in reading order, the cells' figures read with their headers.
 
 The report is made here with python-docx; the .doc is converted from it by LibreOffice (that
-case skips, saying so, when LibreOffice is missing; CI installs it).
+case skips, saying so, when LibreOffice is missing; CI installs it). The scanned report is
+rendered to images by tests/scans.py and read by Tesseract (skips when Tesseract or its
+Vietnamese model is missing).
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from briefing_studio.briefing import Briefing, ChosenSection, Meeting
+from briefing_studio.errors import BriefingError
 from briefing_studio.export import export_briefing
 from briefing_studio.selection import resolve_counterpart
 from briefing_studio.sources import load_source
+from briefing_studio.sources.ocr import check_tesseract
 from briefing_studio.sources.office import find_soffice
 from briefing_studio.templating import TemplateLibrary
 from briefing_studio.workspace import Workspace
+from scans import scanned_pdf
 
 SOFFICE = find_soffice()
 TITLE = "Báo cáo kết quả hợp tác kinh tế với Hàn Quốc năm 2024"
@@ -143,3 +148,59 @@ def test_the_same_report_as_a_doc_renders_its_table_as_a_table(report: Path, tmp
     docx_path, pdf_path = render_chosen_table(doc, tmp_path / "out")
     assert_table_in_docx(docx_path)
     assert_table_in_pdf(pdf_path)
+
+
+# ---- a scanned report: the table is read by OCR ------------------------------------------------
+
+SCANNED_ROWS = [
+    ["Chỉ tiêu", "Năm 2023", "Năm 2024"],
+    ["Kim ngạch xuất khẩu", "10,2", "12,4"],
+    ["Kim ngạch nhập khẩu", "8,1", "9,7"],
+    ["Vốn đầu tư đăng ký", "3,5", "4,1"],
+]
+
+
+def tesseract_missing() -> str:
+    try:
+        check_tesseract()
+    except BriefingError as exc:
+        return f"Tesseract with its Vietnamese model is not installed: {exc.message_en}"
+    return ""
+
+
+@pytest.mark.skipif(bool(tesseract_missing()), reason=tesseract_missing())
+def test_a_scanned_two_page_report_renders_its_table_as_a_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home"))  # an empty OCR cache
+    scan = scanned_pdf(
+        tmp_path / "bao-cao-quet.pdf",
+        [
+            [TITLE, LEAD, "Hai bên đã ký kết hơn 170 thỏa thuận hợp tác trong năm."],
+            [CAPTION, SCANNED_ROWS, "Hai bên thống nhất thúc đẩy hợp tác về năng lượng."],
+        ],
+    )
+    source = load_source(scan)
+    assert source.ocr
+    assert [b.kind for b in source.blocks] == ["paragraph"] * 3 + ["table", "paragraph"]
+    assert source.blocks[0].text == TITLE  # prose stays paragraphs
+
+    docx_path, pdf_path = render_chosen_table(scan, tmp_path / "out")
+    word = docx.Document(str(docx_path))
+    (table,) = [t for t in word.tables if t.rows[0].cells[0].text == "Chỉ tiêu"]
+    assert [[c.text for c in row.cells] for row in table.rows] == SCANNED_ROWS
+    header = table.rows[0]._tr.trPr
+    assert header is not None and header.find(qn("w:tblHeader")) is not None
+    text = "\n".join(p.text for t in word.tables for row in t.rows for p in row.cells[2].paragraphs)
+    assert "Kim ngạch xuất khẩu · Năm 2024: 12,4 tỷ USD" in text  # with the caption's unit
+    assert "Vốn đầu tư đăng ký · Năm 2024: 4,1 tỷ USD" in text
+
+    layout = subprocess.run(
+        ["pdftotext", "-layout", str(pdf_path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    lines = [line.split() for line in layout.splitlines()]
+    found = [
+        next(i for i, line in enumerate(lines) if line == " ".join(row).split())
+        for row in SCANNED_ROWS
+    ]
+    assert found == sorted(found)  # each row on its own line, cells in order, rows in order

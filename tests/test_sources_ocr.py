@@ -290,3 +290,72 @@ def test_a_file_that_is_not_an_image_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BriefingError) as caught:
         load_source(path)
     assert "not a PNG, JPEG or TIFF" in caught.value.message_en
+
+
+def test_a_table_read_by_ocr_keeps_its_unsure_words_marked() -> None:
+    """Tesseract's words (as its TSV lists them) laid out in rows: the table's cells, and the
+    word it was unsure of marked inside the table's text."""
+    from briefing_studio.sources.ocr import _page_blocks
+
+    table = [
+        ["Chỉ tiêu", "Năm 2023", "Năm 2024"],
+        ["Kim ngạch xuất khẩu", "10,2", "12,4"],
+        ["Kim ngạch nhập khẩu", "8,1", "9,7"],
+    ]
+    rows: list[list[str]] = []
+    for number, cells in enumerate([[PAGE_2[1]], *table], start=1):
+        top = 300 + 75 * number
+        rows.append(["4", "1", str(number), "1", "1", "0", "300", str(top), "0", "40", "-1", ""])
+        for left, cell in zip((300, 1240, 1710), cells, strict=False):
+            for word in cell.split():
+                unsure = word == "12,4"
+                conf = "41.5" if unsure else "96.2"
+                rows.append(["5", "1", str(number), "1", "1", "1", str(left), str(top), ""])
+                rows[-1][8:] = [str(20 * len(word)), "40", conf, word]
+                left += 20 * len(word) + 14
+    prose, block = _page_blocks(rows)
+
+    assert prose.kind == "paragraph" and prose.text == PAGE_2[1]
+    assert block.kind == "table" and block.table is not None
+    texts = [[c.text for c in block.table.row_cells(r)] for r in range(block.table.n_rows)]
+    assert texts == table
+    assert [block.text[a:b] for a, b in block.uncertain] == ["12,4"]
+
+
+@needs_tesseract
+def test_a_scanned_table_going_on_over_a_page_break_is_one_table(tmp_path: Path) -> None:
+    header = ["Chỉ tiêu", "Năm 2023", "Năm 2024"]
+    first = [header, ["Kim ngạch xuất khẩu", "10,2", "12,4"], ["Kim ngạch nhập khẩu", "8,1", "9,7"]]
+    second = [header, ["Vốn đầu tư đăng ký", "3,6", "4,1"], ["Vốn đầu tư thực hiện", "2,2", "2,9"]]
+    caption = "Bảng 1. Một số chỉ tiêu chủ yếu (Đơn vị: tỷ USD)"
+    path = scanned_pdf(tmp_path / "bang-hai-trang.pdf", [[caption, first], [second, PAGE_2[1]]])
+
+    source = load_source(path)
+
+    table, after = source.blocks
+    assert table.table is not None and table.table.caption == caption
+    cells = [[c.text for c in table.table.row_cells(r)] for r in range(table.table.n_rows)]
+    assert cells == first + second[1:]  # the repeated header once
+    assert after.kind == "paragraph" and after.text == PAGE_2[1]
+
+
+def test_unsure_words_of_a_table_continued_over_a_page_break_stay_marked() -> None:
+    from briefing_studio.sources.model import Block
+    from briefing_studio.sources.ocr import _continued
+    from briefing_studio.sources.tables import build_table, continue_table
+
+    header = [("Chỉ tiêu", 1, 1, True), ("Năm 2024", 1, 1, True)]
+    first = build_table([header, [("Xuất khẩu", 1, 1, False), ("12,4", 1, 1, False)]])
+    second = build_table([header, [("Nhập khẩu", 1, 1, False), ("9,7", 1, 1, False)]])
+    assert first is not None and second is not None
+    at, on = first.text.index("12,4"), second.text.index("9,7")
+    joined = continue_table(first, second)
+    assert joined is not None
+
+    block = _continued(
+        Block.of_table(first, ((at, at + 4),)),
+        Block.of_table(second, ((0, 3), (on, on + 3))),  # "Chỉ" in the repeated header
+        joined,
+    )
+
+    assert [block.text[a:b] for a, b in block.uncertain] == ["12,4", "9,7"]

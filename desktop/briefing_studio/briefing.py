@@ -539,7 +539,8 @@ def _block(fields: _Fields) -> Block:
     text = fields.text("text", required=True)
     kind = fields.choice("kind", get_args(BlockKind), "paragraph")  # type: ignore[arg-type]
     if kind == "table":  # the text is the cells' text, rebuilt from them
-        return Block.of_table(_table(fields.table("table")))
+        table = _table(fields.table("table"))
+        return Block.of_table(table, fields.spans("uncertain", len(table.text)))
     return Block(
         text=text,
         kind=kind,  # type: ignore[arg-type]

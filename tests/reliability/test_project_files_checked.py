@@ -201,3 +201,30 @@ def test_an_ocr_source_keeps_its_unsure_words_through_save_and_open(tmp_path: Pa
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(BriefingError, match=r"blocks\[0\]\.uncertain\[0\]"):
         load_briefing(path)
+
+
+def test_a_scanned_table_keeps_its_unsure_words_through_save_and_open(tmp_path: Path) -> None:
+    from briefing_studio.project import save_briefing
+    from briefing_studio.sources.model import Block, SourceDocument
+    from briefing_studio.sources.tables import build_table
+
+    table = build_table(
+        [
+            [("Chỉ tiêu", 1, 1, True), ("Năm 2024", 1, 1, True)],
+            [("Kim ngạch xuất khẩu", 1, 1, False), ("12,4", 1, 1, False)],
+        ]
+    )
+    assert table is not None
+    at = table.text.index("12,4")
+    block = Block.of_table(table, ((at, at + 4),))
+    scanned = SourceDocument("quet.pdf", "quet.pdf", "pdf", None, (block,), ocr=True)
+    path = tmp_path / "quet.briefing"
+    save_briefing(Briefing(sources=[scanned]), path)
+    reopened = load_briefing(path).sources[0]
+    assert reopened.blocks == (block,)
+    assert reopened.uncertain_in(table.text) == [(at, at + 4)]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["briefing"]["sources"][0]["blocks"][0]["uncertain"] = [[at, len(table.text) + 1]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(BriefingError, match=r"blocks\[0\]\.uncertain\[0\]"):
+        load_briefing(path)

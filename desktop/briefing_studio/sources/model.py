@@ -153,8 +153,9 @@ class Block:
     table: Table | None = None  # the cells of a ``table`` block; ``text`` is ``table.text``
 
     @classmethod
-    def of_table(cls, table: Table) -> Block:
-        return cls(table.text, "table", table=table)
+    def of_table(cls, table: Table, uncertain: tuple[tuple[int, int], ...] = ()) -> Block:
+        """A table's block; ``uncertain`` spans are into ``table.text`` (a scanned table)."""
+        return cls(table.text, "table", uncertain=uncertain, table=table)
 
     def to_json(self) -> dict:
         data: dict = {"text": self.text, "kind": self.kind, "level": self.level}
@@ -166,13 +167,14 @@ class Block:
 
     @classmethod
     def from_json(cls, data: dict) -> Block:
+        uncertain = tuple((int(a), int(b)) for a, b in data.get("uncertain", ()))
         if data.get("table") is not None:
-            return cls.of_table(Table.from_json(data["table"]))
+            return cls.of_table(Table.from_json(data["table"]), uncertain)
         return cls(
             text=data["text"],
             kind=data.get("kind", "paragraph"),
             level=data.get("level", 0),
-            uncertain=tuple((int(a), int(b)) for a, b in data.get("uncertain", ())),
+            uncertain=uncertain,
         )
 
 

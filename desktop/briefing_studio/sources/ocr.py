@@ -1,9 +1,11 @@
 """Scanned PDFs and images read with Tesseract OCR and its Vietnamese model, page by page.
 
 Each page becomes a grey image (PDF pages rendered by pdfium at ``OCR_DPI``), Tesseract reads it
-(``tsv`` output: words with their paragraph, line and confidence), and its paragraphs become
-blocks. Words read with a confidence below ``LOW_CONFIDENCE`` are kept as spans on their block
-(``Block.uncertain``) so the source view can mark them: a figure read from a scan must be checked.
+(``tsv`` output: words with their paragraph, line, place and confidence), and its paragraphs
+become blocks; a table on the page (found by ``pdf_tables`` in the page's words laid out as
+text) becomes a table block. Words read with a confidence below ``LOW_CONFIDENCE`` are kept as
+spans on their block (``Block.uncertain``) so the source view can mark them: a figure read from
+a scan must be checked.
 
 Reading a page takes seconds, so the work reports ``progress(done, total)`` after each page,
 asks ``cancelled()`` while Tesseract runs, stops a page after ``PAGE_TIMEOUT_S``, and keeps the
@@ -23,15 +25,18 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from statistics import median
 from typing import Any, BinaryIO
 
 from briefing_studio.atomic import atomic_write_text
 from briefing_studio.errors import BriefingError, Cancelled
 from briefing_studio.sources.guards import read_bytes
 from briefing_studio.sources.limits import MAX_PDF_PAGES
-from briefing_studio.sources.model import Block, SourceDocument
+from briefing_studio.sources.model import Block, SourceDocument, Table
 from briefing_studio.sources.paragraphs import PAGE_NUMBER, SENTENCE_END
+from briefing_studio.sources.pdf_tables import may_hold_table, table_runs
 from briefing_studio.sources.programs import ProgramTimeout, find_program, run_program
+from briefing_studio.sources.tables import attach_captions, continue_table
 from briefing_studio.textutil import clean_line
 
 log = logging.getLogger(__name__)
@@ -47,7 +52,9 @@ PAGE_TIMEOUT_S = 180.0  # one page normally takes a few seconds (bench/bench_ocr
 # An A3 page scanned at 600 dpi is 70 million pixels; a larger image is not a page, and one
 # decoded 8-bit grey costs its pixel count in bytes of memory (Tesseract keeps several copies).
 MAX_IMAGE_PIXELS = 100_000_000
-_CACHE_VERSION = 1  # bump when the blocks made from Tesseract's output change
+# Words further apart than this many letter widths are in different cells of a table row.
+_CELL_GAP = 2.5
+_CACHE_VERSION = 2  # bump when the blocks made from Tesseract's output change
 # Where installers put it when PATH does not say: UB Mannheim's (for all users, or per user
 # under LOCALAPPDATA), and Homebrew's, which a macOS app started from Finder does not see.
 _INSTALL_DIRS = ("Tesseract-OCR", "Programs/Tesseract-OCR") + (
@@ -162,9 +169,14 @@ def _recognise(
             page = _page_blocks(_tesseract(program, image.getvalue(), path, done, cancelled))
             if blocks and page and _continues(blocks[-1], page[0]):
                 blocks[-1] = _joined(blocks[-1], page.pop(0))
+            elif blocks and page and blocks[-1].table and page[0].table:
+                joined = continue_table(blocks[-1].table, page[0].table)
+                if joined is not None:  # the same table going on over a page break
+                    blocks[-1] = _continued(blocks[-1], page.pop(0), joined)
             blocks += page
             if progress is not None:
                 progress(done, total)
+        blocks = attach_captions(blocks)
         _store(cache_file, blocks)
     if not blocks:
         vi, en = _what(path)
@@ -224,6 +236,19 @@ def _tesseract(
 
 
 @dataclass
+class _Word:
+    """A word as Tesseract read it: its text, confidence, place and the paragraph and line it
+    put it in."""
+
+    text: str
+    confidence: float
+    left: int
+    width: int
+    paragraph: tuple[str, str, str]
+    line: tuple[str, str, str, str]
+
+
+@dataclass
 class _Paragraph:
     """A paragraph as Tesseract found it: words with confidences, where its lines are."""
 
@@ -238,42 +263,60 @@ class _Paragraph:
 
 def _page_blocks(rows: list[list[str]]) -> list[Block]:
     """Tesseract's paragraphs as blocks: words joined by spaces, low-confidence words kept as
-    spans; a lone page number at the top or bottom dropped.
+    spans; a lone page number at the top or bottom dropped; tables (``_page_tables``) as
+    table blocks in place of their words.
 
     Tesseract starts a new paragraph at a short last line ("đầu tư và giáo dục." alone); a
     paragraph that does not end a sentence and is followed at ordinary line spacing (not
     after a blank line) is joined with the next one.
     """
-    found: dict[tuple[str, str, str], _Paragraph] = {}
+    lines: dict[tuple[str, str, str, str], tuple[int, int]] = {}  # line: (top, height)
+    words: list[_Word] = []
     for row in rows:
         if len(row) < 12 or row[0] not in ("4", "5"):  # 4: a line, 5: a word
             continue
-        paragraph = found.setdefault((row[1], row[2], row[3]), _Paragraph())
+        line = (row[1], row[2], row[3], row[4])
         if row[0] == "4":
-            top, height = int(row[7]), int(row[9])
-            paragraph.top = top if not paragraph.bottom else paragraph.top
-            paragraph.bottom = top + height
-            paragraph.line_height = max(paragraph.line_height, height)
+            lines[line] = (int(row[7]), int(row[9]))
             continue
         word = clean_line(row[11]).replace("Đ" + _ETH, "Đ").replace(_ETH, "Đ")
         if word:
             try:
-                paragraph.words.append((word, float(row[10])))
+                confidence = float(row[10])
             except ValueError:
-                paragraph.words.append((word, 0.0))
-    merged: list[_Paragraph] = []
-    for paragraph in (p for p in found.values() if p.words):
-        previous = merged[-1] if merged else None
-        if (
+                confidence = 0.0
+            words.append(_Word(word, confidence, int(row[6]), int(row[8]), line[:3], line))
+    tables = _page_tables(words, lines)
+    in_table = {id(word) for _, used, _ in tables for word in used}
+    found: dict[tuple[str, str, str], tuple[int, _Paragraph]] = {}
+    for number, word in enumerate(words):
+        if id(word) in in_table:
+            continue
+        _, paragraph = found.setdefault(word.paragraph, (number, _Paragraph()))
+        top, height = lines.get(word.line, (0, 0))
+        if not paragraph.words:
+            paragraph.top = top
+        paragraph.bottom = max(paragraph.bottom, top + height)
+        paragraph.line_height = max(paragraph.line_height, height)
+        paragraph.words.append((word.text, word.confidence))
+    items = sorted([*found.values(), *((first, block) for first, _, block in tables)], key=_first)
+    blocks: list[Block] = []
+    previous: _Paragraph | None = None
+    for _, item in items:
+        if isinstance(item, Block):
+            blocks.append(item)
+            previous = None
+        elif (
             previous is not None
             and not SENTENCE_END.search(previous.text())
-            and paragraph.top - previous.bottom < 0.8 * max(previous.line_height, 1)
+            and item.top - previous.bottom < 0.8 * max(previous.line_height, 1)
         ):
-            previous.words += paragraph.words
-            previous.bottom = paragraph.bottom
+            previous.words += item.words
+            previous.bottom = item.bottom
+            blocks[-1] = _block(previous.words)
         else:
-            merged.append(paragraph)
-    blocks = [_block(paragraph.words) for paragraph in merged]
+            blocks.append(_block(item.words))
+            previous = item
     if blocks and PAGE_NUMBER.fullmatch(blocks[-1].text):
         blocks.pop()
     if blocks and PAGE_NUMBER.fullmatch(blocks[0].text):
@@ -281,10 +324,98 @@ def _page_blocks(rows: list[list[str]]) -> list[Block]:
     return blocks
 
 
+def _first(item: tuple[int, object]) -> int:
+    return item[0]
+
+
+def _page_tables(
+    words: list[_Word], lines: dict[tuple[str, str, str, str], tuple[int, int]]
+) -> list[tuple[int, list[_Word], Block]]:
+    """The tables on a page, found by ``pdf_tables`` in the page laid out as text: each
+    visual row (Tesseract's lines at the same height, as it may read a table's columns as
+    separate blocks) one line, each word at the column its left edge is at (in median letter
+    widths), words closer than ``_CELL_GAP`` letters apart one space from each other.
+    Each table with the index of its first word, its words and its block."""
+    if not words:
+        return []
+    letter = max(1.0, median(w.width / len(w.text) for w in words))
+    by_line: dict[tuple[str, str, str, str], list[_Word]] = {}
+    for word in words:
+        by_line.setdefault(word.line, []).append(word)
+    visual: list[tuple[int, int, list[_Word]]] = []  # top, bottom, words
+    for line in sorted(by_line, key=lambda k: _middle(lines.get(k, (0, 0)))):
+        top, height = lines.get(line, (0, 0))
+        middle = _middle((top, height))
+        if visual and visual[-1][0] <= middle <= visual[-1][1]:
+            visual[-1][2].extend(by_line[line])
+        else:
+            visual.append((top, top + height, list(by_line[line])))
+    rows = [sorted(row, key=lambda w: w.left) for _, _, row in visual]
+    plain = "\n".join(" ".join(w.text for w in row) for row in rows)
+    if not may_hold_table(plain):
+        return []
+    laid_out = []
+    for row in rows:
+        text, right = "", None
+        for word in row:
+            if right is not None and word.left - right < _CELL_GAP * letter:
+                text += " "
+            elif text:
+                text += " " * max(3, round(word.left / letter) - len(text))
+            else:
+                text = " " * round(word.left / letter)
+            text += word.text
+            right = word.left + word.width
+        laid_out.append(text)
+    tables = []
+    order = {id(word): number for number, word in enumerate(words)}
+    for start, end, table in table_runs(laid_out):
+        used = [word for row in rows[start:end] for word in row]
+        first = min(order[id(word)] for word in used)
+        tables.append((first, used, Block.of_table(table, _table_uncertain(table, used))))
+    return tables
+
+
+def _middle(line: tuple[int, int]) -> float:
+    top, height = line
+    return top + height / 2
+
+
+def _table_uncertain(table: Table, words: list[_Word]) -> tuple[tuple[int, int], ...]:
+    """Spans of ``table.text`` holding words read with low confidence: each word of a cell
+    is the first unused word of the table with its text."""
+    unused = list(words)
+    spans = []
+    for _, start, _end in table.cell_spans():
+        text = table.text[start:_end]
+        offset = 0
+        for token in text.split(" "):
+            match = next((w for w in unused if w.text == token), None)
+            if match is not None:
+                unused.remove(match)
+                if 0 <= match.confidence < LOW_CONFIDENCE:
+                    spans.append((start + offset, start + offset + len(token)))
+            offset += len(token) + 1
+    return tuple(spans)
+
+
 def _continues(last: Block, first: Block) -> bool:
     """A page's first paragraph continues the previous page's last one: that one stops
     mid-sentence and this one starts with a small letter."""
-    return not SENTENCE_END.search(last.text) and first.text[:1].islower()
+    return (
+        last.kind == first.kind == "paragraph"
+        and not SENTENCE_END.search(last.text)
+        and first.text[:1].islower()
+    )
+
+
+def _continued(last: Block, first: Block, joined: Table) -> Block:
+    """The table ``joined`` from ``last`` and its continuation ``first``, with the uncertain
+    spans of both: the continuation's body rows are the end of the joined table's text."""
+    shift = len(joined.text) - len(first.text)
+    spans = [*last.uncertain]
+    spans += [(a + shift, b + shift) for a, b in first.uncertain if a + shift > len(last.text)]
+    return Block.of_table(joined, tuple(spans))
 
 
 def _joined(last: Block, first: Block) -> Block:

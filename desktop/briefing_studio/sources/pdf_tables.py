@@ -52,8 +52,18 @@ def may_hold_table(plain_text: str) -> bool:
 def split_tables(layout_text: str) -> list[str | Table]:
     """The page's lines in order (as laid out), each table found in place of its lines."""
     lines = layout_text.splitlines()
-    pieces = [_pieces(line) for line in lines]
     out: list[str | Table] = []
+    done = 0
+    for start, end, table in table_runs(lines):
+        out += [*lines[done:start], table]
+        done = end
+    return out + lines[done:]
+
+
+def table_runs(lines: list[str]) -> list[tuple[int, int, Table]]:
+    """The tables among laid-out ``lines``, each with the range of lines it was read from."""
+    pieces = [_pieces(line) for line in lines]
+    runs: list[tuple[int, int, Table]] = []
     i = 0
     while i < len(lines):
         end = i
@@ -64,12 +74,11 @@ def split_tables(layout_text: str) -> list[str | Table]:
             end -= 1  # a line under the table that did not fit its columns: a note
             table = _table(pieces[i:end])
         if table is not None:
-            out.append(table)
+            runs.append((i, end, table))
             i = end
         else:
-            out.append(lines[i])
             i += 1
-    return out
+    return runs
 
 
 def _pieces(line: str) -> list[_Piece]:
