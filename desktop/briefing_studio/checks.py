@@ -141,11 +141,12 @@ class _Fact:
 
 
 def _facts(briefing: Briefing, workspace: Workspace) -> list[_Fact]:
-    owners = {f.id: (f, a) for a in workspace for f in a.figures}
-    ids = [fid for fid in briefing.figures if fid in owners and owners[fid][0].kind != "date"]
+    figures = [workspace.figure(fid) for fid in briefing.figures]
+    ids = [f.id for f in figures if f is not None and f.kind != "date"]
     facts = []
     for fid, context in zip(ids, figure_contexts(workspace, ids), strict=True):
-        fig, analysis = owners[fid]
+        fig, analysis = workspace.figure(fid), workspace.analysis_of(fid)
+        assert fig is not None and analysis is not None  # ids were taken from this workspace
         section = workspace.section(fig.section)
         year = _year(fig, analysis, workspace)
         facts.append(_Fact(fig, context, analysis, section, _caption_words(context), year))
@@ -295,12 +296,11 @@ def _former_provinces(briefing: Briefing, workspace: Workspace, on: dt.date) -> 
     from briefing_studio.analysis.gazetteer import gazetteer
 
     g = gazetteer()
-    sections = {s.id: (s, a) for a in workspace for s in a.sections}
     items = []
     for section_id in briefing.section_ids():
-        if section_id not in sections:
+        section, analysis = workspace.section(section_id), workspace.analysis_of(section_id)
+        if section is None or analysis is None:
             continue
-        section, analysis = sections[section_id]
         matches = g.find_places(section.text)
         keys = {m.entry.key for m in matches}
         for match in matches:
