@@ -68,6 +68,14 @@ def pdf_of(document: Document) -> bytes:
     return formats.get("pdf").write(document)
 
 
+def briefing_pdf(workspace: Any, briefing: Any, template: Any) -> bytes:
+    """The briefing's PDF as Export writes it (the one road: ``make_document``, then
+    ``pdf_of``): what the preview shows and what printing sends."""
+    from briefing_studio.templating import make_document
+
+    return pdf_of(make_document(workspace, briefing, template))
+
+
 class PreviewPanel(QWidget):
     """Pages stacked in a scroll area, fitted to its width (or zoomed)."""
 
@@ -185,9 +193,7 @@ class PreviewPanel(QWidget):
         workspace, briefing = self.state.workspace, self.state.snapshot()
 
         def task(context: ops.TaskContext) -> Rendered:
-            from briefing_studio.templating import make_document
-
-            pdf = pdf_of(make_document(workspace, briefing, template))
+            pdf = briefing_pdf(workspace, briefing, template)
             return Rendered(pdf=pdf, **rasterise(pdf, context.cancelled, width))
 
         self._show_status(self.tr("Updating…"))

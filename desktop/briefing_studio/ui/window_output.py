@@ -18,7 +18,7 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.ui import ops, preferences, signing_ui
 from briefing_studio.ui.export_dialog import ExportDialog, offer_to_open
 from briefing_studio.ui.i18n import Translated
-from briefing_studio.ui.preview import PreviewPanel, pdf_of
+from briefing_studio.ui.preview import PreviewPanel, briefing_pdf
 from briefing_studio.ui.state import BriefingState
 from briefing_studio.ui.window_size import fit_window
 
@@ -169,7 +169,7 @@ class OutputWorkflow(Translated):
             return
         workspace, briefing = self.state.workspace, self.state.snapshot()
         self.runner.run(
-            lambda _ctx: _pdf(workspace, briefing, template),
+            lambda _ctx: briefing_pdf(workspace, briefing, template),
             use,
             self.tr("Preparing the pages"),
             cancellable=False,
@@ -184,10 +184,3 @@ class OutputWorkflow(Translated):
         from briefing_studio.ui.printing import print_preview
 
         self.with_pdf(lambda pdf: print_preview(self.window_parent, pdf))
-
-
-def _pdf(workspace: Any, briefing: Any, template: Any) -> bytes:
-    """The briefing's PDF as Export writes it (the one road: ``make_document`` then the writer)."""
-    from briefing_studio.templating import make_document
-
-    return pdf_of(make_document(workspace, briefing, template))
