@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -117,19 +117,11 @@ class BriefingState(QObject):
     def snapshot(self) -> Briefing:
         """A copy of the briefing a worker may read while the user keeps editing, with the
         workspace's sources (what a project file embeds)."""
-        b = self.briefing
-        return Briefing(
-            sources=self.workspace.sources,
-            sections=editing.copy_sections(b.sections),
-            figures=list(b.figures),
-            meeting=copy.deepcopy(b.meeting),
-            agency=copy.deepcopy(b.agency),
-            template=b.template,
-            title=b.title,
-            issued=b.issued,
-            figure_texts=dict(b.figure_texts),
-            validated=list(b.validated),
-        )
+        # Every field is copied, so a field added to ``Briefing`` later cannot be left out; the
+        # sources are the workspace's, not a deep copy of the (dropped) file copy.
+        copied = copy.deepcopy(replace(self.briefing, sources=[]))
+        copied.sources = self.workspace.sources
+        return copied
 
     @property
     def modified(self) -> bool:
