@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,6 +96,24 @@ _KEPT_VI = "Những gì đã có trong thư viện được giữ nguyên; mở 
 _KEPT_EN = "What the library already held is kept; opening and exporting files still work."
 
 
+def _use_wal(connection: sqlite3.Connection, busy_timeout: float) -> None:
+    """Switch the file to WAL, waiting up to ``busy_timeout`` for other processes.
+
+    Two processes opening a new library at once both ask for the switch, which needs the file
+    to themselves; SQLite answers the second "database is locked" at once, without its busy
+    handler (that would deadlock), so the wait is done here.
+    """
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 class SqliteLibrary(Library):
     dialect = "sqlite"
 
@@ -120,9 +139,7 @@ class SqliteLibrary(Library):
             library = cls(connection, where)
             with library._guard("Không mở được thư viện", "Could not open the library"):
                 connection.execute("PRAGMA foreign_keys = ON")
-                mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    connection.execute("PRAGMA journal_mode = WAL")
+                _use_wal(connection, busy_timeout)
                 connection.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as exc:
             if library is not None:
