@@ -342,72 +342,77 @@
 <context>
     <name>BriefingState</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="197"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="191"/>
         <source>Tick section</source>
         <translation>Chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="200"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="194"/>
         <source>Untick section</source>
         <translation>Bỏ chọn đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="210"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="204"/>
         <source>Tick figure</source>
         <translation>Chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="213"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="207"/>
         <source>Untick figure</source>
         <translation>Bỏ chọn số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="222"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="216"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="225"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="219"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="253"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="247"/>
         <source>Suggest</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="263"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="257"/>
         <source>Move section</source>
         <translation>Chuyển đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="271"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="265"/>
         <source>Change slot</source>
         <translation>Đổi mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="280"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="274"/>
         <source>Edit meeting details</source>
         <translation>Sửa thông tin buổi làm việc</translation>
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/state.py" line="289"/>
+        <source>Edit figure text</source>
+        <translation>Sửa cách ghi số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="297"/>
         <source>Change counterpart</source>
         <translation>Đổi đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="297"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="305"/>
         <source>Change template</source>
         <translation>Đổi mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="308"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="316"/>
         <source>Add sources</source>
         <translation>Thêm văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/state.py" line="323"/>
+        <location filename="../../desktop/briefing_studio/ui/state.py" line="331"/>
         <source>Remove source</source>
         <translation>Bỏ văn bản nguồn</translation>
     </message>
@@ -696,32 +701,47 @@
 <context>
     <name>FigureCheckDialog</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="44"/>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="50"/>
         <source>Check the figures</source>
         <translation>Kiểm tra số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="48"/>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="54"/>
         <source>These figures may need a look before the briefing goes out. Click a place to see it in the source text; accept an item to keep it as it is.</source>
         <translation>Các số liệu sau cần xem lại trước khi gửi tài liệu. Bấm vào một vị trí để xem trong văn bản nguồn; chấp nhận một mục để giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="69"/>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="79"/>
         <source>Accept</source>
         <translation>Chấp nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="71"/>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="81"/>
         <source>Keep this item as it is; the project notes it and does not list it again</source>
         <translation>Giữ nguyên mục này; dự án ghi lại và không nêu lại nữa</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="87"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất tài liệu</translation>
     </message>
     <message>
         <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="106"/>
+        <source>In the briefing: “{0}”</source>
+        <translation>Trong tài liệu: “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="108"/>
+        <source>, section {0} of the briefing order</source>
+        <translation>, đoạn thứ {0} trong thứ tự tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="114"/>
+        <source>Show the figure&apos;s row in the briefing order and its wording to fix it</source>
+        <translation>Hiện dòng của số liệu trong thứ tự tài liệu và cách ghi của nó để sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figure_check.py" line="133"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
@@ -729,42 +749,62 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="65"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="77"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="67"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="78"/>
+        <source>In the briefing</source>
+        <translation>Trong tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="80"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="68"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="81"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="69"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="82"/>
         <source>Qualifier</source>
         <translation>Từ định lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="70"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="83"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="224"/>
+        <source>Click to see it in the source text.</source>
+        <translation>Bấm để xem câu này trong văn bản nguồn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="79"/>
         <source>Relevance</source>
         <translation>Liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="71"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="84"/>
         <source>Sentence</source>
         <translation>Câu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="174"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="207"/>
+        <source>Your own wording of this figure; the figure check compares it with the source (“{0}”). Empty it to go back to the written-out figure.</source>
+        <translation>Cách ghi số liệu do bạn sửa; bước kiểm tra số liệu so nó với nguồn (“{0}”). Xóa trống để trở lại cách ghi tự động.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="211"/>
+        <source>How the briefing writes this figure. Double-click (or F2) to write it another way.</source>
+        <translation>Cách tài liệu ghi số liệu này. Bấm đúp (hoặc F2) để ghi khác đi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="219"/>
         <source>{0}: now part of {1} (merger of 1 July 2025)</source>
         <translation>{0}: nay thuộc {1} (sáp nhập từ ngày 1/7/2025)</translation>
     </message>
@@ -772,27 +812,32 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="232"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="289"/>
         <source>Filter: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</source>
         <translation>Lọc: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="233"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="290"/>
         <source>Filter the figures</source>
         <translation>Lọc số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="235"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="292"/>
         <source>Words keep the figures that contain them (with or without diacritics); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 compare the value; both can be combined.</source>
         <translation>Gõ chữ để giữ các số liệu có chữ đó (có dấu hay không dấu đều được); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 so sánh giá trị; có thể kết hợp cả hai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="266"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="324"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="293"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="327"/>
+        <source>Click a figure&apos;s sentence, double-click its row or press Enter to see it in the source text.</source>
+        <translation>Bấm vào câu của số liệu, bấm đúp vào dòng hoặc nhấn Enter để xem nó trong văn bản nguồn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="359"/>
         <source>{0} of {1}</source>
         <translation>{0}/{1}</translation>
     </message>
@@ -1085,42 +1130,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="167"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="178"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="179"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="180"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="181"/>
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="182"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="218"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="282"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
@@ -1365,42 +1410,42 @@
 <context>
     <name>OutputWorkflow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="119"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="124"/>
         <source>Exported {0}</source>
         <translation>Đã xuất {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="126"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="131"/>
         <source>Exporting</source>
         <translation>Đang xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="137"/>
         <source>Verify signatures</source>
         <translation>Kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="134"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="139"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="148"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="153"/>
         <source>Verifying signatures</source>
         <translation>Đang kiểm tra chữ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="157"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="162"/>
         <source>No template</source>
         <translation>Chưa có mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="158"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="163"/>
         <source>The chosen template is missing or broken. Choose another template first.</source>
         <translation>Mẫu đã chọn không còn hoặc bị lỗi. Hãy chọn mẫu khác trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="174"/>
+        <location filename="../../desktop/briefing_studio/ui/window_output.py" line="179"/>
         <source>Preparing the pages</source>
         <translation>Đang chuẩn bị các trang</translation>
     </message>
@@ -1408,74 +1453,74 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="108"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="116"/>
         <source>Fit the page to the width</source>
         <translation>Vừa khít chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="109"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="117"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="110"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="118"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="112"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="120"/>
         <source>Previous page (Page Up)</source>
         <translation>Trang trước (phím PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="124"/>
         <source>Next page (Page Down)</source>
         <translation>Trang sau (phím PgDn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="119"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="322"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="127"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="328"/>
         <source>Page {0}/{1}</source>
         <translation>Trang {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="128"/>
         <source>The page at the top of the preview, of all pages</source>
         <translation>Trang đang ở đầu khung xem trước / tổng số trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="122"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="130"/>
         <source>Zoom: 100% is the page&apos;s printed size</source>
         <translation>Thu phóng: 100% là đúng cỡ trang in</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="124"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="197"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="132"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="203"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="181"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="189"/>
         <source>No usable template is chosen.</source>
         <translation>Chưa chọn mẫu dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="193"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="199"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="218"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="224"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="246"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="252"/>
         <source>First {0} of {1} pages; the exported file has them all.</source>
         <translation>{0} trang đầu trong {1} trang; tệp xuất ra có đủ tất cả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="282"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="288"/>
         <source>Page {0}</source>
         <translation>Trang {0}</translation>
     </message>
@@ -1501,12 +1546,12 @@
 <context>
     <name>SectionsModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sections_model.py" line="87"/>
+        <location filename="../../desktop/briefing_studio/ui/sections_model.py" line="90"/>
         <source>Photo caption, credit or byline: kept with the source, never part of the briefing</source>
         <translation>Chú thích ảnh, nguồn ảnh hoặc tên tác giả: giữ cùng văn bản nguồn, không đưa vào tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/sections_model.py" line="158"/>
+        <location filename="../../desktop/briefing_studio/ui/sections_model.py" line="175"/>
         <source>Relevant to the counterpart (score {0})</source>
         <translation>Liên quan đến đối tác (điểm {0})</translation>
     </message>
@@ -1514,7 +1559,7 @@
 <context>
     <name>SectionsView</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="64"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="66"/>
         <source>Open source files (Ctrl+O), drop them here, or paste a text (Ctrl+Shift+V).</source>
         <translation>Mở văn bản nguồn (Ctrl+O), kéo thả tệp vào đây, hoặc dán văn bản (Ctrl+Shift+V).</translation>
     </message>
@@ -1732,62 +1777,62 @@
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="79"/>
         <source>Source text</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="82"/>
         <source>Search sections (with or without diacritics)…</source>
         <translation>Tìm trong các đoạn (có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="84"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="86"/>
         <source>Type “ngoai giao” to also find “ngoại giao”; typing diacritics matches them exactly. Ctrl+F</source>
         <translation>Gõ “ngoai giao” sẽ tìm được cả “ngoại giao”; gõ có dấu thì tìm đúng dấu. Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="89"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="91"/>
         <source>Only matches</source>
         <translation>Chỉ đoạn khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="90"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="92"/>
         <source>Hide sections that do not match the search</source>
         <translation>Ẩn các đoạn không khớp với từ tìm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="94"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="96"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="95"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="97"/>
         <source>Tick every section and figure</source>
         <translation>Chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="97"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="99"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="98"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="100"/>
         <source>Untick every section and figure</source>
         <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="124"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="130"/>
         <source>relevant</source>
         <translation>liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="134"/>
         <source>Figures are coloured by kind; click a figure to tick it. ★ marks the sections most relevant to the counterpart, ☆ those less so; hover over a star to see why.</source>
         <translation>Số liệu được tô màu theo loại; nhấp vào số liệu để chọn. ★ đánh dấu các đoạn liên quan nhất đến đối tác, ☆ là các đoạn ít liên quan hơn; di chuột lên ngôi sao để xem lý do.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="158"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="185"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n đoạn</numerusform>

@@ -43,12 +43,18 @@ class Section:
         """A caption, credit or byline: shown with the source, never part of a briefing."""
         return self.kind in META_KINDS
 
-    def sentence_at(self, offset: int) -> str:
-        """The sentence that holds ``offset`` (the whole text if sentences are unknown)."""
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence that holds ``offset`` (the whole text if
+        sentences are unknown)."""
         for start, end in self.sentences:
             if start <= offset < end:
-                return self.text[start:end]
-        return self.text
+                return start, end
+        return 0, len(self.text)
+
+    def sentence_at(self, offset: int) -> str:
+        """The sentence that holds ``offset`` (the whole text if sentences are unknown)."""
+        start, end = self.sentence_span(offset)
+        return self.text[start:end]
 
     def to_json(self) -> dict:
         return {

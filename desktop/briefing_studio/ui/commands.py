@@ -131,6 +131,20 @@ class EditFieldCommand(QUndoCommand):
         self._state.apply_field(self.target, self.name, self._old)
 
 
+class SetFigureTextCommand(QUndoCommand):
+    """A figure's own wording in the briefing ("" for the written-out one)."""
+
+    def __init__(self, state: BriefingState, text: str, figure: str, old: str, new: str) -> None:
+        super().__init__(text)
+        self._state, self._figure, self._old, self._new = state, figure, old, new
+
+    def redo(self) -> None:
+        self._state.apply_figure_text(self._figure, self._new)
+
+    def undo(self) -> None:
+        self._state.apply_figure_text(self._figure, self._old)
+
+
 class SetCounterpartCommand(QUndoCommand):
     """Who the meeting is with; relevance is ranked again for the new counterpart."""
 

@@ -1,7 +1,10 @@
 """The "Kiểm tra số liệu" dialog before export: the figure check's items, each with its places.
 
-Clicking a place shows that paragraph in the source text; "Accept" notes the item in the project
-(an undoable edit of ``Briefing.validated``) so it is not listed again; "Export anyway" goes on.
+Clicking a place shows it in the source text: a figure's sentence highlighted (both figures of a
+conflict are places of their item), else the paragraph. An edited figure also links to its place
+in the briefing: its row in the briefing's order and its wording in the figures table, where it
+can be fixed. "Accept" notes the item in the project (an undoable edit of
+``Briefing.validated``) so it is not listed again; "Export anyway" goes on.
 """
 
 from __future__ import annotations
@@ -20,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_studio.checks import CheckItem
+from briefing_studio.checks import CheckItem, Place
 from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.state import BriefingState
 
 ItemRole = Qt.ItemDataRole.UserRole
-SectionRole = Qt.ItemDataRole.UserRole + 1
+PlaceRole = Qt.ItemDataRole.UserRole + 1  # a place in the sources (``checks.Place``)
+BriefingRole = Qt.ItemDataRole.UserRole + 2  # a figure id: its place in the briefing
 
 
 class FigureCheckDialog(QDialog):
@@ -35,12 +39,14 @@ class FigureCheckDialog(QDialog):
         self,
         items: Sequence[CheckItem],
         state: BriefingState,
-        show_section: Callable[[str], None] | None = None,
+        show_place: Callable[[Place], None] | None = None,
         parent: QWidget | None = None,
+        show_in_briefing: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.state = state
-        self.show_section = show_section
+        self.show_place = show_place
+        self.show_in_briefing = show_in_briefing
         self.setWindowTitle(self.tr("Check the figures"))
         lang = current_language()
         intro = QLabel(
@@ -59,9 +65,13 @@ class FigureCheckDialog(QDialog):
             top.setToolTip(0, item.message(lang))
             for place in item.places:
                 child = QTreeWidgetItem([place.label(lang)])
-                child.setData(0, SectionRole, place.section)
+                child.setData(0, PlaceRole, place)
                 child.setToolTip(0, place.source)
                 top.addChild(child)
+            if item.code == "edited":
+                for place in item.places:
+                    if place.figure:
+                        top.addChild(self._briefing_place(place.figure))
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         self.tree.itemClicked.connect(self._clicked)
@@ -88,6 +98,23 @@ class FigureCheckDialog(QDialog):
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self._update_buttons()
 
+    def _briefing_place(self, figure_id: str) -> QTreeWidgetItem:
+        """The child that leads to where the briefing writes the figure (its edited text)."""
+        figure = self.state.figure(figure_id)
+        text = self.state.figure_text(figure_id)
+        order = self.state.briefing.section_ids()
+        label = self.tr("In the briefing: “{0}”").format(text)
+        if figure is not None and figure.section in order:
+            label += self.tr(", section {0} of the briefing order").format(
+                order.index(figure.section) + 1
+            )
+        child = QTreeWidgetItem([label])
+        child.setData(0, BriefingRole, figure_id)
+        child.setToolTip(
+            0, self.tr("Show the figure's row in the briefing order and its wording to fix it")
+        )
+        return child
+
     def remaining(self) -> list[CheckItem]:
         return [self.tree.topLevelItem(i).data(0, ItemRole) for i in range(self._count())]
 
@@ -106,9 +133,12 @@ class FigureCheckDialog(QDialog):
             self.go_on.setText(self.tr("Export"))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        section = item.data(0, SectionRole)
-        if section and self.show_section is not None:
-            self.show_section(section)
+        place = item.data(0, PlaceRole)
+        figure_id = item.data(0, BriefingRole)
+        if place is not None and self.show_place is not None:
+            self.show_place(place)
+        elif figure_id and self.show_in_briefing is not None:
+            self.show_in_briefing(figure_id)
 
     def accept_current(self) -> None:
         top = self._selected_top()

@@ -8,8 +8,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from briefing_studio.analysis.model import Figure
 from briefing_studio.errors import BriefingError
 from briefing_studio.figure_filter import FigureFilter, parse_figure_filter
 from briefing_studio.templating.context import cell_figure_sentence
+from briefing_studio.templating.filters import figure as figure_words
 from briefing_studio.templating.filters import number
 from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.section_delegate import RELEVANT_COLOUR
@@ -34,7 +36,16 @@ from briefing_studio.ui.state import BriefingState
 SortRole = Qt.ItemDataRole.UserRole + 2
 FigureIdRole = Qt.ItemDataRole.UserRole + 3
 
-COL_SURFACE, COL_RELEVANCE, COL_KIND, COL_VALUE, COL_QUALIFIER, COL_UNIT, COL_SENTENCE = range(7)
+(
+    COL_SURFACE,
+    COL_TEXT,  # how the briefing writes the figure: editable
+    COL_RELEVANCE,
+    COL_KIND,
+    COL_VALUE,
+    COL_QUALIFIER,
+    COL_UNIT,
+    COL_SENTENCE,
+) = range(8)
 
 
 def format_number(value: float | int | None) -> str:
@@ -55,7 +66,8 @@ def format_value(figure: Figure) -> str:
 
 
 class FiguresModel(QAbstractTableModel):
-    """Rows are figures in source order; column 0 holds the tick."""
+    """Rows are figures in source order; column 0 holds the tick, ``COL_TEXT`` the figure's
+    wording in the briefing (the written-out one, greyed, until the user writes their own)."""
 
     def __init__(self, state: BriefingState) -> None:
         super().__init__()
@@ -63,6 +75,7 @@ class FiguresModel(QAbstractTableModel):
         self.figures: list[Figure] = []
         self.headers = [
             self.tr("Figure"),
+            self.tr("In the briefing"),
             self.tr("Relevance"),
             self.tr("Kind"),
             self.tr("Value"),
@@ -73,6 +86,7 @@ class FiguresModel(QAbstractTableModel):
         state.sources_changed.connect(self._rebuild)
         state.selection_changed.connect(self._refresh)
         state.ranking_changed.connect(self._refresh)
+        state.figure_text_changed.connect(self._refresh_figure)
         self._rebuild()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -98,6 +112,15 @@ class FiguresModel(QAbstractTableModel):
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(figure, column)
+        if role == Qt.ItemDataRole.EditRole and column == COL_TEXT:
+            return self._text(figure, column)
+        if column == COL_TEXT and not self.state.figure_text(figure.id):
+            if role == Qt.ItemDataRole.ForegroundRole:  # written out, not the user's own
+                return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
+        elif column == COL_TEXT and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == SortRole:
             return self._sort_key(figure, column, index.row())
         if role == Qt.ItemDataRole.BackgroundRole and column == COL_KIND:
@@ -116,7 +139,15 @@ class FiguresModel(QAbstractTableModel):
         value: object,
         role: int = Qt.ItemDataRole.EditRole,
     ) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+        if not index.isValid():
+            return False
+        figure = self.figures[index.row()]
+        if role == Qt.ItemDataRole.EditRole and index.column() == COL_TEXT:
+            text = str(value or "").strip()
+            # Writing the figure as the briefing already does is no edit of it.
+            self.state.set_figure_text(figure.id, "" if text == figure_words(figure) else text)
+            return True
+        if role != Qt.ItemDataRole.CheckStateRole:
             return False
         on = Qt.CheckState(value) == Qt.CheckState.Checked
         self.state.toggle_figure(self.figures[index.row()].id, on)
@@ -126,6 +157,8 @@ class FiguresModel(QAbstractTableModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == COL_SURFACE:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == COL_TEXT:
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def row_of(self, figure_id: str) -> int:
@@ -134,6 +167,8 @@ class FiguresModel(QAbstractTableModel):
     def _text(self, figure: Figure, column: int) -> str:
         if column == COL_SURFACE:
             return figure.surface
+        if column == COL_TEXT:
+            return self.state.figure_text(figure.id) or figure_words(figure)
         if column == COL_KIND:
             return kind(figure.kind).label(current_language())
         if column == COL_VALUE:
@@ -166,6 +201,15 @@ class FiguresModel(QAbstractTableModel):
         if column == COL_RELEVANCE:
             relevance = self.state.relevance(figure.id)
             return "\n".join(relevance.reasons) if relevance else None
+        if column == COL_TEXT:
+            if self.state.figure_text(figure.id):
+                return self.tr(
+                    "Your own wording of this figure; the figure check compares it with the "
+                    "source (“{0}”). Empty it to go back to the written-out figure."
+                ).format(figure.surface)
+            return self.tr(
+                "How the briefing writes this figure. Double-click (or F2) to write it another way."
+            )
         if column == COL_SENTENCE:
             sentence = self._text(figure, column)
             from briefing_studio.analysis.gazetteer import gazetteer
@@ -176,13 +220,19 @@ class FiguresModel(QAbstractTableModel):
                 )
                 for former, current in gazetteer().former_units(sentence)
             ]
-            return "\n".join([sentence, *merged])
+            hint = self.tr("Click to see it in the source text.")
+            return "\n".join([sentence, *merged, hint])
         return None
 
     def _rebuild(self) -> None:
         self.beginResetModel()
         self.figures = list(self.state.all_figures())
         self.endResetModel()
+
+    def _refresh_figure(self, figure_id: str) -> None:
+        row = self.row_of(figure_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, COL_TEXT), self.index(row, COL_TEXT))
 
     def _refresh(self) -> None:
         if self.figures:
@@ -221,7 +271,13 @@ class FigureFilterProxy(QSortFilterProxyModel):
 
 
 class FiguresPanel(QWidget):
-    """A sortable table of figures; ticking here is the same as clicking one in the text."""
+    """A sortable table of figures; ticking here is the same as clicking one in the text.
+
+    Clicking a figure's sentence, double-clicking its row or pressing Enter on it asks for
+    the figure's place in the source (``figure_activated``); what is chosen stays as it is.
+    """
+
+    figure_activated = Signal(str)  # figure id
 
     def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,7 +319,16 @@ class FiguresPanel(QWidget):
             (COL_UNIT, 90),
         ):
             self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(COL_TEXT, 120)
         self.table.setAccessibleName(self.tr("Figures"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Click a figure's sentence, double-click its row or press Enter to see it in "
+                "the source text."
+            )
+        )
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._clicked)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter, 1)
         filter_row.addWidget(self.count)
@@ -293,6 +358,30 @@ class FiguresPanel(QWidget):
             self.tr("{0} of {1}").format(shown, total) if shown != total else str(total)
         )
 
-    def figure_index(self, figure_id: str) -> QModelIndex:
-        """The view index of a figure's tick (tests and keyboard users)."""
-        return self.proxy.mapFromSource(self.model.index(self.model.row_of(figure_id), 0))
+    def figure_index(self, figure_id: str, column: int = COL_SURFACE) -> QModelIndex:
+        """The view index of a figure's tick, or of another ``column`` of its row."""
+        return self.proxy.mapFromSource(self.model.index(self.model.row_of(figure_id), column))
+
+    def show_figure_text(self, figure_id: str) -> None:
+        """Make a figure's wording in the briefing the current cell (the filter is cleared
+        if it hides the figure)."""
+        if self.model.row_of(figure_id) < 0:
+            return
+        if not self.figure_index(figure_id).isValid():
+            self.filter.clear()
+        index = self.figure_index(figure_id, COL_TEXT)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _figure_id(self, index: QModelIndex) -> str | None:
+        return index.data(FigureIdRole) if index.isValid() else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        figure_id = self._figure_id(index)
+        if figure_id:
+            self.figure_activated.emit(figure_id)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() == COL_SENTENCE:  # the sentence itself: show where it is
+            self._activated(index)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing_studio import settings as keys
 from briefing_studio.briefing import Briefing
+from briefing_studio.checks import Place
 from briefing_studio.errors import BriefingError
 from briefing_studio.paths import resources_dir
 from briefing_studio.ui import ops, preferences
@@ -116,13 +117,20 @@ class MainWindow(QMainWindow):
         self.sources_panel.source_activated.connect(self._show_source)
         self.meeting_panel.suggest_requested.connect(self.suggest)
         self.entities_panel.section_requested.connect(self._show_section)
+        self.figures_panel.figure_activated.connect(self.show_figure)
 
     def _build_workflows(self, entity_finder: EntityFinder | None) -> None:
         state, runner, status = self.state, self.runner, self.statusBar()
         self.names = NameFinding(state, runner, self.entities_panel.set_status, entity_finder)
         self.files = FileWorkflow(self, state, runner, status, self.names.start)
         self.output = OutputWorkflow(
-            self, state, runner, status, self.preview, show_section=self._show_section
+            self,
+            state,
+            runner,
+            status,
+            self.preview,
+            show_place=self._show_place,
+            show_in_briefing=self.show_in_briefing,
         )
         self.language = LanguageSwitch(self, state, self.shutdown, self._successor)
         self.sources_panel.open_requested.connect(self.files.open_files)
@@ -224,6 +232,28 @@ class MainWindow(QMainWindow):
     def _show_section(self, section_id: str) -> None:
         self.tabs.setCurrentWidget(self.source_view)
         self.source_view.show_section(section_id)
+
+    def show_figure(self, figure_id: str) -> None:
+        """A figure asked for (figures table, preview, figure check): its sentence in the text,
+        highlighted for a moment; what is chosen stays as it is."""
+        self.tabs.setCurrentWidget(self.source_view)
+        self.source_view.show_figure(figure_id)
+
+    def _show_place(self, place: Place) -> None:
+        if place.figure and self.state.figure(place.figure) is not None:
+            self.show_figure(place.figure)
+        else:
+            self._show_section(place.section)
+
+    def show_in_briefing(self, figure_id: str) -> None:
+        """Where the briefing has a figure: its section's row in the order (when that section
+        is chosen) and its wording in the figures table, ready to be edited."""
+        figure = self.state.figure(figure_id)
+        order = self.state.briefing.section_ids()
+        if figure is not None and figure.section in order:
+            self.arrange_panel.select_row(order.index(figure.section))
+        self.tabs.setCurrentWidget(self.figures_panel)
+        self.figures_panel.show_figure_text(figure_id)
 
     # ----- editing -------------------------------------------------------------------------
 

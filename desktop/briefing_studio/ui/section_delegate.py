@@ -35,6 +35,10 @@ from briefing_studio.analysis.model import Figure, Section
 from briefing_studio.ui.sections_model import Entry, EntryRole, SectionsModel, Span
 
 MATCH_COLOUR = "#ffe94d"
+# A figure asked for from elsewhere (figures table, preview, figure check): its sentence and
+# the figure itself, for a moment.
+FLASH_COLOUR = "#c6e2ff"
+FLASH_FIGURE_COLOUR = "#ff9f43"
 META_COLOUR = "#808080"  # captions, credits and bylines: metadata, not content
 UNCERTAIN_COLOUR = "#c62828"  # underline of words OCR read with low confidence
 # Laid-out documents kept for painting: a screenful many times over. Heights are kept for every
@@ -52,13 +56,15 @@ def section_html(
     chosen: set[str],
     matches: list[Span],
     uncertain: Sequence[Span] = (),
+    flash: tuple[Span, str] | None = None,
 ) -> str:
     """Rich text for one section: figures as coloured anchors, matches highlighted, words OCR
-    was unsure of underlined in red (wherever they are, figures included). A table section is
-    a table, its header cells bold and its merged cells merged."""
+    was unsure of underlined in red (wherever they are, figures included), and ``flash`` (a
+    sentence's span and a figure id) highlighted. A table section is a table, its header cells
+    bold and its merged cells merged."""
     if section.table is not None:
-        return _table_html(section, figures, chosen, matches, uncertain)
-    body = _marked(section.text, 0, len(section.text), figures, chosen, matches, uncertain)
+        return _table_html(section, figures, chosen, matches, uncertain, flash)
+    body = _marked(section.text, 0, len(section.text), figures, chosen, matches, uncertain, flash)
     if section.kind == "heading":
         return f"<p style='font-weight:bold'>{body}</p>"
     if section.is_meta:  # a caption, credit or byline: shown greyed, never chosen
@@ -72,6 +78,7 @@ def _table_html(
     chosen: set[str],
     matches: list[Span],
     uncertain: Sequence[Span],
+    flash: tuple[Span, str] | None,
 ) -> str:
     table = section.table
     assert table is not None
@@ -81,7 +88,7 @@ def _table_html(
         cells = []
         for cell in table.row_cells(r):
             start, end = spans.get(id(cell), (0, 0))
-            body = _marked(section.text, start, end, figures, chosen, matches, uncertain)
+            body = _marked(section.text, start, end, figures, chosen, matches, uncertain, flash)
             tag = "th" if cell.header else "td"
             cells.append(f'<{tag} colspan="{cell.cols}" rowspan="{cell.rows}">{body}</{tag}>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
@@ -100,12 +107,15 @@ def _marked(
     chosen: set[str],
     matches: list[Span],
     uncertain: Sequence[Span],
+    flash: tuple[Span, str] | None = None,
 ) -> str:
-    """``text[first:last]`` escaped, with figures, matches and unsure words marked."""
+    """``text[first:last]`` escaped, with figures, matches, unsure words and the flashed
+    sentence and figure marked."""
+    (flash_start, flash_end), flash_figure = flash if flash is not None else ((0, 0), None)
     cuts = {first, last}
     for figure in figures:
         cuts.update((figure.start, figure.end))
-    for start, end in [*matches, *uncertain]:
+    for start, end in [*matches, *uncertain, (flash_start, flash_end)]:
         cuts.update((start, end))
     bounds = sorted(c for c in cuts if first <= c <= last)
     parts = []
@@ -113,16 +123,22 @@ def _marked(
         piece = html.escape(text[start:end])
         figure = next((f for f in figures if f.start <= start and end <= f.end), None)
         matched = any(m0 <= start and end <= m1 for m0, m1 in matches)
+        flashed = flash_start <= start and end <= flash_end
         if figure is not None:
             pale, strong, ink = kind(figure.kind).colours  # from the one table of kinds
             back = MATCH_COLOUR if matched else (strong if figure.id in chosen else pale)
             weight = "font-weight:600;" if figure.id in chosen else ""
+            line = "none"
+            if figure.id == flash_figure:
+                back, line = FLASH_FIGURE_COLOUR, "underline"
             piece = (
                 f'<a href="fig:{html.escape(figure.id)}" style="color:{ink};'
-                f'background-color:{back};text-decoration:none;{weight}">{piece}</a>'
+                f'background-color:{back};text-decoration:{line};{weight}">{piece}</a>'
             )
         elif matched:
             piece = f'<span style="background-color:{MATCH_COLOUR}">{piece}</span>'
+        elif flashed:
+            piece = f'<span style="background-color:{FLASH_COLOUR}">{piece}</span>'
         if any(u0 <= start and end <= u1 for u0, u1 in uncertain):
             piece = (
                 f'<span style="text-decoration:underline;color:{UNCERTAIN_COLOUR}">{piece}</span>'
@@ -170,7 +186,8 @@ class SectionDelegate(QStyledItemDelegate):
             if self.model.state.is_figure_chosen(f.id)
         }
         matches = self.model.matches.get(section.id, [])
-        return (section.id, self._text_width(), tuple(sorted(chosen)), tuple(matches))
+        flash = self.model.flash_in(section.id)
+        return (section.id, self._text_width(), tuple(sorted(chosen)), tuple(matches), flash)
 
     def document(self, entry: Entry) -> QTextDocument:
         assert entry.section is not None
@@ -179,7 +196,7 @@ class SectionDelegate(QStyledItemDelegate):
     def _document(self, entry: Entry, key: tuple) -> QTextDocument:
         section = entry.section
         assert section is not None
-        _, width, chosen, matches = key
+        _, width, chosen, matches, flash = key
         doc = self._docs.get(key)
         if doc is not None:
             self._docs.move_to_end(key)
@@ -199,6 +216,7 @@ class SectionDelegate(QStyledItemDelegate):
                     set(chosen),
                     list(matches),
                     entry.analysis.source.uncertain_in(section.text),
+                    flash,
                 )
             )
             doc.setTextWidth(width)

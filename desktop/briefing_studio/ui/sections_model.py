@@ -59,6 +59,9 @@ class SectionsModel(QAbstractListModel):
         self.entries: list[Entry] = []
         self.query = ""
         self.matches: dict[str, list[Span]] = {}
+        # A sentence shown for a moment (a figure asked for elsewhere): section id, the
+        # sentence's span and the figure's id.
+        self.flash: tuple[str, Span, str] | None = None
         self._folds: dict[str, str] = {}
         state.sources_changed.connect(self._rebuild)
         state.selection_changed.connect(self._refresh)
@@ -143,6 +146,20 @@ class SectionsModel(QAbstractListModel):
                 if before.get(sid) != self.matches.get(sid):
                     self.dataChanged.emit(self.index(row), self.index(row))
         return len(self.matches)
+
+    def set_flash(self, flash: tuple[str, Span, str] | None) -> None:
+        """Highlight a figure's sentence (None: no longer); repaints the rows concerned."""
+        before, self.flash = self.flash, flash
+        for mark in (before, flash):
+            row = self.row_of(mark[0]) if mark is not None else -1
+            if row >= 0:
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+    def flash_in(self, section_id: str) -> tuple[Span, str] | None:
+        """The flashed sentence's span and figure id when it is in ``section_id``."""
+        if self.flash is None or self.flash[0] != section_id:
+            return None
+        return self.flash[1], self.flash[2]
 
     def _folded(self, section: Section) -> str:
         folded = self._folds.get(section.id)

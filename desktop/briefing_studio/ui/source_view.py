@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,8 @@ from briefing_studio.ui.sections_model import SectionsModel, find_matches
 from briefing_studio.ui.state import BriefingState
 
 __all__ = ["SectionsView", "SourceView", "find_matches"]
+
+FLASH_MS = 2500  # how long a figure asked for elsewhere stays highlighted in the text
 
 
 class SectionsView(QListView):
@@ -113,6 +115,10 @@ class SourceView(QWidget):
         layout.addLayout(bottom)
         state.selection_changed.connect(self.view.viewport().update)
         state.sources_changed.connect(self.view.delegate.clear_cache)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: self.model.set_flash(None))
 
     def _legend(self) -> QLabel:
         language = current_language()
@@ -144,6 +150,27 @@ class SourceView(QWidget):
             self.view.setRowHidden(row, False)
             self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
             self.view.setCurrentIndex(index)
+
+    def show_figure(self, figure_id: str) -> bool:
+        """Bring a figure's sentence into view and highlight it (and the figure) for
+        ``FLASH_MS``; what is chosen does not change. False if the figure is not shown here."""
+        figure = self.state.figure(figure_id)
+        section = self.state.section(figure.section) if figure is not None else None
+        row = self.model.row_of(figure.section) if figure is not None else -1
+        if figure is None or section is None or row < 0:
+            return False
+        self.model.set_flash((section.id, section.sentence_span(figure.start), figure.id))
+        self.show_section(section.id)
+        # A long section can be taller than the view: scroll on until the figure's line shows.
+        index = self.model.index(row)
+        entry = self.model.entries[row]
+        point = self.view.delegate.figure_point(entry, self.view.visualRect(index), figure)
+        height = self.view.viewport().height()
+        if not 0 <= point.y() < height:
+            bar = self.view.verticalScrollBar()
+            bar.setValue(bar.value() + int(point.y() - height / 3))
+        self._flash_timer.start()
+        return True
 
     def visible_section_ids(self) -> list[str]:
         return [

@@ -9,6 +9,7 @@ panels listen to. Nothing else mutates the briefing. Lookups by id go to the wor
 from __future__ import annotations
 
 import copy
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -43,6 +44,7 @@ class BriefingState(QObject):
     template_changed = Signal()
     ranking_changed = Signal()
     entities_changed = Signal()
+    figure_text_changed = Signal(str)  # figure id: its wording in the briefing was edited
     changed = Signal()  # anything that changes the output document
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -273,6 +275,20 @@ class BriefingState(QObject):
             )
         )
 
+    def figure_text(self, figure_id: str) -> str:
+        """The user's own wording of a figure in the briefing ("" when it is written out)."""
+        return self.briefing.figure_texts.get(figure_id, "")
+
+    def set_figure_text(self, figure_id: str, text: str) -> None:
+        """Write a figure another way in the briefing ("" goes back to the written-out one)."""
+        text = unicodedata.normalize("NFC", text.strip())
+        old = self.figure_text(figure_id)
+        if old == text:
+            return
+        self._push(
+            commands.SetFigureTextCommand(self, self.tr("Edit figure text"), figure_id, old, text)
+        )
+
     def set_counterpart(self, counterpart: Counterpart | None) -> None:
         old = self.briefing.meeting.counterpart
         if old == counterpart:
@@ -341,6 +357,14 @@ class BriefingState(QObject):
     def apply_field(self, target: str, name: str, value: Any) -> None:
         setattr(self._target(target), name, copy.copy(value))
         self.meeting_changed.emit()
+        self.changed.emit()
+
+    def apply_figure_text(self, figure_id: str, text: str) -> None:
+        if text:
+            self.briefing.figure_texts[figure_id] = text
+        else:
+            self.briefing.figure_texts.pop(figure_id, None)
+        self.figure_text_changed.emit(figure_id)
         self.changed.emit()
 
     def apply_counterpart(self, counterpart: Counterpart | None) -> None:

@@ -33,10 +33,13 @@ class OutputWorkflow(Translated):
         runner: ops.Runner,
         status: QStatusBar,
         preview: PreviewPanel,
-        show_section: Callable[[str], None] | None = None,
+        show_place: Callable[[Any], None] | None = None,
+        show_in_briefing: Callable[[str], None] | None = None,
     ) -> None:
         self.window_parent = window_parent
-        self.show_section = show_section  # the figure check's "go to the paragraph"
+        # The figure check's links: a place in the sources, a figure's place in the briefing.
+        self.show_place = show_place
+        self.show_in_briefing = show_in_briefing
         self.state = state
         self.runner = runner
         self.status = status
@@ -84,7 +87,9 @@ class OutputWorkflow(Translated):
             return True
         if not items:
             return True
-        dialog = FigureCheckDialog(items, self.state, self.show_section, self.window_parent)
+        dialog = FigureCheckDialog(
+            items, self.state, self.show_place, self.window_parent, self.show_in_briefing
+        )
         fit_window(dialog, "figure-check", dialog.size())
         return dialog.exec() == FigureCheckDialog.DialogCode.Accepted
 
