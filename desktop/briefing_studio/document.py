@@ -11,17 +11,22 @@ from dataclasses import dataclass, field
 from typing import Literal, Union
 
 Align = Literal["left", "center", "right", "justify"]
+# The URI of the link over a figure's run in a PDF made for the GUI's preview (never exported).
+FIGURE_LINK_PREFIX = "briefing-figure:"
 
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of text with character formatting. ``style`` is a span's class, if any."""
+    """A piece of text with character formatting. ``style`` is a span's class, if any;
+    ``figure`` the id of the figure it shows, in a document made for the GUI's preview only
+    (``Document.figure_links``)."""
 
     text: str
     bold: bool = False
     italic: bool = False
     underline: bool = False
     style: str | None = None
+    figure: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,10 @@ class Document:
     styles: dict[str, StyleSpec] = field(default_factory=dict)  # by style name; "body" is the base
     # The markup the template produced (the template editor shows it); writers never read it.
     markup: str = field(default="", repr=False, compare=False)
+    # Made for the GUI's preview: the PDF writer puts an invisible link
+    # (``FIGURE_LINK_PREFIX`` + id) over each figure's run so a click can name the figure.
+    # Exported documents never set it.
+    figure_links: bool = field(default=False, compare=False)
 
     def style(self, name: str | None) -> StyleSpec:
         """The named style merged over the body style (fields the name leaves unset)."""

@@ -779,7 +779,7 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="224"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="223"/>
         <source>Click to see it in the source text.</source>
         <translation>Bấm để xem câu này trong văn bản nguồn.</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>Cách tài liệu ghi số liệu này. Bấm đúp (hoặc F2) để ghi khác đi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="219"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="218"/>
         <source>{0}: now part of {1} (merger of 1 July 2025)</source>
         <translation>{0}: nay thuộc {1} (sáp nhập từ ngày 1/7/2025)</translation>
     </message>
@@ -812,32 +812,32 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="289"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="288"/>
         <source>Filter: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</source>
         <translation>Lọc: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="290"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="289"/>
         <source>Filter the figures</source>
         <translation>Lọc số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="292"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="291"/>
         <source>Words keep the figures that contain them (with or without diacritics); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 compare the value; both can be combined.</source>
         <translation>Gõ chữ để giữ các số liệu có chữ đó (có dấu hay không dấu đều được); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 so sánh giá trị; có thể kết hợp cả hai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="324"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="323"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="327"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="326"/>
         <source>Click a figure&apos;s sentence, double-click its row or press Enter to see it in the source text.</source>
         <translation>Bấm vào câu của số liệu, bấm đúp vào dòng hoặc nhấn Enter để xem nó trong văn bản nguồn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="359"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="358"/>
         <source>{0} of {1}</source>
         <translation>{0}/{1}</translation>
     </message>
@@ -1130,42 +1130,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="168"/>
         <source>Sources</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="179"/>
         <source>Text</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="180"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="181"/>
         <source>Names</source>
         <translation>Tên riêng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="182"/>
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="183"/>
         <source>Briefing order</source>
         <translation>Thứ tự trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="219"/>
         <source>Autosave failed: {0}</source>
         <translation>Không tự động lưu được: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/briefing_studio/ui/main_window.py" line="283"/>
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
@@ -1453,74 +1453,74 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="116"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="126"/>
         <source>Fit the page to the width</source>
         <translation>Vừa khít chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="117"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="127"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="128"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="120"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="130"/>
         <source>Previous page (Page Up)</source>
         <translation>Trang trước (phím PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="124"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="134"/>
         <source>Next page (Page Down)</source>
         <translation>Trang sau (phím PgDn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="127"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="328"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="137"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="341"/>
         <source>Page {0}/{1}</source>
         <translation>Trang {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="138"/>
         <source>The page at the top of the preview, of all pages</source>
         <translation>Trang đang ở đầu khung xem trước / tổng số trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="130"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="140"/>
         <source>Zoom: 100% is the page&apos;s printed size</source>
         <translation>Thu phóng: 100% là đúng cỡ trang in</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="132"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="203"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="142"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="214"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="189"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="199"/>
         <source>No usable template is chosen.</source>
         <translation>Chưa chọn mẫu dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="199"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="210"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="224"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="235"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="252"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="263"/>
         <source>First {0} of {1} pages; the exported file has them all.</source>
         <translation>{0} trang đầu trong {1} trang; tệp xuất ra có đủ tất cả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="288"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="299"/>
         <source>Page {0}</source>
         <translation>Trang {0}</translation>
     </message>

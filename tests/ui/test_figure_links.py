@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from briefing_studio.ui.figures_panel import COL_KIND, COL_SENTENCE, COL_TEXT
@@ -52,6 +53,21 @@ def _cell_centre(panel, figure_id: str, column: int):
     index = panel.figure_index(figure_id, column)
     panel.table.scrollTo(index)
     return panel.table.visualRect(index).center()
+
+
+def _hover(widget, point: QPointF) -> None:
+    """The pointer moving over ``widget`` (QTest's mouseMove sends nothing offscreen)."""
+    QApplication.sendEvent(
+        widget,
+        QMouseEvent(
+            QEvent.Type.MouseMove,
+            point,
+            widget.mapToGlobal(point),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
 
 
 def _double_click(qtbot, widget, pos) -> None:
@@ -230,4 +246,36 @@ def test_each_check_item_links_to_both_places(
     assert seen["cell"] == panel.figure_index(money[0].id, COL_TEXT)
     order = state.briefing.section_ids()
     assert seen["order_row"] == order.index(money[0].section)
+    assert _selection(state) == before
+
+
+def test_clicking_a_figure_in_the_preview_shows_its_sentence(
+    make_window, qtbot, tmp_path: Path
+) -> None:
+    window = make_window()
+    state, preview = window.state, window.preview
+    qtbot.waitUntil(lambda: preview.page_count() > 0 and preview.up_to_date(), timeout=30000)
+    found = [(f, preview.figure_point(f)) for f in state.briefing.figures]
+    linked = [(state.figure(f), at) for f, at in found if at is not None]
+    assert len(linked) >= 2, "the chosen figures in the briefing's text are links"
+    before = _selection(state)
+    window.tabs.setCurrentWidget(window.figures_panel)
+    for figure, (page, point) in linked[:2]:
+        preview.go_to_page(page)
+        label = preview._page_labels[page - 1]
+        _hover(label, point)
+        assert label.cursor().shape() == Qt.CursorShape.PointingHandCursor
+        qtbot.mouseClick(label, Qt.MouseButton.LeftButton, pos=point.toPoint())
+        _assert_shown(window, figure)
+        window.tabs.setCurrentWidget(window.figures_panel)
+    window.grab().save(str(tmp_path / "preview-click.png"))
+    window.grab().save("/tmp/figgui-preview-click.png")
+    # A click beside the text finds nothing and changes nothing.
+    label = preview._page_labels[0]
+    qtbot.mouseClick(
+        label, Qt.MouseButton.LeftButton, pos=label.contentsRect().topLeft() + QPoint(3, 3)
+    )
+    assert window.tabs.currentWidget() is window.figures_panel
+    _hover(label, QPointF(label.contentsRect().topLeft() + QPoint(3, 3)))
+    assert label.cursor().shape() != Qt.CursorShape.PointingHandCursor
     assert _selection(state) == before

@@ -13,7 +13,14 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from briefing_studio.document import Document, Inline, LineBreak, Run, StyleSpec
+from briefing_studio.document import (
+    FIGURE_LINK_PREFIX,
+    Document,
+    Inline,
+    LineBreak,
+    Run,
+    StyleSpec,
+)
 from briefing_studio.render.fonts import face_for
 from briefing_studio.render.layout import (
     RULE_DROP_PT,
@@ -104,4 +111,7 @@ def _run(document: Document, run: Run, block: StyleSpec) -> str:
     # The block's own underline wraps the whole paragraph; only add one it lacks.
     if (run.underline or look.underline) and not block.underline:
         text = f"<u>{text}</u>"
+    if document.figure_links and run.figure:  # the GUI's preview: an invisible link
+        href = escape(FIGURE_LINK_PREFIX + run.figure, {'"': "&quot;"})
+        text = f'<a href="{href}">{text}</a>'
     return text

@@ -361,12 +361,19 @@ class _Resolver:
             }
         section = self.workspace.section(fig.section)
         sentence, offset = _sentence_of(section, fig)
-        local = {"start": fig.start - offset, "end": fig.end - offset, "surface": fig.surface}
+        local = {
+            "start": fig.start - offset,
+            "end": fig.end - offset,
+            "surface": fig.surface,
+            "id": fig.id,
+        }
         return item | {
             "sentence": sentence,
             "sentence_html": mark_figures(sentence, [local]),
             "clause": _clause(sentence, fig.start - offset, fig.end - offset),
-            "excerpt_html": _excerpt_html(sentence, fig.start - offset, fig.end - offset),
+            "excerpt_html": _excerpt_html(
+                sentence, fig.start - offset, fig.end - offset, figure_id=fig.id
+            ),
         }
 
     def sources_used(
@@ -528,15 +535,16 @@ def _clause(sentence: str, start: int, end: int, min_words: int = 5) -> str:
     return sentence[left:right].strip().lstrip(_STRAY).rstrip(".;:")
 
 
-def _excerpt_html(sentence: str, start: int, end: int, min_words: int = 10) -> Markup:
+def _excerpt_html(
+    sentence: str, start: int, end: int, min_words: int = 10, figure_id: str | None = None
+) -> Markup:
     """The explaining part of the sentence, figure in bold, "…" where it was cut."""
     left, right = _clause_span(sentence, start, end, min_words)
     kept = sentence[left:right].rstrip()
     text = kept.lstrip().lstrip(_STRAY)
     shift = left + len(kept) - len(text)  # where ``text`` starts in the sentence
-    marked = mark_figures(
-        text, [{"start": start - shift, "end": end - shift, "surface": sentence[start:end]}]
-    )
+    figure = {"start": start - shift, "end": end - shift, "surface": sentence[start:end]}
+    marked = mark_figures(text, [figure | {"id": figure_id}])
     prefix = "… " if left > 0 else ""
     suffix = " …" if right < len(sentence) and not text.endswith((".", "…")) else ""
     return Markup(prefix) + marked + Markup(suffix)

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -266,8 +267,15 @@ def _text_and_figures(value: Any, figures: Iterable[Any] | None) -> tuple[str, l
     return str(text), list(figures if figures is not None else _get(value, "figures") or ())
 
 
-def _spans(text: str, figures: Sequence[Any]) -> list[tuple[int, int]]:
-    """Valid, non-overlapping figure spans; a stale offset falls back to finding the surface."""
+# Set by ``make_document(figure_links=True)`` (the GUI's preview) while it renders: chosen
+# figures are then marked ``<b data-figure="ID">`` so the preview's PDF can say which figure
+# was clicked. Exports never set it: their markup, and files, have plain ``<b>``.
+FIGURE_LINKS: ContextVar[bool] = ContextVar("figure_links", default=False)
+
+
+def _spans(text: str, figures: Sequence[Any]) -> list[tuple[int, int, str | None]]:
+    """Valid, non-overlapping figure spans with the figure's id (when it has one); a stale
+    offset falls back to finding the surface."""
     spans = []
     for fig in figures:
         start, end, surface = _get(fig, "start"), _get(fig, "end"), _get(fig, "surface")
@@ -281,21 +289,26 @@ def _spans(text: str, figures: Sequence[Any]) -> list[tuple[int, int]]:
             if found < 0:
                 continue
             start, end = found, found + len(surface)
-        spans.append((start, end))
-    kept: list[tuple[int, int]] = []
-    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):  # longest first
-        if not kept or start >= kept[-1][1]:
-            kept.append((start, end))
+        figure_id = _get(fig, "id")
+        spans.append((start, end, figure_id if isinstance(figure_id, str) else None))
+    kept: list[tuple[int, int, str | None]] = []
+    for span in sorted(spans, key=lambda span: (span[0], -span[1])):  # longest first
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
     return kept
 
 
 def _marked(text: str, figures: Sequence[Any], limit: int) -> Markup:
     out, pos = [], 0
-    for start, end in _spans(text, figures):
+    links = FIGURE_LINKS.get()
+    for start, end, figure_id in _spans(text, figures):
         if end > limit:
             break
         out.append(escape(text[pos:start]))
-        out.append(Markup("<b>%s</b>") % text[start:end])
+        if links and figure_id:
+            out.append(Markup('<b data-figure="%s">%s</b>') % (figure_id, text[start:end]))
+        else:
+            out.append(Markup("<b>%s</b>") % text[start:end])
         pos = end
     out.append(escape(text[pos:]))
     return Markup("").join(out)

@@ -46,6 +46,9 @@ _ALLOWED_ATTRIBUTES = {
     "td": {"class", "colspan", "rowspan"},
     "th": {"class", "colspan", "rowspan"},
     "table": {"class", "data-widths"},
+    # data-figure: the figure a bold run shows, written only for the GUI's preview
+    # (``filters.FIGURE_LINKS``); it becomes ``Run.figure``.
+    "b": {"class", "data-figure"},
 }
 _KNOWN_TAGS = frozenset({*_INLINE_TAGS, *_BLOCK_TAGS, "li", "tr", "td", "th", "br", "span"})
 _OPTIONAL_END = frozenset({"p", "li", "td", "th", "tr"})  # may close implicitly, as in HTML
@@ -86,6 +89,7 @@ class _Format:
     italic: int = 0
     underline: int = 0
     spans: list[str | None] = field(default_factory=list)
+    figures: list[str | None] = field(default_factory=list)  # one per open <b>
 
 
 class _MarkupParser(HTMLParser):
@@ -115,6 +119,8 @@ class _MarkupParser(HTMLParser):
         elif tag in _INLINE_TAGS or tag == "span":
             self._inline_target(line)  # an inline tag needs a place for its text
             self._push_format(tag, style)
+            if tag == "b":
+                self.format.figures.append(attributes.get("data-figure") or None)
             self.inline_stack.append((tag, line))
         else:
             self._open_block(tag, style, attributes, line)
@@ -148,6 +154,7 @@ class _MarkupParser(HTMLParser):
                 italic=fmt.italic > 0,
                 underline=fmt.underline > 0,
                 style=next((s for s in reversed(fmt.spans) if s), None),
+                figure=next((f for f in reversed(fmt.figures) if f), None),
             )
         )
 
@@ -364,6 +371,8 @@ class _MarkupParser(HTMLParser):
                 f"</{tag}> does not match (expected {expected})",
             )
         self.inline_stack.pop()
+        if tag == "b":
+            self.format.figures.pop()
         if tag == "span":
             self.format.spans.pop()
         else:

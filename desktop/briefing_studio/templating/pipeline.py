@@ -17,6 +17,7 @@ from briefing_studio.document import Document, DocumentInfo
 from briefing_studio.errors import BriefingError
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.templating.context import build_context
+from briefing_studio.templating.filters import FIGURE_LINKS
 from briefing_studio.templating.manifest import Template
 from briefing_studio.templating.markup import parse_markup
 from briefing_studio.templating.sandbox import TIME_LIMIT, BriefingSandbox, sandbox_for
@@ -48,6 +49,7 @@ def make_document(
     overlay: Mapping[str, str] | None = None,
     context: Mapping[str, Any] | None = None,
     time_limit: float = TIME_LIMIT,
+    figure_links: bool = False,
 ) -> Document:
     """The ``Document`` ``template`` makes of ``briefing``, with page, styles and properties.
 
@@ -55,7 +57,26 @@ def make_document(
     ``_common/nd30.html.j2``) to unsaved texts that stand for those files; the sandbox is the
     same either way. ``context`` may be passed when the caller already built it. The markup the
     template produced is kept in ``Document.markup``; invalid markup raises ``MarkupProblem``.
+    ``figure_links`` (the GUI's preview only) marks each chosen figure's run with its id and
+    asks the PDF writer for a link over it (``Document.figure_links``).
     """
+    token = FIGURE_LINKS.set(figure_links)
+    try:
+        document = _make_document(workspace, briefing, template, overlay, context, time_limit)
+    finally:
+        FIGURE_LINKS.reset(token)
+    document.figure_links = figure_links
+    return document
+
+
+def _make_document(
+    workspace: Workspace,
+    briefing: Briefing,
+    template: Template,
+    overlay: Mapping[str, str] | None,
+    context: Mapping[str, Any] | None,
+    time_limit: float,
+) -> Document:
     manifest = template.manifest
     if manifest is None or not template.usable:
         raise template.error or BriefingError(

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.meeting_panel.suggest_requested.connect(self.suggest)
         self.entities_panel.section_requested.connect(self._show_section)
         self.figures_panel.figure_activated.connect(self.show_figure)
+        self.preview.figure_clicked.connect(self.show_figure)
 
     def _build_workflows(self, entity_finder: EntityFinder | None) -> None:
         state, runner, status = self.state, self.runner, self.statusBar()

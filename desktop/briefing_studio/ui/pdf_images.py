@@ -7,6 +7,7 @@ thread.
 
 from __future__ import annotations
 
+import ctypes
 import threading
 from collections.abc import Callable
 
@@ -77,3 +78,50 @@ def render_one(pdf: bytes, index: int, dpi: float) -> QImage:
             return render_page(document, index, dpi)
         finally:
             document.close()
+
+
+# A link on a page: (left, top, right, bottom) as fractions of the page's width and height from
+# its top left corner, and the link's URI.
+PageLink = tuple[tuple[float, float, float, float], str]
+
+
+def page_links(pdf: bytes, prefix: str, limit: int | None = None) -> list[list[PageLink]]:
+    """The URI links starting with ``prefix`` on each of the first ``limit`` pages."""
+    pages = []
+    with _lock:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            for index in range(len(document) if limit is None else min(len(document), limit)):
+                page = document[index]
+                try:
+                    pages.append(_links_on(document, page, prefix.encode("ascii")))
+                finally:
+                    page.close()
+        finally:
+            document.close()
+    return pages
+
+
+def _links_on(document: pdfium.PdfDocument, page: pdfium.PdfPage, prefix: bytes) -> list[PageLink]:
+    width, height = page.get_size()
+    found: list[PageLink] = []
+    position, link = ctypes.c_int(0), pdfium_c.FPDF_LINK()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action:
+            continue
+        size = pdfium_c.FPDFAction_GetURIPath(document.raw, action, None, 0)
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, size)
+        uri = buffer.value
+        rect = pdfium_c.FS_RECTF()
+        if not uri.startswith(prefix) or not pdfium_c.FPDFLink_GetAnnotRect(link, rect):
+            continue
+        box = (
+            rect.left / width,
+            (height - rect.top) / height,
+            rect.right / width,
+            (height - rect.bottom) / height,
+        )
+        found.append((box, uri.decode("ascii", "replace")))
+    return found

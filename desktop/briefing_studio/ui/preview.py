@@ -4,6 +4,10 @@ A change restarts a 400 ms single-shot timer; when it fires a render starts unle
 running, in which case the panel is marked dirty and renders again when that one ends. Results
 of an out-of-date render are dropped, so typing is never blocked and the preview never goes
 back in time.
+
+The main window's preview is made with ``figure_links``: each chosen figure carries an
+invisible link naming it, so clicking a figure on a page emits ``figure_clicked`` with its id
+(the exported and printed files are made without them).
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_studio.document import Document
+from briefing_studio.document import FIGURE_LINK_PREFIX, Document
 from briefing_studio.errors import BriefingError
 from briefing_studio.ui import ops
 from briefing_studio.ui.i18n import current_language
-from briefing_studio.ui.pdf_images import render_pages
+from briefing_studio.ui.pdf_images import PageLink, page_links, render_pages
 from briefing_studio.ui.state import BriefingState
 
 DEBOUNCE_MS = 400
@@ -39,6 +43,7 @@ RASTER_DPI = 110.0
 PREVIEW_MAX_PAGES = 30
 PAGE_GAP = 10
 A4_WIDTH_PX = 8.27 * 96  # an A4 page at 100 % on a 96 dpi screen
+LINK_SLACK = 0.004  # of the page's width: a click this close to a figure still finds it
 
 
 @dataclass
@@ -50,6 +55,7 @@ class Rendered:
     total_pages: int = 0
     fitted: list[QImage] = field(default_factory=list)  # ``pages`` scaled to ``fitted_width``
     fitted_width: int = 0
+    links: list[list[PageLink]] = field(default_factory=list)  # figures' links on ``pages``
 
 
 def rasterise(pdf: bytes, cancelled: Callable[[], bool], width: int) -> dict[str, Any]:
@@ -68,12 +74,15 @@ def pdf_of(document: Document) -> bytes:
     return formats.get("pdf").write(document)
 
 
-def briefing_pdf(workspace: Any, briefing: Any, template: Any) -> bytes:
+def briefing_pdf(
+    workspace: Any, briefing: Any, template: Any, *, figure_links: bool = False
+) -> bytes:
     """The briefing's PDF as Export writes it (the one road: ``make_document``, then
-    ``pdf_of``): what the preview shows and what printing sends."""
+    ``pdf_of``): what the preview shows and what printing sends. ``figure_links`` (the
+    preview) adds an invisible link over each chosen figure; the pages look the same."""
     from briefing_studio.templating import make_document
 
-    return pdf_of(make_document(workspace, briefing, template))
+    return pdf_of(make_document(workspace, briefing, template, figure_links=figure_links))
 
 
 class PreviewPanel(QWidget):
@@ -81,6 +90,7 @@ class PreviewPanel(QWidget):
 
     rendered = Signal(int)  # generation shown
     failed = Signal(str)
+    figure_clicked = Signal(str)  # figure id
 
     def __init__(self, state: BriefingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,8 +203,9 @@ class PreviewPanel(QWidget):
         workspace, briefing = self.state.workspace, self.state.snapshot()
 
         def task(context: ops.TaskContext) -> Rendered:
-            pdf = briefing_pdf(workspace, briefing, template)
-            return Rendered(pdf=pdf, **rasterise(pdf, context.cancelled, width))
+            pdf = briefing_pdf(workspace, briefing, template, figure_links=True)
+            links = page_links(pdf, FIGURE_LINK_PREFIX, PREVIEW_MAX_PAGES)
+            return Rendered(pdf=pdf, links=links, **rasterise(pdf, context.cancelled, width))
 
         self._show_status(self.tr("Updating…"))
         self._op = ops.run_op(
@@ -286,6 +297,8 @@ class PreviewPanel(QWidget):
                 )
             label.setFrameShape(QFrame.Shape.Box)
             label.setAccessibleName(self.tr("Page {0}").format(number))
+            label.setMouseTracking(True)  # the hand over a figure
+            label.installEventFilter(self)
             self.pages_layout.addWidget(label)
             self._page_labels.append(label)
         # Where each page starts, from the sizes (laid out top-down, PAGE_GAP apart): known
@@ -330,8 +343,63 @@ class PreviewPanel(QWidget):
         self.next_page.setEnabled(0 < current < len(self._page_tops))
         self.zoom_label.setText(f"{self.zoom_percent()}%" if total else "")  # no page: no zoom
 
+    def figure_at(self, page: int, pos: QPointF) -> str | None:
+        """The figure drawn at ``pos`` (in the page's label) on page ``page`` (from 1)."""
+        if self.result is None or not 0 < page <= min(
+            len(self.result.links), len(self._page_labels)
+        ):
+            return None
+        label = self._page_labels[page - 1]
+        area = label.contentsRect()
+        if area.width() <= 0 or area.height() <= 0:
+            return None
+        x = (pos.x() - area.left()) / area.width()
+        y = (pos.y() - area.top()) / area.height()
+        slack = LINK_SLACK
+        for (left, top, right, bottom), uri in self.result.links[page - 1]:
+            if left - slack <= x <= right + slack and top - slack <= y <= bottom + slack:
+                return uri.removeprefix(FIGURE_LINK_PREFIX)
+        return None
+
+    def figure_point(self, figure_id: str) -> tuple[int, QPointF] | None:
+        """The page (from 1) and the point in its label where a figure's first link is: lets
+        tests click a figure like a user."""
+        if self.result is None:
+            return None
+        for page, links in enumerate(self.result.links[: len(self._page_labels)], 1):
+            for (left, top, right, bottom), uri in links:
+                if uri == FIGURE_LINK_PREFIX + figure_id:
+                    area = self._page_labels[page - 1].contentsRect()
+                    return page, QPointF(
+                        area.left() + (left + right) / 2 * area.width(),
+                        area.top() + (top + bottom) / 2 * area.height(),
+                    )
+        return None
+
+    def _page_event(self, label: QLabel, event: QEvent) -> bool:
+        """A click on a figure asks for it; the pointer is a hand over one."""
+        kind = event.type()
+        if kind not in (QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove):
+            return False
+        assert isinstance(event, QMouseEvent)
+        figure_id = self.figure_at(self._page_labels.index(label) + 1, event.position())
+        if kind == QEvent.Type.MouseMove:
+            if figure_id:
+                label.setCursor(Qt.CursorShape.PointingHandCursor)
+            else:
+                label.unsetCursor()
+            return False
+        if figure_id and event.button() == Qt.MouseButton.LeftButton:
+            self.figure_clicked.emit(figure_id)
+            return True
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Page Up / Page Down in the preview go to the previous / next page, as in Word."""
+        """Page Up / Page Down in the preview go to the previous / next page, as in Word; a
+        click on a figure asks for it."""
+        if watched in self._page_labels:
+            assert isinstance(watched, QLabel)
+            return self._page_event(watched, event)
         if watched is self.scroll and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             step = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}.get(Qt.Key(event.key()))
