@@ -93,7 +93,6 @@ def test_figures_table_shows_a_figure_in_the_source_by_enter_double_click_and_se
     _assert_shown(window, figure)
     assert source_view.view.verticalScrollBar().value() > 0, "it scrolled to the figure"
     source_view.grab().save(str(tmp_path / "figure-shown.png"))
-    window.grab().save("/tmp/figgui-window-shown.png")
     assert _selection(state) == before
 
     # The highlight is for a moment.
@@ -149,7 +148,6 @@ def test_figure_wording_is_edited_in_the_table_undone_and_flagged_by_the_check(
     assert state.briefing.figure_texts == {figure.id: "99 ty USD"}
     assert window.tabs.currentWidget() is panel, "editing is not showing the source"
     panel.grab().save(str(tmp_path / "figure-edited.png"))
-    panel.grab().save("/tmp/figgui-edited.png")
 
     # Undo and redo through the window's shortcuts.
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -233,7 +231,6 @@ def test_each_check_item_links_to_both_places(
         seen["cell"] = window.figures_panel.table.currentIndex()
         seen["order_row"] = window.arrange_panel.current_row()
         dialog.grab().save(str(tmp_path / "figure-check-links.png"))
-        dialog.grab().save("/tmp/figgui-check.png")
         return FigureCheckDialog.DialogCode.Rejected
 
     monkeypatch.setattr(FigureCheckDialog, "exec", look)
@@ -269,7 +266,6 @@ def test_clicking_a_figure_in_the_preview_shows_its_sentence(
         _assert_shown(window, figure)
         window.tabs.setCurrentWidget(window.figures_panel)
     window.grab().save(str(tmp_path / "preview-click.png"))
-    window.grab().save("/tmp/figgui-preview-click.png")
     # A click beside the text finds nothing and changes nothing.
     label = preview._page_labels[0]
     qtbot.mouseClick(
@@ -279,3 +275,25 @@ def test_clicking_a_figure_in_the_preview_shows_its_sentence(
     _hover(label, QPointF(label.contentsRect().topLeft() + QPoint(3, 3)))
     assert label.cursor().shape() != Qt.CursorShape.PointingHandCursor
     assert _selection(state) == before
+
+
+def test_a_table_cell_figure_is_shown_in_its_cell(make_window, qtbot, tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from test_render_tables import make_report
+
+    window = make_window([str(make_report(tmp_path / "bao-cao-bang.docx"))])
+    state, panel = window.state, window.figures_panel
+    (table,) = [s for _, s in state.all_sections() if s.kind == "table"]
+    (figure,) = [f for f in state.figures_in(table.id) if f.surface == "12,4"]
+    window.tabs.setCurrentWidget(panel)
+    qtbot.mouseClick(
+        panel.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=_cell_centre(panel, figure.id, COL_SENTENCE),
+    )
+    _assert_shown(window, figure)
+    start, end = table.sentence_span(figure.start)
+    assert table.text[start:end].strip() == "12,4", "the cell is the figure's sentence"
+    window.source_view.grab().save(str(tmp_path / "table-figure-shown.png"))

@@ -37,8 +37,8 @@ from briefing_studio.ui.sections_model import Entry, EntryRole, SectionsModel, S
 MATCH_COLOUR = "#ffe94d"
 # A figure asked for from elsewhere (figures table, preview, figure check): its sentence and
 # the figure itself, for a moment.
-FLASH_COLOUR = "#c6e2ff"
-FLASH_FIGURE_COLOUR = "#ff9f43"
+FLASH_COLOUR = "#fff2a8"
+FLASH_FIGURE_COLOUR = "#ffa726"
 META_COLOUR = "#808080"  # captions, credits and bylines: metadata, not content
 UNCERTAIN_COLOUR = "#c62828"  # underline of words OCR read with low confidence
 # Laid-out documents kept for painting: a screenful many times over. Heights are kept for every
