@@ -6,7 +6,7 @@ here and nowhere else: a ``<`` or ``&`` in a report must print as itself, never 
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -90,7 +90,7 @@ def run_font(document: Document, run: Run, block: StyleSpec) -> tuple[str, float
 def _run(document: Document, run: Run, block: StyleSpec) -> str:
     look = overlay(block, class_spec(document, run.style))
     text = printable(run.text)
-    text = escape(text.upper() if look.uppercase else text)
+    text = escape(text.upper() if look.uppercase else text, quote=False)
     attrs = []
     face, _ = run_font(document, run, block)
     if face != face_for(block.font, bool(block.bold), bool(block.italic)):
