@@ -8,7 +8,6 @@ status 2, never a traceback. Qt is imported only when the GUI is asked for.
 from __future__ import annotations
 
 import argparse
-import ctypes.util
 import difflib
 import json
 import os
@@ -651,6 +650,8 @@ def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
         )
     if env.get("WAYLAND_DISPLAY"):
         return None
+    import ctypes.util
+
     missing = [pkg for lib, pkg in _XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
     if missing:
         packages = " ".join(missing)

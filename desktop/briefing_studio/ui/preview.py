@@ -1,9 +1,11 @@
 """Live PDF preview: the core renders the briefing in a worker, pypdfium2 draws the pages.
 
-A change restarts a 400 ms single-shot timer; when it fires a render starts unless one is
-running, in which case the panel is marked dirty and renders again when that one ends. Results
-of an out-of-date render are dropped, so typing is never blocked and the preview never goes
-back in time.
+A change restarts a single-shot timer; when it fires a render starts unless one is running, in
+which case the running render's end starts one more (with the newest state). Results of an
+out-of-date render are dropped, so typing is never blocked and the preview never goes back in
+time. A click (a tick, a move, another template) renders at once (``CLICK_DEBOUNCE_MS``): a
+burst of clicks makes the running render and one more, never a queue. Typing in the meeting
+fields changes the briefing on every key, so it waits for a pause (``TYPING_DEBOUNCE_MS``).
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.pdf_images import render_pages
 from briefing_studio.ui.state import BriefingState
 
-DEBOUNCE_MS = 400
+# How long the preview waits after a change before it renders (see the module docstring).
+TYPING_DEBOUNCE_MS = 400
+CLICK_DEBOUNCE_MS = 0
 RASTER_DPI = 110.0
 # A preview shows the first pages only: 800 pages of images (selecting all of a 1 MB source)
 # peaked at 4.7 GB and froze the window for two seconds while being scaled. Export shows all.
@@ -94,10 +98,12 @@ class PreviewPanel(QWidget):
         # committed on focus-out) or a cancelled render's end must not start another render
         # whose answer would reach deleted widgets.
         self._stopped = False
+        self.typing_debounce_ms = TYPING_DEBOUNCE_MS
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.start_render)
+        # What the coming ``changed`` is about: BriefingState emits the specific signals first.
+        self._meeting_edited = self._other_edit = False
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
@@ -150,7 +156,15 @@ class PreviewPanel(QWidget):
         self.scroll.verticalScrollBar().valueChanged.connect(self._show_position)
         self.scroll.installEventFilter(self)
         self._show_position()
-        state.changed.connect(self.schedule)
+        state.meeting_changed.connect(self._note_meeting_edit)
+        for signal in (
+            state.sources_changed,
+            state.selection_changed,
+            state.slots_changed,
+            state.template_changed,
+        ):
+            signal.connect(self._note_other_edit)
+        state.changed.connect(self._state_changed)
 
     def _fixed_label(self, widest: str) -> QLabel:
         """A label as wide as ``widest``, so the buttons beside it never move."""
@@ -168,11 +182,25 @@ class PreviewPanel(QWidget):
 
     # ----- rendering -----------------------------------------------------------------------
 
-    def schedule(self) -> None:
-        """Something changed: render again once the user pauses for ``DEBOUNCE_MS``."""
+    def _note_meeting_edit(self) -> None:
+        self._meeting_edited = True
+
+    def _note_other_edit(self) -> None:
+        self._other_edit = True
+
+    def _state_changed(self) -> None:
+        """A key typed in a meeting field (that change alone) waits for a pause; the rest
+        renders at once."""
+        typing = self._meeting_edited and not self._other_edit
+        self._meeting_edited = self._other_edit = False
+        self.schedule(typing=typing)
+
+    def schedule(self, typing: bool = True) -> None:
+        """Something changed: render again, at once or (``typing``) once the user pauses for
+        ``typing_debounce_ms``."""
         self.generation += 1
         if not self._stopped:
-            self._timer.start()
+            self._timer.start(self.typing_debounce_ms if typing else CLICK_DEBOUNCE_MS)
 
     @property
     def busy(self) -> bool:
