@@ -8,7 +8,6 @@ status 2, never a traceback. Qt is imported only when the GUI is asked for.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import shutil
@@ -91,6 +90,8 @@ def _command_list() -> str:
 
 
 def _unknown_command(word: str) -> BriefingError:
+    import difflib
+
     close = difflib.get_close_matches(word.lower(), SUBCOMMANDS, n=1, cutoff=0.6)
     hint_vi = f" — có phải ý bạn là '{close[0]}'?" if close else "."
     hint_en = f" — did you mean '{close[0]}'?" if close else "."
