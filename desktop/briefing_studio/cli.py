@@ -553,7 +553,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     if formats is None:
         formats = default_formats(template)
-    written = export_briefing(workspace, briefing, template, formats, args.out, stem)
+    # A process of its own with one thread: the formats may be written side by side.
+    written = export_briefing(workspace, briefing, template, formats, args.out, stem, parallel=True)
     for path in written:
         print(path)
     return EXIT_OK
