@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from briefing_studio.ui import ops
-from briefing_studio.ui.preview import TYPING_DEBOUNCE_MS, PreviewPanel, briefing_pdf
+from briefing_studio.ui.preview import CLICK_DEBOUNCE_MS, PreviewPanel, briefing_pdf
 
 
 def text_of(pdf: bytes) -> str:
@@ -61,6 +61,14 @@ def type_text(widget, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
+def renders_at_once(preview, renders) -> bool:
+    """Right after a change: the render has started, or its timer is due now (not after a
+    typing pause)."""
+    return bool(renders) or (
+        preview._timer.isActive() and preview._timer.remainingTime() <= CLICK_DEBOUNCE_MS
+    )
+
+
 def press_space_on(qtbot, window, row: int) -> None:
     view = window.source_view.view
     view.setFocus()
@@ -72,12 +80,9 @@ def test_a_tick_renders_at_once(make_window, qtbot, idle, renders) -> None:
     window = make_window()
     chosen_before = len(window.state.chosen_sections())
     renders.clear()
-    pressed = time.perf_counter()
     press_space_on(qtbot, window, section_rows(window)[0])
     assert len(window.state.chosen_sections()) != chosen_before  # the key ticked
-    qtbot.waitUntil(lambda: bool(renders), timeout=10000)
-    # No typing pause is waited for (it would be TYPING_DEBOUNCE_MS).
-    assert renders[0][0] - pressed < TYPING_DEBOUNCE_MS / 1000 / 2
+    assert renders_at_once(window.preview, renders)  # no typing pause is waited for
     idle(window)
     assert len(renders) == 1
     assert window.preview.shown_generation == window.preview.generation
@@ -109,7 +114,7 @@ def test_typing_in_a_meeting_field_renders_once_after_the_pause(
     typed = "Nhà khách Chính phủ"
     type_text(place, typed)
     assert window.state.briefing.meeting.place == typed  # each key went into the briefing
-    assert not renders  # still typing: nothing rendered yet
+    assert not renders and not renders_at_once(window.preview, renders)  # still typing
     idle(window)
     assert len(renders) == 1
     assert typed in text_of(window.preview.result.pdf)
@@ -124,10 +129,28 @@ def test_a_tick_while_typing_renders_at_once(make_window, qtbot, idle, renders) 
     place.selectAll()
     renders.clear()
     type_text(place, "Hà Nội")
-    ticked = time.perf_counter()
+    assert not renders_at_once(window.preview, renders)  # typing: waiting for the pause
     press_space_on(qtbot, window, section_rows(window)[1])
+    assert renders_at_once(window.preview, renders)
     idle(window, timeout=30000)
     assert len(renders) == 1
-    assert renders[0][0] - ticked < TYPING_DEBOUNCE_MS / 1000 / 2
     assert "Hà Nội" in text_of(window.preview.result.pdf)
     assert shows_the_briefing(window)
+
+
+def test_pages_are_drawn_at_the_shown_width_and_again_after_a_zoom(make_window, qtbot, idle):
+    window = make_window()
+    preview = window.preview
+    width = preview.page_width()
+    assert preview.result.fitted_width == width
+    assert {image.width() for image in preview.result.pages} == {width}
+    qtbot.mouseClick(preview.zoom_in, Qt.MouseButton.LeftButton)
+    zoomed = preview.page_width()
+    assert zoomed > width
+    # At once: the pages scaled to the new width (a click must not wait for PDFium) …
+    assert preview._page_labels[0].pixmap().width() == zoomed
+    idle(window)
+    # … then drawn again at that width, sharp rather than enlarged.
+    assert {image.width() for image in preview.result.pages} == {zoomed}
+    assert preview._page_labels[0].pixmap().width() == zoomed
+    assert preview.up_to_date() and shows_the_briefing(window)
