@@ -14,7 +14,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from briefing_studio.ui import ops
-from briefing_studio.ui.preview import CLICK_DEBOUNCE_MS, PreviewPanel, briefing_pdf
+from briefing_studio.ui.preview import (
+    CLICK_DEBOUNCE_MS,
+    MAX_RASTER_WIDTH,
+    PreviewPanel,
+    briefing_pdf,
+)
 
 
 def text_of(pdf: bytes) -> str:
@@ -154,3 +159,14 @@ def test_pages_are_drawn_at_the_shown_width_and_again_after_a_zoom(make_window, 
     assert {image.width() for image in preview.result.pages} == {zoomed}
     assert preview._page_labels[0].pixmap().width() == zoomed
     assert preview.up_to_date() and shows_the_briefing(window)
+
+
+def test_a_deep_zoom_draws_at_most_the_cap_and_settles(make_window, qtbot, idle) -> None:
+    window = make_window()
+    preview = window.preview
+    for _ in range(8):  # to the 300 % limit
+        qtbot.mouseClick(preview.zoom_in, Qt.MouseButton.LeftButton)
+    idle(window)  # settles: no endless redrawing at a width it cannot reach
+    assert preview.page_width() > MAX_RASTER_WIDTH
+    assert {image.width() for image in preview.result.pages} == {MAX_RASTER_WIDTH}
+    assert preview._page_labels[0].pixmap().width() == preview.page_width()

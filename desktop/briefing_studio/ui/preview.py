@@ -42,6 +42,9 @@ RASTER_DPI = 110.0  # when the panel has no width yet
 # After a zoom or a resize the pages are scaled at once and drawn again at the new width once
 # the size has stayed put this long (dragging a splitter resizes many times a second).
 REFIT_DELAY_MS = 150
+# Pages are drawn at most this wide (about 145 dpi on A4); a deeper zoom scales them up, which
+# keeps 30 pages at 300 % from taking a gigabyte as images.
+MAX_RASTER_WIDTH = 1200
 # A preview shows the first pages only: 800 pages of images (selecting all of a 1 MB source)
 # peaked at 4.7 GB and froze the window for two seconds while being scaled. Export shows all.
 PREVIEW_MAX_PAGES = 30
@@ -232,7 +235,7 @@ class PreviewPanel(QWidget):
             self._show_status(self.tr("No usable template is chosen."))
             self.shown_generation = self.generation
             return
-        generation, width = self.generation, self.page_width()
+        generation, width = self.generation, self.raster_width()
         workspace, briefing = self.state.workspace, self.state.snapshot()
 
         def task(context: ops.TaskContext) -> Rendered:
@@ -309,6 +312,10 @@ class PreviewPanel(QWidget):
             return max(100, self.scroll.contentsRect().width() - 2 * PAGE_GAP - bar)
         return int(A4_WIDTH_PX * self.zoom)
 
+    def raster_width(self) -> int:
+        """How wide a render draws the pages: as shown, up to ``MAX_RASTER_WIDTH``."""
+        return min(self.page_width(), MAX_RASTER_WIDTH)
+
     def _show_pages(self) -> None:
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
@@ -338,12 +345,12 @@ class PreviewPanel(QWidget):
             self._page_tops.append(top)
             top += label.sizeHint().height() + PAGE_GAP
         self._show_position()
-        if not fitted and not self._stopped:
+        if self.result.fitted_width != self.raster_width() and not self._stopped:
             self._refit_timer.start()
 
     def _refit(self) -> None:
         """Draw the shown PDF's pages again at the panel's width (after a zoom or a resize)."""
-        result, width = self.result, self.page_width()
+        result, width = self.result, self.raster_width()
         if result is None or result.fitted_width == width or self._refit_op is not None:
             return  # nothing to do, or the running refit's end looks again
         pdf = result.pdf

@@ -128,7 +128,7 @@ class DraftPreview(PreviewPanel):
             self.state.snapshot(),
             self.time_limit,
         )
-        width = self.page_width()
+        width = self.raster_width()
 
         def task(context: ops.TaskContext) -> DraftRendered:
             document = make_document(
