@@ -55,6 +55,27 @@ def test_the_seeds_come_back_whole(kept: AnalysisCache) -> None:
     assert [a.to_json() for a in reread] == [a.to_json() for a in fresh]
 
 
+def test_a_table_and_its_figures_come_back_whole(kept: AnalysisCache, tmp_path: Path) -> None:
+    path = tmp_path / "bang.html"
+    path.write_text(
+        "<html><body><h1>Thương mại Việt Nam - Hàn Quốc năm 2024</h1>"
+        "<p>Bảng 1. Một số chỉ tiêu chủ yếu (Đơn vị: tỷ USD)</p><table><thead>"
+        '<tr><th rowspan="2">Chỉ tiêu</th><th colspan="2">Năm</th></tr>'
+        "<tr><th>2023</th><th>2024</th></tr></thead><tbody>"
+        "<tr><td>Kim ngạch xuất khẩu</td><td>10,2</td><td>12,4</td></tr>"
+        "</tbody></table></body></html>",
+        encoding="utf-8",
+    )
+    fresh = kept.analyze(load_source(path))
+    again = load_source(path)
+    hit = kept.get(again)
+    assert hit is not None and hit == fresh
+    (table,) = [s for s in hit.sections if s.table is not None]
+    assert table.table.at(2, 2).text == "12,4"
+    assert [f.to_json() for f in hit.figures] == [f.to_json() for f in fresh.figures]
+    assert any(f.section == table.id for f in hit.figures)
+
+
 def test_other_content_or_name_misses(kept: AnalysisCache) -> None:
     kept.analyze(source_from_text(TEXT, "mot.txt"))
     assert kept.get(source_from_text(TEXT + " Thêm 5 dự án.", "mot.txt")) is None
