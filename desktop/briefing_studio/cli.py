@@ -547,14 +547,19 @@ def _cmd_render(args: argparse.Namespace) -> int:
         briefing.template = args.template
     template = library.get(briefing.template)
     from briefing_studio.preflight import preflight
+    from briefing_studio.templating import build_context
 
-    for notice in preflight(workspace, briefing, template):
+    # Built once for the notices and the document (a section no source has: the error here).
+    context = build_context(workspace, briefing, template)
+    for notice in preflight(workspace, briefing, template, context):
         warning = f"cảnh báo: {notice.message('vi')} (warning: {notice.message('en')})"
         print(warning, file=sys.stderr)
     if formats is None:
         formats = default_formats(template)
     # A process of its own with one thread: the formats may be written side by side.
-    written = export_briefing(workspace, briefing, template, formats, args.out, stem, parallel=True)
+    written = export_briefing(
+        workspace, briefing, template, formats, args.out, stem, parallel=True, context=context
+    )
     for path in written:
         print(path)
     return EXIT_OK

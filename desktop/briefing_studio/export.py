@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document
@@ -152,12 +153,14 @@ def export_briefing(
     stem: str | None = None,
     *,
     parallel: bool = False,
+    context: Mapping[str, Any] | None = None,
 ) -> list[Path]:
     """Render ``briefing`` with ``template`` to each of ``formats`` in ``out_dir``.
 
     ``stem`` is the file name without suffix (``check_stem``); None: ``default_stem``.
-    ``parallel``: see ``write_document``.
+    ``parallel``: see ``write_document``; ``context``: the template context, when the caller
+    built it already (``make_document``).
     """
     name = check_stem(default_stem(briefing) if stem is None else stem)
-    document = make_document(workspace, briefing, template)
+    document = make_document(workspace, briefing, template, context=context)
     return write_document(document, formats, Path(out_dir), name, parallel=parallel)
