@@ -10,6 +10,15 @@ render whose analyses come from ``analysis.cache`` needs none of them).
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for type checkers, and for PyInstaller, which finds modules by import
+    from briefing_studio.analysis.acronyms import KNOWN_ACRONYMS, find_acronyms  # noqa: F401
+    from briefing_studio.analysis.cues import tag_cues  # noqa: F401
+    from briefing_studio.analysis.metadata import read_metadata  # noqa: F401
+    from briefing_studio.analysis.pipeline import analyze  # noqa: F401
+    from briefing_studio.analysis.sections import split_sections  # noqa: F401
+    from briefing_studio.analysis.sentences import sentence_spans  # noqa: F401
 
 # Each public name and the module that defines it.
 _HOMES = {

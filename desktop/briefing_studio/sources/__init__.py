@@ -11,6 +11,17 @@ by every layer above, and importing it must not load the loaders, the encodings 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for type checkers, and for PyInstaller, which finds modules by import
+    from briefing_studio.sources.encodings import ENCODINGS, decode_text  # noqa: F401
+    from briefing_studio.sources.limits import MAX_BYTES  # noqa: F401
+    from briefing_studio.sources.load import (  # noqa: F401
+        SUPPORTED_SUFFIXES,
+        load_source,
+        source_from_text,
+    )
+    from briefing_studio.sources.model import Block, SourceDocument  # noqa: F401
 
 # Each public name and the module that defines it.
 _HOMES = {
