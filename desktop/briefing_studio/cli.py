@@ -8,8 +8,6 @@ status 2, never a traceback. Qt is imported only when the GUI is asked for.
 from __future__ import annotations
 
 import argparse
-import ctypes.util
-import difflib
 import json
 import os
 import shutil
@@ -60,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(args_list)
         print(_unknown_command(first).bilingual(), file=sys.stderr)
         return EXIT_USER_ERROR
-    parser = _parser()
+    parser = _parser([first] if first in SUBCOMMANDS else [])
     args, extras = parser.parse_known_args(args_list)
     if extras or args.command is None:
         print(_unknown_arguments(args.command, extras).bilingual(), file=sys.stderr)
@@ -92,6 +90,8 @@ def _command_list() -> str:
 
 
 def _unknown_command(word: str) -> BriefingError:
+    import difflib
+
     close = difflib.get_close_matches(word.lower(), SUBCOMMANDS, n=1, cutoff=0.6)
     hint_vi = f" — có phải ý bạn là '{close[0]}'?" if close else "."
     hint_en = f" — did you mean '{close[0]}'?" if close else "."
@@ -138,9 +138,12 @@ class _Parser(argparse.ArgumentParser):
         return super().format_help()
 
 
-def _parser() -> argparse.ArgumentParser:
-    from briefing_studio.render import formats
+def _parser(commands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentParser:
+    """The parser, with the options of ``commands`` only (every command is listed anyway).
 
+    ``main`` passes the one command given: the options of the others would import their
+    modules (the library's, the signing's) for nothing on every run.
+    """
     parser = _Parser(
         prog="briefing",
         description="Briefing Studio: Vietnamese texts → DOCX/PDF briefings. "
@@ -148,7 +151,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Briefing Studio {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}")
+    for name in SUBCOMMANDS:
+        if name in commands:
+            _COMMAND_PARSERS[name](sub)
+        else:
+            sub.add_parser(name, help=COMMANDS[name])
+    return parser
 
+
+def _analyze_parser(sub) -> None:
     analyze = sub.add_parser("analyze", help=COMMANDS["analyze"])
     analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
@@ -157,6 +168,10 @@ def _parser() -> argparse.ArgumentParser:
         "--encoding", help="force the encoding of text files (utf-8, cp1258, tcvn3, vni, utf-16)"
     )
     analyze.set_defaults(handler=_cmd_analyze)
+
+
+def _render_parser(sub) -> None:
+    from briefing_studio.render import formats
 
     render = sub.add_parser(
         "render",
@@ -201,6 +216,8 @@ def _parser() -> argparse.ArgumentParser:
     _templates_dir_option(render)
     render.set_defaults(handler=_cmd_render)
 
+
+def _check_parser(sub) -> None:
     check = sub.add_parser(
         "check",
         help=COMMANDS["check"],
@@ -223,25 +240,27 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--en", action="store_true", help="messages in English")
     check.set_defaults(handler=_cmd_check)
 
+
+def _templates_parser(sub) -> None:
     templates = sub.add_parser("templates", help=COMMANDS["templates"])
     templates.add_argument("--json", action="store_true")
     _templates_dir_option(templates)
     templates.set_defaults(handler=_cmd_templates)
 
-    _signing_parsers(sub)
 
+def _library_parser(sub) -> None:
     from briefing_studio.library import command as library_command
 
     library_command.add_parser(sub)
 
+
+def _gui_parser(sub) -> None:
     gui = sub.add_parser("gui", help=COMMANDS["gui"])
     gui.add_argument("files", nargs="*", type=Path, metavar="FILE")
     gui.set_defaults(handler=lambda a: _run_gui([str(f) for f in a.files]))
-    return parser
 
 
-def _signing_parsers(sub) -> None:
-    """``briefing sign`` and ``briefing verify``."""
+def _sign_parser(sub) -> None:
     sign = sub.add_parser("sign", help=COMMANDS["sign"])
     sign.add_argument("file", type=Path, metavar="FILE.pdf")
     key = sign.add_mutually_exclusive_group()  # neither: the token set in the app's Settings
@@ -266,6 +285,8 @@ def _signing_parsers(sub) -> None:
     sign.add_argument("--out", type=Path, help="signed file (default: FILE-signed.pdf beside it)")
     sign.set_defaults(handler=_cmd_sign)
 
+
+def _verify_parser(sub) -> None:
     verify = sub.add_parser("verify", help=COMMANDS["verify"])
     verify.add_argument("file", type=Path, metavar="FILE.pdf")
     verify.add_argument(
@@ -277,6 +298,19 @@ def _signing_parsers(sub) -> None:
         help="also trust this root certificate (repeatable; Settings may list more)",
     )
     verify.set_defaults(handler=_cmd_verify)
+
+
+# Who adds each command's options to the parser (``_parser``).
+_COMMAND_PARSERS = {
+    "analyze": _analyze_parser,
+    "render": _render_parser,
+    "check": _check_parser,
+    "templates": _templates_parser,
+    "sign": _sign_parser,
+    "verify": _verify_parser,
+    "library": _library_parser,
+    "gui": _gui_parser,
+}
 
 
 def _secret(variable: str, prompt: str) -> str:
@@ -440,11 +474,18 @@ def _load_sources(files: Sequence[Path], encoding: str | None):
     return [load_source(path, encoding=encoding, progress=progress) for path in files]
 
 
-def _cmd_analyze(args: argparse.Namespace) -> int:
-    from briefing_studio.analysis.entities import extract_entities
+def _analyze(sources):
+    """The workspace of ``sources``; an analysis kept from an earlier run is reused."""
+    from briefing_studio.analysis.cache import AnalysisCache
     from briefing_studio.workspace import Workspace
 
-    workspace = Workspace.analyze(_load_sources(args.files, args.encoding))
+    return Workspace.analyze(sources, AnalysisCache.default())
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from briefing_studio.analysis.entities import extract_entities
+
+    workspace = _analyze(_load_sources(args.files, args.encoding))
     if not args.no_ner:
         progress = _stderr_progress("NER") if sys.stderr.isatty() else None
         for analysis in workspace:
@@ -473,7 +514,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from briefing_studio.project import load_briefing
     from briefing_studio.selection import carry_over_split_ids, new_briefing, resolve_counterpart
     from briefing_studio.settings import default_agency
-    from briefing_studio.workspace import Workspace
 
     formats = None if args.format is None else parse_formats(args.format)
     stem = None if args.name is None else check_stem(args.name)
@@ -490,13 +530,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
         briefing = load_briefing(args.project)
         if not args.template:
             _check_template(library, briefing.template)
-        workspace = Workspace.analyze(briefing.sources)
+        workspace = _analyze(briefing.sources)
         carry_over_split_ids(briefing, workspace)
         if args.counterpart:
             briefing.meeting.counterpart = resolve_counterpart(args.counterpart)
     else:
         files = args.files or seed_files()
-        workspace = Workspace.analyze(_load_sources(files, args.encoding))
+        workspace = _analyze(_load_sources(files, args.encoding))
         counterpart = resolve_counterpart(args.counterpart)
         chosen = library.get(args.template or DEFAULT_TEMPLATE).manifest
         budget = chosen.suggestion_chars() if chosen is not None else None
@@ -507,13 +547,19 @@ def _cmd_render(args: argparse.Namespace) -> int:
         briefing.template = args.template
     template = library.get(briefing.template)
     from briefing_studio.preflight import preflight
+    from briefing_studio.templating import build_context
 
-    for notice in preflight(workspace, briefing, template):
+    # Built once for the notices and the document (a section no source has: the error here).
+    context = build_context(workspace, briefing, template)
+    for notice in preflight(workspace, briefing, template, context):
         warning = f"cảnh báo: {notice.message('vi')} (warning: {notice.message('en')})"
         print(warning, file=sys.stderr)
     if formats is None:
         formats = default_formats(template)
-    written = export_briefing(workspace, briefing, template, formats, args.out, stem)
+    # A process of its own with one thread: the formats may be written side by side.
+    written = export_briefing(
+        workspace, briefing, template, formats, args.out, stem, parallel=True, context=context
+    )
     for path in written:
         print(path)
     return EXIT_OK
@@ -526,7 +572,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from briefing_studio.checks import check_briefing
     from briefing_studio.project import SUFFIX, load_briefing
     from briefing_studio.selection import carry_over_split_ids, new_briefing
-    from briefing_studio.workspace import Workspace
 
     meeting_date = dt.date.fromisoformat(parse_meeting_date(args.date)) if args.date else None
     projects = [f for f in args.files if f.suffix.lower() == SUFFIX]
@@ -537,10 +582,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 "Check one project (.briefing) file or source files, not both.",
             )
         briefing = load_briefing(projects[0])
-        workspace = Workspace.analyze(briefing.sources)
+        workspace = _analyze(briefing.sources)
         carry_over_split_ids(briefing, workspace)
     else:
-        workspace = Workspace.analyze(_load_sources(args.files, args.encoding))
+        workspace = _analyze(_load_sources(args.files, args.encoding))
         briefing = new_briefing(workspace, "all", None)
     lang = "en" if args.en else "vi"
     items = check_briefing(workspace, briefing, meeting_date)
@@ -612,6 +657,8 @@ def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
         )
     if env.get("WAYLAND_DISPLAY"):
         return None
+    import ctypes.util
+
     missing = [pkg for lib, pkg in _XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
     if missing:
         packages = " ".join(missing)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from briefing_studio.briefing import Briefing
 from briefing_studio.document import Document
@@ -110,23 +111,29 @@ def check_stem(name: str) -> str:
 
 
 def write_document(
-    document: Document, formats: Sequence[str], out_dir: Path, stem: str
+    document: Document,
+    formats: Sequence[str],
+    out_dir: Path,
+    stem: str,
+    *,
+    parallel: bool = False,
 ) -> list[Path]:
     """Write ``document`` in each format into ``out_dir``: all of them, or none.
 
     Every format is rendered in memory before the first file is touched, and the files are
     moved into place together, so a failure (a full disk, a PDF open in another program)
-    leaves no new DOCX beside a missing PDF. Returns the files written.
+    leaves no new DOCX beside a missing PDF. Returns the files written. ``parallel``: the
+    command line's one-off process may write two formats at once (``render.parallel``).
     """
     from briefing_studio.atomic import atomic_write_many
     from briefing_studio.render import formats as registry
+    from briefing_studio.render.parallel import write_all
 
     stem = check_stem(stem)
     chosen = [registry.get(fmt) for fmt in dict.fromkeys(formats)]
-    contents = [
-        (out_dir / name, fmt.write(document))
-        for fmt, name in zip(chosen, registry.file_names(stem, chosen), strict=True)
-    ]
+    names = registry.file_names(stem, chosen)
+    written = write_all(document, [fmt.write for fmt in chosen], parallel=parallel)
+    contents = [(out_dir / name, data) for name, data in zip(names, written, strict=True)]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -144,11 +151,16 @@ def export_briefing(
     formats: Sequence[str],
     out_dir: str | Path,
     stem: str | None = None,
+    *,
+    parallel: bool = False,
+    context: Mapping[str, Any] | None = None,
 ) -> list[Path]:
     """Render ``briefing`` with ``template`` to each of ``formats`` in ``out_dir``.
 
     ``stem`` is the file name without suffix (``check_stem``); None: ``default_stem``.
+    ``parallel``: see ``write_document``; ``context``: the template context, when the caller
+    built it already (``make_document``).
     """
     name = check_stem(default_stem(briefing) if stem is None else stem)
-    document = make_document(workspace, briefing, template)
-    return write_document(document, formats, Path(out_dir), name)
+    document = make_document(workspace, briefing, template, context=context)
+    return write_document(document, formats, Path(out_dir), name, parallel=parallel)

@@ -8,7 +8,9 @@ with template slots that nothing was chosen for. None of these stops an export; 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from briefing_studio.briefing import Briefing
 from briefing_studio.errors import BriefingError
@@ -44,8 +46,16 @@ class Notice:
         return self.message_en if lang.startswith("en") else self.message_vi
 
 
-def preflight(workspace: Workspace, briefing: Briefing, template: Template) -> list[Notice]:
-    """Every notice for rendering ``briefing`` with ``template``, in the document's order."""
+def preflight(
+    workspace: Workspace,
+    briefing: Briefing,
+    template: Template,
+    context: Mapping[str, Any] | None = None,
+) -> list[Notice]:
+    """Every notice for rendering ``briefing`` with ``template``, in the document's order.
+
+    ``context``: the template context when the caller has built it for the render too.
+    """
     notices = _counterpart_notices(briefing, template)
     agency = briefing.agency
     if not (agency.name.strip() or agency.parent.strip()):
@@ -62,7 +72,7 @@ def preflight(workspace: Workspace, briefing: Briefing, template: Template) -> l
                 '--agency "…" --agency-parent "…".',
             )
         )
-    notices.extend(_slot_notices(workspace, briefing, template))
+    notices.extend(_slot_notices(workspace, briefing, template, context))
     return notices
 
 
@@ -104,14 +114,20 @@ def _counterpart_notices(briefing: Briefing, template: Template) -> list[Notice]
     ]
 
 
-def _slot_notices(workspace: Workspace, briefing: Briefing, template: Template) -> list[Notice]:
+def _slot_notices(
+    workspace: Workspace,
+    briefing: Briefing,
+    template: Template,
+    context: Mapping[str, Any] | None,
+) -> list[Notice]:
     """A slot nothing was chosen for is left out of the document: say which."""
     if template.manifest is None:
         return []
     from briefing_studio.templating.context import build_context
 
     try:
-        context = build_context(workspace, briefing, template)
+        if context is None:
+            context = build_context(workspace, briefing, template)
     except BriefingError:  # a section no source has any more: the export itself says so
         return []
     notices = []

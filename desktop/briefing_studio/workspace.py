@@ -14,9 +14,13 @@ written out, and ``Workspace.analyze(briefing.sources)`` reads it when a project
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from briefing_studio.analysis.model import Analysis, Figure, Section
 from briefing_studio.sources.model import SourceDocument
+
+if TYPE_CHECKING:
+    from briefing_studio.analysis.cache import AnalysisCache
 
 
 class Workspace:
@@ -41,8 +45,13 @@ class Workspace:
                 self._figures_by_section.setdefault(figure.section, []).append(figure)
 
     @classmethod
-    def analyze(cls, sources: Iterable[SourceDocument]) -> Workspace:
-        """The fast analysis of each source, in order (entities come later)."""
+    def analyze(
+        cls, sources: Iterable[SourceDocument], cache: AnalysisCache | None = None
+    ) -> Workspace:
+        """The fast analysis of each source, in order (entities come later); with ``cache``,
+        a source analysed before is read from it instead."""
+        if cache is not None:
+            return cls(cache.analyze(source) for source in sources)
         from briefing_studio.analysis import analyze
 
         return cls(analyze(source) for source in sources)

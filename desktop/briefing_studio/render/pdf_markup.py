@@ -6,7 +6,7 @@ here and nowhere else: a ``<`` or ``&`` in a report must print as itself, never 
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -97,7 +97,7 @@ def run_font(document: Document, run: Run, block: StyleSpec) -> tuple[str, float
 def _run(document: Document, run: Run, block: StyleSpec) -> str:
     look = overlay(block, class_spec(document, run.style))
     text = printable(run.text)
-    text = escape(text.upper() if look.uppercase else text)
+    text = escape(text.upper() if look.uppercase else text, quote=False)
     attrs = []
     face, _ = run_font(document, run, block)
     if face != face_for(block.font, bool(block.bold), bool(block.italic)):
@@ -112,6 +112,6 @@ def _run(document: Document, run: Run, block: StyleSpec) -> str:
     if (run.underline or look.underline) and not block.underline:
         text = f"<u>{text}</u>"
     if document.figure_links and run.figure:  # the GUI's preview: an invisible link
-        href = escape(FIGURE_LINK_PREFIX + run.figure, {'"': "&quot;"})
+        href = escape(FIGURE_LINK_PREFIX + run.figure, quote=True)
         text = f'<a href="{href}">{text}</a>'
     return text

@@ -1,4 +1,7 @@
-"""Which loader reads which file, and pasted text: the entry points of the sources layer."""
+"""Which loader reads which file, and pasted text: the entry points of the sources layer.
+
+Each loader is imported when a file of its kind is read (a render of text files loads no PDF,
+OCR or HTML code)."""
 
 from __future__ import annotations
 
@@ -8,11 +11,11 @@ from pathlib import Path
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources.guards import check_file, empty_error
 from briefing_studio.sources.model import SourceDocument
-from briefing_studio.sources.ocr import IMAGE_SUFFIXES, ocr_image, ocr_pdf
 from briefing_studio.sources.office import OFFICE_FORMATS, load_office
 from briefing_studio.sources.paragraphs import text_blocks
 
 TEXT_SUFFIXES = ("", ".txt", ".text", ".md")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # photos and scans, read by OCR
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
     *TEXT_SUFFIXES[1:],
     ".docx",
@@ -58,12 +61,16 @@ def load_source(
     if suffix in OFFICE_FORMATS:
         return load_office(path, cancelled)
     if suffix in IMAGE_SUFFIXES:
+        from briefing_studio.sources.ocr import ocr_image
+
         return ocr_image(path, progress, cancelled)
     from briefing_studio.sources.pdf_loader import NoTextLayer, load_pdf
 
     try:
         return load_pdf(path)
     except NoTextLayer:
+        from briefing_studio.sources.ocr import ocr_pdf
+
         return ocr_pdf(path, progress, cancelled)
 
 

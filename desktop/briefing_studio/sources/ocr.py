@@ -44,7 +44,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 LANGUAGE = "vie"
 OCR_DPI = 300  # Tesseract reads body text best at 300 dpi; more is slower, not better
 LOW_CONFIDENCE = 70  # Tesseract's word confidence (0–100) below which a word is marked

@@ -51,6 +51,7 @@ computed before each operation add about 0.16 ms to the seed briefing's 2.4 ms r
 from __future__ import annotations
 
 import functools
+import hashlib
 import inspect
 import itertools
 import re
@@ -74,6 +75,7 @@ from jinja2 import (
     UndefinedError,
     nodes,
 )
+from jinja2.bccache import BytecodeCache
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.filters import make_attrgetter
 from jinja2.runtime import Context, Macro
@@ -84,6 +86,9 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.templating import filters as briefing_filters
 from briefing_studio.templating.manifest import read_template_file
 
+# Raise when _GuardedCodeGenerator changes the code it generates: compiled templates kept on
+# disk (``compiled_code_tag``) are then compiled again.
+GENERATOR_VERSION = 1
 TIME_LIMIT = 2.0  # seconds per render
 OUTPUT_LIMIT = 2_000_000  # characters of markup; a long briefing is about 60 000
 VALUE_LIMIT = 1_000_000  # characters of a string / items of a list built while rendering
@@ -290,9 +295,16 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _GuardedCodeGenerator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
-    def __init__(self, folder: Path | None, overlay: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | None,
+        overlay: Mapping[str, str] | None = None,
+        *,
+        bytecode_cache: BytecodeCache | None = None,
+    ) -> None:
         super().__init__(
             loader=_FolderLoader(folder, overlay) if folder is not None else None,
+            bytecode_cache=bytecode_cache,
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -826,8 +838,39 @@ def _describe(exc: Exception) -> tuple[str, str]:
 
 @functools.lru_cache(maxsize=16)
 def sandbox_for(folder: Path) -> BriefingSandbox:
-    """One environment per template folder; Jinja reloads files that changed on disk."""
-    return BriefingSandbox(folder.resolve())
+    """One environment per template folder; Jinja reloads files that changed on disk.
+
+    Compiled templates are kept in the user cache folder for the next process
+    (``bytecode_cache``), keyed with ``compiled_code_tag``.
+    """
+    return BriefingSandbox(folder.resolve(), bytecode_cache=_bytecode_cache())
+
+
+@functools.cache
+def compiled_code_tag() -> str:
+    """What the code of a compiled template depends on besides its text: the guards this
+    module's code generator inserts (``GENERATOR_VERSION`` and this module's bytes), the
+    filters (``filters.py``) and Jinja's version."""
+    import jinja2
+
+    digest = hashlib.sha256()
+    for module in (__file__, briefing_filters.__file__):
+        try:
+            digest.update(Path(module).read_bytes())
+        except OSError:  # no source shipped (the bundle): the version numbers hold
+            pass
+    return f"guards-{GENERATOR_VERSION}/jinja-{jinja2.__version__}/{digest.hexdigest()[:16]}"
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    from briefing_studio import paths
+    from briefing_studio.templating.bytecode_cache import FOLDER, TemplateBytecodeCache
+
+    try:
+        folder = paths.user_cache_dir() / FOLDER
+    except OSError:  # no writable cache folder: templates are compiled in each process
+        return None
+    return TemplateBytecodeCache(folder, compiled_code_tag())
 
 
 @functools.lru_cache(maxsize=1)

@@ -29,11 +29,15 @@ def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
             document.close()
 
 
-def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
-    """One page at ``dpi`` as an opaque RGB32 image (caller holds the lock)."""
+def render_page(
+    document: pdfium.PdfDocument, index: int, dpi: float, width: int | None = None
+) -> QImage:
+    """One page at ``dpi`` (or ``width`` pixels wide) as an opaque RGB32 image (caller holds
+    the lock)."""
     page = document[index]
+    scale = width / page.get_width() if width else dpi / POINTS_PER_INCH
     bitmap = page.render(
-        scale=dpi / POINTS_PER_INCH,
+        scale=scale,
         force_bitmap_format=pdfium_c.FPDFBitmap_BGRx,
         fill_color=(255, 255, 255, 255),
     )
@@ -51,8 +55,10 @@ def render_pages(
     dpi: float = 110.0,
     cancelled: Callable[[], bool] = lambda: False,
     limit: int | None = None,
+    width: int | None = None,
 ) -> tuple[list[QImage], int]:
-    """The first ``limit`` pages (all when None) at ``dpi``, and how many pages the PDF has.
+    """The first ``limit`` pages (all when None) at ``dpi``, or each ``width`` pixels wide, and
+    how many pages the PDF has.
 
     Stops early (returning what it has) once ``cancelled()``.
     """
@@ -64,7 +70,7 @@ def render_pages(
             for index in range(total if limit is None else min(total, limit)):
                 if cancelled():
                     break
-                images.append(render_page(document, index, dpi))
+                images.append(render_page(document, index, dpi, width))
         finally:
             document.close()
     return images, total

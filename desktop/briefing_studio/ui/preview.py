@@ -1,9 +1,11 @@
 """Live PDF preview: the core renders the briefing in a worker, pypdfium2 draws the pages.
 
-A change restarts a 400 ms single-shot timer; when it fires a render starts unless one is
-running, in which case the panel is marked dirty and renders again when that one ends. Results
-of an out-of-date render are dropped, so typing is never blocked and the preview never goes
-back in time.
+A change restarts a single-shot timer; when it fires a render starts unless one is running, in
+which case the running render's end starts one more (with the newest state). Results of an
+out-of-date render are dropped, so typing is never blocked and the preview never goes back in
+time. A click (a tick, a move, another template) renders at once (``CLICK_DEBOUNCE_MS``): a
+burst of clicks makes the running render and one more, never a queue. Typing in the meeting
+fields changes the briefing on every key, so it waits for a pause (``TYPING_DEBOUNCE_MS``).
 
 The main window's preview is made with ``figure_links``: each chosen figure carries an
 invisible link naming it, so clicking a figure on a page emits ``figure_clicked`` with its id
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from briefing_studio.document import FIGURE_LINK_PREFIX, Document
 from briefing_studio.errors import BriefingError
@@ -36,8 +39,16 @@ from briefing_studio.ui.i18n import current_language
 from briefing_studio.ui.pdf_images import PageLink, page_links, render_pages
 from briefing_studio.ui.state import BriefingState
 
-DEBOUNCE_MS = 400
-RASTER_DPI = 110.0
+# How long the preview waits after a change before it renders (see the module docstring).
+TYPING_DEBOUNCE_MS = 400
+CLICK_DEBOUNCE_MS = 0
+RASTER_DPI = 110.0  # when the panel has no width yet
+# After a zoom or a resize the pages are scaled at once and drawn again at the new width once
+# the size has stayed put this long (dragging a splitter resizes many times a second).
+REFIT_DELAY_MS = 150
+# Pages are drawn at most this wide (about 145 dpi on A4); a deeper zoom scales them up, which
+# keeps 30 pages at 300 % from taking a gigabyte as images.
+MAX_RASTER_WIDTH = 1200
 # A preview shows the first pages only: 800 pages of images (selecting all of a 1 MB source)
 # peaked at 4.7 GB and froze the window for two seconds while being scaled. Export shows all.
 PREVIEW_MAX_PAGES = 30
@@ -51,20 +62,21 @@ class Rendered:
     """A finished render: the PDF, its first pages as images, and how many pages it has."""
 
     pdf: bytes
-    pages: list[QImage]
+    pages: list[QImage]  # each ``fitted_width`` pixels wide (0: at ``RASTER_DPI``)
     total_pages: int = 0
-    fitted: list[QImage] = field(default_factory=list)  # ``pages`` scaled to ``fitted_width``
     fitted_width: int = 0
     links: list[list[PageLink]] = field(default_factory=list)  # figures' links on ``pages``
 
 
 def rasterise(pdf: bytes, cancelled: Callable[[], bool], width: int) -> dict[str, Any]:
-    """The preview's page images (at most ``PREVIEW_MAX_PAGES``), the PDF's page count, and the
-    images already scaled to ``width`` pixels: scaling 30 pages on the UI thread paused it."""
-    pages, total = render_pages(pdf, RASTER_DPI, cancelled, limit=PREVIEW_MAX_PAGES)
-    smooth = Qt.TransformationMode.SmoothTransformation
-    fitted = [page.scaledToWidth(width, smooth) for page in pages] if width > 0 else []
-    return {"pages": pages, "total_pages": total, "fitted": fitted, "fitted_width": width}
+    """The preview's page images (at most ``PREVIEW_MAX_PAGES``), drawn ``width`` pixels wide,
+    and the PDF's page count. Drawing at the shown size costs a third of drawing at 110 dpi and
+    scaling down (and scaling 30 pages on the UI thread paused it)."""
+    width = max(width, 0)
+    pages, total = render_pages(
+        pdf, RASTER_DPI, cancelled, limit=PREVIEW_MAX_PAGES, width=width or None
+    )
+    return {"pages": pages, "total_pages": total, "fitted_width": width}
 
 
 def pdf_of(document: Document) -> bytes:
@@ -104,10 +116,17 @@ class PreviewPanel(QWidget):
         # committed on focus-out) or a cancelled render's end must not start another render
         # whose answer would reach deleted widgets.
         self._stopped = False
+        self.typing_debounce_ms = TYPING_DEBOUNCE_MS
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.start_render)
+        self._refit_op: ops.Op | None = None
+        self._refit_timer = QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(REFIT_DELAY_MS)
+        self._refit_timer.timeout.connect(self._refit)
+        # What the coming ``changed`` is about: BriefingState emits the specific signals first.
+        self._meeting_edited = self._other_edit = False
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
@@ -160,7 +179,15 @@ class PreviewPanel(QWidget):
         self.scroll.verticalScrollBar().valueChanged.connect(self._show_position)
         self.scroll.installEventFilter(self)
         self._show_position()
-        state.changed.connect(self.schedule)
+        state.meeting_changed.connect(self._note_meeting_edit)
+        for signal in (
+            state.sources_changed,
+            state.selection_changed,
+            state.slots_changed,
+            state.template_changed,
+        ):
+            signal.connect(self._note_other_edit)
+        state.changed.connect(self._state_changed)
 
     def _fixed_label(self, widest: str) -> QLabel:
         """A label as wide as ``widest``, so the buttons beside it never move."""
@@ -178,15 +205,34 @@ class PreviewPanel(QWidget):
 
     # ----- rendering -----------------------------------------------------------------------
 
-    def schedule(self) -> None:
-        """Something changed: render again once the user pauses for ``DEBOUNCE_MS``."""
+    def _note_meeting_edit(self) -> None:
+        self._meeting_edited = True
+
+    def _note_other_edit(self) -> None:
+        self._other_edit = True
+
+    def _state_changed(self) -> None:
+        """A key typed in a meeting field (that change alone) waits for a pause; the rest
+        renders at once."""
+        typing = self._meeting_edited and not self._other_edit
+        self._meeting_edited = self._other_edit = False
+        self.schedule(typing=typing)
+
+    def schedule(self, typing: bool = True) -> None:
+        """Something changed: render again, at once or (``typing``) once the user pauses for
+        ``typing_debounce_ms``."""
         self.generation += 1
         if not self._stopped:
-            self._timer.start()
+            self._timer.start(self.typing_debounce_ms if typing else CLICK_DEBOUNCE_MS)
 
     @property
     def busy(self) -> bool:
-        return self._op is not None or self._timer.isActive()
+        return (
+            self._op is not None
+            or self._timer.isActive()
+            or self._refit_op is not None
+            or self._refit_timer.isActive()
+        )
 
     def up_to_date(self) -> bool:
         return not self.busy and self.shown_generation == self.generation
@@ -199,7 +245,7 @@ class PreviewPanel(QWidget):
             self._show_status(self.tr("No usable template is chosen."))
             self.shown_generation = self.generation
             return
-        generation, width = self.generation, self.page_width()
+        generation, width = self.generation, self.raster_width()
         workspace, briefing = self.state.workspace, self.state.snapshot()
 
         def task(context: ops.TaskContext) -> Rendered:
@@ -247,8 +293,10 @@ class PreviewPanel(QWidget):
         """Stop for good (the window is going away): no render starts after this."""
         self._stopped = True
         self._timer.stop()
-        if self._op is not None:
-            self._op.cancel()
+        self._refit_timer.stop()
+        for op in (self._op, self._refit_op):
+            if op is not None:
+                op.cancel()
 
     # ----- display -------------------------------------------------------------------------
 
@@ -269,9 +317,15 @@ class PreviewPanel(QWidget):
 
     def page_width(self) -> int:
         if self.zoom is None:
+            # Room for the scroll bar whether it shows or not: the width must not change when
+            # the pages make it appear (the pages would be drawn again, a little narrower).
             bar = self.scroll.verticalScrollBar().sizeHint().width()
-            return max(100, self.scroll.viewport().width() - 2 * PAGE_GAP - bar)
+            return max(100, self.scroll.contentsRect().width() - 2 * PAGE_GAP - bar)
         return int(A4_WIDTH_PX * self.zoom)
+
+    def raster_width(self) -> int:
+        """How wide a render draws the pages: as shown, up to ``MAX_RASTER_WIDTH``."""
+        return min(self.page_width(), MAX_RASTER_WIDTH)
 
     def _show_pages(self) -> None:
         while self.pages_layout.count():
@@ -284,17 +338,13 @@ class PreviewPanel(QWidget):
             self._show_position()
             return
         width = self.page_width()
-        fitted = self.result.fitted if self.result.fitted_width == width else []
+        fitted = self.result.fitted_width == width
         for number, image in enumerate(self.result.pages, 1):
             label = QLabel()
-            if fitted:
-                label.setPixmap(QPixmap.fromImage(fitted[number - 1]))
-            else:  # zoomed or resized since the render
-                label.setPixmap(
-                    QPixmap.fromImage(image).scaledToWidth(
-                        width, Qt.TransformationMode.SmoothTransformation
-                    )
-                )
+            pixmap = QPixmap.fromImage(image)
+            if not fitted:  # zoomed or resized since the render: scaled until drawn again
+                pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(pixmap)
             label.setFrameShape(QFrame.Shape.Box)
             label.setAccessibleName(self.tr("Page {0}").format(number))
             label.setMouseTracking(True)  # the hand over a figure
@@ -308,6 +358,37 @@ class PreviewPanel(QWidget):
             self._page_tops.append(top)
             top += label.sizeHint().height() + PAGE_GAP
         self._show_position()
+        if self.result.fitted_width != self.raster_width() and not self._stopped:
+            self._refit_timer.start()
+
+    def _refit(self) -> None:
+        """Draw the shown PDF's pages again at the panel's width (after a zoom or a resize)."""
+        result, width = self.result, self.raster_width()
+        if result is None or result.fitted_width == width or self._refit_op is not None:
+            return  # nothing to do, or the running refit's end looks again
+        pdf = result.pdf
+
+        def task(context: ops.TaskContext) -> dict[str, Any]:
+            return rasterise(pdf, context.cancelled, width)
+
+        self._refit_op = ops.run_op(
+            task,
+            lambda pages: self._refitted(result, pages),
+            label=self.tr("Preview"),
+            parent=self,
+            on_failure=lambda exc, details: self._refitted(result, None),
+            on_cancelled=lambda: self._refitted(result, None),
+            cancellable=False,
+        )
+
+    def _refitted(self, result: Rendered, pages: dict[str, Any] | None) -> bool:
+        if not isValid(self):  # the window closed (and was deleted) meanwhile
+            return True
+        self._refit_op = None
+        if pages is not None and self.result is result and not self._stopped:
+            result.pages, result.fitted_width = pages["pages"], pages["fitted_width"]
+            self._show_pages()  # which refits again if the width changed meanwhile
+        return True
 
     # ----- pages and zoom ------------------------------------------------------------------
 

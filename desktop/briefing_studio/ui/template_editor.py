@@ -109,7 +109,7 @@ class DraftPreview(PreviewPanel):
         self._draft_source = draft_source
         self.time_limit = time_limit
         self.last_draft: Draft | None = None
-        self._timer.setInterval(EDIT_DEBOUNCE_MS)
+        self.typing_debounce_ms = EDIT_DEBOUNCE_MS
 
     def start_render(self) -> None:
         if self._op is not None:
@@ -128,7 +128,7 @@ class DraftPreview(PreviewPanel):
             self.state.snapshot(),
             self.time_limit,
         )
-        width = self.page_width()
+        width = self.raster_width()
 
         def task(context: ops.TaskContext) -> DraftRendered:
             document = make_document(
@@ -349,7 +349,7 @@ class TemplateEditor(QMainWindow):
             self._loading = False
         self._update_title()
         self.run_checks()
-        self.preview.schedule()
+        self.preview.schedule(typing=False)
 
     def _read(self, path: Path) -> str:
         try:
