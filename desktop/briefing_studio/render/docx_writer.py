@@ -94,6 +94,7 @@ class _Writer:
         self.break_pending = False
         self.nums: list[str] = []
         self._style_ppr: dict[str, str] = {}
+        self._looks: dict[str | None, StyleSpec] = {}
 
     def write(self) -> bytes:
         body = _Flow(in_cell=False)
@@ -185,6 +186,13 @@ class _Writer:
 
     # --- blocks -----------------------------------------------------------------------------
 
+    def look(self, name: str | None) -> StyleSpec:
+        """``Document.style(name)`` (a class merged over body), computed once per name."""
+        spec = self._looks.get(name)
+        if spec is None:
+            spec = self._looks[name] = self.document.style(name)
+        return spec
+
     def blocks(
         self,
         flow: _Flow,
@@ -242,7 +250,7 @@ class _Writer:
     def paragraph(
         self, flow: _Flow, inlines: list[Inline], style_name: str | None, width: float
     ) -> None:
-        spec = layout.paragraph_style(self.document, style_name)
+        spec = self.look(style_name)  # layout.paragraph_style
         self.ruled(flow, self.sheet.paragraph_style(style_name), inlines, spec, width, new=True)
 
     def ruled(
@@ -344,9 +352,8 @@ class _Writer:
                 if column in top:
                     cell, end, low = top[column]
                     span_width = sum(widths[column : end + 1])
-                    color = layout.hex_color(
-                        layout.cell_style(self.document, cell).background or fill
-                    )
+                    look = self.look(layout.cell_style_name(cell))  # layout.cell_style
+                    color = layout.hex_color(look.background or fill)
                     parts.append(
                         docx_xml.cell(
                             span_width,
@@ -392,8 +399,7 @@ class _Writer:
             word_style = self.sheet.paragraph_style(style)
             inlines = layout.url_break_opportunities(inlines)
             if ruled:
-                spec = self.document.style(style)
-                self.ruled(flow, word_style, inlines, spec, inner, new=False)
+                self.ruled(flow, word_style, inlines, self.look(style), inner, new=False)
             else:
                 flow.add(self.p(word_style, self.runs(inlines, None), new=False))
         return flow.xml()
