@@ -514,17 +514,47 @@ def test_applying_a_list_style_in_word_gives_the_briefings_markers(
             assert level.find(qn("w:lvlText")).get(qn("w:val")) == marker
 
 
-def test_writing_a_docx_does_not_import_python_docx() -> None:
+def test_writing_a_docx_imports_neither_python_docx_nor_reportlab() -> None:
+    """The motto's one-line underline is measured from the font file itself (reportlab and
+    python-docx took about 0.25 s to import in a fresh process)."""
     code = (
         "import sys\n"
         f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
-        "from writer_fixtures import nd30_document\n"
+        "from briefing_studio.document import StyleSpec\n"
+        "from writer_fixtures import nd30_document, para\n"
         "from briefing_studio.render import docx_bytes\n"
-        "assert docx_bytes(nd30_document()).startswith(b'PK')\n"
-        "print(sorted(m for m in sys.modules if m == 'docx' or m.startswith('docx.')))\n"
+        "document = nd30_document()\n"
+        "document.styles['motto-line'] = StyleSpec('motto-line', bold=True, underline=True)\n"
+        "document.blocks.insert(0, para('Độc lập - Tự do - Hạnh phúc', style='motto-line'))\n"
+        "import io, zipfile\n"
+        "body = zipfile.ZipFile(io.BytesIO(docx_bytes(document))).read('word/document.xml')\n"
+        "assert b'<w:u w:val=\"none\"/>' in body  # drawn as a rule: it was measured\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'reportlab')))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("font", ["Times New Roman", "Arial"])
+@pytest.mark.parametrize(
+    ("bold", "italic"), [(False, False), (True, False), (False, True), (True, True)]
+)
+def test_text_is_measured_as_reportlab_measures_it(font: str, bold: bool, italic: bool) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from briefing_studio.render import font_faces, fonts
+
+    texts = [
+        every_toned_vowel(),
+        every_toned_vowel(upper=True),
+        PANGRAM,
+        TRICKY,
+        "\u00a0€–…“”•◦中😀",
+    ]
+    face = fonts.face_for(font, bold, italic)
+    for text in texts:
+        theirs = pdfmetrics.stringWidth(text, face, 13)
+        assert font_faces.text_width_pt(text, font, 13, bold, italic) == pytest.approx(theirs)
 
 
 def test_spans_that_run_into_each_other_keep_every_cell() -> None:

@@ -442,23 +442,23 @@ def _place(
         for start, cell in cells:
             if start >= grid.columns or (r, start) in taken:
                 continue
-            end = start
-            while (
-                end + 1 < start + layout.span_of(cell, start, grid.columns)
-                and (
-                    r,
-                    end + 1,
+            end = start + layout.span_of(cell, start, grid.columns) - 1
+            low = r + layout.rowspan_of(cell, r, rows) - 1
+            if end > start or low > r:
+                end = next((c - 1 for c in range(start + 1, end + 1) if (r, c) in taken), end)
+                columns = range(start, end + 1)
+                low = next(
+                    (
+                        rr - 1
+                        for rr in range(r + 1, low + 1)
+                        if any((rr, c) in taken for c in columns)
+                    ),
+                    low,
                 )
-                not in taken
-            ):
-                end += 1
-            low = r
-            while low + 1 < r + layout.rowspan_of(cell, r, rows) and not any(
-                (low + 1, c) in taken for c in range(start, end + 1)
-            ):
-                low += 1
-            taken.update((rr, c) for rr in range(r, low + 1) for c in range(start, end + 1))
+                taken.update((rr, c) for rr in range(r, low + 1) for c in columns)
+                for below in range(r + 1, low + 1):
+                    placed[below][1][start] = end
+            else:
+                taken.add((r, start))
             placed[r][0][start] = (cell, end, low)
-            for below in range(r + 1, low + 1):
-                placed[below][1][start] = end
     return placed

@@ -123,7 +123,7 @@ def one_line_underline(spec: StyleSpec, inlines: list[Inline], width_mm: float) 
     wide and ``RULE_DROP_PT`` lower; None for anything else (a normal underline)."""
     if not spec.underline or width_mm <= 0:
         return None
-    from briefing_studio.render.fonts import text_width_pt
+    from briefing_studio.render.font_faces import text_width_pt  # no reportlab
 
     text = printable("".join(i.text for i in inlines if isinstance(i, Run)))
     if not text.strip() or any(not isinstance(i, Run) for i in inlines):
