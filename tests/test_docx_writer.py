@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import unicodedata
 import zipfile
 from datetime import UTC, datetime, timedelta
@@ -241,11 +243,24 @@ def test_classes_named_like_word_built_ins_replace_them() -> None:
     document = nd30_document()
     document.styles["title"] = document.styles.pop("doc-title")
     document.styles["strong"] = document.styles.pop("figure-value")
-    document.blocks = [para("Tiêu đề", style="title"), para("Có ", run("4.814", style="strong"))]
+    document.styles["caption"] = StyleSpec("caption", italic=True, size=11)
+    document.styles["Heading 1"] = StyleSpec("Heading 1", bold=False)  # one the writer uses
+    document.blocks = [
+        para("Tiêu đề", style="title"),
+        para("Có ", run("4.814", style="strong")),
+        para("Chú thích", style="caption"),
+        para("Mục", style="Heading 1"),
+    ]
     word = docx.Document(io.BytesIO(docx_bytes(document)))
     assert word.paragraphs[0].style.name.lower() == "title"
     assert word.paragraphs[0].style.base_style.name == "Normal"
     assert word.paragraphs[1].runs[1].style.name.lower() == "strong"
+    caption = word.paragraphs[2].style
+    assert caption.name == "Caption" and caption.base_style.name == "Normal"
+    assert caption.font.italic and caption.font.size.pt == 11
+    assert [style.name for style in word.styles].count("Caption") == 1
+    assert word.paragraphs[3].style.name == "Heading 1 (template)"
+    assert not word.paragraphs[3].style.font.bold and word.styles["Heading 1"].font.bold
 
 
 def test_control_characters_and_markup_in_text_do_not_break_the_file() -> None:
@@ -382,22 +397,177 @@ def test_a_reused_style_sheet_belongs_to_its_own_document() -> None:
 
 @pytest.mark.parametrize("style", [None, "figure"])
 @pytest.mark.parametrize("flags", [(False, False, False), (True, False, True), (True, True, True)])
-@pytest.mark.parametrize("text", ["12,4 tỷ USD", " Đầu có cách", "cuối có cách "])
+@pytest.mark.parametrize("text", ["12,4 tỷ USD", " Đầu có cách", "cuối có cách ", "a < b & c > d"])
 def test_runs_are_the_xml_python_docx_writes(
     style: str | None, flags: tuple[bool, bool, bool], text: str
 ) -> None:
     from briefing_studio.render import docx_xml
 
-    ours, theirs = docx.Document(), docx.Document()
     bold, italic, underline = flags
-    docx_xml.add_run(ours.add_paragraph()._p, text, style, bold, italic, underline)
-    run = theirs.add_paragraph().add_run(text)
+    rpr = docx_xml.simple_rpr(style, bold, italic, "single" if underline else None)
+    ours = etree.fromstring(f"<w:p {docx_xml.NAMESPACES}>{docx_xml.run(text, rpr)}</w:p>")[0]
+    theirs = docx.Document().add_paragraph().add_run(text)
     if style:
-        run._r.get_or_add_rPr().style = style
+        theirs._r.get_or_add_rPr().style = style
     if bold:
-        run.bold = True
+        theirs.bold = True
     if italic:
-        run.italic = True
+        theirs.italic = True
     if underline:
-        run.underline = True
-    assert etree.tostring(ours.paragraphs[-1]._p) == etree.tostring(theirs.paragraphs[-1]._p)
+        theirs.underline = True
+    assert _canonical(ours) == _canonical(theirs._r)
+
+
+def _canonical(element: etree._Element) -> bytes:
+    return etree.tostring(element, method="c14n", exclusive=True)
+
+
+def test_the_package_holds_only_the_parts_a_briefing_uses(nd30_bytes: bytes) -> None:
+    """No theme, web settings, font table, custom XML or the 440 kB "styles with effects"
+    of python-docx's template: Word, LibreOffice and python-docx open the file without them."""
+    with zipfile.ZipFile(io.BytesIO(nd30_bytes)) as package:
+        names = set(package.namelist())
+        styles_size = len(package.read("word/styles.xml"))
+    assert names == {
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "docProps/core.xml",
+        "docProps/app.xml",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/settings.xml",
+        "word/header1.xml",
+        "word/header2.xml",
+    }
+    assert styles_size < 40_000  # python-docx's template alone carries 357 kB of table styles
+
+
+def test_the_style_sheet_has_the_built_in_styles_an_editor_expects(
+    nd30: docx.document.Document,
+) -> None:
+    names = {style.name for style in nd30.styles}
+    built_in = {
+        "Normal",
+        "Default Paragraph Font",
+        "Normal Table",
+        "No List",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "List Paragraph",
+        "List Bullet",
+        "List Bullet 2",
+        "List Bullet 3",
+        "List Number",
+        "List Number 2",
+        "List Number 3",
+        "Header",
+        "Footer",
+        "Caption",
+        "Table Grid",
+    }
+    assert (
+        built_in
+        | {"Table Text", "Table Header", "Table Borderless"}
+        | set(nd30_styles())
+        - {
+            "body",
+            "h1",
+            "h2",
+            "h3",
+            "list",
+            "table",
+            "th",
+        }
+        <= names
+    )
+    assert "Light Shading Accent 1" not in names and "Heading 9" not in names
+    grid = nd30.styles["Table Grid"].element.find(f".//{qn('w:tblBorders')}")
+    assert grid is not None and len(grid) == 6
+    assert nd30.styles["Heading 1"].element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+
+
+def test_applying_a_list_style_in_word_gives_the_briefings_markers(
+    nd30: docx.document.Document,
+) -> None:
+    """An editor who sets "List Bullet 2" on a paragraph gets the writer's dash at level 2."""
+    numbering = nd30.part.numbering_part.element
+    for ordered, markers in (
+        (False, docx_writer.layout.BULLETS),
+        (True, [text for _, text in docx_writer.layout.NUMBER_FORMATS]),
+    ):
+        for depth, marker in enumerate(markers):
+            name = ("List Number" if ordered else "List Bullet") + (
+                f" {depth + 1}" if depth else ""
+            )
+            num_pr = nd30.styles[name].element.pPr.numPr
+            assert num_pr.ilvl is not None and num_pr.ilvl.val == depth
+            num = numbering.num_having_numId(num_pr.numId.val)
+            abstract = next(
+                a
+                for a in numbering.findall(qn("w:abstractNum"))
+                if a.get(qn("w:abstractNumId")) == str(num.abstractNumId.val)
+            )
+            level = abstract.findall(qn("w:lvl"))[depth]
+            assert level.find(qn("w:lvlText")).get(qn("w:val")) == marker
+
+
+def test_writing_a_docx_imports_neither_python_docx_nor_reportlab() -> None:
+    """The motto's one-line underline is measured from the font file itself (reportlab and
+    python-docx took about 0.25 s to import in a fresh process)."""
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from briefing_studio.document import StyleSpec\n"
+        "from writer_fixtures import nd30_document, para\n"
+        "from briefing_studio.render import docx_bytes\n"
+        "document = nd30_document()\n"
+        "document.styles['motto-line'] = StyleSpec('motto-line', bold=True, underline=True)\n"
+        "document.blocks.insert(0, para('Độc lập - Tự do - Hạnh phúc', style='motto-line'))\n"
+        "import io, zipfile\n"
+        "body = zipfile.ZipFile(io.BytesIO(docx_bytes(document))).read('word/document.xml')\n"
+        "assert b'<w:u w:val=\"none\"/>' in body  # drawn as a rule: it was measured\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'reportlab')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("font", ["Times New Roman", "Arial"])
+@pytest.mark.parametrize(
+    ("bold", "italic"), [(False, False), (True, False), (False, True), (True, True)]
+)
+def test_text_is_measured_as_reportlab_measures_it(font: str, bold: bool, italic: bool) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from briefing_studio.render import font_faces, fonts
+
+    texts = [
+        every_toned_vowel(),
+        every_toned_vowel(upper=True),
+        PANGRAM,
+        TRICKY,
+        "\u00a0€–…“”•◦中😀",
+    ]
+    face = fonts.face_for(font, bold, italic)
+    for text in texts:
+        theirs = pdfmetrics.stringWidth(text, face, 13)
+        assert font_faces.text_width_pt(text, font, 13, bold, italic) == pytest.approx(theirs)
+
+
+def test_spans_that_run_into_each_other_keep_every_cell() -> None:
+    """ "c" is merged down into the row where "d" spans all three columns: "d" gives way
+    (python-docx merged the whole table into one cell holding "a", "b", "c" and "d")."""
+    table = Table(
+        rows=[
+            Row([Cell([Run("a")]), Cell([Run("b")]), Cell([Run("c")], rowspan=2)]),
+            Row([Cell([Run("d")], colspan=3)]),
+        ]
+    )
+    word = docx.Document(io.BytesIO(docx_bytes(Document(blocks=[table]))))
+    assert [[c.text for c in row.cells] for row in word.tables[0].rows] == [
+        ["a", "b", "c"],
+        ["d", "d", "c"],
+    ]

@@ -1,28 +1,21 @@
 """The Word style sheet of a briefing: the Document's StyleSpecs as real, named Word styles.
 
-body → Normal, h1–h3 → Heading 1–3 (restyled: the template's blue Calibri goes), list items →
-List Bullet / List Number (2, 3 when nested), table text → "Table Text" / "Table Header", every
-template class → a paragraph style of that name based on Normal, every span class → a
-character style. An editor restyles the briefing in Word by changing these.
+body → Normal, h1–h3 → Heading 1–3, list items → List Bullet / List Number (2, 3 when
+nested), table text → "Table Text" / "Table Header", every template class → a paragraph style
+of that name based on Normal, every span class → a character style. An editor restyles the
+briefing in Word by changing these.
+
+The sheet is written as ``word/styles.xml`` directly. It holds the built-in styles the writer
+uses or an editor expects to find (``_built_ins``: Normal, Heading 1–3, the list styles,
+Header, Footer, Caption, Table Grid and the defaults Word requires) and the template's own;
+Word and LibreOffice offer their other built-in styles (Title, Quote, …) by themselves. The
+sheet of a given set of styles is made once per process and reused (``style_sheet``).
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-import docx
-from docx.document import Document as WordDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import BaseStyle
-from docx.text.font import Font
-from docx.text.parfmt import ParagraphFormat
 
 from briefing_studio.document import (
     Block,
@@ -37,8 +30,8 @@ from briefing_studio.document import (
     Table,
 )
 from briefing_studio.render import docx_xml, layout
+from briefing_studio.render.docx_xml import PPR_ORDER, RPR_ORDER, Props
 
-_PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 TABLE_TEXT = "Table Text"
 TABLE_HEADER = "Table Header"
 BORDERLESS = "Table Borderless"
@@ -52,12 +45,6 @@ _RESERVED_WORD_NAMES = {
     "th": TABLE_HEADER,
 }
 _LIST_STYLES = ("List Bullet", "List Number")
-_ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
 # Styles the writer relies on; a template class with one of these names gets its own style
 # instead of replacing them.
 _PROTECTED = frozenset(
@@ -75,19 +62,187 @@ _PROTECTED = frozenset(
         *_LIST_STYLES,
     )
 )
+# Word stores these built-in names in lower case and shows them capitalised.
+_STORED_NAMES = {
+    "Caption": "caption",
+    "Header": "header",
+    "Footer": "footer",
+    **{f"Heading {n}": f"heading {n}" for n in range(1, 10)},
+}
+_SHOWN_NAMES = {stored: shown for shown, stored in _STORED_NAMES.items()}
+_STYLE_IDS = {"caption": "Caption", **{f"heading {n}": f"Heading{n}" for n in range(1, 10)}}
+
+# numbering.xml: the abstract lists (bullets, numbers), the list instance each list style
+# points at, and the first id of the document's own lists (each counts from 1).
+LIST_ABSTRACT = {False: 0, True: 1}  # ordered? → abstractNumId
+STYLE_NUM = {False: 1, True: 2}  # ordered? → numId of List Bullet / List Number
+FIRST_LIST_NUM = 3
 
 
 @dataclass
+class _Style:
+    """One ``w:style``. ``head`` is the XML between the name and the properties (basedOn,
+    next, uiPriority, semiHidden, unhideWhenUsed, qFormat, in that schema order), ``tail`` a
+    table style's ``w:tblPr``."""
+
+    kind: str  # "paragraph", "character", "table" or "numbering"
+    name: str  # as stored: "heading 1"
+    style_id: str
+    head: str = ""
+    ppr: Props = field(default_factory=dict)
+    rpr: Props = field(default_factory=dict)
+    tail: str = ""
+    default: bool = False
+    custom: bool = False
+
+    @property
+    def shown_name(self) -> str:
+        """The name Word and python-docx show: "Heading 1"."""
+        return _SHOWN_NAMES.get(self.name, self.name)
+
+    def xml(self) -> str:
+        flags = (' w:default="1"' if self.default else "") + (
+            ' w:customStyle="1"' if self.custom else ""
+        )
+        return (
+            f'<w:style w:type="{self.kind}"{flags} w:styleId="{docx_xml.quote(self.style_id)}">'
+            f'<w:name w:val="{docx_xml.quote(self.name)}"/>{self.head}'
+            f"{docx_xml.props_xml('w:pPr', self.ppr, PPR_ORDER)}"
+            f"{docx_xml.props_xml('w:rPr', self.rpr, RPR_ORDER)}{self.tail}</w:style>"
+        )
+
+
+_BASED_ON_NORMAL = '<w:basedOn w:val="Normal"/>'
+_HIDDEN = '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+_LIST_HEAD = f'{_BASED_ON_NORMAL}<w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+_HEADER_FOOTER_PPR: Props = {
+    "w:tabs": '<w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/>'
+    "</w:tabs>",
+    "w:spacing": {"w:after": "0", "w:line": "240", "w:lineRule": "auto"},
+}
+_TABLE_CELL_MARGINS = docx_xml.cell_margins("w:tblCellMar", 0, 1.905)  # 0 and 108 twips
+_GRID_BORDERS = "".join(
+    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
+_NO_INDENT = '<w:tblInd w:w="0" w:type="dxa"/>'
+
+
+def _heading(level: int) -> _Style:
+    return _Style(
+        "paragraph",
+        f"heading {level}",
+        f"Heading{level}",
+        f'{_BASED_ON_NORMAL}<w:next w:val="Normal"/><w:uiPriority w:val="9"/>'
+        + ("<w:unhideWhenUsed/>" if level > 1 else "")
+        + "<w:qFormat/>",
+        ppr={
+            "w:keepNext": {},
+            "w:keepLines": {},
+            "w:spacing": {"w:before": "480" if level == 1 else "200", "w:after": "0"},
+            "w:outlineLvl": {"w:val": str(level - 1)},
+        },
+        rpr={
+            "w:b": {},
+            "w:bCs": {},
+            "w:color": {"w:val": "365F91" if level == 1 else "4F81BD"},
+            **({"w:sz": {"w:val": "28"}, "w:szCs": {"w:val": "28"}} if level == 1 else {}),
+            **({"w:sz": {"w:val": "26"}, "w:szCs": {"w:val": "26"}} if level == 2 else {}),
+        },
+    )
+
+
+def _list_style(ordered: bool, depth: int) -> _Style:
+    name = list_style_name(ordered, depth)
+    return _Style(
+        "paragraph",
+        name,
+        name.replace(" ", ""),
+        _LIST_HEAD,
+        ppr={
+            "w:numPr": docx_xml.numbering_props(STYLE_NUM[ordered], depth),
+            "w:contextualSpacing": {},
+        },
+    )
+
+
+def _built_ins() -> list[_Style]:
+    """The built-in styles every sheet starts from: Word's definitions (python-docx's
+    template's, without theme fonts and colours), before the template restyles them."""
+    return [
+        _Style("paragraph", "Normal", "Normal", "<w:qFormat/>", default=True),
+        _Style(
+            "character",
+            "Default Paragraph Font",
+            "DefaultParagraphFont",
+            '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>',
+            default=True,
+        ),
+        _Style(
+            "table",
+            "Normal Table",
+            "TableNormal",
+            _HIDDEN,
+            tail=f"<w:tblPr>{_NO_INDENT}{_TABLE_CELL_MARGINS}</w:tblPr>",
+            default=True,
+        ),
+        _Style("numbering", "No List", "NoList", _HIDDEN, default=True),
+        *(_heading(level) for level in (1, 2, 3)),
+        _Style(
+            "paragraph",
+            "List Paragraph",
+            "ListParagraph",
+            f'{_BASED_ON_NORMAL}<w:uiPriority w:val="34"/><w:qFormat/>',
+            ppr={"w:ind": {"w:left": "720"}, "w:contextualSpacing": {}},
+        ),
+        *(
+            _list_style(ordered, depth)
+            for ordered in (False, True)
+            for depth in range(layout.MAX_LIST_DEPTH)
+        ),
+        *(
+            _Style("paragraph", name, name.capitalize(), _LIST_HEAD, ppr=dict(_HEADER_FOOTER_PPR))
+            for name in ("header", "footer")
+        ),
+        _Style(
+            "paragraph",
+            "caption",
+            "Caption",
+            f'{_BASED_ON_NORMAL}<w:next w:val="Normal"/><w:uiPriority w:val="35"/>'
+            "<w:semiHidden/><w:unhideWhenUsed/><w:qFormat/>",
+            ppr={"w:spacing": {"w:line": "240", "w:lineRule": "auto"}},
+            rpr={
+                "w:b": {},
+                "w:bCs": {},
+                "w:color": {"w:val": "4F81BD"},
+                "w:sz": {"w:val": "18"},
+                "w:szCs": {"w:val": "18"},
+            },
+        ),
+        _Style(
+            "table",
+            "Table Grid",
+            "TableGrid",
+            '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>',
+            ppr={"w:spacing": {"w:after": "0", "w:line": "240", "w:lineRule": "auto"}},
+            tail=f"<w:tblPr>{_NO_INDENT}<w:tblBorders>{_GRID_BORDERS}</w:tblBorders>"
+            f"{_TABLE_CELL_MARGINS}</w:tblPr>",
+        ),
+    ]
+
+
+@dataclass(frozen=True)
 class StyleSheet:
-    """The Word styles the writer applies, by template class, and their style ids.
+    """A finished style sheet: ``word/styles.xml``, the list definitions for
+    ``word/numbering.xml``, and the Word styles the writer applies by template class.
 
-    The writer sets style ids directly: python-docx looks a style name up by scanning every
-    style, which made a long table several times slower to write than the rest.
-    """
+    The writer sets style ids directly (``ids``: Word style name → style id)."""
 
-    paragraph: dict[str, str] = field(default_factory=dict)  # class → Word paragraph style
-    character: dict[str, str] = field(default_factory=dict)  # span class → character style
-    ids: dict[str, str] = field(default_factory=dict)  # Word style name → style id
+    xml: bytes
+    abstract_nums: str
+    paragraph: dict[str, str]  # class → Word paragraph style
+    character: dict[str, str]  # span class → character style
+    ids: dict[str, str]
 
     def paragraph_style(self, name: str | None) -> str:
         """The Word paragraph style for a block or cell class (reserved names included)."""
@@ -97,36 +252,11 @@ class StyleSheet:
             return _RESERVED_WORD_NAMES[name]
         return self.paragraph.get(name, "Normal")
 
-    def style_paragraph(self, p: BaseOxmlElement, word_name: str) -> None:
-        """Give a ``w:p`` the named paragraph style (Normal is the default: no pStyle).
-
-        What python-docx's ``pPr.style`` setter writes (a pPr first in the paragraph, its
-        pStyle first in the pPr), without its search through the schema's successors: it was
-        half the time of writing a table cell."""
-        ppr = p[0] if len(p) and p[0].tag == _PPR else None
-        if ppr is None:
-            ppr = OxmlElement("w:pPr")
-            p.insert(0, ppr)
-        pstyle = ppr[0] if len(ppr) and ppr[0].tag == _PSTYLE else None
-        if word_name == "Normal":
-            if pstyle is not None:
-                ppr.remove(pstyle)
-        elif pstyle is None:
-            ppr.insert(0, OxmlElement("w:pStyle", {_VAL: self.ids[word_name]}))
-        else:
-            pstyle.set(_VAL, self.ids[word_name])
-
     def run_style_id(self, span_class: str | None) -> str | None:
         """The style id of a span class's character style, None when it has none."""
         if span_class in self.character:
             return self.ids[self.character[span_class]]
         return None
-
-    def style_run(self, r: BaseOxmlElement, span_class: str | None) -> None:
-        """Give a ``w:r`` the character style of its span class, if it has one."""
-        style_id = self.run_style_id(span_class)
-        if style_id is not None:
-            r.get_or_add_rPr().style = style_id
 
 
 def list_style_name(ordered: bool, level: int) -> str:
@@ -134,191 +264,168 @@ def list_style_name(ordered: bool, level: int) -> str:
     return base if level == 0 else f"{base} {level + 1}"
 
 
-# New documents already styled, by what their style sheet is made of (styles, language, classes
-# used), newest last: the saved package (python-docx's default with the finished styles) and the
-# names to apply. Building a sheet through python-docx was half the time of writing a briefing,
-# and the app writes the same template's sheet at every preview and export.
-_STYLED: dict[str, tuple[bytes, StyleSheet]] = {}
-_STYLED_KEPT = 8
+# Finished sheets by what they are made of (styles, language, classes used), newest last: the
+# app writes the same template's sheet at every preview and export.
+_SHEETS: dict[str, StyleSheet] = {}
+_SHEETS_KEPT = 8
 
 
-def new_styled_document(document: Document) -> tuple[WordDocument, StyleSheet]:
-    """A new Word document carrying ``document``'s style sheet, and the names to apply.
-
-    The first document of a given sheet is python-docx's default template restyled
-    (``write_style_sheet``); later ones open a copy of it, saved once: the same XML, without
-    building the sheet again or parsing the default's styles only to replace them.
-    """
+def style_sheet(document: Document) -> StyleSheet:
+    """The style sheet of ``document`` (with ``layout.with_defaults`` applied), made once for
+    each set of styles, language and classes used."""
     block_classes, run_classes = _classes(document.blocks)
     key = repr((document.styles, document.info.language, block_classes, run_classes))
-    if key in _STYLED:
-        package, sheet = _STYLED.pop(key)
-        word = docx.Document(io.BytesIO(package))
-    else:
-        word = docx.Document()
-        sheet = write_style_sheet(word, document)
-        saved = io.BytesIO()
-        word.save(saved)
-        package = saved.getvalue()
-    _STYLED[key] = (package, sheet)
-    while len(_STYLED) > _STYLED_KEPT:
-        del _STYLED[next(iter(_STYLED))]
-    return word, StyleSheet(dict(sheet.paragraph), dict(sheet.character), dict(sheet.ids))
-
-
-def write_style_sheet(word: WordDocument, document: Document) -> StyleSheet:
-    """Restyle the built-in styles and add the template's; returns the names to apply."""
-    return _Builder(word, document).build()
+    sheet = _SHEETS.pop(key, None)
+    if sheet is None:
+        sheet = _Builder(document, block_classes, run_classes).build()
+    _SHEETS[key] = sheet
+    while len(_SHEETS) > _SHEETS_KEPT:
+        del _SHEETS[next(iter(_SHEETS))]
+    return sheet
 
 
 class _Builder:
-    def __init__(self, word: WordDocument, document: Document) -> None:
-        self.word = word
+    def __init__(
+        self, document: Document, block_classes: list[str], run_classes: list[str]
+    ) -> None:
         self.document = document
-        self.sheet = StyleSheet()
-        # Lower-case UI name and stored name → style. python-docx looks styles up by a linear
-        # scan that recomputes every name, which was half the DOCX writing time.
-        self._by_name: dict[str, BaseStyle] | None = None
+        self.block_classes = block_classes
+        self.run_classes = run_classes
+        self.styles = _built_ins()
+        self.paragraph: dict[str, str] = {}
+        self.character: dict[str, str] = {}
+        self._by_name: dict[str, _Style] = {}
+        self._index()
 
     def build(self) -> StyleSheet:
-        doc, styles = self.document, self.word.styles
+        doc = self.document
         body = doc.style("body")
-        defaults = styles.element.find(qn("w:docDefaults"))
-        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        docx_xml.set_font_name(rpr, body.font or "Times New Roman")
-        docx_xml.set_language(rpr, doc.info.language or "vi-VN")
-        apply_style(styles["Normal"], body)
+        self.restyle("Normal", body)
         for level in (1, 2, 3):
-            heading = styles[f"Heading {level}"]
-            apply_style(heading, doc.style(f"h{level}"))
-            heading.paragraph_format.keep_with_next = True
+            self.restyle(f"Heading {level}", doc.style(f"h{level}"))
         self.list_styles(doc.style("list"))
         for name, reserved in ((TABLE_TEXT, "table"), (TABLE_HEADER, "th")):
-            style = self.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = styles["Normal"]
+            style = self.add_style(name, "paragraph")
+            style.head = _BASED_ON_NORMAL
             apply_style(style, doc.style(reserved))
         for name in ("Header", "Footer"):
-            apply_style(
-                styles[name],
-                StyleSpec(
-                    name,
-                    align="center",
-                    first_line_indent=0,
-                    space_before=0,
-                    space_after=0,
-                    line_spacing=1,
-                ),
+            spec = StyleSpec(
+                name,
+                align="center",
+                first_line_indent=0,
+                space_before=0,
+                space_after=0,
+                line_spacing=1,
             )
-        borderless = self.add_style(BORDERLESS, WD_STYLE_TYPE.TABLE)
-        borderless.base_style = styles["Normal Table"]
+            self.restyle(name, spec)
+        self.add_style(BORDERLESS, "table").head = '<w:basedOn w:val="TableNormal"/>'
         self.class_styles()
-        self.sheet.ids = {style.name: style.style_id for style in styles}
-        return self.sheet
+        font, language = body.font or "Times New Roman", doc.info.language or "vi-VN"
+        first_mm = layout.list_first_mm(doc)
+        return StyleSheet(
+            xml=self.xml(font, language).encode(),
+            abstract_nums="".join(
+                docx_xml.abstract_num(LIST_ABSTRACT[ordered], ordered, font, first_mm)
+                for ordered in (False, True)
+            ),
+            paragraph=self.paragraph,
+            character=self.character,
+            ids={style.shown_name: style.style_id for style in self.styles},
+        )
+
+    def xml(self, font: str, language: str) -> str:
+        defaults: Props = {
+            "w:rFonts": docx_xml.font_names(font),
+            "w:sz": {"w:val": "22"},
+            "w:szCs": {"w:val": "22"},
+            "w:lang": {"w:val": language, "w:eastAsia": language, "w:bidi": "ar-SA"},
+        }
+        return (
+            f"{docx_xml.XML_DECLARATION}<w:styles {docx_xml.NAMESPACES}><w:docDefaults>"
+            f"<w:rPrDefault>{docx_xml.props_xml('w:rPr', defaults, RPR_ORDER)}</w:rPrDefault>"
+            '<w:pPrDefault><w:pPr><w:spacing w:after="200" w:line="276" w:lineRule="auto"/>'
+            "</w:pPr></w:pPrDefault></w:docDefaults>"
+            + "".join(style.xml() for style in self.styles)
+            + "</w:styles>"
+        )
+
+    def restyle(self, shown_name: str, spec: StyleSpec) -> None:
+        style = self.find_style(shown_name)
+        assert style is not None, shown_name  # one of _built_ins
+        apply_style(style, spec)
 
     def list_styles(self, spec: StyleSpec) -> None:
-        apply_style(self.word.styles["List Paragraph"], spec)
-        for base in _LIST_STYLES:
+        self.restyle("List Paragraph", spec)
+        first_mm = layout.list_first_mm(self.document)
+        for ordered in (False, True):
             for depth in range(layout.MAX_LIST_DEPTH):
-                style = self.word.styles[base if depth == 0 else f"{base} {depth + 1}"]
+                style = self.find_style(list_style_name(ordered, depth))
+                assert style is not None
                 apply_style(style, spec)
-                left, hanging = layout.list_indent_mm(depth, layout.list_first_mm(self.document))
-                style.paragraph_format.left_indent = Mm(left)
-                style.paragraph_format.first_line_indent = -Mm(hanging)
-                docx_xml.drop_contextual_spacing(style.element)
+                left, hanging = layout.list_indent_mm(depth, first_mm)
+                style.ppr = docx_xml.merge(
+                    style.ppr, {"w:ind": {"w:left": str(docx_xml.twips(left))}}
+                )
+                style.ppr = docx_xml.merge(style.ppr, {"w:ind": docx_xml.first_line(-hanging)})
+                # Word's list styles ignore spacing between items; the PDF keeps it.
+                style.ppr.pop("w:contextualSpacing", None)
 
     def class_styles(self) -> None:
         """A paragraph style per block class, a character style per span class."""
-        block_classes, run_classes = _classes(self.document.blocks)
         defined = [n for n in self.document.styles if n not in layout.RESERVED]
-        for name in dict.fromkeys([*defined, *block_classes]):
-            if name in run_classes and name not in block_classes:
+        for name in dict.fromkeys([*defined, *self.block_classes]):
+            if name in self.run_classes and name not in self.block_classes:
                 continue
-            style = self.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = self.word.styles["Normal"]
-            style.quick_style = True
+            style = self.add_style(name, "paragraph")
+            style.head = f"{_BASED_ON_NORMAL}<w:qFormat/>"
             apply_style(style, self.document.styles.get(name, StyleSpec(name)))
-            self.sheet.paragraph[name] = style.name
-        for name in run_classes:
-            word_name = f"{name} Char" if name in self.sheet.paragraph else name
-            style = self.add_style(word_name, WD_STYLE_TYPE.CHARACTER)
-            style.base_style = self.word.styles["Default Paragraph Font"]
-            style.quick_style = True
-            apply_font(
-                style.font,
-                style.element.get_or_add_rPr(),
-                self.document.styles.get(name, StyleSpec(name)),
-            )
-            self.sheet.character[name] = style.name
+            self.paragraph[name] = style.shown_name
+        for name in self.run_classes:
+            word_name = f"{name} Char" if name in self.paragraph else name
+            style = self.add_style(word_name, "character")
+            style.head = '<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
+            spec = self.document.styles.get(name, StyleSpec(name))
+            style.rpr = docx_xml.merge(style.rpr, docx_xml.font_props(spec))
+            self.character[name] = style.shown_name
 
-    def add_style(self, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
-        """A new style; a same-named built-in (say "Title", "Strong") is replaced by it."""
+    def add_style(self, name: str, kind: str) -> _Style:
+        """A new style; a same-named built-in (say "Caption") is replaced by it, unless the
+        writer relies on it (then the new one is "name (template)")."""
         existing = self.find_style(name)
         if existing is not None:
-            if existing.name.lower() in _PROTECTED or existing.type != kind:
+            if existing.shown_name.lower() in _PROTECTED or existing.kind != kind:
                 return self.add_style(f"{name} (template)", kind)
-            self.delete_style(existing)
-        style = self.word.styles.add_style(name, kind)
-        if self._by_name is not None:
-            self._by_name.setdefault(style.name.lower(), style)
+            # Nothing refers to a style that may be replaced (only Normal, Normal Table and
+            # Default Paragraph Font are based on or followed by, and they are protected).
+            self.styles.remove(existing)
+        stored = _STORED_NAMES.get(name, name)
+        taken = {style.style_id for style in self.styles}
+        style_id = base_id = _STYLE_IDS.get(stored, stored.replace(" ", ""))
+        suffix = 1
+        while style_id in taken:
+            suffix += 1
+            style_id = f"{base_id}{suffix}"
+        style = _Style(kind, stored, style_id, custom=True)
+        self.styles.append(style)
+        self._index()
         return style
 
-    def find_style(self, name: str) -> BaseStyle | None:
-        if self._by_name is None:
-            self._by_name = {}
-            for style in self.word.styles:
-                self._by_name.setdefault(style.name.lower(), style)
-                self._by_name.setdefault((style.element.name_val or "").lower(), style)
+    def find_style(self, name: str) -> _Style | None:
         return self._by_name.get(name.lower())
 
-    def delete_style(self, style: BaseStyle) -> None:
-        style_id = style.style_id
-        style.delete()
-        self._by_name = None
-        # Other styles may point at the deleted one (a "Title Char" linked to "Title").
-        for element in self.word.styles.element.findall(qn("w:style")):
-            for tag in ("w:link", "w:next", "w:basedOn"):
-                ref = element.find(qn(tag))
-                if ref is not None and ref.get(qn("w:val")) == style_id:
-                    element.remove(ref)
+    def _index(self) -> None:
+        """Lower-case shown and stored name → style, the first one winning."""
+        self._by_name = {}
+        for style in self.styles:
+            self._by_name.setdefault(style.shown_name.lower(), style)
+            self._by_name.setdefault(style.name.lower(), style)
 
 
-def apply_style(style: BaseStyle, spec: StyleSpec) -> None:
-    """Write the fields ``spec`` sets into a Word style (font, then paragraph format)."""
-    apply_font(style.font, style.element.get_or_add_rPr(), spec)
-    if style.type == WD_STYLE_TYPE.PARAGRAPH:
-        apply_paragraph_format(style.paragraph_format, spec)
-
-
-def apply_font(font: Font, rpr: BaseOxmlElement, spec: StyleSpec) -> None:
-    if spec.font:
-        docx_xml.set_font_name(rpr, spec.font)
-    if spec.size:
-        font.size = Pt(spec.size)
-    if spec.bold is not None:
-        font.bold = spec.bold
-    if spec.italic is not None:
-        font.italic = spec.italic
-    if spec.underline is not None:
-        font.underline = spec.underline
-    if spec.uppercase is not None:
-        font.all_caps = spec.uppercase
-    color = layout.hex_color(spec.color)
-    if color:
-        font.color.rgb = RGBColor.from_string(color)
-        docx_xml.remove_theme_color(rpr)
-
-
-def apply_paragraph_format(fmt: ParagraphFormat, spec: StyleSpec, indent: bool = True) -> None:
-    if spec.align:
-        fmt.alignment = _ALIGN.get(spec.align, WD_ALIGN_PARAGRAPH.LEFT)
-    if spec.space_before is not None:
-        fmt.space_before = Pt(spec.space_before)
-    if spec.space_after is not None:
-        fmt.space_after = Pt(spec.space_after)
-    if indent and spec.first_line_indent is not None:
-        fmt.first_line_indent = Mm(spec.first_line_indent)
-    if spec.line_spacing:
-        fmt.line_spacing = spec.line_spacing
+def apply_style(style: _Style, spec: StyleSpec) -> None:
+    """Write the fields ``spec`` sets into a style (font, then paragraph format)."""
+    style.rpr = docx_xml.merge(style.rpr, docx_xml.font_props(spec))
+    if style.kind == "paragraph":
+        style.ppr = docx_xml.merge(style.ppr, docx_xml.paragraph_props(spec))
 
 
 def _classes(blocks: list[Block]) -> tuple[list[str], list[str]]:

@@ -1,27 +1,15 @@
-"""Document → DOCX with python-docx, using real named styles an editor can change in Word.
+"""Document → DOCX, using real named styles an editor can change in Word.
 
-Styles come from ``docx_styles``; this module lays out the blocks. Page numbers are
-PAGE/NUMPAGES fields, header rows repeat on each page, panels are one-cell tables, and the
-file carries its properties. Only the ``Document`` is read; the choices shared with the PDF
-writer live in ``layout``.
+Styles come from ``docx_styles``, the package around the parts from ``docx_package``; this
+module lays out the blocks as ``word/document.xml`` text. Page numbers are PAGE/NUMPAGES
+fields, header rows repeat on each page, panels are one-cell tables, and the file carries its
+properties. Only the ``Document`` is read; the choices shared with the PDF writer live in
+``layout``. python-docx is not used for writing (tests and the .docx source reader use it).
 """
 
 from __future__ import annotations
 
-import io
-import itertools
 from datetime import UTC, datetime
-
-from docx.document import Document as WordDocument
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm, Pt
-from docx.table import Table as WordTable
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph as WordParagraph
 
 from briefing_studio.document import (
     Block,
@@ -38,17 +26,30 @@ from briefing_studio.document import (
     Table,
 )
 from briefing_studio.gcpause import bulk_job
-from briefing_studio.render import docx_xml, layout
+from briefing_studio.render import docx_package, docx_xml, layout
+from briefing_studio.render.docx_package import Part
 from briefing_studio.render.docx_styles import (
     BORDERLESS,
+    FIRST_LIST_NUM,
+    LIST_ABSTRACT,
+    STYLE_NUM,
     StyleSheet,
-    apply_font,
-    apply_paragraph_format,
     list_style_name,
-    new_styled_document,
+    style_sheet,
+)
+from briefing_studio.render.docx_xml import (
+    NAMESPACES,
+    PPR_ORDER,
+    RPR_ORDER,
+    TINY_SPACING,
+    XML_DECLARATION,
+    Props,
 )
 
-Container = WordDocument | _Cell
+_TINY_PARAGRAPH = docx_xml.paragraph(
+    docx_xml.props_xml("w:pPr", {"w:spacing": TINY_SPACING}, PPR_ORDER), ""
+)
+_EMPTY_PARAGRAPH = docx_xml.paragraph("", "")
 
 
 @bulk_job
@@ -56,34 +57,70 @@ def docx_bytes(document: Document) -> bytes:
     """The finished DOCX in memory."""
     layout.check_page(document.page)
     document = layout.with_defaults(document)
-    word, sheet = new_styled_document(document)
-    _Writer(document, word, sheet).write()
-    out = io.BytesIO()
-    word.save(out)
-    return out.getvalue()
+    return _Writer(document, style_sheet(document)).write()
+
+
+class _Flow:
+    """Where blocks go: the document's body or a table cell (a panel).
+
+    Word requires a cell to end with a paragraph, so in a cell each table is followed by an
+    empty paragraph one point high."""
+
+    def __init__(self, in_cell: bool) -> None:
+        self.in_cell = in_cell
+        self.parts: list[str] = []
+        self.ends_with_table = False
+
+    def add(self, xml: str) -> None:
+        self.parts.append(xml)
+        self.ends_with_table = False
+
+    def add_table(self, xml: str) -> None:
+        self.parts.append(xml)
+        if self.in_cell:
+            self.parts.append(_TINY_PARAGRAPH)
+        self.ends_with_table = not self.in_cell
+
+    def xml(self) -> str:
+        return "".join(self.parts)
 
 
 class _Writer:
-    """One DOCX being written; holds the style names and list ids made along the way."""
+    """One DOCX being written; holds the list instances made along the way."""
 
-    def __init__(self, document: Document, word: WordDocument, sheet: StyleSheet) -> None:
+    def __init__(self, document: Document, sheet: StyleSheet) -> None:
         self.document = document
-        self.word = word
         self.sheet = sheet
         self.break_pending = False
-        self.numbering = word.part.numbering_part.element
-        self.bullet_list = self.numbered_list = 0
+        self.nums: list[str] = []
+        self._style_ppr: dict[str, str] = {}
+        self._looks: dict[str | None, StyleSpec] = {}
 
-    def write(self) -> None:
-        self.page()
-        docx_xml.keep_manual_breaks_unjustified(self.word.settings.element)
-        self.bullet_list, self.numbered_list = docx_xml.add_list_definitions(
-            self.numbering,
-            self.document.style("body").font or "Times New Roman",
-            layout.list_first_mm(self.document),
+    def write(self) -> bytes:
+        body = _Flow(in_cell=False)
+        self.blocks(body, self.document.blocks, self.text_width(), None, in_panel=False)
+        parts = [
+            Part("styles.xml", "styles", self.sheet.xml),
+            Part("numbering.xml", "numbering", self.numbering()),
+            Part("settings.xml", "settings", docx_package.SETTINGS),
+            *self.page_number_parts(),
+        ]
+        document_xml = (
+            f"{XML_DECLARATION}<w:document {NAMESPACES}><w:body>{body.xml()}"
+            f"{self.section(parts)}</w:body></w:document>"
         )
-        self.blocks(self.word, self.document.blocks, self.text_width(), None, in_panel=False)
-        self.properties()
+        now = datetime.now(UTC).replace(microsecond=0)
+        core = docx_package.core_properties(self.document.info, now)
+        return docx_package.package(document_xml.encode(), parts, core)
+
+    def numbering(self) -> bytes:
+        style_nums = "".join(
+            docx_xml.num(STYLE_NUM[ordered], LIST_ABSTRACT[ordered]) for ordered in (False, True)
+        )
+        return (
+            f"{XML_DECLARATION}<w:numbering {NAMESPACES}>{self.sheet.abstract_nums}"
+            f"{style_nums}{''.join(self.nums)}</w:numbering>"
+        ).encode()
 
     # --- page -------------------------------------------------------------------------------
 
@@ -91,58 +128,74 @@ class _Writer:
         page = self.document.page
         return page.width - page.left - page.right
 
-    def page(self) -> None:
-        page, section = self.document.page, self.word.sections[0]
-        section.orientation = (
-            WD_ORIENT.LANDSCAPE if page.width > page.height else WD_ORIENT.PORTRAIT
-        )
-        section.page_width, section.page_height = Mm(page.width), Mm(page.height)
-        section.top_margin, section.bottom_margin = Mm(page.top), Mm(page.bottom)
-        section.left_margin, section.right_margin = Mm(page.left), Mm(page.right)
-        section.header_distance = Mm(layout.header_distance_mm(page.top))
-        section.footer_distance = Mm(layout.header_distance_mm(page.bottom))
-        if page.page_numbers == "top-center-from-2":
+    def page_number_parts(self) -> list[Part]:
+        """The header or footer parts that carry the page numbers."""
+        mode = self.document.page.page_numbers
+        if mode == "top-center-from-2":
             # Decree 30: no number on page 1, so page 1 gets its own, empty header.
-            section.different_first_page_header_footer = True
-            section.first_page_header.is_linked_to_previous = False
-            paragraph = section.header.paragraphs[0]
-        elif page.page_numbers in ("bottom-center", "bottom-x-of-y"):
-            paragraph = section.footer.paragraphs[0]
-        else:
-            return
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if page.page_numbers == "bottom-x-of-y":
-            paragraph.add_run(layout.PAGE_OF_PREFIX)
-            docx_xml.add_field(paragraph, "PAGE", "1")
-            paragraph.add_run("/")
-            docx_xml.add_field(paragraph, "NUMPAGES", "1")
-        else:
-            docx_xml.add_field(
-                paragraph, "PAGE", "2" if page.page_numbers.startswith("top") else "1"
+            return [
+                Part("header1.xml", "header", self.margin_part("hdr", "Header", None)),
+                Part(
+                    "header2.xml",
+                    "header",
+                    self.margin_part("hdr", "Header", docx_xml.field("PAGE", "2")),
+                ),
+            ]
+        if mode == "bottom-center":
+            numbers = docx_xml.field("PAGE", "1")
+        elif mode == "bottom-x-of-y":
+            numbers = (
+                docx_xml.run(layout.PAGE_OF_PREFIX)
+                + docx_xml.field("PAGE", "1")
+                + docx_xml.run("/")
+                + docx_xml.field("NUMPAGES", "1")
             )
+        else:
+            return []
+        return [Part("footer1.xml", "footer", self.margin_part("ftr", "Footer", numbers))]
 
-    def properties(self) -> None:
-        info, core = self.document.info, self.word.core_properties
-        now = datetime.now(UTC).replace(microsecond=0)
-        core.title = layout.printable(info.title)
-        core.author = core.last_modified_by = layout.printable(info.author)
-        core.subject = layout.printable(info.subject)
-        core.keywords = layout.printable(", ".join(info.keywords))
-        core.language = info.language
-        core.created = core.modified = now
-        core.revision = 1
-        core.comments = ""  # python-docx's template says "generated by python-docx"
-        # python-docx's template ships a thumbnail of an empty page; previews would show it.
-        package_rels = self.word.part.package.rels
-        for rel_id, rel in list(package_rels.items()):
-            if rel.reltype == RT.THUMBNAIL:
-                del package_rels[rel_id]
+    def margin_part(self, tag: str, style: str, numbers: str | None) -> bytes:
+        """A header or footer: one paragraph of its style, centred when it shows numbers."""
+        props: Props = {"w:pStyle": docx_xml.paragraph_style(self.sheet.ids[style])}
+        if numbers is not None:
+            props["w:jc"] = {"w:val": "center"}
+        paragraph = docx_xml.paragraph(docx_xml.props_xml("w:pPr", props, PPR_ORDER), numbers or "")
+        return f"{XML_DECLARATION}<w:{tag} {NAMESPACES}>{paragraph}</w:{tag}>".encode()
+
+    def section(self, parts: list[Part]) -> str:
+        """The ``w:sectPr``: header/footer references, page size and orientation, margins."""
+        page, twips = self.document.page, docx_xml.twips
+        references = ""
+        for part in parts:
+            if part.kind in ("header", "footer"):
+                kind = "first" if part.name == "header1.xml" else "default"
+                rel = docx_package.relationship_id(parts, part.name)
+                references += f'<w:{part.kind}Reference w:type="{kind}" r:id="{rel}"/>'
+        orient = ' w:orient="landscape"' if page.width > page.height else ""
+        header = twips(layout.header_distance_mm(page.top))
+        footer = twips(layout.header_distance_mm(page.bottom))
+        title_page = "<w:titlePg/>" if page.page_numbers == "top-center-from-2" else ""
+        return (
+            f'<w:sectPr>{references}<w:pgSz w:w="{twips(page.width)}" '
+            f'w:h="{twips(page.height)}"{orient}/>'
+            f'<w:pgMar w:top="{twips(page.top)}" w:right="{twips(page.right)}" '
+            f'w:bottom="{twips(page.bottom)}" w:left="{twips(page.left)}" '
+            f'w:header="{header}" w:footer="{footer}" w:gutter="0"/>'
+            f'<w:cols w:space="720"/>{title_page}<w:docGrid w:linePitch="360"/></w:sectPr>'
+        )
 
     # --- blocks -----------------------------------------------------------------------------
 
+    def look(self, name: str | None) -> StyleSpec:
+        """``Document.style(name)`` (a class merged over body), computed once per name."""
+        spec = self._looks.get(name)
+        if spec is None:
+            spec = self._looks[name] = self.document.style(name)
+        return spec
+
     def blocks(
         self,
-        container: Container,
+        flow: _Flow,
         blocks: list[Block],
         width: float,
         default_class: str | None,
@@ -150,182 +203,188 @@ class _Writer:
     ) -> None:
         for block in blocks:
             if isinstance(block, Heading):
-                self.heading(container, block)
+                self.heading(flow, block)
             elif isinstance(block, Paragraph):
-                self.paragraph(container, block.inlines, block.style or default_class, width)
+                self.paragraph(flow, block.inlines, block.style or default_class, width)
             elif isinstance(block, ListBlock):
-                self.list_block(container, block, 0)
+                self.list_block(flow, block, 0)
             elif isinstance(block, Table):
-                self.table(container, block, width)
+                self.table(flow, block, width)
             elif isinstance(block, Division):
-                self.division(container, block, width, in_panel)
+                self.division(flow, block, width, in_panel)
             elif isinstance(block, PageBreak) and not in_panel:
                 self.break_pending = True
 
-    def new_paragraph(self, container: Container, style: str) -> WordParagraph:
-        paragraph = container.add_paragraph()
-        self.sheet.style_paragraph(paragraph._p, style)
-        if self.break_pending:
-            paragraph.paragraph_format.page_break_before = True
+    def p(self, word_style: str, content: str, props: Props | None = None, new: bool = True) -> str:
+        """A paragraph of a Word style with its runs and any direct properties; a ``new``
+        paragraph of the text (not a table cell's) takes a pending page break."""
+        if new and self.break_pending:
             self.break_pending = False
-        return paragraph
+            props = {**(props or {}), "w:pageBreakBefore": {}}
+        if not props:
+            ppr = self._style_ppr.get(word_style)
+            if ppr is None:
+                ppr = self._style_ppr[word_style] = self.style_ppr(word_style, {})
+            return docx_xml.paragraph(ppr, content)
+        return docx_xml.paragraph(self.style_ppr(word_style, props), content)
 
-    def before_table(self, container: Container) -> None:
+    def style_ppr(self, word_style: str, props: Props) -> str:
+        """``w:pPr`` of a paragraph style (Normal is the default: no pStyle) and properties."""
+        if word_style != "Normal":
+            props = {"w:pStyle": docx_xml.paragraph_style(self.sheet.ids[word_style]), **props}
+        return docx_xml.props_xml("w:pPr", props, PPR_ORDER)
+
+    def before_table(self, flow: _Flow) -> None:
         """Separate a new table from what precedes it with an almost invisible (1 pt) paragraph
         when needed: Word ignores "page break before" inside a table, and joins two tables
         that touch into one."""
-        body = container._element if isinstance(container, _Cell) else container.element.body
-        last = [child for child in body if child.tag in (qn("w:p"), qn("w:tbl"))][-1:]
-        if self.break_pending or (last and last[0].tag == qn("w:tbl")):
-            _make_tiny(self.new_paragraph(container, "Normal")._p)
+        if self.break_pending or flow.ends_with_table:
+            flow.add(self.p("Normal", "", {"w:spacing": TINY_SPACING}))
 
-    def heading(self, container: Container, block: Heading) -> None:
-        paragraph = self.new_paragraph(container, f"Heading {layout.heading_level(block.level)}")
+    def heading(self, flow: _Flow, block: Heading) -> None:
+        style = f"Heading {layout.heading_level(block.level)}"
         direct = layout.class_spec(self.document, block.style)
-        if direct is not None:
-            apply_paragraph_format(paragraph.paragraph_format, direct)
-        self.runs(paragraph, block.inlines, direct)
+        props = docx_xml.paragraph_props(direct) if direct is not None else None
+        flow.add(self.p(style, self.runs(block.inlines, direct), props))
 
     def paragraph(
-        self, container: Container, inlines: list[Inline], style_name: str | None, width: float
+        self, flow: _Flow, inlines: list[Inline], style_name: str | None, width: float
     ) -> None:
-        paragraph = self.new_paragraph(container, self.sheet.paragraph_style(style_name))
-        spec = layout.paragraph_style(self.document, style_name)
-        self.ruled_runs(container, paragraph, inlines, spec, width)
+        spec = self.look(style_name)  # layout.paragraph_style
+        self.ruled(flow, self.sheet.paragraph_style(style_name), inlines, spec, width, new=True)
 
-    def ruled_runs(
+    def ruled(
         self,
-        container: Container,
-        paragraph: WordParagraph,
+        flow: _Flow,
+        word_style: str,
         inlines: list[Inline],
         spec: StyleSpec,
         width: float,
+        new: bool,
     ) -> None:
-        """The runs, then the rules the style draws under them: a one-line underlined
+        """The paragraph, then the rules its style draws under it: a one-line underlined
         paragraph (the motto) gets its underline as a rule of the text's width, lower than
         Word would draw it; ``rule_below`` its short centred line."""
         underline = layout.one_line_underline(spec, inlines, width)
-        self.runs(paragraph, inlines, None)
+        runs = self.runs(inlines, None, underline_off=underline is not None)
+        flow.add(self.p(word_style, runs, new=new))
         if underline is not None:
-            for run in paragraph.runs:
-                run.underline = False
-            self.rule_line(container, width, underline, 0, 0)
+            flow.add(self.rule_line(width, underline, 0, 0))
         if spec.rule_below:
-            self.rule_line(container, width, spec.rule_below, layout.RULE_DROP_PT, 1)
+            flow.add(self.rule_line(width, spec.rule_below, layout.RULE_DROP_PT, 1))
 
-    def rule_line(
-        self, container: Container, width: float, share: float, drop: float, space: int
-    ) -> None:
+    @staticmethod
+    def rule_line(width: float, share: float, drop: float, space: int) -> str:
         """A centred line of ``share`` of ``width`` (mm): a 1 pt paragraph, ``drop`` points
         under the text, whose indents leave that length for its bottom border."""
-        line = container.add_paragraph()
-        _make_tiny(line._p)
-        fmt = line.paragraph_format
-        fmt.space_before = Pt(drop)
-        fmt.left_indent = fmt.right_indent = Mm(width * (1 - share) / 2)
-        fmt.first_line_indent = Mm(0)
-        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        docx_xml.rule_below(line._p, layout.RULE_WIDTH_PT, space)
+        indent = str(docx_xml.twips(width * (1 - share) / 2))
+        props: Props = {
+            "w:pBdr": docx_xml.rule_below(layout.RULE_WIDTH_PT, space),
+            "w:spacing": {**TINY_SPACING, "w:before": str(docx_xml.pt_twips(drop))},
+            "w:ind": {"w:left": indent, "w:right": indent, "w:firstLine": "0"},
+            "w:jc": {"w:val": "center"},
+        }
+        return docx_xml.paragraph(docx_xml.props_xml("w:pPr", props, PPR_ORDER), "")
 
     def runs(
-        self, paragraph: WordParagraph, inlines: list[Inline], direct: StyleSpec | None
-    ) -> None:
-        """Add the runs; ``direct`` is a class laid over a heading or list item by hand."""
+        self, inlines: list[Inline], direct: StyleSpec | None, underline_off: bool = False
+    ) -> str:
+        """The runs; ``direct`` is a class laid over a heading or list item by hand,
+        ``underline_off`` takes the style's underline off every run."""
+        out = []
         for inline in inlines:
             if isinstance(inline, LineBreak):
-                paragraph.add_run().add_break()
+                out.append(docx_xml.LINE_BREAK)
                 continue
             text = layout.printable(inline.text)
             if not text:
                 continue
+            style_id = self.sheet.run_style_id(inline.style)
             if direct is None:
-                docx_xml.add_run(
-                    paragraph._p,
-                    text,
-                    self.sheet.run_style_id(inline.style),
-                    bool(inline.bold),
-                    bool(inline.italic),
-                    bool(inline.underline),
-                )
-                continue
-            run = paragraph.add_run(text)
-            self.sheet.style_run(run._r, inline.style)
-            if direct is not None:
+                underline = "none" if underline_off else "single" if inline.underline else None
+                rpr = docx_xml.simple_rpr(style_id, inline.bold, inline.italic, underline)
+            else:
                 look = layout.overlay(direct, layout.class_spec(self.document, inline.style))
-                apply_font(run.font, run._r.get_or_add_rPr(), look)
-            if inline.bold:
-                run.bold = True
-            if inline.italic:
-                run.italic = True
-            if inline.underline:
-                run.underline = True
+                props = docx_xml.font_props(look)
+                if style_id is not None:
+                    props["w:rStyle"] = {"w:val": style_id}
+                if inline.bold:
+                    props["w:b"] = {}
+                if inline.italic:
+                    props["w:i"] = {}
+                if inline.underline:
+                    props["w:u"] = {"w:val": "single"}
+                rpr = docx_xml.props_xml("w:rPr", props, RPR_ORDER)
+            out.append(docx_xml.run(text, rpr))
+        return "".join(out)
 
-    def list_block(self, container: Container, block: ListBlock, depth: int) -> None:
+    def list_block(self, flow: _Flow, block: ListBlock, depth: int) -> None:
         level = layout.list_depth(depth)
         style = list_style_name(block.ordered, level)
-        abstract = self.numbered_list if block.ordered else self.bullet_list
-        num_id = docx_xml.start_list(self.numbering, abstract, level)
+        num_id = FIRST_LIST_NUM + len(self.nums)  # a list of its own, counting from 1
+        self.nums.append(docx_xml.num(num_id, LIST_ABSTRACT[block.ordered], level))
+        numbered: Props = {"w:numPr": docx_xml.numbering_props(num_id, level)}
         direct = layout.class_spec(self.document, block.style)
+        if direct is not None:
+            numbered.update(docx_xml.paragraph_props(direct, indent=False))
         for item in block.items:
-            paragraph = self.new_paragraph(container, style)
-            docx_xml.number_paragraph(paragraph._p, num_id, level)
-            if direct is not None:
-                apply_paragraph_format(paragraph.paragraph_format, direct, indent=False)
-            self.runs(paragraph, item.inlines, direct)
+            flow.add(self.p(style, self.runs(item.inlines, direct), numbered))
             for child in item.children:
-                self.list_block(container, child, depth + 1)
+                self.list_block(flow, child, depth + 1)
 
-    def table(self, container: Container, table: Table, width: float) -> None:
+    def table(self, flow: _Flow, table: Table, width: float) -> None:
         if not table.rows:
             return
-        self.before_table(container)
+        self.before_table(flow)
         grid = layout.table_grid(table)
-        border = layout.table_border(self.document, table)
         widths = layout.column_widths(grid, width)
-        word_table = self.new_table(
-            container, len(table.rows), widths, border, layout.CELL_PAD_Y_MM, layout.CELL_PAD_X_MM
-        )
+        border = layout.table_border(self.document, table)
         fill = layout.table_background(self.document, table)
-        for r, (row, cells) in enumerate(zip(word_table.rows, grid.rows, strict=True)):
-            word_cells = row.cells
-            for start, cell in cells:
-                if start >= grid.columns:
-                    continue
-                end = start + layout.span_of(cell, start, grid.columns) - 1
-                low = r + layout.rowspan_of(cell, r, len(grid.rows)) - 1
-                target = word_cells[start]
-                if end > start or low > r:
-                    target = target.merge(word_table.cell(low, end))
-                    target.width = Mm(sum(widths[start : end + 1]))
-                self.cell(target, cell, sum(widths[start : end + 1]))
-                color = layout.hex_color(layout.cell_style(self.document, cell).background or fill)
-                if color:
-                    docx_xml.shade_cell(target._tc, color)
-            if r < table.header_rows:
-                docx_xml.repeat_as_header(row._tr)
+        parts = [
+            docx_xml.table_start(
+                self.table_style(border), widths, layout.CELL_PAD_Y_MM, layout.CELL_PAD_X_MM
+            )
+        ]
+        for r, (top, merged) in enumerate(_place(grid)):
+            parts.append(docx_xml.row_start(header=r < table.header_rows))
+            column = 0
+            while column < grid.columns:
+                if column in top:
+                    cell, end, low = top[column]
+                    span_width = sum(widths[column : end + 1])
+                    look = self.look(layout.cell_style_name(cell))  # layout.cell_style
+                    color = layout.hex_color(look.background or fill)
+                    parts.append(
+                        docx_xml.cell(
+                            span_width,
+                            self.cell(cell, span_width),
+                            end - column + 1,
+                            "restart" if low > r else None,
+                            color,
+                        )
+                    )
+                elif column in merged:  # under a cell merged down from a row above
+                    end = merged[column]
+                    parts.append(
+                        docx_xml.cell(
+                            sum(widths[column : end + 1]),
+                            _EMPTY_PARAGRAPH,
+                            end - column + 1,
+                            "continue",
+                        )
+                    )
+                else:  # a row shorter than the grid
+                    end = column
+                    parts.append(docx_xml.cell(widths[column], _EMPTY_PARAGRAPH))
+                column = end + 1
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        flow.add_table("".join(parts))
 
-    def new_table(
-        self,
-        container: Container,
-        rows: int,
-        widths: list[float],
-        border: bool,
-        pad_y: float,
-        pad_x: float,
-    ) -> WordTable:
-        word_table = container.add_table(rows=rows, cols=len(widths))
-        word_table.style = self.word.styles["Table Grid" if border else BORDERLESS]
-        word_table.autofit = False
-        docx_xml.set_table_width(word_table._tbl, sum(widths))
-        docx_xml.set_table_margins(word_table._tbl, pad_y, pad_x)
-        for column, width in zip(word_table.columns, widths, strict=True):
-            column.width = Mm(width)
-        for tr in word_table._tbl.tr_lst:  # new rows: one w:tc per column, nothing merged
-            for tc, width in zip(tr.tc_lst, widths, strict=True):
-                tc.width = Mm(width)
-        return word_table
+    def table_style(self, border: bool) -> str:
+        return self.sheet.ids["Table Grid" if border else BORDERLESS]
 
-    def cell(self, target: _Cell, cell: Cell, width: float) -> None:
+    def cell(self, cell: Cell, width: float) -> str:
         """The cell's runs, then its extra paragraphs; no empty first paragraph when the cell
         has only extra paragraphs (the PDF shows none either)."""
         name = layout.cell_style_name(cell)
@@ -334,52 +393,72 @@ class _Writer:
             [(name, cell.inlines, bool(cell.inlines))] if cell.inlines or not cell.blocks else []
         )
         pieces += [(extra.style or name, extra.inlines, True) for extra in cell.blocks]
-        for index, (style, inlines, ruled) in enumerate(pieces):
-            paragraph = target.paragraphs[0] if index == 0 else target.add_paragraph()
-            self.sheet.style_paragraph(paragraph._p, self.sheet.paragraph_style(style))
+        flow = _Flow(in_cell=True)
+        inner = width - 2 * layout.CELL_PAD_X_MM
+        for style, inlines, ruled in pieces:
+            word_style = self.sheet.paragraph_style(style)
             inlines = layout.url_break_opportunities(inlines)
             if ruled:
-                inner = width - 2 * layout.CELL_PAD_X_MM
-                self.ruled_runs(target, paragraph, inlines, self.document.style(style), inner)
+                self.ruled(flow, word_style, inlines, self.look(style), inner, new=False)
             else:
-                self.runs(paragraph, inlines, None)
+                flow.add(self.p(word_style, self.runs(inlines, None), new=False))
+        return flow.xml()
 
-    def division(
-        self, container: Container, division: Division, width: float, in_panel: bool
-    ) -> None:
+    def division(self, flow: _Flow, division: Division, width: float, in_panel: bool) -> None:
         border, background = layout.panel(self.document, division.style)
         if not border and not background:
-            self.blocks(container, division.blocks, width, division.style, in_panel)
+            self.blocks(flow, division.blocks, width, division.style, in_panel)
             return
-        self.before_table(container)
+        self.before_table(flow)
         pad = layout.PANEL_PAD_MM
-        box = self.new_table(container, 1, [width], border, pad / 2, pad)
-        target = box.rows[0].cells[0]
-        docx_xml.keep_row_together(box.rows[0]._tr)
-        color = layout.hex_color(background)
-        if color:
-            docx_xml.shade_cell(target._tc, color)
-        self.blocks(target, division.blocks, width - 2 * pad, division.style, in_panel=True)
-        _tidy_panel(target)
+        inside = _Flow(in_cell=True)
+        self.blocks(inside, division.blocks, width - 2 * pad, division.style, in_panel=True)
+        flow.add_table(
+            docx_xml.table_start(self.table_style(border), [width], pad / 2, pad)
+            + docx_xml.row_start(keep_together=True)
+            + docx_xml.cell(
+                width,
+                inside.xml() or _EMPTY_PARAGRAPH,
+                fill=layout.hex_color(background),
+            )
+            + "</w:tr></w:tbl>"
+        )
 
 
-def _make_tiny(p: BaseOxmlElement) -> None:
-    fmt = WordParagraph(p, None).paragraph_format
-    fmt.space_before = fmt.space_after = Pt(0)
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(1)
+def _place(
+    grid: layout.Grid,
+) -> list[tuple[dict[int, tuple[Cell, int, int]], dict[int, int]]]:
+    """Per row of the grid: the cells that start there (first column → cell, last column,
+    last row) and the columns covered by a cell merged down from above (first → last column).
 
-
-def _tidy_panel(cell: _Cell) -> None:
-    """Close the gaps python-docx leaves in a cell: the empty paragraph a new cell starts with,
-    and the empty one it adds after each nested table (a cell must end with a paragraph)."""
-    content = [child for child in cell._tc if child.tag != qn("w:tcPr")]
-    for before, element in itertools.pairwise(content):
-        if before.tag == qn("w:tbl") and element.tag == qn("w:p") and _is_empty(element):
-            _make_tiny(element)
-    if len(content) > 1 and content[0].tag == qn("w:p") and _is_empty(content[0]):
-        cell._tc.remove(content[0])
-
-
-def _is_empty(p: BaseOxmlElement) -> bool:
-    return p.find(qn("w:r")) is None
+    A span that would run into another cell's columns is cut short there, so a malformed
+    table still makes a valid one."""
+    rows = len(grid.rows)
+    taken: set[tuple[int, int]] = set()
+    placed: list[tuple[dict[int, tuple[Cell, int, int]], dict[int, int]]] = [
+        ({}, {}) for _ in range(rows)
+    ]
+    for r, cells in enumerate(grid.rows):
+        for start, cell in cells:
+            if start >= grid.columns or (r, start) in taken:
+                continue
+            end = start + layout.span_of(cell, start, grid.columns) - 1
+            low = r + layout.rowspan_of(cell, r, rows) - 1
+            if end > start or low > r:
+                end = next((c - 1 for c in range(start + 1, end + 1) if (r, c) in taken), end)
+                columns = range(start, end + 1)
+                low = next(
+                    (
+                        rr - 1
+                        for rr in range(r + 1, low + 1)
+                        if any((rr, c) in taken for c in columns)
+                    ),
+                    low,
+                )
+                taken.update((rr, c) for rr in range(r, low + 1) for c in columns)
+                for below in range(r + 1, low + 1):
+                    placed[below][1][start] = end
+            else:
+                taken.add((r, start))
+            placed[r][0][start] = (cell, end, low)
+    return placed

@@ -1,359 +1,350 @@
-"""The bits of WordprocessingML python-docx has no API for: fonts for every script, shading,
-repeating header rows, cell margins, fields, language, list numbering.
+"""WordprocessingML written as text: escaping, measures, paragraph and run properties in
+schema order, runs, fields, list numbering.
 
-Word rejects a file whose elements are out of schema order ("unreadable content"), so every
-element is inserted before its schema successors, never simply appended.
+The DOCX writer builds its parts as strings instead of through python-docx's element API,
+which searched each property's place in the schema and read text a character at a time
+(most of the time of writing a briefing). Word rejects a file whose elements are out of
+schema order ("unreadable content"), so properties are kept as dicts and written in the
+order the schema lists them (``PPR_ORDER``, ``RPR_ORDER``).
 """
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-
+from briefing_studio.document import StyleSpec
 from briefing_studio.render import layout
 
-_THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-_RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
-_TCPR_AFTER_SHD = (
-    "w:noWrap",
-    "w:tcMar",
-    "w:textDirection",
-    "w:tcFitText",
-    "w:vAlign",
-    "w:hideMark",
-    "w:headers",
-    "w:cellIns",
-    "w:cellDel",
-    "w:cellMerge",
-    "w:tcPrChange",
-)
-_TBLPR_AFTER_W = (
-    "w:jc",
-    "w:tblCellSpacing",
-    "w:tblInd",
-    "w:tblBorders",
-    "w:shd",
-    "w:tblLayout",
-    "w:tblCellMar",
-    "w:tblLook",
-    "w:tblCaption",
-    "w:tblDescription",
-    "w:tblPrChange",
-)
-_TBLPR_AFTER_MAR = _TBLPR_AFTER_W[7:]
-_SETTINGS_AFTER_COMPAT = (
-    "w:docVars",
-    "w:rsids",
-    "m:mathPr",
-    "w:attachedSchema",
-    "w:themeFontLang",
-    "w:clrSchemeMapping",
-    "w:doNotIncludeSubdocsInStats",
-    "w:doNotAutoCompressPictures",
-    "w:forceUpgrade",
-    "w:captions",
-    "w:readModeInkLockDown",
-    "w:smartTagType",
-    "sl:schemaLibrary",
-    "w:shapeDefaults",
-    "w:doNotEmbedSmartTags",
-    "w:decimalSymbol",
-    "w:listSeparator",
-)
-_TWIPS_PER_MM = 1440 / 25.4
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NAMESPACES = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
+# A property: the attributes of an empty element (merged attribute by attribute when a
+# style is laid over another) or the element's whole XML (numPr, tabs, pBdr).
+Attributes = dict[str, str]
+Props = dict[str, Attributes | str]
 
-def twips(mm: float) -> int:
-    return round(mm * _TWIPS_PER_MM)
-
-
-def set_font_name(rpr: BaseOxmlElement, name: str) -> None:
-    """Name the font for Latin, East Asian and complex scripts alike, dropping theme fonts.
-
-    Word picks the font per character class; with only ``ascii`` set, some Vietnamese
-    letters can fall into another slot and come out in the theme font.
-    """
-    fonts = rpr.get_or_add_rFonts()
-    for attr in _THEME_FONT_ATTRS:
-        fonts.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), name)
-
-
-def set_language(rpr: BaseOxmlElement, language: str) -> None:
-    """Spell-check language of the text (Vietnamese), for every script slot."""
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.insert_element_before(lang, *_RPR_AFTER_LANG)
-    for attr in ("w:val", "w:eastAsia"):
-        lang.set(qn(attr), language)
-
-
-def remove_theme_color(rpr: BaseOxmlElement) -> None:
-    color = rpr.find(qn("w:color"))
-    if color is not None:
-        for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
-            color.attrib.pop(qn(attr), None)
-
-
-def _shd(fill: str) -> BaseOxmlElement:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill.lstrip("#").upper())
-    return shd
-
-
-# What may follow w:pBdr inside w:pPr (ECMA-376 order).
-_PPR_AFTER_PBDR = (
-    "w:shd",
+# The children of w:pPr and w:rPr this writer sets, in ECMA-376 schema order.
+PPR_ORDER = (
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:numPr",
+    "w:pBdr",
     "w:tabs",
-    "w:suppressAutoHyphens",
-    "w:kinsoku",
-    "w:wordWrap",
-    "w:overflowPunct",
-    "w:topLinePunct",
-    "w:autoSpaceDE",
-    "w:autoSpaceDN",
-    "w:bidi",
-    "w:adjustRightInd",
-    "w:snapToGrid",
     "w:spacing",
     "w:ind",
     "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
     "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
     "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
 )
+RPR_ORDER = (
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:color",
+    "w:sz",
+    "w:szCs",
+    "w:u",
+    "w:lang",
+)
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+_EMU_PER_MM, _EMU_PER_PT, _EMU_PER_TWIP = 36000, 12700, 635
+
+# An empty paragraph one point high: between touching tables, after a table in a cell, under
+# a rule.
+TINY_SPACING: Attributes = {"w:before": "0", "w:after": "0", "w:lineRule": "exact", "w:line": "20"}
 
 
-def add_run(
-    p: BaseOxmlElement,
-    text: str,
-    style_id: str | None = None,
-    bold: bool = False,
-    italic: bool = False,
-    underline: bool = False,
-) -> BaseOxmlElement:
-    """Append a run of ``text`` to ``p``, with its character style and bold, italic, underline.
-
-    The same XML as python-docx's ``add_run`` with those properties set, built directly: that
-    API reads the text a character at a time and searches each property's place in the
-    schema, a third of the time of writing the seed briefing. ``text`` holds no tab or newline
-    (``layout.printable`` made them spaces); the run's children are in schema order.
-    """
-    r = OxmlElement("w:r")
-    if style_id or bold or italic or underline:
-        rpr = OxmlElement("w:rPr")
-        if style_id:
-            rpr.append(OxmlElement("w:rStyle", {qn("w:val"): style_id}))
-        if bold:
-            rpr.append(OxmlElement("w:b"))
-        if italic:
-            rpr.append(OxmlElement("w:i"))
-        if underline:
-            rpr.append(OxmlElement("w:u", {qn("w:val"): "single"}))
-        r.append(rpr)
-    t = OxmlElement("w:t")
-    t.text = text
-    if len(text.strip()) < len(text):
-        t.set(qn("xml:space"), "preserve")
-    r.append(t)
-    p.append(r)  # a paragraph's runs follow its pPr in any order of runs and links
-    return r
+def escape(text: str) -> str:
+    """Text for an element's content."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def rule_below(p: BaseOxmlElement, width_pt: float, space_pt: int = 1) -> None:
-    """A single bottom border on paragraph ``p`` (its indents set the line's length),
-    ``space_pt`` under the paragraph's line."""
-    ppr = p.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), str(max(2, round(width_pt * 8))))  # eighths of a point
-    bottom.set(qn("w:space"), str(space_pt))
-    bottom.set(qn("w:color"), "000000")
-    border.append(bottom)
-    ppr.insert_element_before(border, *_PPR_AFTER_PBDR)
+def quote(text: str) -> str:
+    """Text for an attribute value (in double quotes)."""
+    return escape(text).replace('"', "&quot;")
 
 
-def shade_cell(tc: BaseOxmlElement, fill: str) -> None:
-    tcpr = tc.get_or_add_tcPr()
-    old = tcpr.find(qn("w:shd"))
-    if old is not None:
-        tcpr.remove(old)
-    tcpr.insert_element_before(_shd(fill), *_TCPR_AFTER_SHD)
+def twips(mm: float) -> int:
+    """Millimetres as twentieths of a point, rounded as python-docx does (through EMU)."""
+    return round(int(mm * _EMU_PER_MM) / _EMU_PER_TWIP)
 
 
-def set_table_margins(tbl: BaseOxmlElement, mm_y: float, mm_x: float) -> None:
-    tblpr = tbl.tblPr
-    old = tblpr.find(qn("w:tblCellMar"))
-    if old is not None:
-        tblpr.remove(old)
-    tblpr.insert_element_before(_margins("w:tblCellMar", mm_y, mm_x), *_TBLPR_AFTER_MAR)
+def pt_twips(points: float) -> int:
+    return round(int(points * _EMU_PER_PT) / _EMU_PER_TWIP)
 
 
-def _margins(tag: str, mm_y: float, mm_x: float) -> BaseOxmlElement:
-    margins = OxmlElement(tag)
-    for side, value in (("top", mm_y), ("left", mm_x), ("bottom", mm_y), ("right", mm_x)):
-        edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:w"), str(twips(value)))
-        edge.set(qn("w:type"), "dxa")
-        margins.append(edge)
-    return margins
+def half_points(points: float) -> int:
+    return int(int(points * _EMU_PER_PT) / _EMU_PER_PT * 2)
 
 
-def set_table_width(tbl: BaseOxmlElement, width_mm: float) -> None:
-    tblpr = tbl.tblPr
-    width = tblpr.find(qn("w:tblW"))
-    if width is None:
-        width = OxmlElement("w:tblW")
-        tblpr.insert_element_before(width, *_TBLPR_AFTER_W)
-    width.set(qn("w:w"), str(twips(width_mm)))
-    width.set(qn("w:type"), "dxa")
+def line_twips(multiple: float) -> int:
+    """A line spacing of ``multiple`` lines as w:spacing/@w:line with lineRule "auto"."""
+    return round(int(multiple * 240 * _EMU_PER_TWIP) / _EMU_PER_TWIP)
 
 
-def repeat_as_header(tr: BaseOxmlElement) -> None:
-    """Mark a row as a header row, repeated at the top of each page the table spans."""
-    trpr = tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    # trPr's row properties are a free-order choice; only the change-tracking tags come last.
-    trpr.insert_element_before(header, "w:ins", "w:del", "w:trPrChange")
+# --- properties -------------------------------------------------------------------------------
 
 
-def keep_row_together(tr: BaseOxmlElement) -> None:
-    """A row that moves to the next page whole instead of splitting (unless taller than one)."""
-    trpr = tr.get_or_add_trPr()
-    trpr.insert_element_before(OxmlElement("w:cantSplit"), "w:ins", "w:del", "w:trPrChange")
+def element(tag: str, value: Attributes | str) -> str:
+    if isinstance(value, str):
+        return value
+    attributes = "".join(f' {name}="{quote(v)}"' for name, v in value.items())
+    return f"<{tag}{attributes}/>"
 
 
-def keep_manual_breaks_unjustified(settings: BaseOxmlElement) -> None:
-    """Do not stretch a justified line that ends in a line break (``<br>``), as the PDF does.
-
-    Word otherwise spreads "Nơi nhận:" across the whole line when a ``<br>`` follows it.
-    """
-    compat = settings.find(qn("w:compat"))
-    if compat is None:
-        compat = OxmlElement("w:compat")
-        settings.insert_element_before(compat, *_SETTINGS_AFTER_COMPAT)
-    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
-        # It precedes every child python-docx's template puts in compat (useFELayout, …).
-        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+def props_xml(tag: str, props: Props, order: tuple[str, ...]) -> str:
+    """``<w:pPr>``/``<w:rPr>`` with ``props`` in schema order; "" when there are none."""
+    if not props:
+        return ""
+    inner = "".join(element(name, props[name]) for name in order if name in props)
+    return f"<{tag}>{inner}</{tag}>"
 
 
-def add_field(paragraph: object, instruction: str, placeholder: str) -> None:
-    """Append a field (``PAGE``, ``NUMPAGES``) with a cached result Word shows until updated."""
-    p = paragraph._p  # type: ignore[attr-defined]
-    for kind, text in (
-        ("begin", None),
-        ("instr", instruction),
-        ("separate", None),
-        ("result", placeholder),
-        ("end", None),
-    ):
-        run = OxmlElement("w:r")
-        if kind == "instr":
-            child = OxmlElement("w:instrText")
-            child.set(qn("xml:space"), "preserve")
-            child.text = f" {text} "
-        elif kind == "result":
-            child = OxmlElement("w:t")
-            child.text = text
+_MERGED = frozenset({"w:spacing", "w:ind"})
+
+
+def merge(base: Props, top: Props) -> Props:
+    """``base`` with ``top`` laid over it: the attributes of spacing and indents merge (a
+    first-line indent replaces a hanging one and back), any other property is replaced."""
+    out = dict(base)
+    for name, value in top.items():
+        old = out.get(name)
+        if name in _MERGED and isinstance(value, dict) and isinstance(old, dict):
+            merged = dict(old)
+            if name == "w:ind":
+                for exclusive in ("w:firstLine", "w:hanging"):
+                    if exclusive in value:
+                        merged.pop("w:firstLine", None)
+                        merged.pop("w:hanging", None)
+            merged.update(value)
+            out[name] = merged
         else:
-            child = OxmlElement("w:fldChar")
-            child.set(qn("w:fldCharType"), kind)
-        run.append(child)
-        p.append(run)
+            out[name] = value
+    return out
 
 
-def add_list_definitions(
-    numbering: BaseOxmlElement, font: str, first_mm: float = layout.LIST_FIRST_MM
-) -> tuple[int, int]:
-    """Add the bullet and the numbered multi-level list (first marker ``first_mm`` from the
-    margin); returns their abstractNum ids."""
-    existing = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
-    first_id = max(existing, default=-1) + 1
-    ids = []
-    for offset, ordered in enumerate((False, True)):
-        abstract = _abstract_num(first_id + offset, ordered, font, first_mm)
-        first_num = numbering.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(abstract)
-        else:
-            numbering.append(abstract)
-        ids.append(first_id + offset)
-    return ids[0], ids[1]
+def _toggle(on: bool) -> Attributes:
+    return {} if on else {"w:val": "0"}
 
 
-def _abstract_num(abstract_id: int, ordered: bool, font: str, first_mm: float) -> BaseOxmlElement:
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(abstract_id))
-    _child(abstract, "w:nsid", f"{0x42530000 + abstract_id:08X}")
-    _child(abstract, "w:multiLevelType", "multilevel")
+def font_names(name: str) -> Attributes:
+    """The font for Latin, East Asian and complex scripts alike (Word picks the font per
+    character class; with only ``ascii`` set, some Vietnamese letters could fall into another
+    slot and come out in the theme font)."""
+    return {"w:ascii": name, "w:hAnsi": name, "w:eastAsia": name, "w:cs": name}
+
+
+def font_props(spec: StyleSpec) -> Props:
+    """The run properties ``spec`` sets."""
+    props: Props = {}
+    if spec.font:
+        props["w:rFonts"] = font_names(spec.font)
+    if spec.size:
+        props["w:sz"] = {"w:val": str(half_points(spec.size))}
+    if spec.bold is not None:
+        props["w:b"] = _toggle(spec.bold)
+    if spec.italic is not None:
+        props["w:i"] = _toggle(spec.italic)
+    if spec.underline is not None:
+        props["w:u"] = {"w:val": "single" if spec.underline else "none"}
+    if spec.uppercase is not None:
+        props["w:caps"] = _toggle(spec.uppercase)
+    color = layout.hex_color(spec.color)
+    if color:
+        props["w:color"] = {"w:val": color}
+    return props
+
+
+def paragraph_props(spec: StyleSpec, indent: bool = True) -> Props:
+    """The paragraph properties ``spec`` sets (``indent``: its first-line indent too)."""
+    props: Props = {}
+    if spec.align:
+        props["w:jc"] = {"w:val": _JC.get(spec.align, "left")}
+    spacing: Attributes = {}
+    if spec.space_before is not None:
+        spacing["w:before"] = str(pt_twips(spec.space_before))
+    if spec.space_after is not None:
+        spacing["w:after"] = str(pt_twips(spec.space_after))
+    if spec.line_spacing:
+        spacing["w:line"] = str(line_twips(spec.line_spacing))
+        spacing["w:lineRule"] = "auto"
+    if spacing:
+        props["w:spacing"] = spacing
+    if indent and spec.first_line_indent is not None:
+        props["w:ind"] = first_line(spec.first_line_indent)
+    return props
+
+
+def first_line(mm: float) -> Attributes:
+    """A first-line indent; negative is a hanging indent."""
+    return {"w:hanging": str(twips(-mm))} if mm < 0 else {"w:firstLine": str(twips(mm))}
+
+
+def paragraph_style(style_id: str) -> Attributes:
+    return {"w:val": style_id}
+
+
+def rule_below(width_pt: float, space_pt: int = 1) -> str:
+    """A single bottom border (the paragraph's indents set the line's length), ``space_pt``
+    under the paragraph's line."""
+    size = max(2, round(width_pt * 8))  # eighths of a point
+    return (
+        f'<w:pBdr><w:bottom w:val="single" w:sz="{size}" w:space="{space_pt}" '
+        'w:color="000000"/></w:pBdr>'
+    )
+
+
+def numbering_props(num_id: int, depth: int) -> str:
+    return f'<w:numPr><w:ilvl w:val="{depth}"/><w:numId w:val="{num_id}"/></w:numPr>'
+
+
+# --- runs and paragraphs ----------------------------------------------------------------------
+
+
+def paragraph(ppr: str, content: str) -> str:
+    """A ``w:p`` with its properties (already ``<w:pPr>…</w:pPr>`` or "") and runs."""
+    return f"<w:p>{ppr}{content}</w:p>" if ppr or content else "<w:p/>"
+
+
+def text(value: str) -> str:
+    """A ``w:t``; ``value`` holds no tab or newline (``layout.printable`` made them spaces)."""
+    if len(value.strip()) < len(value):
+        return f'<w:t xml:space="preserve">{escape(value)}</w:t>'
+    return f"<w:t>{escape(value)}</w:t>"
+
+
+def run(value: str, rpr: str = "") -> str:
+    """A run of ``value`` with its properties (``<w:rPr>…</w:rPr>`` or "")."""
+    return f"<w:r>{rpr}{text(value)}</w:r>"
+
+
+def simple_rpr(style_id: str | None, bold: bool, italic: bool, underline: str | None = None) -> str:
+    """A run's character style, bold, italic and underline ("single", "none" or None)."""
+    if not (style_id or bold or italic or underline):
+        return ""
+    return (
+        "<w:rPr>"
+        + (f'<w:rStyle w:val="{quote(style_id)}"/>' if style_id else "")
+        + ("<w:b/>" if bold else "")
+        + ("<w:i/>" if italic else "")
+        + (f'<w:u w:val="{underline}"/>' if underline else "")
+        + "</w:rPr>"
+    )
+
+
+LINE_BREAK = "<w:r><w:br/></w:r>"
+
+
+def field(instruction: str, placeholder: str) -> str:
+    """A field (``PAGE``, ``NUMPAGES``) with a cached result Word shows until updated."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:t>{escape(placeholder)}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def shading(fill: str) -> str:
+    return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#").upper()}"/>'
+
+
+def cell_margins(tag: str, mm_y: float, mm_x: float) -> str:
+    sides = "".join(
+        f'<w:{side} w:w="{twips(value)}" w:type="dxa"/>'
+        for side, value in (("top", mm_y), ("left", mm_x), ("bottom", mm_y), ("right", mm_x))
+    )
+    return f"<{tag}>{sides}</{tag}>"
+
+
+def table_start(style_id: str, widths: list[float], pad_y: float, pad_x: float) -> str:
+    """``<w:tbl>`` with its properties (style, fixed width and layout, cell margins) and grid,
+    up to its first row."""
+    grid = "".join(f'<w:gridCol w:w="{twips(width)}"/>' for width in widths)
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{quote(style_id)}"/>'
+        f'<w:tblW w:type="dxa" w:w="{twips(sum(widths))}"/><w:tblLayout w:type="fixed"/>'
+        f"{cell_margins('w:tblCellMar', pad_y, pad_x)}"
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+        'w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+    )
+
+
+def row_start(header: bool = False, keep_together: bool = False) -> str:
+    """``<w:tr>``; a header row repeats at the top of each page the table spans, a row kept
+    together moves to the next page whole instead of splitting (unless taller than one)."""
+    if not (header or keep_together):
+        return "<w:tr>"
+    return (
+        "<w:tr><w:trPr>"
+        + ("<w:cantSplit/>" if keep_together else "")
+        + ("<w:tblHeader/>" if header else "")
+        + "</w:trPr>"
+    )
+
+
+def cell(
+    width_mm: float,
+    content: str,
+    span: int = 1,
+    merge: str | None = None,
+    fill: str | None = None,
+) -> str:
+    """A ``w:tc``: width, columns spanned, vertical merge ("restart", "continue"), shading."""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips(width_mm)}"/>'
+        + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+        + (f'<w:vMerge w:val="{merge}"/>' if merge else "")
+        + (shading(fill) if fill else "")
+        + f"</w:tcPr>{content}</w:tc>"
+    )
+
+
+# --- numbering --------------------------------------------------------------------------------
+
+NSID_BASE = 0x42530000  # "BS": our lists' nsid, so they are told apart from others
+
+
+def abstract_num(abstract_id: int, ordered: bool, font: str, first_mm: float) -> str:
+    """The bullet or the numbered multi-level list, first marker ``first_mm`` from the margin."""
+    levels = []
     for depth in range(layout.MAX_LIST_DEPTH):
-        lvl = OxmlElement("w:lvl")
-        lvl.set(qn("w:ilvl"), str(depth))
-        _child(lvl, "w:start", "1")
         if ordered:
-            fmt, text = layout.NUMBER_FORMATS[depth]
+            fmt, marker = layout.NUMBER_FORMATS[depth]
         else:
-            fmt, text = "bullet", layout.BULLETS[depth]
-        _child(lvl, "w:numFmt", fmt)
-        _child(lvl, "w:lvlText", text)
-        _child(lvl, "w:lvlJc", "left")
+            fmt, marker = "bullet", layout.BULLETS[depth]
         left, hanging = layout.list_indent_mm(depth, first_mm)
-        ppr = OxmlElement("w:pPr")
-        tabs = OxmlElement("w:tabs")
-        tab = OxmlElement("w:tab")
-        tab.set(qn("w:val"), "num")
-        tab.set(qn("w:pos"), str(twips(left)))
-        tabs.append(tab)
-        ppr.append(tabs)
-        ind = OxmlElement("w:ind")
-        ind.set(qn("w:left"), str(twips(left)))
-        ind.set(qn("w:hanging"), str(twips(hanging)))
-        ppr.append(ind)
-        lvl.append(ppr)
-        rpr = OxmlElement("w:rPr")
-        set_font_name(rpr, font)
-        lvl.append(rpr)
-        abstract.append(lvl)
-    return abstract
+        levels.append(
+            f'<w:lvl w:ilvl="{depth}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{quote(marker)}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{twips(left)}"/></w:tabs>'
+            f'<w:ind w:left="{twips(left)}" w:hanging="{twips(hanging)}"/></w:pPr>'
+            f"{props_xml('w:rPr', {'w:rFonts': font_names(font)}, RPR_ORDER)}</w:lvl>"
+        )
+    return (
+        f'<w:abstractNum w:abstractNumId="{abstract_id}">'
+        f'<w:nsid w:val="{NSID_BASE + abstract_id:08X}"/><w:multiLevelType w:val="multilevel"/>'
+        + "".join(levels)
+        + "</w:abstractNum>"
+    )
 
 
-def _child(parent: BaseOxmlElement, tag: str, value: str) -> None:
-    element = OxmlElement(tag)
-    element.set(qn("w:val"), value)
-    parent.append(element)
-
-
-def start_list(numbering: BaseOxmlElement, abstract_id: int, depth: int) -> int:
-    """A new list instance that counts from 1 (its own ``w:num``); returns its numId."""
-    num = numbering.add_num(abstract_id)
-    num.add_lvlOverride(ilvl=depth).add_startOverride(1)
-    return int(num.numId)
-
-
-def number_paragraph(p: BaseOxmlElement, num_id: int, depth: int) -> None:
-    num_pr = p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = depth
-    num_pr.get_or_add_numId().val = num_id
-
-
-def drop_contextual_spacing(style_element: BaseOxmlElement) -> None:
-    """Word's list styles ignore spacing between items; the PDF keeps it, so Word must too."""
-    ppr = style_element.find(qn("w:pPr"))
-    if ppr is not None:
-        for element in ppr.findall(qn("w:contextualSpacing")):
-            ppr.remove(element)
+def num(num_id: int, abstract_id: int, restart_depth: int | None = None) -> str:
+    """A list instance; ``restart_depth``: it counts from 1 at that level (its own list)."""
+    override = (
+        ""
+        if restart_depth is None
+        else f'<w:lvlOverride w:ilvl="{restart_depth}"><w:startOverride w:val="1"/></w:lvlOverride>'
+    )
+    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'

@@ -12,56 +12,27 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from briefing_studio import paths
-from briefing_studio.errors import BriefingError
-
-SERIF = "LiberationSerif"
-SANS = "LiberationSans"
-_FACES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
-_SANS_NAMES = frozenset(
-    {
-        "arial",
-        "helvetica",
-        "sans",
-        "sans-serif",
-        "liberation sans",
-        "arimo",
-        "calibri",
-        "verdana",
-        "tahoma",
-        "segoe ui",
-    }
+from briefing_studio.render.font_faces import (
+    FACES,
+    SANS,
+    SERIF,
+    face_path,
+    face_suffix,
+    family_name,
+    font_missing,
 )
 
 
 def family_for(font: str | None) -> str:
-    """The registered family for a template's font name.
-
-    Arial, Helvetica and other sans names map to Liberation Sans; Times New Roman, serif and any
-    font we do not ship map to Liberation Serif, the usual face of Vietnamese official papers.
-    """
-    family = _family_name(font)
+    """The registered family for a template's font name (``font_faces.family_name``)."""
+    family = family_name(font)
     register_family(family)
     return family
 
 
-def _family_name(font: str | None) -> str:
-    name = (font or "").strip().strip("'\"").lower()
-    return SANS if name in _SANS_NAMES else SERIF
-
-
-def _suffix(bold: bool, italic: bool) -> str:
-    return {
-        (False, False): "",
-        (True, False): "-Bold",
-        (False, True): "-Italic",
-        (True, True): "-BoldItalic",
-    }[(bool(bold), bool(italic))]
-
-
 def face_for(font: str | None, bold: bool, italic: bool) -> str:
     """The registered face name of a family in the given weight and slant."""
-    return family_for(font) + _suffix(bold, italic)
+    return family_for(font) + face_suffix(bold, italic)
 
 
 def register_fonts() -> None:
@@ -77,7 +48,7 @@ def register_family(family: str) -> None:
     Each face is a TrueType file reportlab parses in 15–30 ms, so a document set in Times
     registers only Liberation Serif.
     """
-    for suffix in _FACES:
+    for suffix in FACES:
         _register_face(family + suffix)
     pdfmetrics.registerFontFamily(
         family,
@@ -90,21 +61,8 @@ def register_family(family: str) -> None:
 
 @cache
 def _register_face(name: str) -> None:
-    family, _, suffix = name.partition("-")
-    path = paths.fonts_dir() / f"{family}-{_FACES['-' + suffix if suffix else '']}.ttf"
+    path = face_path(name)
     try:
         pdfmetrics.registerFont(TTFont(name, str(path)))
     except (OSError, TTFError) as exc:
-        raise BriefingError(
-            "Thiếu phông chữ đi kèm chương trình; hãy cài lại Briefing Studio.",
-            "A font bundled with the program is missing; please reinstall Briefing Studio.",
-            path=path,
-        ) from exc
-
-
-def text_width_pt(text: str, font: str | None, size: float, bold: bool, italic: bool) -> float:
-    """How wide ``text`` is set in the shipped face (Liberation has the metrics of Times New
-    Roman and Arial, so Word's width is the same)."""
-    face = _family_name(font) + _suffix(bold, italic)
-    _register_face(face)  # one face is enough to measure: the DOCX writer needs no other
-    return pdfmetrics.stringWidth(text, face, size)
+        raise font_missing(path) from exc
