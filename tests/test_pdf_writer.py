@@ -325,11 +325,11 @@ def test_a_paragraph_is_laid_out_once_per_width() -> None:
     from reportlab.lib.styles import ParagraphStyle
 
     from briefing_studio.render.fonts import face_for
-    from briefing_studio.render.pdf_writer import _Paragraph
+    from briefing_studio.render.pdf_lines import BriefingParagraph
 
     style = ParagraphStyle("p", fontName=face_for("Times New Roman", False, False), fontSize=13)
     text = "Kim ngạch xuất khẩu đạt 12,4 tỷ USD, tăng 8% so với năm 2023. " * 6
-    paragraph = _Paragraph(text, style)
+    paragraph = BriefingParagraph(text, style)
     width, height = paragraph.wrap(400, 1e9)
     lines = paragraph.blPara
     assert paragraph.wrap(400, 500) == (width, height) and paragraph.blPara is lines

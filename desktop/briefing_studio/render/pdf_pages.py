@@ -20,6 +20,7 @@ from reportlab.platypus import Table as PdfTable
 from briefing_studio.document import Document
 from briefing_studio.render.fonts import face_for
 from briefing_studio.render.layout import header_distance_mm, page_number_text
+from briefing_studio.render.pdf_lines import BriefingParagraph
 from briefing_studio.render.pdf_markup import size_of
 
 CREATOR = "Briefing Studio"
@@ -30,7 +31,7 @@ _DESCENT = 0.22
 _UNLIMITED = 1e9
 
 
-class OutlinedHeading(Paragraph):
+class OutlinedHeading(BriefingParagraph):
     """A heading paragraph that adds itself to the PDF outline (bookmarks) when placed."""
 
     outline_level: int | None = None

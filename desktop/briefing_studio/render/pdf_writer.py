@@ -11,16 +11,14 @@ import io
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.doctemplate import LayoutError
-from reportlab.rl_config import _FUZZ
 
 from briefing_studio.document import (
     Block,
@@ -42,6 +40,7 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.render import layout
 from briefing_studio.render.fonts import face_for
+from briefing_studio.render.pdf_lines import BriefingParagraph
 from briefing_studio.render.pdf_markup import (
     color_of,
     leading_of,
@@ -51,29 +50,6 @@ from briefing_studio.render.pdf_markup import (
     size_of,
 )
 from briefing_studio.render.pdf_pages import BriefingDocTemplate, OutlinedHeading
-
-
-class _Paragraph(Paragraph):
-    """reportlab's Paragraph, laid out once per width.
-
-    A paragraph is wrapped whenever the layout asks how tall it is: by the frame, by a heading
-    that keeps with it, by a panel or cell around it; breaking its lines is most of a PDF's
-    time. The lines depend only on the width (the style and text are fixed), so the lines of
-    the last width are kept and handed back when it is asked again.
-    """
-
-    _laid_out: tuple[float, Any, Any, float] | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        laid = self._laid_out
-        if laid is not None and laid[0] == availWidth:
-            _, self._wrapWidths, self.blPara, self.height = laid
-            self.width = availWidth
-            return availWidth, self.height
-        size = super().wrap(availWidth, availHeight)
-        if availWidth >= _FUZZ:  # below it reportlab answers "does not fit" and lays out nothing
-            self._laid_out = (availWidth, self._wrapWidths, self.blPara, self.height)
-        return size
 
 
 def _word_top() -> Flowable:
@@ -179,7 +155,7 @@ class _Story:
                 # An empty paragraph is an empty line in Word; keep the same gap.
                 gap = leading_of(spec) + (spec.space_before or 0) + (spec.space_after or 0)
                 return [Spacer(1, gap)]
-            return [_Paragraph(text, paragraph_style(spec, **overrides), bulletText=bullet)]
+            return [BriefingParagraph(text, paragraph_style(spec, **overrides), bulletText=bullet)]
         out: list[Flowable] = []
         for number, piece in enumerate(pieces):
             style = dict(overrides)
@@ -189,7 +165,8 @@ class _Story:
                 style["spaceAfter"] = 0
             text = markup(self.document, piece, spec)
             first_bullet = None if number else bullet
-            out.append(_Paragraph(text, paragraph_style(spec, **style), bulletText=first_bullet))
+            style_of_piece = paragraph_style(spec, **style)
+            out.append(BriefingParagraph(text, style_of_piece, bulletText=first_bullet))
         return out
 
     def split_token(self, run: Run, token: str, spec: StyleSpec, width: float) -> list[str]:
