@@ -62,6 +62,8 @@ def word_values(words: list) -> list[tuple]:
 
 
 def line_values(paragraph: Paragraph) -> list[tuple]:
+    if paragraph.blPara.kind == 0:  # one run: (free width, words) per line
+        return [(space, list(words)) for space, words in paragraph.blPara.lines]
     return [
         (
             line.extraSpace,
@@ -76,16 +78,21 @@ def line_values(paragraph: Paragraph) -> list[tuple]:
     ]
 
 
+ONE_RUN = "  Quan hệ   hợp tác về kinh tế của tỉnh với các đối tác quốc tế được mở rộng. " * 4
+
+
 @pytest.mark.parametrize("width", [120, 200, 333.3, 450])
 @pytest.mark.parametrize("bullet", [None, "•"])
-def test_lines_are_the_ones_reportlab_breaks(width: float, bullet: str | None) -> None:
+@pytest.mark.parametrize("text", [TEXT * 3, ONE_RUN])
+def test_lines_are_the_ones_reportlab_breaks(width: float, bullet: str | None, text: str) -> None:
     look = style(alignment=TA_JUSTIFY, firstLineIndent=12, leftIndent=8, bulletIndent=2)
-    ours = BriefingParagraph(TEXT * 3, look, bulletText=bullet)
-    theirs = Paragraph(TEXT * 3, look, bulletText=bullet)
+    ours = BriefingParagraph(text, look, bulletText=bullet)
+    theirs = Paragraph(text, look, bulletText=bullet)
     assert ours.wrap(width, 1e9) == theirs.wrap(width, 1e9)
     assert line_values(ours) == line_values(theirs) and len(ours.blPara.lines) > 1
     assert ours._wrapWidths == theirs._wrapWidths and ours._width_max == theirs._width_max
-    assert word_values(ours.frags) == word_values(theirs.frags)
+    if ours.blPara.kind == 1:  # several runs: reportlab keeps the words for splitting
+        assert word_values(ours.frags) == word_values(theirs.frags)
     # and the rest of a paragraph split over two pages is the same too
     ours_parts = ours.split(width, 2 * look.leading)
     theirs_parts = theirs.split(width, 2 * look.leading)
@@ -99,8 +106,11 @@ def test_the_quick_breaker_takes_mixed_runs_and_leaves_the_rest() -> None:
     mixed = BriefingParagraph(TEXT, style())
     mixed._wrapWidths = [300.0, 300.0]
     assert break_lines(mixed, mixed._wrapWidths) is not None
-    one_run = BriefingParagraph("một kiểu chữ", style())
-    assert break_lines(one_run, [300.0, 300.0]) is None  # reportlab's quick path already
+    assert break_lines(BriefingParagraph("một kiểu chữ", style()), [300.0, 300.0]) is not None
+    whole = BriefingParagraph(ONE_RUN, style())
+    whole.wrap(200, 1e9)
+    split_rest = whole.split(200, 40)[1]
+    assert break_lines(split_rest, [200.0, 200.0]) is None  # words, not text: reportlab's
     long_word = BriefingParagraph(f'a <font name="{BOLD}">{"x" * 80}</font>', style())
     widths = [100.0, 100.0]
     assert break_lines(long_word, widths) is None and widths == [100.0, 100.0]

@@ -23,6 +23,7 @@ None, and the caller lets reportlab break the lines.
 
 from __future__ import annotations
 
+from string import whitespace
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
@@ -31,11 +32,13 @@ from reportlab.platypus.paragraph import (
     _FK_TEXT,
     FragLine,
     ParaLines,
-    _getFragWords,
     _handleBulletWidth,
     _HSFrag,
     _processed_frags,
     _shy,
+    lstrip,
+    split,
+    strip,
 )
 from reportlab.rl_config import _FUZZ
 
@@ -79,14 +82,14 @@ class BriefingParagraph(Paragraph):
         return super().breakLines(width) if lines is None else lines
 
 
-def break_lines(paragraph: Any, widths: list[float]) -> ParaLines | None:
-    """The lines of ``paragraph`` (a reportlab Paragraph of several text runs) in ``widths``
-    (first line, later lines), exactly as ``Paragraph.breakLines`` makes them; None when the
+def break_lines(paragraph: Any, widths: list[float]) -> Any:
+    """The lines of ``paragraph`` (a reportlab Paragraph of text runs) in ``widths`` (first
+    line, later lines), exactly as ``Paragraph.breakLines`` makes them; None when the
     paragraph uses anything this shortcut does not handle."""
     style = paragraph.style
     frags = paragraph.frags
     if (
-        len(frags) < 2
+        not frags
         or _processed_frags(frags)  # the rest of a paragraph split over pages
         or style.wordWrap
         or style.endDots
@@ -100,6 +103,7 @@ def break_lines(paragraph: Any, widths: list[float]) -> ParaLines | None:
             not hasattr(f, "text")
             or hasattr(f, "cbDefn")
             or hasattr(f, "lineBreak")
+            or hasattr(f, "backColor")
             or _shy in f.text
             for f in frags
         )
@@ -110,11 +114,127 @@ def break_lines(paragraph: Any, widths: list[float]) -> ParaLines | None:
     paragraph.height = 0
     paragraph._splitLongWordCount = paragraph._hyphenations = 0
     _handleBulletWidth(paragraph.bulletText, style, widths)
-    lines = _Lines(paragraph, widths, style.spaceShrinkage).run(_getFragWords(frags, widths[0]))
+    if len(frags) == 1:
+        lines = _one_run(paragraph, frags[0], widths, style.spaceShrinkage)
+    else:
+        lines = _Lines(paragraph, widths, style.spaceShrinkage).run(_frag_words(frags))
     if lines is None:  # a word wider than a line: reportlab cuts it
         widths[0] = first_width
-        return None
     return lines
+
+
+# Word widths by (face, size): the same few thousand words come back on every page.
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_MAX_WIDTHS = 200_000
+
+
+def _widths_of(name: str, size: float) -> dict[str, float]:
+    found = _WIDTHS.get((name, size))
+    if found is None:
+        if sum(len(table) for table in _WIDTHS.values()) > _MAX_WIDTHS:
+            _WIDTHS.clear()
+        found = _WIDTHS[(name, size)] = {}
+    return found
+
+
+def _width(table: dict[str, float], word: str, name: str, size: float) -> float:
+    found = table.get(word)
+    if found is None:
+        found = table[word] = stringWidth(word, name, size)
+    return found
+
+
+def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> Any:
+    """reportlab's breakLines for a paragraph of one run, with word widths looked up."""
+    name, size = f.fontName, f.fontSize
+    ascent, descent = getAscentDescent(name, size)
+    text = strip(f.text)
+    if not text:
+        return f.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
+    table = _widths_of(name, size)
+    space_width = stringWidth(" ", name, size)
+    shrink = shrinkage * space_width
+    last_line = len(widths) - 1
+    line_no = 0
+    max_width = widths[0]
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current_width = -space_width  # reportlab's start, so the first word adds no space
+    for word in split(text):
+        word_width = _width(table, word, name, size)
+        new_width = current_width + space_width + word_width
+        lim_width = max_width + shrink * len(line)
+        if new_width > lim_width:
+            nmw = min(line_no, last_line)
+            if word_width > max(widths[nmw : nmw + 1]):
+                return None
+        if new_width <= lim_width or not line:
+            line.append(word)
+            current_width = new_width
+        else:
+            paragraph._width_max = max(paragraph._width_max, current_width)
+            lines.append((max_width - current_width, line))
+            line = [word]
+            current_width = word_width
+            line_no += 1
+            max_width = widths[min(last_line, line_no)]
+    if line:
+        paragraph._width_max = max(paragraph._width_max, current_width)
+        lines.append((max_width - current_width, line))
+    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+
+def _frag_words(frags: list[Any]) -> list[Any]:
+    """reportlab's ``_getFragWords`` for text runs: each word as [width, (run, text)...],
+    an ``_HSFrag`` when a space follows it; word widths looked up."""
+    words: list[Any] = []
+    word: list[Any] = []
+    width: float = 0
+    hanging_strip = True
+    for f in frags:
+        text = f.text
+        if text == "":
+            continue
+        f._fkind = _FK_TEXT
+        if hanging_strip:
+            text = lstrip(text)
+            if not text:
+                continue
+            hanging_strip = False
+        parts = split(text)
+        if text[0] in whitespace or not parts:
+            if word:
+                word.insert(0, width)
+                words.append(word)
+                word, width = [], 0
+                followed = False
+            else:
+                followed = bool(words) and isinstance(words[-1], _HSFrag)
+            if not followed:
+                parts.insert(0, "")
+            elif not parts:
+                continue
+        table = _widths_of(f.fontName, f.fontSize)
+        for part in parts[:-1]:
+            word.append((f, part))
+            width += _width(table, part, f.fontName, f.fontSize)
+            word.insert(0, width)
+            words.append(_HSFrag(word))
+            word, width = [], 0
+        part = parts[-1]
+        word.append((f, part))
+        width += _width(table, part, f.fontName, f.fontSize)
+        if text[-1] in whitespace:
+            word.insert(0, width)
+            words.append(_HSFrag(word))
+            word, width = [], 0
+    if word:
+        word.insert(0, width)
+        words.append(word)
+    if not words:
+        frags[0]._fkind = _FK_TEXT
+        words = [[0, (frags[0], "")]]
+    return words
 
 
 class _Lines:

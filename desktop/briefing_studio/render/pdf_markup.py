@@ -7,6 +7,8 @@ here and nowhere else: a ``<`` or ``&`` in a report must print as itself, never 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -47,7 +49,21 @@ def color_of(value: str | None, default: colors.Color = colors.black) -> colors.
 
 
 def paragraph_style(spec: StyleSpec, **overrides: object) -> ParagraphStyle:
-    """A ParagraphStyle that looks like ``spec``; ``overrides`` set list indents and the like."""
+    """A ParagraphStyle that looks like ``spec``; ``overrides`` set list indents and the like.
+
+    One object for each look (paragraphs only read their style), so a document of a thousand
+    paragraphs builds a few dozen styles, and ``frags_of`` keys its runs on them.
+    """
+    return _paragraph_style(_spec_key(spec), tuple(overrides.items()))
+
+
+def _spec_key(spec: StyleSpec) -> tuple:
+    return tuple(spec.__dict__.values())
+
+
+@lru_cache(maxsize=1024)
+def _paragraph_style(spec_key: tuple, overrides: tuple) -> ParagraphStyle:
+    spec = StyleSpec(*spec_key)
     size = size_of(spec)
     values: dict[str, object] = {
         "fontName": face_for(spec.font, bool(spec.bold), bool(spec.italic)),
@@ -67,7 +83,9 @@ def paragraph_style(spec: StyleSpec, **overrides: object) -> ParagraphStyle:
         values["underlineOffset"] = -(0.125 * size + RULE_DROP_PT)
         values["underlineWidth"] = 0.05 * size  # the font's own stroke, not reportlab's 2 pt
     values.update(overrides)
-    return ParagraphStyle(spec.name, **values)  # type: ignore[arg-type]
+    style = ParagraphStyle(spec.name, **values)  # type: ignore[arg-type]
+    _FRAG_KEYS[style] = tuple(repr(getattr(style, name, None)) for name in _FRAG_FIELDS)
+    return style
 
 
 def markup(document: Document, inlines: list[Inline], spec: StyleSpec) -> str:
@@ -91,23 +109,37 @@ def run_font(document: Document, run: Run, block: StyleSpec) -> tuple[str, float
 
 
 def _run(document: Document, run: Run, block: StyleSpec) -> str:
-    look = overlay(block, class_spec(document, run.style))
+    upper, opening, closing = _run_tags(
+        _spec_key(block),
+        _spec_key(found) if (found := class_spec(document, run.style)) else None,
+        run.bold,
+        run.italic,
+        run.underline,
+    )
     text = printable(run.text)
-    text = escape(text.upper() if look.uppercase else text)
+    return opening + escape(text.upper() if upper else text) + closing
+
+
+@lru_cache(maxsize=4096)
+def _run_tags(
+    block_key: tuple, class_key: tuple | None, bold: bool, italic: bool, underline: bool
+) -> tuple[bool, str, str]:
+    """(upper-case?, opening tags, closing tags) of a run's look inside a block's."""
+    block = StyleSpec(*block_key)
+    look = overlay(block, StyleSpec(*class_key) if class_key else None)
     attrs = []
-    face, _ = run_font(document, run, block)
+    face = face_for(look.font, bold or bool(look.bold), italic or bool(look.italic))
     if face != face_for(block.font, bool(block.bold), bool(block.italic)):
         attrs.append(f'name="{face}"')
     if size_of(look) != size_of(block):
         attrs.append(f'size="{size_of(look):g}"')
     if hex_color(look.color) != hex_color(block.color):
         attrs.append(f'color="#{color_of(look.color).hexval()[2:]}"')
-    if attrs:
-        text = f"<font {' '.join(attrs)}>{text}</font>"
+    opening, closing = (f"<font {' '.join(attrs)}>", "</font>") if attrs else ("", "")
     # The block's own underline wraps the whole paragraph; only add one it lacks.
-    if (run.underline or look.underline) and not block.underline:
-        text = f"<u>{text}</u>"
-    return text
+    if (underline or look.underline) and not block.underline:
+        opening, closing = "<u>" + opening, closing + "</u>"
+    return bool(look.uppercase), opening, closing
 
 
 # Our markup, token by token: a tag (group 1 "/" for an end tag, group 2 the name, group 3
@@ -130,6 +162,8 @@ _FRAG_FIELDS = (
     "textTransform",
 )
 _TEMPLATES: dict[tuple, ParaFrag] = {}
+# The _FRAG_FIELDS values of each style paragraph_style made (computed once per style).
+_FRAG_KEYS: WeakKeyDictionary[ParagraphStyle, tuple] = WeakKeyDictionary()
 _MAX_TEMPLATES = 4096
 
 
@@ -146,7 +180,7 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     text = cleanBlockQuotedText(text)
     if text.count("<u>") > 1:
         return None
-    key = tuple(repr(getattr(style, name, None)) for name in _FRAG_FIELDS)
+    key = _FRAG_KEYS.get(style) or tuple(repr(getattr(style, n, None)) for n in _FRAG_FIELDS)
     frags: list[ParaFrag] = []
     stack: list[str] = []
     for match in _TOKEN.finditer(text):
