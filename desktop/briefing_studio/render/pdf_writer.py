@@ -59,23 +59,12 @@ def _word_top() -> Flowable:
 
 @bulk_job
 def pdf_bytes(document: Document) -> bytes:
-    """The finished PDF in memory.
-
-    "Trang X/Y" needs the page count before page 1 is drawn, so that mode lays the document
-    out twice (handouts are short); the other modes take one pass.
-    """
+    """The finished PDF in memory, laid out in one pass (see ``BriefingDocTemplate`` for how
+    "Trang X/Y" learns the page count)."""
     layout.check_page(document.page)
     document = layout.with_defaults(document)
-    total = None
-    if document.page.page_numbers == "bottom-x-of-y":
-        total = _build(document, io.BytesIO(), None)
     out = io.BytesIO()
-    _build(document, out, total)
-    return out.getvalue()
-
-
-def _build(document: Document, out: io.BytesIO, total: int | None) -> int:
-    template = BriefingDocTemplate(out, document, total)
+    template = BriefingDocTemplate(out, document)
     # Word keeps the space before the first paragraph of the document and of a page after a
     # page break; reportlab drops space at the top of a frame unless something precedes it.
     story = [_word_top(), *_Story(document).blocks(document.blocks, template.width, None, False)]
@@ -91,7 +80,7 @@ def _build(document: Document, out: io.BytesIO, total: int | None) -> int:
             "whole page, so the PDF cannot be laid out. Shorten it or fix the page size and "
             "margins.",
         ) from exc
-    return template.page
+    return out.getvalue()
 
 
 @dataclass
