@@ -111,6 +111,10 @@ def test_the_quick_breaker_takes_mixed_runs_and_leaves_the_rest() -> None:
     whole.wrap(200, 1e9)
     split_rest = whole.split(200, 40)[1]
     assert break_lines(split_rest, [200.0, 200.0]) is None  # words, not text: reportlab's
+    mixed_whole = BriefingParagraph(TEXT * 3, style())
+    mixed_whole.wrap(200, 1e9)
+    mixed_rest = mixed_whole.split(200, 40)[1]  # reportlab's words of the lines left
+    assert break_lines(mixed_rest, [200.0, 200.0]) is not None
     long_word = BriefingParagraph(f'a <font name="{BOLD}">{"x" * 80}</font>', style())
     widths = [100.0, 100.0]
     assert break_lines(long_word, widths) is None and widths == [100.0, 100.0]

@@ -88,9 +88,16 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     paragraph uses anything this shortcut does not handle."""
     style = paragraph.style
     frags = paragraph.frags
+    # The rest of a paragraph split over pages comes as the words reportlab made of it.
+    processed = bool(frags) and _processed_frags(frags)
+    if processed:
+        if any(type(word) not in (list, _HSFrag) for word in frags):
+            return None  # a word cut over lines, or a hyphenated one
+        runs = [(run, text) for word in frags for run, text in word[1:]]
+    else:
+        runs = [(run, getattr(run, "text", None)) for run in frags]
     if (
         not frags
-        or _processed_frags(frags)  # the rest of a paragraph split over pages
         or style.wordWrap
         or style.endDots
         or style.shaping
@@ -100,12 +107,12 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
         or not style.splitLongWords
         or style.justifyBreaks
         or any(
-            not hasattr(f, "text")
-            or hasattr(f, "cbDefn")
-            or hasattr(f, "lineBreak")
-            or hasattr(f, "backColor")
-            or _shy in f.text
-            for f in frags
+            text is None
+            or hasattr(run, "cbDefn")
+            or hasattr(run, "lineBreak")
+            or hasattr(run, "backColor")
+            or _shy in text
+            for run, text in runs
         )
     ):
         return None
@@ -114,10 +121,11 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     paragraph.height = 0
     paragraph._splitLongWordCount = paragraph._hyphenations = 0
     _handleBulletWidth(paragraph.bulletText, style, widths)
-    if len(frags) == 1:
+    if len(frags) == 1 and not processed:
         lines = _one_run(paragraph, frags[0], widths, style.spaceShrinkage)
     else:
-        lines = _Lines(paragraph, widths, style.spaceShrinkage).run(_frag_words(frags))
+        words = list(frags) if processed else _frag_words(frags)
+        lines = _Lines(paragraph, widths, style.spaceShrinkage).run(words)
     if lines is None:  # a word wider than a line: reportlab cuts it
         widths[0] = first_width
     return lines
