@@ -119,3 +119,10 @@ def test_the_quick_breaker_takes_mixed_runs_and_leaves_the_rest() -> None:
     widths = [100.0, 100.0]
     assert break_lines(long_word, widths) is None and widths == [100.0, 100.0]
     assert long_word.wrap(100, 1e9)[1] > 3 * 15  # reportlab cut the word over lines
+
+
+def test_reportlab_runs_with_its_c_accelerator() -> None:
+    """rl_accel is a dependency: without it the same PDF takes about a fifth longer."""
+    from reportlab.lib.rl_accel import _c_funcs
+
+    assert {"fp_str", "instanceStringWidthTTF", "escapePDF"} <= set(_c_funcs)
