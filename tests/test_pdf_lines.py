@@ -126,3 +126,28 @@ def test_reportlab_runs_with_its_c_accelerator() -> None:
     from reportlab.lib.rl_accel import _c_funcs
 
     assert {"fp_str", "instanceStringWidthTTF", "escapePDF"} <= set(_c_funcs)
+
+
+def test_writing_the_same_document_again_reuses_its_font_subsets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The preview and the exports write one briefing many times: the embedded font
+    subsets (one TrueType file per 256 characters of a face) are built once."""
+    from reportlab import rl_config
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from briefing_studio.document import Document, Paragraph, Run
+    from briefing_studio.render import pdf_bytes
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # same bytes for the same document
+    document = Document(blocks=[Paragraph([Run("Quỹ đầu tư ửng hộ ĐBSCL — ỹ ẵ ẳ ặ 𝛼")])])
+    first = pdf_bytes(document)
+    built: list[int] = []
+    make = TTFontFace.makeSubset
+
+    def counting(self, subset):  # type: ignore[no-untyped-def]
+        built.append(len(subset))
+        return make(self, subset)
+
+    monkeypatch.setattr(TTFontFace, "makeSubset", counting)
+    assert pdf_bytes(document) == first and built == []
