@@ -283,7 +283,6 @@ class _Lines:
         paragraph, widths = self.paragraph, self.widths
         last_line = len(widths) - 1
         lines: list[Any] = []
-        done: list[Any] = []  # reportlab's FW: the frag words, for splitting later
         line_no = 0
         max_width = widths[0]
         words: list[Any] = []
@@ -293,8 +292,9 @@ class _Lines:
         space_width = current_width = 0.0
         max_size = max_ascent = min_descent = 0.0
         first_of_line = 0
-        for w in frag_words:
-            done.append(w)
+        space_key: tuple[str, float] | None = None
+        space = 0.0
+        for index, w in enumerate(frag_words):
             last = w[-1][0]
             font_name, font_size = last.fontName, last.fontSize
             if not words:
@@ -319,10 +319,11 @@ class _Lines:
                 if text:
                     n += 1
                 size = f.fontSize
-                ascent, descent = self.ascent(f.fontName, size)
-                max_size = max(max_size, size)
-                max_ascent = max(max_ascent, ascent)
-                min_descent = min(min_descent, descent)
+                if f is not source or not words:  # else this run is on the line already
+                    ascent, descent = self.ascent(f.fontName, size)
+                    max_size = max(max_size, size)
+                    max_ascent = max(max_ascent, ascent)
+                    min_descent = min(min_descent, descent)
                 if not words:
                     g = f.clone()
                     words = [g]
@@ -344,9 +345,15 @@ class _Lines:
                 else:
                     g.text += text
                 # (reportlab measures this space in the last piece's face at the first's size)
-                space_width = self.space(font_name, size) if isinstance(w, _HSFrag) else 0
+                if isinstance(w, _HSFrag):
+                    if space_key != (font_name, size):
+                        space_key = (font_name, size)
+                        space = self.space(font_name, size)
+                    space_width = space
+                else:
+                    space_width = 0
                 some_text = False
-                for part, part_text in w[2:]:
+                for part, part_text in w[2:] if len(w) > 2 else ():
                     g = part.clone()
                     g.text = part_text
                     source = part
@@ -374,7 +381,7 @@ class _Lines:
                         sFW=first_of_line,
                     )
                 )
-                first_of_line = len(done) - 1
+                first_of_line = index
                 line_no += 1
                 max_width = widths[min(last_line, line_no)]
                 space_width = self.space(font_name, font_size) if isinstance(w, _HSFrag) else 0
@@ -386,7 +393,7 @@ class _Lines:
                 max_ascent, min_descent = self.ascent(g.fontName, max_size)
                 words = [g]
                 g.text = w[1][1]
-                for part, part_text in w[2:]:
+                for part, part_text in w[2:] if len(w) > 2 else ():
                     g = part.clone()
                     g.text = part_text
                     source = part
@@ -410,7 +417,7 @@ class _Lines:
                     sFW=first_of_line,
                 )
             )
-        paragraph.frags = done
+        paragraph.frags = frag_words  # reportlab's FW: the frag words, for splitting later
         return ParaLines(kind=1, lines=lines)
 
 
