@@ -1,24 +1,23 @@
 """Our reportlab Paragraph: the same lines and drawing, in a fraction of the time.
 
 ``BriefingParagraph`` takes its runs from ``pdf_markup.frags_of`` instead of parsing markup,
-keeps the lines of the last width it was laid out in, and breaks a paragraph of several runs
-with ``break_lines``.
+keeps the lines of the last width it was laid out in, and breaks its lines with
+``break_lines``.
 
-Line breaking of a paragraph with several runs:
-
-reportlab's ``Paragraph.breakLines`` spent a third of a 50-page PDF on paragraphs that mix
-runs (a bold figure inside body text): for every word it compares the word's style with the
-last one through ``sameFrag`` (about 30 µs a call with the C accelerator), asks the font's
-ascent and descent again, and sums the width of every space on the line so far to know how
-much the spaces may shrink, which makes a line's cost grow with the square of its words.
+reportlab's ``Paragraph.breakLines`` was a third of a 50-page PDF. On paragraphs that mix runs
+(a bold figure inside body text) it compares every word's style with the last one through
+``sameFrag`` (about 30 µs a call with the C accelerator), asks the font's ascent and descent
+again, and sums the width of every space on the line so far to know how much the spaces may
+shrink, so a line's cost grows with the square of its words; on every paragraph it measures
+every word anew.
 
 ``break_lines`` is the same algorithm restricted to what our markup produces (text runs and
 nothing else: no line breaks, images, soft hyphens, hyphenation or bidirectional text) and
 gives back the same lines, built from the same words, with the same widths: a word's style
 is compared with the last one only when the word comes from another run, ascents are looked
-up once per face and size, and the spaces' shrink is summed only when a word does not fit
-without it. Anything else (and a word wider than the line, which reportlab cuts) returns
-None, and the caller lets reportlab break the lines.
+up once per face and size, the spaces' shrink is summed only when a word does not fit
+without it, and word widths are kept per face and size. Anything else (and a word wider than
+the line, which reportlab cuts) returns None, and the caller lets reportlab break the lines.
 """
 
 from __future__ import annotations

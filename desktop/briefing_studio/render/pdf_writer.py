@@ -1,7 +1,8 @@
 """Document → PDF with reportlab platypus: embedded Liberation fonts, bookmarks, split tables.
 
 Only the ``Document`` is read. Page frame, numbers and outline live in ``pdf_pages``; styles and
-run markup in ``pdf_markup``; the choices shared with the DOCX writer in ``layout``.
+run markup in ``pdf_markup``; the paragraph flowable and its line breaking in ``pdf_lines``;
+the choices shared with the DOCX writer in ``layout``.
 """
 
 from __future__ import annotations
