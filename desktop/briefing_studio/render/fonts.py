@@ -8,6 +8,7 @@ reportlab embeds TTFonts as subsets, so the PDF shows the same glyphs on any mac
 from __future__ import annotations
 
 import itertools
+import threading
 from collections import OrderedDict
 from functools import cache
 
@@ -148,18 +149,22 @@ class _TTFontFace(TTFontFace):
 
     def makeSubset(self, subset):
         key = tuple(subset)
-        cache = self.__dict__.setdefault("_subsets", OrderedDict())
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = super().makeSubset(subset)
-            if len(cache) > _KEPT_SUBSETS:
+        with _SUBSETS_LOCK:  # the preview and an export may write PDFs at the same time
+            cache = self.__dict__.setdefault("_subsets", OrderedDict())
+            found = cache.get(key)
+            if found is not None:
+                cache.move_to_end(key)
+                return found
+        found = super().makeSubset(subset)
+        with _SUBSETS_LOCK:
+            cache[key] = found
+            while len(cache) > _KEPT_SUBSETS:
                 cache.popitem(last=False)
-        else:
-            cache.move_to_end(key)
         return found
 
 
 _KEPT_SUBSETS = 16  # per face: a few documents' worth (a subset file is 10-60 kB)
+_SUBSETS_LOCK = threading.Lock()
 
 
 def text_width_pt(text: str, font: str | None, size: float, bold: bool, italic: bool) -> float:

@@ -132,21 +132,21 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
 
 # Word widths by (face, size): the same few thousand words come back on every page.
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
-_MAX_WIDTHS = 200_000
+_MAX_WORDS = 50_000  # per face and size; then that table starts again
 
 
 def _widths_of(name: str, size: float) -> dict[str, float]:
     found = _WIDTHS.get((name, size))
     if found is None:
-        if sum(len(table) for table in _WIDTHS.values()) > _MAX_WIDTHS:
-            _WIDTHS.clear()
-        found = _WIDTHS[(name, size)] = {}
+        found = _WIDTHS.setdefault((name, size), {})
     return found
 
 
 def _width(table: dict[str, float], word: str, name: str, size: float) -> float:
     found = table.get(word)
     if found is None:
+        if len(table) >= _MAX_WORDS:
+            table.clear()
         found = table[word] = stringWidth(word, name, size)
     return found
 
