@@ -150,6 +150,32 @@ def test_handout_prints_trang_x_of_y_at_the_bottom() -> None:
         assert at_bottom == [f"Trang {index + 1}/{total}"]
 
 
+def test_trang_x_of_y_takes_one_layout_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page count is filled in when the last page is done: the document is laid out
+    once (each page ends once), and no placeholder is left in any page."""
+    from briefing_studio.render import pdf_pages
+
+    ended: list[int] = []
+    draw = pdf_pages.BriefingDocTemplate._draw_page_number
+
+    def counting(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        ended.append(canvas.getPageNumber())
+        draw(self, canvas, doc)
+
+    monkeypatch.setattr(pdf_pages.BriefingDocTemplate, "_draw_page_number", counting)
+    blocks = [
+        para(f"Đoạn {n}: " + "Kim ngạch xuất khẩu tăng trưởng ổn định. " * 30) for n in range(40)
+    ]
+    document = Document(blocks=blocks, page=PageSetup(page_numbers="bottom-x-of-y"))
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes(document)))
+    total = len(reader.pages)
+    assert total >= 10 and ended == list(range(1, total + 1))
+    bottom_margin = 20 / 25.4 * 72
+    for index, page in enumerate(reader.pages):
+        assert [t for t, y in texts_at(page) if y < bottom_margin] == [f"Trang {index + 1}/{total}"]
+        assert b"% page number" not in page.get_contents().get_data()
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_poppler_sees_the_number_atop_page_two(nd30_pdf: bytes, tmp_path: Path) -> None:
     path = tmp_path / "nd30.pdf"
@@ -325,11 +351,11 @@ def test_a_paragraph_is_laid_out_once_per_width() -> None:
     from reportlab.lib.styles import ParagraphStyle
 
     from briefing_studio.render.fonts import face_for
-    from briefing_studio.render.pdf_writer import _Paragraph
+    from briefing_studio.render.pdf_lines import BriefingParagraph
 
     style = ParagraphStyle("p", fontName=face_for("Times New Roman", False, False), fontSize=13)
     text = "Kim ngạch xuất khẩu đạt 12,4 tỷ USD, tăng 8% so với năm 2023. " * 6
-    paragraph = _Paragraph(text, style)
+    paragraph = BriefingParagraph(text, style)
     width, height = paragraph.wrap(400, 1e9)
     lines = paragraph.blPara
     assert paragraph.wrap(400, 500) == (width, height) and paragraph.blPara is lines

@@ -6,12 +6,17 @@ here and nowhere else: a ``<`` or ``&`` in a report must print as itself, never 
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 from html import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag, ParaParser, known_entities
 
 from briefing_studio.document import (
     FIGURE_LINK_PREFIX,
@@ -51,7 +56,21 @@ def color_of(value: str | None, default: colors.Color = colors.black) -> colors.
 
 
 def paragraph_style(spec: StyleSpec, **overrides: object) -> ParagraphStyle:
-    """A ParagraphStyle that looks like ``spec``; ``overrides`` set list indents and the like."""
+    """A ParagraphStyle that looks like ``spec``; ``overrides`` set list indents and the like.
+
+    One object for each look (paragraphs only read their style), so a document of a thousand
+    paragraphs builds a few dozen styles, and ``frags_of`` keys its runs on them.
+    """
+    return _paragraph_style(_spec_key(spec), tuple(overrides.items()))
+
+
+def _spec_key(spec: StyleSpec) -> tuple:
+    return tuple(spec.__dict__.values())
+
+
+@lru_cache(maxsize=1024)
+def _paragraph_style(spec_key: tuple, overrides: tuple) -> ParagraphStyle:
+    spec = StyleSpec(*spec_key)
     size = size_of(spec)
     values: dict[str, object] = {
         "fontName": face_for(spec.font, bool(spec.bold), bool(spec.italic)),
@@ -71,7 +90,9 @@ def paragraph_style(spec: StyleSpec, **overrides: object) -> ParagraphStyle:
         values["underlineOffset"] = -(0.125 * size + RULE_DROP_PT)
         values["underlineWidth"] = 0.05 * size  # the font's own stroke, not reportlab's 2 pt
     values.update(overrides)
-    return ParagraphStyle(spec.name, **values)  # type: ignore[arg-type]
+    style = ParagraphStyle(spec.name, **values)  # type: ignore[arg-type]
+    _FRAG_KEYS[style] = tuple(repr(getattr(style, name, None)) for name in _FRAG_FIELDS)
+    return style
 
 
 def markup(document: Document, inlines: list[Inline], spec: StyleSpec) -> str:
@@ -95,23 +116,107 @@ def run_font(document: Document, run: Run, block: StyleSpec) -> tuple[str, float
 
 
 def _run(document: Document, run: Run, block: StyleSpec) -> str:
-    look = overlay(block, class_spec(document, run.style))
+    upper, opening, closing = _run_tags(
+        _spec_key(block),
+        _spec_key(found) if (found := class_spec(document, run.style)) else None,
+        run.bold,
+        run.italic,
+        run.underline,
+    )
     text = printable(run.text)
-    text = escape(text.upper() if look.uppercase else text, quote=False)
+    text = opening + escape(text.upper() if upper else text, quote=False) + closing
+    if document.figure_links and run.figure:  # the GUI's preview: an invisible link
+        href = escape(FIGURE_LINK_PREFIX + run.figure, quote=True)
+        text = f'<a href="{href}">{text}</a>'
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _run_tags(
+    block_key: tuple, class_key: tuple | None, bold: bool, italic: bool, underline: bool
+) -> tuple[bool, str, str]:
+    """(upper-case?, opening tags, closing tags) of a run's look inside a block's."""
+    block = StyleSpec(*block_key)
+    look = overlay(block, StyleSpec(*class_key) if class_key else None)
     attrs = []
-    face, _ = run_font(document, run, block)
+    face = face_for(look.font, bold or bool(look.bold), italic or bool(look.italic))
     if face != face_for(block.font, bool(block.bold), bool(block.italic)):
         attrs.append(f'name="{face}"')
     if size_of(look) != size_of(block):
         attrs.append(f'size="{size_of(look):g}"')
     if hex_color(look.color) != hex_color(block.color):
         attrs.append(f'color="#{color_of(look.color).hexval()[2:]}"')
-    if attrs:
-        text = f"<font {' '.join(attrs)}>{text}</font>"
+    opening, closing = (f"<font {' '.join(attrs)}>", "</font>") if attrs else ("", "")
     # The block's own underline wraps the whole paragraph; only add one it lacks.
-    if (run.underline or look.underline) and not block.underline:
-        text = f"<u>{text}</u>"
-    if document.figure_links and run.figure:  # the GUI's preview: an invisible link
-        href = escape(FIGURE_LINK_PREFIX + run.figure, quote=True)
-        text = f'<a href="{href}">{text}</a>'
-    return text
+    if (underline or look.underline) and not block.underline:
+        opening, closing = "<u>" + opening, closing + "</u>"
+    return bool(look.uppercase), opening, closing
+
+
+# Our markup, token by token: a tag (group 1 "/" for an end tag, group 2 the name, group 3
+# "/" for "<br/>"), an entity (group 4) or text.
+_TOKEN = re.compile(r"<(/?)(\w+)[^>]*?(/?)>|&(\w+);|[^<&]+")
+# The style fields reportlab's parser copies into a paragraph's runs ("frags").
+_FRAG_FIELDS = (
+    "fontName",
+    "fontSize",
+    "textColor",
+    "underlineColor",
+    "underlineWidth",
+    "underlineOffset",
+    "underlineGap",
+    "strikeColor",
+    "strikeWidth",
+    "strikeOffset",
+    "strikeGap",
+    "linkUnderline",
+    "textTransform",
+)
+_TEMPLATES: dict[tuple, ParaFrag] = {}
+# The _FRAG_FIELDS values of each style paragraph_style made (computed once per style).
+_FRAG_KEYS: WeakKeyDictionary[ParagraphStyle, tuple] = WeakKeyDictionary()
+_MAX_TEMPLATES = 4096
+
+
+def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
+    """The runs ("frags") reportlab's ParaParser makes of our markup ``text`` in ``style``.
+
+    Parsing the markup of every paragraph with ``html.parser`` was a tenth of a PDF's time,
+    but our markup has few shapes: each run's look is a stack of ``<font>`` and ``<u>`` tags
+    over the style. The first run with a given stack is parsed by reportlab (with "x" for
+    text) and later runs are copies of it with their own text, cut where the parser cuts
+    (at each entity), so the frags are the same. None (let reportlab parse) when the markup
+    underlines more than once: reportlab numbers each underline.
+    """
+    text = cleanBlockQuotedText(text)
+    if text.count("<u>") > 1:
+        return None
+    key = _FRAG_KEYS.get(style) or tuple(repr(getattr(style, n, None)) for n in _FRAG_FIELDS)
+    frags: list[ParaFrag] = []
+    stack: list[str] = []
+    for match in _TOKEN.finditer(text):
+        slash, tag, closed, entity = match.group(1, 2, 3, 4)
+        if tag is None:
+            data = match.group() if entity is None else known_entities.get(entity)
+            if data is None:
+                return None
+            frags.append(_template(key, tuple(stack), style, "x").clone(text=data))
+        elif tag == "br" and closed:
+            frags.append(_template(key, tuple(stack), style, "<br/>").clone())
+        elif slash:
+            stack.pop()
+        else:
+            stack.append(match.group())
+    textTransformFrags(frags, style)
+    return frags
+
+
+def _template(key: tuple, stack: tuple[str, ...], style: ParagraphStyle, body: str) -> ParaFrag:
+    found = _TEMPLATES.get((key, stack, body))
+    if found is None:
+        closing = "".join(f"</{tag[1:].split()[0].rstrip('>')}>" for tag in reversed(stack))
+        _, frags, _ = ParaParser().parse("".join(stack) + body + closing, style)
+        if len(_TEMPLATES) >= _MAX_TEMPLATES:
+            _TEMPLATES.clear()
+        found = _TEMPLATES[(key, stack, body)] = frags[0]
+    return found

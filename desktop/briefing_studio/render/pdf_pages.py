@@ -20,6 +20,7 @@ from reportlab.platypus import Table as PdfTable
 from briefing_studio.document import Document
 from briefing_studio.render.fonts import face_for
 from briefing_studio.render.layout import header_distance_mm, page_number_text
+from briefing_studio.render.pdf_lines import BriefingParagraph
 from briefing_studio.render.pdf_markup import size_of
 
 CREATOR = "Briefing Studio"
@@ -28,9 +29,10 @@ CREATOR = "Briefing Studio"
 _ASCENT = 0.89
 _DESCENT = 0.22
 _UNLIMITED = 1e9
+_NUMBER_PLACEHOLDER = "% page number"  # a PDF comment, should it ever be left in a page
 
 
-class OutlinedHeading(Paragraph):
+class OutlinedHeading(BriefingParagraph):
     """A heading paragraph that adds itself to the PDF outline (bookmarks) when placed."""
 
     outline_level: int | None = None
@@ -101,13 +103,17 @@ def _start_height(flowable: Flowable, width: float, canvas: Canvas) -> float:
 class BriefingDocTemplate(BaseDocTemplate):
     """One frame per page inside the margins; numbers pages and builds the outline."""
 
-    def __init__(self, target: BinaryIO, document: Document, total_pages: int | None) -> None:
+    def __init__(self, target: BinaryIO, document: Document) -> None:
         page, info = document.page, document.info
         body = document.style("body")
         self.number_face = face_for(body.font, False, False)
         self.number_size = size_of(body)
         self.setup = page
-        self.total_pages = total_pages
+        # "Trang X/Y": the page count is known only when the last page is done, so each page
+        # ends with a placeholder line that _endBuild replaces with the drawn number.
+        self.needs_total = page_number_text(page.page_numbers, 1, None) != page_number_text(
+            page.page_numbers, 1, 2
+        )
         self.outline_root = info.title  # parent of headings that have none (see _bookmark)
         self._open_levels: list[int] = []  # heading levels of the open outline branches
         self._bookmarks = 0
@@ -186,8 +192,38 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.canv.addOutlineEntry(title, key, level=depth, closed=False)
 
     def _draw_page_number(self, canvas: Canvas, _doc: Any) -> None:
-        number = canvas.getPageNumber()
-        text = page_number_text(self.setup.page_numbers, number, self.total_pages)
+        if self.needs_total:
+            canvas._code.append(_NUMBER_PLACEHOLDER)  # one line of the page's content stream
+        else:
+            self._page_number(canvas, canvas.getPageNumber(), None)
+
+    def _endBuild(self) -> None:
+        if not self.needs_total:
+            super()._endBuild()
+            return
+        self._doSave = 0  # reportlab finishes the last page here, then would save at once
+        super()._endBuild()
+        self._fill_page_numbers()
+        self.canv.save()
+
+    def _fill_page_numbers(self) -> None:
+        """Put each page's "Trang X/Y" where its placeholder line is, before the file is
+        written: the same drawing commands, at the same place in the page's content, that
+        drawing the number at the end of the page would have made."""
+        canvas = self.canv
+        pages = canvas._doc.Pages.pages
+        page_code = canvas._code
+        try:
+            for number, page in enumerate(pages, start=1):
+                canvas._code = []
+                self._page_number(canvas, number, len(pages))
+                drawn = "\n".join(canvas._code)
+                page.stream = page.stream.replace(_NUMBER_PLACEHOLDER, drawn, 1)
+        finally:
+            canvas._code = page_code
+
+    def _page_number(self, canvas: Canvas, number: int, total: int | None) -> None:
+        text = page_number_text(self.setup.page_numbers, number, total)
         if not text:
             return
         page = self.setup

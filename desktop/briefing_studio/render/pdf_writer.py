@@ -1,7 +1,8 @@
 """Document → PDF with reportlab platypus: embedded Liberation fonts, bookmarks, split tables.
 
 Only the ``Document`` is read. Page frame, numbers and outline live in ``pdf_pages``; styles and
-run markup in ``pdf_markup``; the choices shared with the DOCX writer in ``layout``.
+run markup in ``pdf_markup``; the paragraph flowable and its line breaking in ``pdf_lines``;
+the choices shared with the DOCX writer in ``layout``.
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ import io
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.doctemplate import LayoutError
-from reportlab.rl_config import _FUZZ
 
 from briefing_studio.document import (
     Block,
@@ -42,6 +41,7 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.render import layout
 from briefing_studio.render.fonts import face_for
+from briefing_studio.render.pdf_lines import BriefingParagraph
 from briefing_studio.render.pdf_markup import (
     color_of,
     leading_of,
@@ -53,29 +53,6 @@ from briefing_studio.render.pdf_markup import (
 from briefing_studio.render.pdf_pages import BriefingDocTemplate, OutlinedHeading
 
 
-class _Paragraph(Paragraph):
-    """reportlab's Paragraph, laid out once per width.
-
-    A paragraph is wrapped whenever the layout asks how tall it is: by the frame, by a heading
-    that keeps with it, by a panel or cell around it; breaking its lines is most of a PDF's
-    time. The lines depend only on the width (the style and text are fixed), so the lines of
-    the last width are kept and handed back when it is asked again.
-    """
-
-    _laid_out: tuple[float, Any, Any, float] | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        laid = self._laid_out
-        if laid is not None and laid[0] == availWidth:
-            _, self._wrapWidths, self.blPara, self.height = laid
-            self.width = availWidth
-            return availWidth, self.height
-        size = super().wrap(availWidth, availHeight)
-        if availWidth >= _FUZZ:  # below it reportlab answers "does not fit" and lays out nothing
-            self._laid_out = (availWidth, self._wrapWidths, self.blPara, self.height)
-        return size
-
-
 def _word_top() -> Flowable:
     """Nothing to see, but the next paragraph is no longer at the top of the frame."""
     return Spacer(1, 0)
@@ -83,23 +60,12 @@ def _word_top() -> Flowable:
 
 @bulk_job
 def pdf_bytes(document: Document) -> bytes:
-    """The finished PDF in memory.
-
-    "Trang X/Y" needs the page count before page 1 is drawn, so that mode lays the document
-    out twice (handouts are short); the other modes take one pass.
-    """
+    """The finished PDF in memory, laid out in one pass (see ``BriefingDocTemplate`` for how
+    "Trang X/Y" learns the page count)."""
     layout.check_page(document.page)
-    document = layout.with_defaults(document)
-    total = None
-    if document.page.page_numbers == "bottom-x-of-y":
-        total = _build(document, io.BytesIO(), None)
+    document = _LaidOut(**vars(layout.with_defaults(document)))
     out = io.BytesIO()
-    _build(document, out, total)
-    return out.getvalue()
-
-
-def _build(document: Document, out: io.BytesIO, total: int | None) -> int:
-    template = BriefingDocTemplate(out, document, total)
+    template = BriefingDocTemplate(out, document)
     # Word keeps the space before the first paragraph of the document and of a page after a
     # page break; reportlab drops space at the top of a frame unless something precedes it.
     story = [_word_top(), *_Story(document).blocks(document.blocks, template.width, None, False)]
@@ -115,7 +81,20 @@ def _build(document: Document, out: io.BytesIO, total: int | None) -> int:
             "whole page, so the PDF cannot be laid out. Shorten it or fix the page size and "
             "margins.",
         ) from exc
-    return template.page
+    return out.getvalue()
+
+
+@dataclass
+class _LaidOut(Document):
+    """The document being written, its merged styles kept: a style is asked for by every
+    paragraph and cell (a 50-page document merges ~1 400 times, a tenth of its story)."""
+
+    def style(self, name: str | None) -> StyleSpec:
+        merged = self.__dict__.setdefault("_merged", {})
+        found = merged.get(name)
+        if found is None:
+            found = merged[name] = super().style(name)
+        return found
 
 
 @dataclass
@@ -179,7 +158,7 @@ class _Story:
                 # An empty paragraph is an empty line in Word; keep the same gap.
                 gap = leading_of(spec) + (spec.space_before or 0) + (spec.space_after or 0)
                 return [Spacer(1, gap)]
-            return [_Paragraph(text, paragraph_style(spec, **overrides), bulletText=bullet)]
+            return [BriefingParagraph(text, paragraph_style(spec, **overrides), bulletText=bullet)]
         out: list[Flowable] = []
         for number, piece in enumerate(pieces):
             style = dict(overrides)
@@ -189,7 +168,8 @@ class _Story:
                 style["spaceAfter"] = 0
             text = markup(self.document, piece, spec)
             first_bullet = None if number else bullet
-            out.append(_Paragraph(text, paragraph_style(spec, **style), bulletText=first_bullet))
+            style_of_piece = paragraph_style(spec, **style)
+            out.append(BriefingParagraph(text, style_of_piece, bulletText=first_bullet))
         return out
 
     def split_token(self, run: Run, token: str, spec: StyleSpec, width: float) -> list[str]:

@@ -1,0 +1,425 @@
+"""Our reportlab Paragraph: the same lines and drawing, in a fraction of the time.
+
+``BriefingParagraph`` takes its runs from ``pdf_markup.frags_of`` instead of parsing markup,
+keeps the lines of the last width it was laid out in, and breaks its lines with
+``break_lines``.
+
+reportlab's ``Paragraph.breakLines`` was a third of a 50-page PDF. On paragraphs that mix runs
+(a bold figure inside body text) it compares every word's style with the last one through
+``sameFrag`` (about 30 µs a call with the C accelerator), asks the font's ascent and descent
+again, and sums the width of every space on the line so far to know how much the spaces may
+shrink, so a line's cost grows with the square of its words; on every paragraph it measures
+every word anew.
+
+``break_lines`` is the same algorithm restricted to what our markup produces (text runs and
+nothing else: no line breaks, images, soft hyphens, hyphenation or bidirectional text) and
+gives back the same lines, built from the same words, with the same widths: a word's style
+is compared with the last one only when the word comes from another run, ascents are looked
+up once per face and size, the spaces' shrink is summed only when a word does not fit
+without it, and word widths are kept per face and size. Anything else (and a word wider than
+the line, which reportlab cuts) returns None, and the caller lets reportlab break the lines.
+"""
+
+from __future__ import annotations
+
+from string import whitespace
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import (
+    _FK_TEXT,
+    FragLine,
+    ParaLines,
+    _handleBulletWidth,
+    _HSFrag,
+    _processed_frags,
+    _shy,
+    lstrip,
+    split,
+    strip,
+)
+from reportlab.rl_config import _FUZZ
+
+from briefing_studio.render.pdf_markup import frags_of
+
+# The attributes reportlab's sameFrag compares (after ruling out images and line breaks).
+_SAME_FRAG = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
+
+
+class BriefingParagraph(Paragraph):
+    """reportlab's Paragraph over our markup, laid out once per width.
+
+    A paragraph is wrapped whenever the layout asks how tall it is: by the frame, by a heading
+    that keeps with it, by a panel or cell around it; breaking its lines is most of a PDF's
+    time. The lines depend only on the width (the style and text are fixed), so the lines of
+    the last width are kept and handed back when it is asked again.
+    """
+
+    _laid_out: tuple[float, Any, Any, float] | None = None
+
+    def __init__(
+        self, text: str | None, style: Any, bulletText: Any = None, frags: Any = None, **kw: Any
+    ) -> None:
+        if frags is None and text is not None:
+            frags = frags_of(text, style)  # None: reportlab parses it
+        super().__init__(text, style, bulletText, frags, **kw)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        laid = self._laid_out
+        if laid is not None and laid[0] == availWidth:
+            _, self._wrapWidths, self.blPara, self.height = laid
+            self.width = availWidth
+            return availWidth, self.height
+        size = super().wrap(availWidth, availHeight)
+        if availWidth >= _FUZZ:  # below it reportlab answers "does not fit" and lays out nothing
+            self._laid_out = (availWidth, self._wrapWidths, self.blPara, self.height)
+        return size
+
+    def breakLines(self, width: Any) -> Any:
+        lines = break_lines(self, width)
+        return super().breakLines(width) if lines is None else lines
+
+
+def break_lines(paragraph: Any, widths: list[float]) -> Any:
+    """The lines of ``paragraph`` (a reportlab Paragraph of text runs) in ``widths`` (first
+    line, later lines), exactly as ``Paragraph.breakLines`` makes them; None when the
+    paragraph uses anything this shortcut does not handle."""
+    style = paragraph.style
+    frags = paragraph.frags
+    # The rest of a paragraph split over pages comes as the words reportlab made of it.
+    processed = bool(frags) and _processed_frags(frags)
+    if processed:
+        if any(type(word) not in (list, _HSFrag) for word in frags):
+            return None  # a word cut over lines, or a hyphenated one
+        runs = [(run, text) for word in frags for run, text in word[1:]]
+    else:
+        runs = [(run, getattr(run, "text", None)) for run in frags]
+    if (
+        not frags
+        or style.wordWrap
+        or style.endDots
+        or style.shaping
+        or getattr(style, "hyphenationLang", "")
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+        or not style.splitLongWords
+        or style.justifyBreaks
+        or any(
+            text is None
+            or hasattr(run, "cbDefn")
+            or hasattr(run, "lineBreak")
+            or hasattr(run, "backColor")
+            or _shy in text
+            for run, text in runs
+        )
+    ):
+        return None
+    first_width = widths[0]
+    paragraph._width_max = 0
+    paragraph.height = 0
+    paragraph._splitLongWordCount = paragraph._hyphenations = 0
+    _handleBulletWidth(paragraph.bulletText, style, widths)
+    if len(frags) == 1 and not processed:
+        lines = _one_run(paragraph, frags[0], widths, style.spaceShrinkage)
+    else:
+        words = list(frags) if processed else _frag_words(frags)
+        lines = _Lines(paragraph, widths, style.spaceShrinkage).run(words)
+    if lines is None:  # a word wider than a line: reportlab cuts it
+        widths[0] = first_width
+    return lines
+
+
+# Word widths by (face, size): the same few thousand words come back on every page.
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_MAX_WORDS = 50_000  # per face and size; then that table starts again
+
+
+def _widths_of(name: str, size: float) -> dict[str, float]:
+    found = _WIDTHS.get((name, size))
+    if found is None:
+        found = _WIDTHS.setdefault((name, size), {})
+    return found
+
+
+def _width(table: dict[str, float], word: str, name: str, size: float) -> float:
+    found = table.get(word)
+    if found is None:
+        if len(table) >= _MAX_WORDS:
+            table.clear()
+        found = table[word] = stringWidth(word, name, size)
+    return found
+
+
+def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> Any:
+    """reportlab's breakLines for a paragraph of one run, with word widths looked up."""
+    name, size = f.fontName, f.fontSize
+    ascent, descent = getAscentDescent(name, size)
+    text = strip(f.text)
+    if not text:
+        return f.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
+    table = _widths_of(name, size)
+    space_width = stringWidth(" ", name, size)
+    shrink = shrinkage * space_width
+    last_line = len(widths) - 1
+    line_no = 0
+    max_width = widths[0]
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current_width = -space_width  # reportlab's start, so the first word adds no space
+    for word in split(text):
+        word_width = _width(table, word, name, size)
+        new_width = current_width + space_width + word_width
+        lim_width = max_width + shrink * len(line)
+        if new_width > lim_width:
+            nmw = min(line_no, last_line)
+            if word_width > max(widths[nmw : nmw + 1]):
+                return None
+        if new_width <= lim_width or not line:
+            line.append(word)
+            current_width = new_width
+        else:
+            paragraph._width_max = max(paragraph._width_max, current_width)
+            lines.append((max_width - current_width, line))
+            line = [word]
+            current_width = word_width
+            line_no += 1
+            max_width = widths[min(last_line, line_no)]
+    if line:
+        paragraph._width_max = max(paragraph._width_max, current_width)
+        lines.append((max_width - current_width, line))
+    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+
+def _frag_words(frags: list[Any]) -> list[Any]:
+    """reportlab's ``_getFragWords`` for text runs: each word as [width, (run, text)...],
+    an ``_HSFrag`` when a space follows it; word widths looked up."""
+    words: list[Any] = []
+    word: list[Any] = []
+    width: float = 0
+    hanging_strip = True
+    for f in frags:
+        text = f.text
+        if text == "":
+            continue
+        f._fkind = _FK_TEXT
+        if hanging_strip:
+            text = lstrip(text)
+            if not text:
+                continue
+            hanging_strip = False
+        parts = split(text)
+        if text[0] in whitespace or not parts:
+            if word:
+                word.insert(0, width)
+                words.append(word)
+                word, width = [], 0
+                followed = False
+            else:
+                followed = bool(words) and isinstance(words[-1], _HSFrag)
+            if not followed:
+                parts.insert(0, "")
+            elif not parts:
+                continue
+        table = _widths_of(f.fontName, f.fontSize)
+        for part in parts[:-1]:
+            word.append((f, part))
+            width += _width(table, part, f.fontName, f.fontSize)
+            word.insert(0, width)
+            words.append(_HSFrag(word))
+            word, width = [], 0
+        part = parts[-1]
+        word.append((f, part))
+        width += _width(table, part, f.fontName, f.fontSize)
+        if text[-1] in whitespace:
+            word.insert(0, width)
+            words.append(_HSFrag(word))
+            word, width = [], 0
+    if word:
+        word.insert(0, width)
+        words.append(word)
+    if not words:
+        frags[0]._fkind = _FK_TEXT
+        words = [[0, (frags[0], "")]]
+    return words
+
+
+class _Lines:
+    """One run of the line breaker; the field names follow reportlab's ``breakLines``."""
+
+    def __init__(self, paragraph: Any, widths: list[float], shrinkage: float) -> None:
+        self.paragraph = paragraph
+        self.widths = widths
+        self.shrinkage = shrinkage
+        self.ascents: dict[tuple[str, float], tuple[float, float]] = {}
+        self.spaces: dict[tuple[str, float], float] = {}
+
+    def ascent(self, name: str, size: float) -> tuple[float, float]:
+        key = (name, size)
+        found = self.ascents.get(key)
+        if found is None:
+            found = self.ascents[key] = getAscentDescent(name, size)
+        return found
+
+    def space(self, name: str, size: float) -> float:
+        key = (name, size)
+        found = self.spaces.get(key)
+        if found is None:
+            found = self.spaces[key] = stringWidth(" ", name, size)
+        return found
+
+    def shrink(self, words: list[Any], space_width: float) -> float:
+        """How much the spaces of the line so far may shrink (reportlab sums it per word)."""
+        total = space_width
+        for word in words:
+            if word._fkind == _FK_TEXT:
+                count = word.text.count(" ")
+                if count:
+                    total += count * stringWidth(" ", word.fontName, word.fontSize)
+        return total * self.shrinkage
+
+    def run(self, frag_words: list[Any]) -> ParaLines | None:
+        paragraph, widths = self.paragraph, self.widths
+        last_line = len(widths) - 1
+        lines: list[Any] = []
+        line_no = 0
+        max_width = widths[0]
+        words: list[Any] = []
+        source = None  # the run the last piece of ``words`` was cloned from
+        g = None
+        n = 0
+        space_width = current_width = 0.0
+        max_size = max_ascent = min_descent = 0.0
+        first_of_line = 0
+        space_key: tuple[str, float] | None = None
+        space = 0.0
+        for index, w in enumerate(frag_words):
+            last = w[-1][0]
+            font_name, font_size = last.fontName, last.fontSize
+            if not words:
+                n = 0
+                space_width = current_width = 0
+                max_size = font_size
+                max_ascent, min_descent = self.ascent(font_name, font_size)
+            word_width = w[0]
+            f = w[1][0]
+            new_width = current_width + space_width + word_width  # in reportlab's order
+            if word_width <= 0:
+                new_width = current_width
+            lim_width = max_width
+            if new_width > max_width and self.shrinkage:
+                lim_width += self.shrink(words, space_width)
+            if new_width > lim_width:
+                line = min(line_no, last_line)
+                if word_width > max(widths[line : line + 1]):
+                    return None
+            if not (new_width > lim_width and n > 0):
+                text = w[1][1]
+                if text:
+                    n += 1
+                size = f.fontSize
+                if f is not source or not words:  # else this run is on the line already
+                    ascent, descent = self.ascent(f.fontName, size)
+                    max_size = max(max_size, size)
+                    max_ascent = max(max_ascent, ascent)
+                    min_descent = min(min_descent, descent)
+                if not words:
+                    g = f.clone()
+                    words = [g]
+                    g.text = text
+                    source = f
+                elif f is not source and not _same_frag(g, f):
+                    if space_width:
+                        for wi in reversed(words):
+                            if wi._fkind == _FK_TEXT:
+                                if not wi.text.endswith(" "):
+                                    wi.text += " "
+                                break
+                    g = f.clone()
+                    words.append(g)
+                    g.text = text
+                    source = f
+                elif space_width:
+                    g.text += text if g.text.endswith(" ") else " " + text
+                else:
+                    g.text += text
+                # (reportlab measures this space in the last piece's face at the first's size)
+                if isinstance(w, _HSFrag):
+                    if space_key != (font_name, size):
+                        space_key = (font_name, size)
+                        space = self.space(font_name, size)
+                    space_width = space
+                else:
+                    space_width = 0
+                some_text = False
+                for part, part_text in w[2:] if len(w) > 2 else ():
+                    g = part.clone()
+                    g.text = part_text
+                    source = part
+                    some_text = some_text or bool(part_text)
+                    words.append(g)
+                    ascent, descent = self.ascent(g.fontName, g.fontSize)
+                    max_size = max(max_size, g.fontSize)
+                    max_ascent = max(max_ascent, ascent)
+                    min_descent = min(min_descent, descent)
+                if not text and some_text:
+                    n += 1
+                current_width = new_width
+            else:
+                paragraph._width_max = max(paragraph._width_max, current_width)
+                lines.append(
+                    FragLine(
+                        extraSpace=max_width - current_width,
+                        wordCount=n,
+                        lineBreak=False,
+                        words=words,
+                        fontSize=max_size,
+                        ascent=max_ascent,
+                        descent=min_descent,
+                        maxWidth=max_width,
+                        sFW=first_of_line,
+                    )
+                )
+                first_of_line = index
+                line_no += 1
+                max_width = widths[min(last_line, line_no)]
+                space_width = self.space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+                current_width = word_width
+                n = 1
+                g = f.clone()
+                source = f
+                max_size = g.fontSize
+                max_ascent, min_descent = self.ascent(g.fontName, max_size)
+                words = [g]
+                g.text = w[1][1]
+                for part, part_text in w[2:] if len(w) > 2 else ():
+                    g = part.clone()
+                    g.text = part_text
+                    source = part
+                    words.append(g)
+                    ascent, descent = self.ascent(g.fontName, g.fontSize)
+                    max_size = max(max_size, g.fontSize)
+                    max_ascent = max(max_ascent, ascent)
+                    min_descent = min(min_descent, descent)
+        if words:
+            paragraph._width_max = max(paragraph._width_max, current_width)
+            lines.append(
+                FragLine(
+                    extraSpace=max_width - current_width,
+                    wordCount=n,
+                    lineBreak=False,
+                    words=words,
+                    fontSize=max_size,
+                    ascent=max_ascent,
+                    descent=min_descent,
+                    maxWidth=max_width,
+                    sFW=first_of_line,
+                )
+            )
+        paragraph.frags = frag_words  # reportlab's FW: the frag words, for splitting later
+        return ParaLines(kind=1, lines=lines)
+
+
+def _same_frag(a: Any, b: Any) -> bool:
+    """reportlab's ``sameFrag`` for two text runs."""
+    return all(getattr(a, name, None) == getattr(b, name, None) for name in _SAME_FRAG)

@@ -1,0 +1,153 @@
+"""The PDF writer's quick paragraph: the same runs and lines as reportlab's own code."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
+
+from briefing_studio.render.fonts import face_for
+from briefing_studio.render.pdf_lines import BriefingParagraph, break_lines
+from briefing_studio.render.pdf_markup import frags_of
+
+BOLD = face_for("Times New Roman", True, False)
+SANS = face_for("Arial", False, True)
+TEXT = (
+    f'Kim ngạch xuất khẩu đạt <font name="{BOLD}">12,4 tỷ USD</font>, tăng 8% so với năm '
+    f'2023; vốn FDI &amp; ODA &lt;đạt&gt; <font name="{SANS}" size="9">hơn 30 quốc gia</font>'
+    " và vùng lãnh thổ đầu tư vào tỉnh. "
+)
+
+
+def style(**values: object) -> ParagraphStyle:
+    base = {"fontName": face_for("Times New Roman", False, False), "fontSize": 13, "leading": 15}
+    return ParagraphStyle("p", **{**base, **values})  # type: ignore[arg-type]
+
+
+def frag_values(frags: list) -> list[dict]:
+    return [dict(vars(frag)) for frag in frags]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        TEXT,
+        "<u>" + TEXT + "</u>",
+        'Dòng một<br/>dòng <font color="#C00000">hai</font><br/>',
+        '  khoảng   trắng  <font name="' + BOLD + '">  đậm </font>  ',
+        "",
+        "R&amp;D",
+    ],
+)
+def test_runs_are_the_ones_reportlab_parses(markup: str) -> None:
+    look = style(underlineOffset=-3.5, underlineWidth=0.6)
+    _, parsed, _ = ParaParser().parse(cleanBlockQuotedText(markup), look)
+    assert frag_values(frags_of(markup, look)) == frag_values(parsed)
+
+
+def test_two_underlines_are_left_to_reportlab() -> None:
+    """reportlab numbers each <u>; copies of one parsed run would all carry number 0."""
+    assert frags_of("<u>a</u> b <u>c</u>", style()) is None
+
+
+def word_values(words: list) -> list[tuple]:
+    """reportlab's words after breaking: (kind, width, [(run, text)...])."""
+    return [
+        (type(word), word[0], [(dict(vars(frag)), text) for frag, text in word[1:]])
+        for word in words
+    ]
+
+
+def line_values(paragraph: Paragraph) -> list[tuple]:
+    if paragraph.blPara.kind == 0:  # one run: (free width, words) per line
+        return [(space, list(words)) for space, words in paragraph.blPara.lines]
+    return [
+        (
+            line.extraSpace,
+            line.wordCount,
+            line.fontSize,
+            line.ascent,
+            line.descent,
+            line.sFW,
+            [(word.text, word.fontName, word.fontSize) for word in line.words],
+        )
+        for line in paragraph.blPara.lines
+    ]
+
+
+ONE_RUN = "  Quan hệ   hợp tác về kinh tế của tỉnh với các đối tác quốc tế được mở rộng. " * 4
+
+
+@pytest.mark.parametrize("width", [120, 200, 333.3, 450])
+@pytest.mark.parametrize("bullet", [None, "•"])
+@pytest.mark.parametrize("text", [TEXT * 3, ONE_RUN])
+def test_lines_are_the_ones_reportlab_breaks(width: float, bullet: str | None, text: str) -> None:
+    look = style(alignment=TA_JUSTIFY, firstLineIndent=12, leftIndent=8, bulletIndent=2)
+    ours = BriefingParagraph(text, look, bulletText=bullet)
+    theirs = Paragraph(text, look, bulletText=bullet)
+    assert ours.wrap(width, 1e9) == theirs.wrap(width, 1e9)
+    assert line_values(ours) == line_values(theirs) and len(ours.blPara.lines) > 1
+    assert ours._wrapWidths == theirs._wrapWidths and ours._width_max == theirs._width_max
+    if ours.blPara.kind == 1:  # several runs: reportlab keeps the words for splitting
+        assert word_values(ours.frags) == word_values(theirs.frags)
+    # and the rest of a paragraph split over two pages is the same too
+    ours_parts = ours.split(width, 2 * look.leading)
+    theirs_parts = theirs.split(width, 2 * look.leading)
+    assert [part.wrap(width, 1e9) for part in ours_parts] == [
+        part.wrap(width, 1e9) for part in theirs_parts
+    ]
+    assert line_values(ours_parts[1]) == line_values(theirs_parts[1])
+
+
+def test_the_quick_breaker_takes_mixed_runs_and_leaves_the_rest() -> None:
+    mixed = BriefingParagraph(TEXT, style())
+    mixed._wrapWidths = [300.0, 300.0]
+    assert break_lines(mixed, mixed._wrapWidths) is not None
+    assert break_lines(BriefingParagraph("một kiểu chữ", style()), [300.0, 300.0]) is not None
+    whole = BriefingParagraph(ONE_RUN, style())
+    whole.wrap(200, 1e9)
+    split_rest = whole.split(200, 40)[1]
+    assert break_lines(split_rest, [200.0, 200.0]) is None  # words, not text: reportlab's
+    mixed_whole = BriefingParagraph(TEXT * 3, style())
+    mixed_whole.wrap(200, 1e9)
+    mixed_rest = mixed_whole.split(200, 40)[1]  # reportlab's words of the lines left
+    assert break_lines(mixed_rest, [200.0, 200.0]) is not None
+    long_word = BriefingParagraph(f'a <font name="{BOLD}">{"x" * 80}</font>', style())
+    widths = [100.0, 100.0]
+    assert break_lines(long_word, widths) is None and widths == [100.0, 100.0]
+    assert long_word.wrap(100, 1e9)[1] > 3 * 15  # reportlab cut the word over lines
+
+
+def test_reportlab_runs_with_its_c_accelerator() -> None:
+    """rl_accel is a dependency: without it the same PDF takes about a fifth longer."""
+    from reportlab.lib.rl_accel import _c_funcs
+
+    assert {"fp_str", "instanceStringWidthTTF", "escapePDF"} <= set(_c_funcs)
+
+
+def test_writing_the_same_document_again_reuses_its_font_subsets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The preview and the exports write one briefing many times: the embedded font
+    subsets (one TrueType file per 256 characters of a face) are built once."""
+    from reportlab import rl_config
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from briefing_studio.document import Document, Paragraph, Run
+    from briefing_studio.render import pdf_bytes
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # same bytes for the same document
+    document = Document(blocks=[Paragraph([Run("Quỹ đầu tư ửng hộ ĐBSCL — ỹ ẵ ẳ ặ 𝛼")])])
+    first = pdf_bytes(document)
+    built: list[int] = []
+    make = TTFontFace.makeSubset
+
+    def counting(self, subset):  # type: ignore[no-untyped-def]
+        built.append(len(subset))
+        return make(self, subset)
+
+    monkeypatch.setattr(TTFontFace, "makeSubset", counting)
+    assert pdf_bytes(document) == first and built == []
