@@ -131,4 +131,3 @@ class _TTFontFace(TTFontFace):
 
 _KEPT_SUBSETS = 16  # per face: a few documents' worth (a subset file is 10-60 kB)
 _SUBSETS_LOCK = threading.Lock()
-
