@@ -17,6 +17,11 @@ p95 of at most 100 ms.
     python bench/bench_library.py                    # 10 000 sources, both backends (slow)
     python bench/bench_library.py --sources 500      # a quick look
     python bench/bench_library.py --backend sqlite --sources 2000 --json
+    python bench/bench_library.py --sources 10000 --keep /tmp/l.sqlite3   # kept afterwards
+    python bench/bench_library.py --keep /tmp/l.sqlite3 --search-only       # searches again
+
+Progress goes to stderr every 500 sources; on a machine shared with other work, ``--stop-file
+F`` ends the indexing early (``touch F``) and times the searches on what was indexed by then.
 """
 
 from __future__ import annotations
@@ -184,8 +189,17 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def measure(location: str, sources: int, queries: int, seed: int = 16) -> Result:
-    """Index ``sources`` generated reports into ``location`` and time the three searches."""
+def measure(
+    location: str,
+    sources: int,
+    queries: int,
+    seed: int = 16,
+    index: bool = True,
+    stop_file: str | None = None,
+) -> Result:
+    """Index ``sources`` generated reports into ``location`` and time the three searches
+    (``index=False``: only the searches, on what ``location`` already holds). Indexing stops
+    early, and the searches run on what was indexed, once ``stop_file`` exists."""
     from briefing_studio.analysis import analyze
     from briefing_studio.library import build_query, open_library
     from briefing_studio.sources import source_from_text
@@ -195,14 +209,26 @@ def measure(location: str, sources: int, queries: int, seed: int = 16) -> Result
     started = time.perf_counter()
     cpu_started = time.process_time()
     with open_library(location) as library:
-        for n in range(sources):
+        for n in range(sources if index else 0):
+            if stop_file and n % 100 == 0 and os.path.exists(stop_file):
+                sources = n
+                break
             text, _date = report_text(rng, n)
             total_chars += len(text.encode("utf-8"))
             source = replace(source_from_text(text), path=f"/office/reports/{n:05d}.txt")
             library.add(analyze(source))
-        index_s = time.perf_counter() - started
+            if (n + 1) % 500 == 0:
+                print(
+                    f"{n + 1} sources, {time.perf_counter() - started:.0f} s, "
+                    f"{time.process_time() - cpu_started:.0f} s CPU",
+                    file=sys.stderr,
+                    flush=True,
+                )
+        index_s = max(time.perf_counter() - started, 1e-9)
         index_cpu_s = time.process_time() - cpu_started
         stats = library.stats()
+        if not index:
+            sources = stats["sources"]
         cases = {
             "text": lambda i: build_query(
                 rng.choice(
@@ -227,7 +253,7 @@ def measure(location: str, sources: int, queries: int, seed: int = 16) -> Result
             ),
         }
         result: Result = {
-            "median_s": index_s,
+            "median_s": index_s if index else 0.0,
             "runs": 1,
             "sources": sources,
             "text_mb": round(total_chars / 1e6, 1),
@@ -260,8 +286,18 @@ def _pg_url() -> str:
     return os.environ.get("BRIEFING_BENCH_PG") or os.environ.get("BRIEFING_TEST_PG") or ""
 
 
-def run_backend(backend: str, sources: int, queries: int) -> Result:
-    """``measure`` on a fresh library of ``backend``, in this process."""
+def run_backend(
+    backend: str,
+    sources: int,
+    queries: int,
+    keep: str | None = None,
+    index: bool = True,
+    stop_file: str | None = None,
+) -> Result:
+    """``measure`` on a fresh library of ``backend``, in this process (or on ``keep``, a
+    library location left in place afterwards)."""
+    if keep:
+        return measure(keep, sources, queries, index=index, stop_file=stop_file)
     if backend == "sqlite":
         with tempfile.TemporaryDirectory() as folder:
             return measure(str(Path(folder) / "library.sqlite3"), sources, queries)
@@ -288,7 +324,7 @@ def run_backend(backend: str, sources: int, queries: int) -> Result:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
-def run_child(backend: str, sources: int, queries: int) -> Result:
+def run_child(backend: str, sources: int, queries: int, *extra: str) -> Result:
     """``run_backend`` in a child process, so the peak memory is its own."""
     command = [
         sys.executable,
@@ -301,11 +337,14 @@ def run_child(backend: str, sources: int, queries: int) -> Result:
         str(queries),
         "--in-process",
         "--json",
+        *extra,
     ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
+    done = subprocess.run(
+        command, stdout=subprocess.PIPE, text=True, timeout=CHILD_TIMEOUT_S, check=False
+    )
     if done.returncode != 0:
-        return skipped(f"child failed: {done.stderr.strip().splitlines()[-1:]}")
-    return json.loads(done.stdout)[f"library/{backend}_{sources}"]
+        return skipped(f"child failed with code {done.returncode} (its messages are above)")
+    return next(iter(json.loads(done.stdout).values()))
 
 
 def run(quick: bool = False, sources: int | None = None, queries: int = QUERIES) -> Results:
@@ -323,18 +362,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=QUERIES)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--quick", action="store_true", help="500 sources, 30 queries")
+    parser.add_argument(
+        "--keep",
+        metavar="LOCATION",
+        help="index into this library (a file or a postgresql:// URL) and leave it there",
+    )
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="with --keep: time the searches on what the library holds, without indexing",
+    )
+    parser.add_argument(
+        "--stop-file",
+        metavar="PATH",
+        help="stop indexing once this file exists and time the searches on what was indexed",
+    )
     parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     sources, queries = (500, 30) if args.quick else (args.sources, args.queries)
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     results: Results = {}
+    if args.keep:
+        backends = ("postgresql" if args.keep.startswith("postgres") else "sqlite",)
+    extra = [
+        *(["--keep", args.keep] if args.keep else []),
+        *(["--search-only"] if args.search_only else []),
+        *(["--stop-file", args.stop_file] if args.stop_file else []),
+    ]
     for backend in backends:
         key = f"library/{backend}_{sources}"
         if args.in_process:
-            results[key] = run_backend(backend, sources, queries)
+            results[key] = run_backend(
+                backend, sources, queries, args.keep, not args.search_only, args.stop_file
+            )
         else:
-            results[key] = run_child(backend, sources, queries)
+            results[key] = run_child(backend, sources, queries, *extra)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:

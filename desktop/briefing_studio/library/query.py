@@ -51,6 +51,11 @@ class Query:
     limit: int = 50
 
 
+def words_of(folded: str) -> list[str]:
+    """The words of folded text, as both the query and PostgreSQL's index split it."""
+    return _WORD.findall(folded)
+
+
 def parse_text(text: str, prefix: bool = False) -> TextQuery:
     """``han quoc "dau tu truc tiep"`` → words (han, quoc), phrase (dau tu truc tiep)."""
     folded = fold(text)

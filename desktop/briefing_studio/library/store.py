@@ -12,7 +12,7 @@ A library object belongs to the thread that opened it (the GUI opens one per bac
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -129,6 +129,11 @@ class Library:
     def _insert_many(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         raise NotImplementedError
 
+    def _section_index(self) -> tuple[tuple[str, ...], Callable[[str], Any]]:
+        """The sections column that holds the searched words, if any, and its value made from
+        the folded text; none when the words live in an index of their own."""
+        return (), str
+
     def _write_text_index(self, rows: list[tuple[int, str]]) -> None:
         """Index each section's folded text; ``rows`` are (section id, folded)."""
 
@@ -139,6 +144,11 @@ class Library:
         """(FROM clause, WHERE condition, ORDER BY newest first, parameters); a star on the
         last term when ``text.prefix``."""
         raise NotImplementedError
+
+    def _page(self, sql: str, params: list, order: str, query: Query) -> list:
+        """The first ``query.limit`` rows of ``sql`` (a SELECT … WHERE … ending in a space) in
+        ``order``, newest first."""
+        return self._all(sql + f"ORDER BY {order} LIMIT ?", [*params, query.limit])
 
     def _table_names(self) -> set[str]:
         raise NotImplementedError
@@ -156,6 +166,10 @@ class Library:
 
     def _execute(self, sql: str, params: Sequence = ()) -> Any:
         return self._db.execute(self._sql(sql), tuple(params))
+
+    def _executemany(self, sql: str, rows: list[tuple]) -> None:
+        with self._db.cursor() as cursor:
+            cursor.executemany(self._sql(sql), rows)
 
     def _one(self, sql: str, params: Sequence = ()) -> Any:
         return self._execute(sql, params).fetchone()
@@ -195,7 +209,10 @@ class Library:
                 self._refuse_newer(current)
                 for number, statements in pending(current, self.dialect):
                     for statement in statements:
-                        self._execute(statement)
+                        if callable(statement):
+                            statement(self)
+                        else:
+                            self._execute(statement)
                     self._execute(
                         "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -275,20 +292,19 @@ class Library:
 
     def _write_rows(self, source_id: int, record: Record) -> None:
         ids = self._reserve_ids("sections", len(record.sections)) if record.sections else []
-        # PostgreSQL keeps the folded text in the sections table (its index is a generated
-        # column); SQLite keeps it only in the FTS table.
-        folded_column = self.dialect == "postgresql"
+        # PostgreSQL keeps the words in a column of the sections table (``_section_columns``);
+        # SQLite keeps them only in the FTS table.
+        extra, index_value = self._section_index()
         self._insert_many(
             "sections",
-            ("id", "source_id", "section_key", "ord", "kind", "text")
-            + (("folded",) if folded_column else ()),
+            ("id", "source_id", "section_key", "ord", "kind", "text", *extra),
             [
                 (ids[i], source_id, s.section_key, s.ord, s.kind, s.text)
-                + ((s.folded,) if folded_column else ())
+                + ((index_value(s.folded),) if extra else ())
                 for i, s in enumerate(record.sections)
             ],
         )
-        if not folded_column:
+        if not extra:
             self._write_text_index([(ids[i], s.folded) for i, s in enumerate(record.sections)])
         self._insert_many(
             "figures",
@@ -430,9 +446,8 @@ class Library:
             f"SELECT s.id, s.section_key, s.kind, s.text, {_SOURCE_COLUMNS} FROM {source} "
             f"CROSS JOIN sources src WHERE src.id = s.source_id "
             + "".join(f"AND {condition} " for condition in where)
-            + f"ORDER BY {order} LIMIT ?"
         )
-        return self._all(sql, [*params, query.limit])
+        return self._page(sql, params, order, query)
 
     def _narrowing(self, table: str, condition: str, params: list, text: bool) -> tuple[str, list]:
         """The filter "a row of ``table`` (``entities e`` or ``figures f``) of this section
