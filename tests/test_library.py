@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from briefing_studio.analysis import analyze
-from briefing_studio.errors import BriefingError
+from briefing_studio.errors import BriefingError, Cancelled
 from briefing_studio.library import build_query, open_library, schema, store
-from briefing_studio.library.scan import add_paths, remember
+from briefing_studio.library.scan import add_paths, add_paths_apart, remember
 from briefing_studio.library.schema import SCHEMA_VERSION
 from briefing_studio.project import load_briefing, save_briefing
 from briefing_studio.selection import new_briefing
@@ -396,3 +396,30 @@ def test_a_server_that_is_down_is_named_without_its_password():
     message = caught.value.bilingual()
     assert "Không kết nối được máy chủ" in message
     assert "127.0.0.1:1/library" in message and "secret" not in message
+
+
+def test_a_scan_in_a_child_process_adds_reports_cancels_and_names_a_failing_library(
+    location, tmp_path
+):
+    folder = tmp_path / "watched"
+    for n in range(4):
+        write(folder, f"r{n}.txt", numbered_report(n))
+    write(folder, "bad.txt", "")  # empty: reported, the others added
+    seen: list[tuple[int, int]] = []
+    report = add_paths_apart([folder], location, progress=lambda d, t: seen.append((d, t)))
+    assert len(report.added) == 4 and report.added[0].source.path.endswith("r0.txt")
+    assert [e.path for e in report.errors] == [str(folder / "bad.txt")]
+    assert seen[-1] == (5, 5)
+    with open_library(location) as library:
+        assert library.stats()["sources"] == 4
+    write(folder, "r9.txt", numbered_report(9))
+    with pytest.raises(Cancelled):
+        add_paths_apart([folder], location, cancelled=lambda: True)
+    again = add_paths_apart([folder], location)
+    assert len(again.added) == 1 and len(again.unchanged) == 4
+
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not a database" * 100)
+    with pytest.raises(BriefingError) as caught:
+        add_paths_apart([folder], str(damaged))
+    assert caught.value.path == str(damaged)
