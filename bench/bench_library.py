@@ -37,6 +37,7 @@ import tempfile
 import time
 import uuid
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from common import Result, Results, print_results, skipped
@@ -267,6 +268,9 @@ def measure(
             "figures": stats["figures"],
             "db_mb": round(stats["bytes"] / 1e6, 1),
         }
+        if not index:  # nothing was indexed: no throughput to tell
+            for key in ("text_mb", "index_mb_per_s", "index_sources_per_s", "index_cpu_s"):
+                del result[key]
         for name, make in cases.items():
             library.search(make(0))  # warm-up: caches, the gazetteer
             times, hits = [], 0
@@ -280,6 +284,138 @@ def measure(
             result[f"{name}_hits"] = round(hits / queries, 1)
     result["peak_rss_mb"] = round(_rss_mb(), 1)
     return result
+
+
+def grow(location: str, target: int) -> int:
+    """Copy the library's sources (with their sections, figures and places, under new ids,
+    hashes and paths) until it holds ``target``: searches can then be timed at a scale this
+    machine had no time to index. The copies repeat the originals' text, which the generator
+    drew from the same sentence patterns anyway. Returns the number of sources held."""
+    from briefing_studio.library import open_library
+
+    with open_library(location) as library:
+        pg = library.dialect == "postgresql"
+        run = library._execute
+        held = int(library._one("SELECT COUNT(*) FROM sources")[0])
+        originals = int(library._one("SELECT MAX(id) FROM sources")[0])
+        copy = 0
+        if pg:
+            run("DROP INDEX IF EXISTS sections_tsv")  # built once at the end: far faster
+        while held < target:
+            copy += 1
+            top_source = int(library._one("SELECT MAX(id) FROM sources")[0])
+            top_section = int(library._one("SELECT MAX(id) FROM sections")[0])
+            last = min(originals, target - held)  # original ids 1..last are copied
+            with library._transaction():
+                run(
+                    "INSERT INTO sources (id, sha256, path, name, title, date, year, publisher, "
+                    "format, version, current, added_at, file_size, file_mtime, document) "
+                    "SELECT id + ?, sha256 || ?, path || ?, name, title, date, year, publisher, "
+                    "format, version, current, added_at, file_size, file_mtime, document "
+                    "FROM sources WHERE id <= ?",
+                    (top_source, f"-{copy}", f"#{copy}", last),
+                )
+                text_column = ", tsv" if pg else ""
+                run(
+                    "INSERT INTO sections (id, source_id, section_key, ord, kind, text"
+                    f"{text_column}) SELECT id + ?, source_id + ?, section_key, ord, kind, "
+                    f"text{text_column} FROM sections WHERE source_id <= ?",
+                    (top_section, top_source, last),
+                )
+                if not pg:
+                    run(
+                        "INSERT INTO sections_fts (rowid, folded) SELECT f.rowid + ?, f.folded "
+                        "FROM sections_fts f JOIN sections s ON s.id = f.rowid "
+                        "WHERE s.source_id <= ?",
+                        (top_section, last),
+                    )
+                run(
+                    "INSERT INTO figures (section_id, source_id, figure_key, surface, kind, "
+                    "value, value_high, unit, qualifier, year, words) SELECT section_id + ?, "
+                    "source_id + ?, figure_key, surface, kind, value, value_high, unit, "
+                    "qualifier, year, words FROM figures WHERE source_id <= ?",
+                    (top_section, top_source, last),
+                )
+                run(
+                    "INSERT INTO entities (section_id, source_id, kind, key, name, current_key) "
+                    "SELECT section_id + ?, source_id + ?, kind, key, name, current_key "
+                    "FROM entities WHERE source_id <= ?",
+                    (top_section, top_source, last),
+                )
+            held += last
+            print(f"grown to {held} sources", file=sys.stderr, flush=True)
+        if pg:
+            for table in ("sources", "sections"):
+                run(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), MAX(id)) FROM {table}")
+            run("CREATE INDEX IF NOT EXISTS sections_tsv ON sections USING GIN (tsv)")
+            run("ANALYZE")
+        else:
+            run("ANALYZE")
+    return held
+
+
+def ui_scan(files: int, chars: int) -> Result:
+    """The main window (offscreen) while its Library tab scans a watched folder of ``files``
+    generated reports of about ``chars`` characters each: the longest pause of the UI thread,
+    seen by a 10 ms ``QTimer`` heartbeat from the start of the scan to its end (the issue asks
+    for none over 100 ms), and the scan's time. Runs in this process, with the library in the
+    user folder ``BRIEFING_STUDIO_HOME`` names."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from bench_ui import _idle, _open_window, _wait
+    from briefing_studio.library import open_library
+    from briefing_studio.ui.library_panel import set_watched_folders
+
+    rng = random.Random(16)
+    with tempfile.TemporaryDirectory() as folder:
+        for n in range(files):
+            text, _date = report_text(rng, n, target_chars=chars)
+            sub = Path(folder) / f"{2015 + n % 11}"
+            sub.mkdir(exist_ok=True)
+            (sub / f"bao-cao-{n:04d}.txt").write_text(text, encoding="utf-8")
+        app, window = _open_window()
+        _wait(app, lambda: _idle(window), timeout=300)
+        panel = window.library_panel
+        set_watched_folders([folder])
+        ticks: list[float] = []
+        heartbeat = QTimer()
+        heartbeat.setInterval(10)
+        heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        loop = QEventLoop()
+        check = QTimer()
+        check.setInterval(50)
+        check.timeout.connect(lambda: panel.scan_op is None and loop.quit())
+        heartbeat.start()
+        started = time.perf_counter()
+        cpu_started = time.process_time()
+        if panel.scan_watched() is None:
+            raise RuntimeError("the scan did not start")
+        check.start()
+        loop.exec()
+        scan_s = time.perf_counter() - started
+        cpu_s = time.process_time() - cpu_started
+        heartbeat.stop()
+        check.stop()
+        with open_library() as library:
+            held = library.stats()["sources"]
+        status = panel.status.text()
+        window.state.undo_stack.setClean()
+        window.close()
+    gaps = sorted(b - a for a, b in pairwise(ticks))
+    return {
+        "median_s": scan_s,
+        "runs": 1,
+        "files": files,
+        "chars_per_file": chars,
+        "library_sources": held,  # the two seed texts the window opened, and the folder
+        "scan_cpu_s": round(cpu_s, 1),
+        "longest_ui_pause_ms": round(gaps[-1] * 1000, 1),
+        "p99_ui_gap_ms": round(_percentile(gaps, 0.99) * 1000, 1),
+        "ui_pauses_over_100ms": sum(gap > 0.1 for gap in gaps),
+        "heartbeats": len(ticks),
+        "load_average": round(os.getloadavg()[0], 1),
+        "status": status,
+    }
 
 
 def _pg_url() -> str:
@@ -377,10 +513,53 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATH",
         help="stop indexing once this file exists and time the searches on what was indexed",
     )
+    parser.add_argument(
+        "--grow-to",
+        type=int,
+        metavar="N",
+        help="with --keep: copy the library's sources until it holds N, then stop",
+    )
+    parser.add_argument(
+        "--ui-scan",
+        type=int,
+        metavar="FILES",
+        help="instead: the window's longest pause while it scans a folder of FILES reports",
+    )
+    parser.add_argument("--ui-chars", type=int, default=20_000, help="characters per file")
     parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     sources, queries = (500, 30) if args.quick else (args.sources, args.queries)
+    if args.ui_scan:
+        key = f"library/ui_scan_{args.ui_scan}"
+        if args.in_process:
+            results = {key: ui_scan(args.ui_scan, args.ui_chars)}
+        else:
+            with tempfile.TemporaryDirectory() as home:
+                env = dict(os.environ, BRIEFING_STUDIO_HOME=home, QT_QPA_PLATFORM="offscreen")
+                command = [sys.executable, __file__, *(argv or sys.argv[1:]), "--in-process"]
+                done = subprocess.run(
+                    [*command, "--json"] if "--json" not in command else command,
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    check=False,
+                )
+            results = (
+                json.loads(done.stdout)
+                if done.returncode == 0
+                else {key: skipped(f"child failed with code {done.returncode}")}
+            )
+        if args.json:
+            print(json.dumps(results, ensure_ascii=False, indent=1))
+        else:
+            print_results(results)
+        return 0
+    if args.grow_to:
+        if not args.keep:
+            parser.error("--grow-to needs --keep")
+        print(grow(args.keep, args.grow_to))
+        return 0
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     results: Results = {}
     if args.keep:
