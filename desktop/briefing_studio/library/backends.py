@@ -209,11 +209,21 @@ class SqliteLibrary(Library):
             source_ids,
         )
 
-    def _text_match(self, text: TextQuery) -> tuple[str, str, str, list]:
+    def _text_match(self, text: TextQuery, above: int | None) -> tuple[str, str, str, list]:
         terms = [f'"{word}"' for word in text.words]
         terms += ['"' + " ".join(phrase) + '"' for phrase in text.phrases]
         if text.prefix and terms:
             terms[-1] += "*"
+        if above is not None:
+            # FTS5 walking backwards does not stop at a lower rowid bound (a phrase found in no
+            # section read every one: 320 ms at 10 000 sources); unordered it does (10 ms).
+            return (
+                "sections s",
+                "s.id > ? AND s.id IN "
+                "(SELECT rowid FROM sections_fts WHERE sections_fts MATCH ? AND rowid > ?)",
+                "s.id DESC",
+                [above, " ".join(terms), above],
+            )
         # FTS5 walks its rowids backwards for ORDER BY rowid DESC and stops at the LIMIT.
         return (
             "sections_fts JOIN sections s ON s.id = sections_fts.rowid",
@@ -351,7 +361,10 @@ class PostgresLibrary(Library):
     def _section_index(self) -> tuple[tuple[str, ...], Callable[[str], Any]]:
         return ("tsv",), section_lexemes
 
-    def _text_match(self, text: TextQuery) -> tuple[str, str, str, list]:
+    def _text_match(self, text: TextQuery, above: int | None) -> tuple[str, str, str, list]:
+        if above is not None:
+            bounded = f"s.id > ? AND {_INDEXED_MATCH}"
+            return "sections s", bounded, "s.id DESC", [above, _tsquery(text)]
         return "sections s", _INDEXED_MATCH, "s.id DESC", [_tsquery(text)]
 
     def _page(self, sql: str, params: list, order: str, query: Query) -> list:
