@@ -116,7 +116,8 @@ def test_watched_folders_are_scanned_in_the_background_and_the_window_keeps_resp
     assert "150" in panel.status.text()
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     # The UI thread kept running its timer all along (the issue asks for no pause over 100 ms;
-    # 36 ms measured here; a machine shared with other work gets 50 ms of slack).
+    # 37 ms measured here with the scan in a child process; a machine shared with other work
+    # gets 50 ms of slack). bench/bench_library.py --ui-scan 1000 measures a folder of 1 000.
     assert len(gaps) > 20 and max(gaps) < float(os.environ.get("BRIEFING_MAX_UI_PAUSE_S", "0.15"))
     print(f"longest UI pause while scanning: {max(gaps) * 1000:.0f} ms")
 
