@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from briefing_studio.analysis import analyze
-from briefing_studio.errors import BriefingError
-from briefing_studio.library import build_query, open_library
-from briefing_studio.library.scan import add_paths, remember
+from briefing_studio.errors import BriefingError, Cancelled
+from briefing_studio.library import build_query, open_library, schema, store
+from briefing_studio.library.scan import add_paths, add_paths_apart, remember
+from briefing_studio.library.schema import SCHEMA_VERSION
 from briefing_studio.project import load_briefing, save_briefing
 from briefing_studio.selection import new_briefing
 from briefing_studio.sources import load_source
@@ -245,14 +246,54 @@ def test_bad_files_in_a_folder_are_reported_and_the_rest_added(library, tmp_path
 
 def test_reopening_migrates_once_and_a_newer_schema_is_refused(location):
     with open_library(location) as library:
-        assert library.schema_version() == 1
+        assert library.schema_version() == SCHEMA_VERSION == 2
     with open_library(location) as library:  # already current: nothing to do
-        assert library.schema_version() == 1
+        assert library.schema_version() == SCHEMA_VERSION
         library._execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(BriefingError) as caught:
         open_library(location)
     assert "phiên bản Briefing Studio mới hơn (lược đồ 99)" in caught.value.message("vi")
     assert caught.value.path
+
+
+def test_a_library_of_schema_1_is_migrated_and_its_sections_found(location, monkeypatch):
+    """Version 2 re-indexes the words of every section on PostgreSQL (pairs of neighbouring
+    words, split like the query); a library of version 1 with content keeps all of it."""
+    with monkeypatch.context() as old:
+        old.setattr(schema, "MIGRATIONS", {1: schema.MIGRATIONS[1]})
+        old.setattr(store, "SCHEMA_VERSION", 1)
+        with open_library(location) as library:
+            assert library.schema_version() == 1
+            # Rows as version 1 wrote them: the folded text in the sections table on
+            # PostgreSQL (its tsvector generated from it), in the FTS table on SQLite.
+            library._execute(
+                "INSERT INTO sources (id, sha256, path, name, title, format, version, current, "
+                "added_at, document) VALUES (1, 'ab', '/r.txt', 'r.txt', 'R', 'txt', 1, 1, "
+                "'2025-01-01', ?)",
+                (b"",),
+            )
+            text = "Đoàn Ca-dắc-xtan thăm Đà Nẵng năm 2024."
+            if library.dialect == "postgresql":
+                library._execute(
+                    "INSERT INTO sections (id, source_id, section_key, ord, kind, text, folded) "
+                    "VALUES (7, 1, 'ab/s0', 0, 'paragraph', ?, ?)",
+                    (text, fold(text)),
+                )
+            else:
+                library._execute(
+                    "INSERT INTO sections (id, source_id, section_key, ord, kind, text) "
+                    "VALUES (7, 1, 'ab/s0', 0, 'paragraph', ?)",
+                    (text,),
+                )
+                library._execute(
+                    "INSERT INTO sections_fts (rowid, folded) VALUES (7, ?)", (fold(text),)
+                )
+    with open_library(location) as library:
+        assert library.schema_version() == SCHEMA_VERSION
+        for typed in ("ca dac xtan", '"doan ca dac"', '"tham da nang"', "nang nam", "da nan"):
+            hits = library.search(build_query(typed, prefix=True))
+            assert [hit.section_id for hit in hits] == [7], typed
+        assert library.search(build_query('"xtan da"')) == []
 
 
 def test_two_processes_adding_at_once_lose_and_duplicate_nothing(location, tmp_path):
@@ -355,3 +396,30 @@ def test_a_server_that_is_down_is_named_without_its_password():
     message = caught.value.bilingual()
     assert "Không kết nối được máy chủ" in message
     assert "127.0.0.1:1/library" in message and "secret" not in message
+
+
+def test_a_scan_in_a_child_process_adds_reports_cancels_and_names_a_failing_library(
+    location, tmp_path
+):
+    folder = tmp_path / "watched"
+    for n in range(4):
+        write(folder, f"r{n}.txt", numbered_report(n))
+    write(folder, "bad.txt", "")  # empty: reported, the others added
+    seen: list[tuple[int, int]] = []
+    report = add_paths_apart([folder], location, progress=lambda d, t: seen.append((d, t)))
+    assert len(report.added) == 4 and report.added[0].source.path.endswith("r0.txt")
+    assert [e.path for e in report.errors] == [str(folder / "bad.txt")]
+    assert seen[-1] == (5, 5)
+    with open_library(location) as library:
+        assert library.stats()["sources"] == 4
+    write(folder, "r9.txt", numbered_report(9))
+    with pytest.raises(Cancelled):
+        add_paths_apart([folder], location, cancelled=lambda: True)
+    again = add_paths_apart([folder], location)
+    assert len(again.added) == 1 and len(again.unchanged) == 4
+
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not a database" * 100)
+    with pytest.raises(BriefingError) as caught:
+        add_paths_apart([folder], str(damaged))
+    assert caught.value.path == str(damaged)

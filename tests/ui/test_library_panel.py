@@ -116,7 +116,8 @@ def test_watched_folders_are_scanned_in_the_background_and_the_window_keeps_resp
     assert "150" in panel.status.text()
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     # The UI thread kept running its timer all along (the issue asks for no pause over 100 ms;
-    # 36 ms measured here; a machine shared with other work gets 50 ms of slack).
+    # 37 ms measured here with the scan in a child process; a machine shared with other work
+    # gets 50 ms of slack). bench/bench_library.py --ui-scan 1000 measures a folder of 1 000.
     assert len(gaps) > 20 and max(gaps) < float(os.environ.get("BRIEFING_MAX_UI_PAUSE_S", "0.15"))
     print(f"longest UI pause while scanning: {max(gaps) * 1000:.0f} ms")
 
@@ -130,3 +131,32 @@ def test_watched_folders_are_scanned_in_the_background_and_the_window_keeps_resp
     idle(window)
     with open_library() as library:
         assert 152 <= library.stats()["sources"] < 2 + 400
+
+
+def test_pasted_text_goes_into_the_library_once_and_a_hit_from_it_joins_the_briefing(
+    make_window, qtbot, idle
+) -> None:
+    window = make_window()
+    idle(window)
+    pasted = "Đoàn doanh nghiệp Ca-dắc-xtan thăm Đà Nẵng và ký 7 thỏa thuận trị giá 42 triệu USD."
+    window.files.paste_source(pasted)
+    idle(window)
+    window.files.paste_source(pasted)  # the same text again: stored once
+    idle(window)
+    with open_library() as library:
+        stored = [s for s in library.sources() if s.format == "pasted"]
+    assert len(stored) == 1 and stored[0].path == ""
+
+    key = window.state.analyses[-1].source.key
+    window.state.remove_source(key)
+    assert all(a.source.key != key for a in window.state.analyses)
+    panel = window.library_panel
+    window.tabs.setCurrentWidget(panel)
+    panel.search.setText("ca dac xtan")
+    qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=10000)
+    assert panel.current_hit().source.id == stored[0].id
+    chosen = panel.current_hit().section_key
+    panel.add_button.click()
+    qtbot.waitUntil(lambda: window.state.is_section_chosen(chosen), timeout=10000)
+    idle(window)
+    assert any(a.source.key == key and a.source.text == pasted for a in window.state.analyses)

@@ -51,6 +51,11 @@ class Query:
     limit: int = 50
 
 
+def words_of(folded: str) -> list[str]:
+    """The words of folded text, as both the query and PostgreSQL's index split it."""
+    return _WORD.findall(folded)
+
+
 def parse_text(text: str, prefix: bool = False) -> TextQuery:
     """``han quoc "dau tu truc tiep"`` → words (han, quoc), phrase (dau tu truc tiep)."""
     folded = fold(text)
@@ -152,10 +157,26 @@ def highlights(text: str, query: TextQuery) -> list[tuple[int, int]]:
     if len(words) > 1:
         # Words typed together (``han quoc``) are marked where they stand together, if they do.
         together = r"[\W_]+".join(words)
-        if re.search(_START + together, folded):
+        if _starting_words(re.compile(together), folded, first=True):
             words = [together]
-    pattern = re.compile(_START + "(?:" + "|".join(words + phrases) + ")")
-    return [m.span() for m in pattern.finditer(folded)]
+    return _starting_words(re.compile("|".join(words + phrases)), folded)
 
 
-_START = r"(?<![^\W_])"  # a match starts a word
+def _starting_words(pattern: re.Pattern, folded: str, first: bool = False) -> list[tuple[int, int]]:
+    """Spans of ``pattern``'s matches that start a word (only the first when ``first``).
+
+    Checked after each match rather than by a look-behind at the start of the pattern, which
+    kept the regular expression engine from jumping to the pattern's first letters: three times
+    slower, 50 hits highlighted on every search."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while match := pattern.search(folded, position):
+        start = match.start()
+        if start > 0 and folded[start - 1].isalnum():  # inside a word: look on from its next letter
+            position = start + 1
+            continue
+        spans.append(match.span())
+        if first:
+            break
+        position = max(match.end(), start + 1)
+    return spans

@@ -16,14 +16,21 @@ import re
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from briefing_studio.analysis.gazetteer import gazetteer
 from briefing_studio.analysis.model import Analysis
+from briefing_studio.library.query import words_of
 from briefing_studio.sources.model import SourceDocument
 from briefing_studio.textutil import fold
 
 ENTITY_KINDS = frozenset({"country", "province"})
+# PostgreSQL's limits for a tsvector: positions up to 16 383, 256 of them per lexeme, lexemes
+# under 2 KB; a longer "word" (a run of letters without a space) is left out of the index.
+_MAX_POSITION = 16383
+_MAX_POSITIONS = 256
+_MAX_LEXEME_BYTES = 2046
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:năm|nam)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 
@@ -145,6 +152,31 @@ def record_of(analysis: Analysis) -> Record:
                 EntityRow(index, entry.kind, entry.key, entry.name, places.successor(entry.key))
             )
     return Record(row, sections, figures, entities)
+
+
+def section_lexemes(folded: str) -> str:
+    """The text form of a section's PostgreSQL ``tsvector``: each word with its positions, and
+    each pair of neighbouring words (``'han quoc'``) as a lexeme without positions.
+
+    The pairs let the GIN index answer most of a phrase by itself: ``kim ngach thuong mai``
+    needs the lexemes ``kim ngach``, ``ngach thuong`` and ``thuong mai``, which few sections hold
+    even when each word is in every report; only those few are checked for the words in order.
+    """
+    longest = _MAX_LEXEME_BYTES // 2
+    words = [w if len(w.encode("utf-8")) <= longest else "" for w in words_of(folded)]
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(words, start=1):
+        if not word:
+            continue
+        places = positions.setdefault(word, [])
+        place = min(index, _MAX_POSITION)
+        if len(places) < _MAX_POSITIONS and (not places or places[-1] != place):
+            places.append(place)
+    pairs = {f"{a} {b}" for a, b in pairwise(words) if a and b}
+    return " ".join(
+        [f"'{word}':{','.join(map(str, places))}" for word, places in positions.items()]
+        + [f"'{pair}'" for pair in sorted(pairs)]
+    )
 
 
 def file_stamp(path: str) -> tuple[int | None, float | None]:

@@ -6,6 +6,8 @@ compressed so a briefing can take a paragraph after the original file has moved)
 each one belongs to today). Search runs on a *folded* copy of every section's text (lower case,
 no diacritics, ``đ`` → ``d``, by ``textutil.fold``): both backends then match ``han quoc`` to
 ``Hàn Quốc`` the same way, and neither needs a Vietnamese-aware tokenizer or ``unaccent``.
+SQLite keeps the folded text in an FTS5 table; PostgreSQL keeps the lexemes made from it (since
+version 2: words with positions and pairs of neighbouring words) in a ``tsvector`` column.
 
 ``MIGRATIONS[n]`` takes a library from version ``n - 1`` to ``n``; ``meta.schema_version``
 records where a library stands. A library whose version is above ``SCHEMA_VERSION`` was made by a
@@ -14,9 +16,14 @@ newer Briefing Studio and is refused rather than misread.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
+
+from briefing_studio.library.records import section_lexemes
 
 Dialect = Literal["sqlite", "postgresql"]
+# A migration step: an SQL statement, or a function given the library (for what SQL cannot do).
+Step = str | Callable[[Any], None]
 
 _SQLITE_V1 = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -147,12 +154,47 @@ _POSTGRES_V1 = (
     "CREATE INDEX entities_section ON entities (section_id)",
 )
 
-MIGRATIONS: dict[int, dict[Dialect, tuple[str, ...]]] = {
+
+def _fill_text_index(library: Any) -> None:
+    """Version 2 on PostgreSQL: every section's lexemes, written from its folded text by
+    ``records.section_lexemes`` (a batch of sections at a time)."""
+    last = 0
+    while True:
+        rows = library._all(
+            "SELECT id, folded FROM sections WHERE id > ? ORDER BY id LIMIT ?", (last, 2000)
+        )
+        if not rows:
+            return
+        library._executemany(
+            "UPDATE sections SET tsv = ?::tsvector WHERE id = ?",
+            [(section_lexemes(folded), section_id) for section_id, folded in rows],
+        )
+        last = rows[-1][0]
+
+
+# Version 2, PostgreSQL: the words of a section are no longer split by the server's parser
+# (which also indexed ``ca-dac-xtan`` whole, shifting the positions phrases rely on) but by the
+# same rule the query is read with, and each pair of neighbouring words is a lexeme too, so a
+# phrase is first narrowed by the index to the sections holding all its word pairs and only
+# those are checked word by word (see ``backends.PostgresLibrary``). The folded text itself is
+# then no longer kept: ``sections.text`` is what is shown, ``tsv`` what is searched.
+_POSTGRES_V2: tuple[Step, ...] = (
+    "ALTER TABLE sections DROP COLUMN tsv",
+    "ALTER TABLE sections ADD COLUMN tsv TSVECTOR NOT NULL DEFAULT ''",
+    _fill_text_index,
+    "ALTER TABLE sections DROP COLUMN folded",
+    "ALTER TABLE sections ALTER COLUMN tsv DROP DEFAULT",
+    "CREATE INDEX sections_tsv ON sections USING GIN (tsv)",
+    "ANALYZE sections",
+)
+
+MIGRATIONS: dict[int, dict[Dialect, tuple[Step, ...]]] = {
     1: {"sqlite": _SQLITE_V1, "postgresql": _POSTGRES_V1},
+    2: {"sqlite": (), "postgresql": _POSTGRES_V2},
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
-def pending(current: int, dialect: Dialect) -> list[tuple[int, tuple[str, ...]]]:
+def pending(current: int, dialect: Dialect) -> list[tuple[int, tuple[Step, ...]]]:
     """The migration steps from version ``current`` up to ``SCHEMA_VERSION``, in order."""
     return [(n, MIGRATIONS[n][dialect]) for n in sorted(MIGRATIONS) if n > current]

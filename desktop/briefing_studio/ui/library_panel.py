@@ -376,16 +376,13 @@ class LibraryPanel(QWidget):
         from pathlib import Path
 
         def task(ctx: ops.TaskContext) -> Any:
-            from briefing_studio.library import open_library
-            from briefing_studio.library.scan import add_paths
+            from briefing_studio.library.scan import add_paths_apart
 
-            with open_library() as library:
-                return add_paths(
-                    library,
-                    [Path(f) for f in folders],
-                    progress=ctx.progress,
-                    cancelled=ctx.cancelled,
-                )
+            # In a process of its own: a scanning thread would share the interpreter lock with
+            # the window (see library.scan).
+            return add_paths_apart(
+                [Path(f) for f in folders], progress=ctx.progress, cancelled=ctx.cancelled
+            )
 
         def done(report: Any) -> None:
             self.scan_op = None

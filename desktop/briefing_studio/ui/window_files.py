@@ -281,12 +281,20 @@ class FileWorkflow(Translated, QObject):
         self._paste_count += 1
         name = self.tr("Pasted text {0}").format(self._paste_count)
 
-        def task(_ctx: ops.TaskContext) -> Analysis:
-            return analyze(source_from_text(text, name))
+        def task(_ctx: ops.TaskContext) -> tuple[Analysis, BriefingError | None]:
+            from briefing_studio.library.scan import remember
 
-        def done(analysis: Analysis) -> None:
+            analysis = analyze(source_from_text(text, name))
+            # Into the library like an opened file (stored once per content); a failing
+            # library is said once and the text is a source all the same.
+            return analysis, remember([analysis])
+
+        def done(result: tuple[Analysis, BriefingError | None]) -> None:
+            analysis, problem = result
             self.state.add_analyses([analysis])
             self.find_names([analysis])
+            if problem is not None:
+                self.status.showMessage(problem.message(current_language()), 10000)
 
         self.runner.run(task, done, self.tr("Analysing the pasted text"))
 
