@@ -19,6 +19,7 @@ from briefing_studio.analysis.joined import Joined
 _PIECES = (
     "năm NĂM Năm tháng THÁNG Tháng ngày Ngày quý QUÝ IV đầu Cuối giữa nửa những các hai Hai mươi "
     "MƯƠI ba bao tư đầu tỷ triệu một Một bốn linh lẻ nămm quýx ſáu gıữa İ x a 12 2023 3 / - – . , "
+    "phần PHẦN phần phần phần phần Phần phần "
     "đến tới 6 tháng\t06 123 THÁNG"
 ).split()
 _GAPS = (" ", " ", " ", " ", " ", "", "  ", "\n", "/")
@@ -26,6 +27,7 @@ _GAPS = (" ", " ", " ", " ", " ", "", "  ", "\n", "/")
 _SCANS = {
     "dates": (figures._KEYWORD_DATE, figures._DATE_WORD_SET, figures._MONTH),
     "number words": (figures._WORD_RUN, figures._NUMBER_WORD_SET, ""),
+    "fractions in words": (figures._PARTS, figures._NUMBER_WORD_SET, ""),
 }
 
 
@@ -41,7 +43,7 @@ def test_the_fast_scan_finds_what_finditer_finds(name: str) -> None:
             m.span() for m in figures._starting_at(pattern, text, words, digits_before)
         ] == expected
         found += len(expected)
-    assert found > 50  # the texts do hold matches
+    assert found > 20  # the texts do hold matches
 
 
 @pytest.mark.parametrize("name", sorted(_SCANS))
@@ -63,7 +65,7 @@ def test_the_words_found_in_all_sections_at_once_give_what_finditer_finds(name: 
         got = figures._starting_at(pattern, text, words, digits_before, section_hits)
         assert [m.span() for m in got] == expected
         found += len(expected)
-    assert found > 50
+    assert found > 20
     assert figures.word_hits(Joined(texts)) is None  # "ſáu", "İ": each section on its own
 
 

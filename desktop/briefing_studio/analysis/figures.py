@@ -245,7 +245,7 @@ def find_figures(text: str, section_id: str = "", hits: WordHits | None = None) 
     if digits:
         found.extend(_digit_figures(text, dates))
     found.extend(_word_figures(text, hits))
-    found.extend(_ratio_figures(text))
+    found.extend(_ratio_figures(text, hits))
     if digits:
         found.extend(_english_amounts(text))
     chosen = _without_overlaps(found, _blocked_spans(text, digits), len(text))
@@ -885,7 +885,7 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 # --- multiplicatives and fractions ---------------------------------------------------------------
 
 
-def _ratio_figures(text: str) -> list[_Found]:
+def _ratio_figures(text: str, hits: WordHits | None = None) -> list[_Found]:
     """``gấp ba``, ``gấp 2,5 lần``, ``gấp rưỡi``, ``một phần ba``, ``một nửa``: kind ``ratio``.
 
     The value is the multiplier of the whole: 3 for ``gấp ba``, 0.5 for ``một nửa``; a multiple
@@ -895,7 +895,9 @@ def _ratio_figures(text: str) -> list[_Found]:
     if "gấp" in text or "Gấp" in text:
         found.extend(f for m in _TIMES.finditer(text) if (f := _multiple(text, m)) is not None)
     if "phần" in text:
-        found.extend(f for m in _PARTS.finditer(text) if (f := _parts(text, m)) is not None)
+        # Tried only where a number word starts: "phần" alone is a common word.
+        parts = _starting_at(_PARTS, text, _NUMBER_WORD_SET, hits=hits)
+        found.extend(f for m in parts if (f := _parts(text, m)) is not None)
     if "nửa" in text:
         for m in _HALF.finditer(text):
             qualifier, qual_start = _qualifier(text, m.start())
