@@ -237,6 +237,8 @@ def find_figures(text: str, section_id: str = "", hits: WordHits | None = None) 
     source; found here otherwise.
     """
     found: list[_Found] = []
+    if hits is None:  # found once here for the three scans that start at these words
+        hits = _section_hits(text)
     # A third of a report's paragraphs hold no digit: then only number words, "quý IV" and
     # multiples in words can be figures, and the digit and code scans are skipped.
     digits = _ANY_DIGIT.search(text) is not None
@@ -369,15 +371,24 @@ def _word_positions(text: str, low: str) -> list[tuple[int, str]]:
     is dropped here because every pattern ``_starting_at`` serves refuses it by a look-behind;
     as the words are all letters, one word found inside another hides no such place, and as
     none begins another, the word found at a place is the only one there.)"""
-    return [
-        (m.start(), m.group())
-        for m in _WORD_STARTS.finditer(low)
-        if not (m.start() and text[m.start() - 1].isalpha())
-    ]
+    found = []
+    for m in _WORD_STARTS.finditer(low):
+        i = m.start()
+        if not (i and text[i - 1].isalpha()):
+            found.append((i, m[0]))
+    return found
 
 
 # Where a section's date and number words start: ``(offset, word)`` in ascending offset.
 WordHits = list[tuple[int, str]]
+
+
+def _section_hits(text: str) -> WordHits | None:
+    """``word_hits`` for one section; None when it must be scanned with ``finditer``."""
+    low = text.lower()
+    if len(low) != len(text) or any(char in text for char in _ODD_CASES):
+        return None
+    return _word_positions(text, low)
 
 
 def word_hits(joined: Joined) -> list[WordHits] | None:
