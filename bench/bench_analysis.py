@@ -5,11 +5,14 @@ sentences, figures, metadata, acronyms, cues; no NER). Run::
 
     python bench/bench_analysis.py          # 1 MB
     python bench/bench_analysis.py 10       # 10 MB
+    python bench/bench_analysis.py --profile 20   # and where one load + analysis spends its time
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import statistics
 import tempfile
 import time
@@ -60,13 +63,27 @@ def run(megabytes: float = 1, runs: int = RUNS) -> dict[str, float]:
     }
 
 
+def profile(megabytes: float = 1, top: int = 20) -> None:
+    """Print the ``top`` functions by own time of one load and analysis (after a warm-up)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bao-cao-lon.txt"
+        path.write_text(build_text(megabytes), encoding="utf-8")
+        analyze(load_source(path))
+        profiler = cProfile.Profile()
+        profiler.runcall(lambda: analyze(load_source(path)))
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("megabytes", nargs="?", type=float, default=1, help="text size (1 or 10)")
     parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--profile", type=int, metavar="N", help="print the top N of a profile")
     args = parser.parse_args()
     for name, value in run(args.megabytes, args.runs).items():
         print(f"{name:28} {value:,.3f}" if value < 1000 else f"{name:28} {value:,.0f}")
+    if args.profile:
+        profile(args.megabytes, args.profile)
 
 
 if __name__ == "__main__":

@@ -155,3 +155,48 @@ def test_secretary_chooses_the_encoding_of_an_old_page_by_hand(tmp_path: Path) -
 
     assert source.blocks == ARTICLE_BLOCKS
     assert source.encoding == "vni"
+
+
+FIGURE_PAGE = """<html><head><meta charset="utf-8"><title>Hội nghị</title></head><body><article>
+<h1>Hội nghị xúc tiến đầu tư với Hàn Quốc</h1>
+<p>Sáng 12/3, tỉnh Bắc Giang tổ chức hội nghị xúc tiến đầu tư với sự tham gia của 150 doanh
+   nghiệp Hàn Quốc, thu hút thêm 1,2 tỷ USD vốn đăng ký.</p>
+<figure class="image"><img src="anh1.jpg" alt="">
+  <figcaption>Lãnh đạo tỉnh trao 12 giấy chứng nhận đầu tư cho doanh nghiệp.</figcaption>
+</figure>
+<figure><img src="anh2.jpg" alt=""><figcaption><p>Quang cảnh hội nghị với 300 đại biểu.</p>
+  <p>Ảnh: Minh Anh</p></figcaption></figure>
+<figure><img src="anh3.jpg" alt=""><p class="caption">Khu công nghiệp Quang Châu rộng 426 ha.</p>
+  <em>Ảnh tư liệu</em></figure>
+<figure><table><tr><th>Năm</th><th>Vốn (tỷ USD)</th></tr><tr><td>2024</td><td>1,2</td></tr></table>
+  <figcaption>Bảng: Vốn đăng ký mới của các dự án Hàn Quốc</figcaption></figure>
+<p>Các doanh nghiệp Hàn Quốc đề nghị tỉnh tiếp tục cải thiện môi trường đầu tư.</p>
+</article></body></html>
+"""
+
+
+def test_figure_captions_of_a_web_page_are_metadata_not_content(tmp_path: Path) -> None:
+    from briefing_studio.analysis import analyze
+
+    path = tmp_path / "hoi-nghi.html"
+    path.write_text(FIGURE_PAGE, encoding="utf-8")
+    source = load_source(path)
+    assert [(b.kind, b.text) for b in source.blocks if b.kind != "paragraph"] == [
+        ("heading", "Hội nghị xúc tiến đầu tư với Hàn Quốc"),
+        ("caption", "Lãnh đạo tỉnh trao 12 giấy chứng nhận đầu tư cho doanh nghiệp."),
+        ("caption", "Quang cảnh hội nghị với 300 đại biểu."),
+        ("caption", "Ảnh: Minh Anh"),
+        ("caption", "Khu công nghiệp Quang Châu rộng 426 ha."),
+        ("caption", "Ảnh tư liệu"),
+        ("table", "Năm | Vốn (tỷ USD) ¦ 2024 | 1,2"),
+        ("caption", "Bảng: Vốn đăng ký mới của các dự án Hàn Quốc"),
+    ]
+    analysis = analyze(source)
+    kinds = {s.text: s.kind for s in analysis.sections}
+    assert kinds["Khu công nghiệp Quang Châu rộng 426 ha."] == "caption"
+    assert all(s.is_meta for s in analysis.sections if s.text.startswith(("Lãnh đạo", "Ảnh")))
+    # Figures come from the article's text and its table, none from a caption.
+    surfaces = [f.surface for f in analysis.figures]
+    assert "150 doanh nghiệp Hàn Quốc" in surfaces
+    assert not {"12 giấy chứng nhận", "300 đại biểu", "426 ha"} & set(surfaces)
+    assert any(f.context for f in analysis.figures)  # the table's cell figure

@@ -171,3 +171,30 @@ def test_a_section_under_a_heading_naming_the_counterpart_is_relevant() -> None:
     assert scores[sections[1].id].score > scores[sections[3].id].score
     assert "thuộc mục về Hàn Quốc" in scores[sections[1].id].reasons
     assert ranking.figures[0].reasons[0] == "thuộc mục về Hàn Quốc"
+
+
+_PROVINCE_TABLE = """<html><body>
+<h1>Hợp tác kinh tế với các địa phương</h1>
+<p>Năm 2024, quan hệ hợp tác giữa các địa phương và đối tác nước ngoài tiếp tục được mở rộng.</p>
+<table>
+<tr><th>Địa phương</th><th>Năm 2023</th><th>Năm 2024</th></tr>
+<tr><td>Bắc Giang</td><td>1,2 tỷ USD</td><td>1,5 tỷ USD</td></tr>
+<tr><td>Thái Nguyên</td><td>0,8 tỷ USD</td><td>0,9 tỷ USD</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_table_of_figures_about_the_counterpart_is_suggested(tmp_path) -> None:
+    path = tmp_path / "dia-phuong.html"
+    path.write_text(_PROVINCE_TABLE, encoding="utf-8")
+    workspace = Workspace([analyze(load_source(path))])
+    table = next(s for _, s in workspace.sections() if s.kind == "table")
+
+    sections, figures = suggest_selection(workspace, counterpart("bac-giang"))
+
+    assert table.id in sections
+    # The figures of the counterpart's row come first: the row is the table's "sentence".
+    assert figure_surfaces(workspace, figures)[:2] == ["1,2 tỷ USD", "1,5 tỷ USD"]
+    ranked = {f.id: f for f in rank(workspace, counterpart("bac-giang")).figures}
+    assert ranked[figures[0]].reasons[0] == "cùng câu với Bắc Giang"

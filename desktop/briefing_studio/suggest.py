@@ -26,6 +26,8 @@ _CUE_REASONS = {"result": "kết quả", "proposal": "đề xuất", "direction"
 # Tiers keep the order the module docstring promises whatever the cue and figure bonuses add.
 _SENTENCE_HIT, _ANAPHOR_HIT, _SECTION_HIT, _HEADING_HIT = 20.0, 18.0, 10.0, 5.0
 _MIN_SECTION_SCORE = 3.0
+# What a suggestion takes: a table is scored like a paragraph, its rows standing for sentences.
+_SUGGESTED_KINDS = frozenset({"paragraph", "table"})
 _SHORT_SECTION_WORDS = 8
 # Phrases that refer back to the province or country a section has just named.
 _ANAPHORS = {
@@ -115,8 +117,8 @@ def suggest_selection(
 ) -> tuple[list[str], list[str]]:
     """Section ids (source order) and figure ids (best first) to start the briefing with.
 
-    Paragraphs only (a source's headings do not structure the briefing, captions and bylines
-    are metadata); figures come from the chosen sections and leave out bare dates.
+    Paragraphs and tables only (a source's headings do not structure the briefing, captions
+    and bylines are metadata); figures come from the chosen sections and leave out bare dates.
     ``max_chars`` is the template's length budget (``TemplateManifest.suggestion_chars``):
     sections are taken best first while their text fits, a section that would overflow is
     passed over for a shorter one further down, and the best section is always taken.
@@ -126,7 +128,7 @@ def suggest_selection(
     used = 0
     for scored in ranking.sections:
         section = _section(workspace, scored.id)
-        if section.kind != "paragraph" or scored.score < _MIN_SECTION_SCORE:
+        if section.kind not in _SUGGESTED_KINDS or scored.score < _MIN_SECTION_SCORE:
             continue
         if max_chars is not None and chosen and used + len(section.text) > max_chars:
             continue
@@ -214,6 +216,15 @@ def _is_anaphor(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_spans(section: Section) -> tuple[tuple[int, int], ...]:
+    """What counts as one sentence: a table's rows (a figure in the row that names the
+    counterpart is about it), else the section's sentences."""
+    if section.table is not None:
+        rows: dict[int, tuple[int, int]] = {}
+        for cell, start, end in section.table.cell_spans():
+            first, _ = rows.get(cell.row, (start, end))
+            rows[cell.row] = (first, end)
+        if rows:
+            return tuple(rows[row] for row in sorted(rows))
     return section.sentences or ((0, len(section.text)),)
 
 

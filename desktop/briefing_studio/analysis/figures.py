@@ -18,10 +18,11 @@ Digits that belong to names and codes are never figures: ``COVID-19``, ``G20``, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from briefing_studio.analysis.joined import Joined
 from briefing_studio.analysis.model import Figure, FigureKind
 from briefing_studio.analysis.noun_phrases import (
     ACRONYM,
@@ -41,6 +42,7 @@ from briefing_studio.analysis.numbers import (
     parse_number_words,
     scale_of,
 )
+from briefing_studio.analysis.trie import trie_pattern
 from briefing_studio.analysis.units import (
     COUNTED_NOUNS,
     CURRENCY_PREFIXES,
@@ -126,6 +128,7 @@ _KEYWORD_DATE = re.compile(
 # digits before "tháng" ("6 tháng năm 2017").
 _DATE_WORDS = ("nửa", "những", "các", "đầu", "cuối", "giữa", "năm", "ngày", "tháng", "quý")
 _MONTH = "tháng"
+_DATE_WORD_SET = frozenset(_DATE_WORDS)
 _ANY_DIGIT = re.compile(r"\d")
 _QUARTER = re.compile(r"quý", re.IGNORECASE)
 _YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8", "y8b", "y9")
@@ -163,7 +166,11 @@ _WORD_RUN = re.compile(
     rf"(?: +{NUMBER_WORDS_PATTERN}{_NOT_L})*",
     re.IGNORECASE,
 )
-_NUMBER_WORD_LIST = tuple(NUMBER_WORDS)
+_NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
+# Where a date or a number word starts: one scan of the lower-cased text for all of them.
+_WORD_STARTS = re.compile(
+    trie_pattern(dict.fromkeys(sorted(_DATE_WORD_SET | _NUMBER_WORD_SET), ""))
+)
 _COUNT_OF = re.compile(r"(?<![^\W\d_])số(?: lượng)? +(?=\S)")
 _CLAUSE_END = re.compile(r"[.;:!?…(\n]|, ")
 _QUALIFIER_PHRASES = frozenset(QUALIFIERS)
@@ -198,7 +205,7 @@ _ENGLISH_AMOUNT = re.compile(
 )
 # Characters that a case-insensitive pattern takes for a letter of the number and date words
 # although their lower case is not that letter ("ſ" for "s"); found by trying every character.
-_ODD_CASES = re.compile("[İıſ]")
+_ODD_CASES = "İıſ"  # looked for with "in": a regex character class took 12 ms per megabyte
 # Substrings without which a section has no English amount: plain substring tests skip the
 # regular expression for nearly every Vietnamese section.
 # Without "$", "€", "£", "¥" or an English scale word a section has no English amount (tested
@@ -223,18 +230,24 @@ class _Found:
     words: bool = False
 
 
-def find_figures(text: str, section_id: str = "") -> list[Figure]:
-    """Every figure in ``text`` (one section), in order, with ids ``<section_id>/f<n>``."""
+def find_figures(text: str, section_id: str = "", hits: WordHits | None = None) -> list[Figure]:
+    """Every figure in ``text`` (one section), in order, with ids ``<section_id>/f<n>``.
+
+    ``hits``: the section's date and number words when ``word_hits`` found them for the whole
+    source; found here otherwise.
+    """
     found: list[_Found] = []
+    if hits is None:  # found once here for the three scans that start at these words
+        hits = _section_hits(text)
     # A third of a report's paragraphs hold no digit: then only number words, "quý IV" and
     # multiples in words can be figures, and the digit and code scans are skipped.
     digits = _ANY_DIGIT.search(text) is not None
-    dates = _keyword_dates(text) if digits or _QUARTER.search(text) else []
+    dates = _keyword_dates(text, hits) if digits or _QUARTER.search(text) else []
     found.extend(dates)
     if digits:
         found.extend(_digit_figures(text, dates))
-    found.extend(_word_figures(text))
-    found.extend(_ratio_figures(text))
+    found.extend(_word_figures(text, hits))
+    found.extend(_ratio_figures(text, hits))
     if digits:
         found.extend(_english_amounts(text))
     chosen = _without_overlaps(found, _blocked_spans(text, digits), len(text))
@@ -312,38 +325,81 @@ class _TakenCharacters:
 
 
 def _starting_at(
-    pattern: re.Pattern[str], text: str, words: Iterable[str], digits_before: str = ""
+    pattern: re.Pattern[str],
+    text: str,
+    words: frozenset[str],
+    digits_before: str = "",
+    hits: list[tuple[int, str]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a case-insensitive pattern whose every match starts with
-    one of ``words`` (lower case) or with the one or two digits before the spaces in front of
-    the word ``digits_before`` (one of ``words``).
+    one of ``words`` (lower case) after a non-letter, or with the one or two digits before the
+    spaces in front of the word ``digits_before`` (one of ``words``).
 
-    ``pattern`` is tried only at those places, found with ``str.find`` in the lower-cased text;
+    ``pattern`` is tried only at those places, found by one scan of the lower-cased text (or
+    given as ``hits``, ``(offset, word)``, found in all sections at once by ``word_hits``);
     a pattern led by a look-behind is otherwise tried at every character, several times slower.
     A text that lower-cases to another length or holds a character the regular expressions
     fold differently is scanned with ``finditer``.
     """
-    low = text.lower()
-    if len(low) != len(text) or _ODD_CASES.search(text):
-        yield from pattern.finditer(text)
-        return
+    if hits is None:
+        low = text.lower()
+        if len(low) != len(text) or any(char in text for char in _ODD_CASES):
+            yield from pattern.finditer(text)
+            return
+        hits = _word_positions(text, low)
     starts = []
-    for word in words:
-        i = low.find(word)
-        while i != -1:
-            starts.append(i)
-            if word == digits_before:
-                gap = i
-                while gap > 0 and text[gap - 1].isspace():
-                    gap -= 1
-                if gap < i:
-                    starts.extend(k for k in (gap - 1, gap - 2) if k >= 0)
-            i = low.find(word, i + 1)
+    for i, word in hits:
+        if word not in words:
+            continue
+        starts.append(i)
+        if word == digits_before:
+            gap = i
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            if gap < i:
+                starts.extend(k for k in (gap - 1, gap - 2) if k >= 0)
     end = 0
     for start in sorted(set(starts)):
         if start >= end and (m := pattern.match(text, start)) is not None:
             end = m.end()
             yield m
+
+
+def _word_positions(text: str, low: str) -> list[tuple[int, str]]:
+    """``(offset, word)`` for each place in ``low`` (``text`` lower-cased) where a date or
+    number word starts after a non-letter, in ascending offset. (A word right after a letter
+    is dropped here because every pattern ``_starting_at`` serves refuses it by a look-behind;
+    as the words are all letters, one word found inside another hides no such place, and as
+    none begins another, the word found at a place is the only one there.)"""
+    found = []
+    for m in _WORD_STARTS.finditer(low):
+        i = m.start()
+        if not (i and text[i - 1].isalpha()):
+            found.append((i, m[0]))
+    return found
+
+
+# Where a section's date and number words start: ``(offset, word)`` in ascending offset.
+WordHits = list[tuple[int, str]]
+
+
+def _section_hits(text: str) -> WordHits | None:
+    """``word_hits`` for one section; None when it must be scanned with ``finditer``."""
+    low = text.lower()
+    if len(low) != len(text) or any(char in text for char in _ODD_CASES):
+        return None
+    return _word_positions(text, low)
+
+
+def word_hits(joined: Joined) -> list[WordHits] | None:
+    """The date and number words of every section, found by one scan of the joined text
+    instead of one search per section and word (over a thousand sections, the calls cost more
+    than the reading). None when the joined text cannot be searched lower-cased; then each
+    section is searched on its own."""
+    low = joined.lower
+    if low is None or any(char in joined.text for char in _ODD_CASES):
+        return None
+    return joined.spread(_word_positions(joined.text, low))
 
 
 # --- words right before a number -----------------------------------------------------------------
@@ -450,10 +506,10 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
 # --- dates -------------------------------------------------------------------------------------
 
 
-def _keyword_dates(text: str) -> list[_Found]:
+def _keyword_dates(text: str, hits: WordHits | None = None) -> list[_Found]:
     """Dates led by a time word: ``năm 2023``, ``nửa cuối năm 2023``, ``ngày 20/12/2024``."""
     dates = []
-    for m in _starting_at(_KEYWORD_DATE, text, _DATE_WORDS, _MONTH):
+    for m in _starting_at(_KEYWORD_DATE, text, _DATE_WORD_SET, _MONTH, hits):
         g = m.groupdict()
         day = g["d3"] or g["d4"] or g["d5"] or g["d9"]
         month = g["m3"] or g["m4"] or g["m5"] or g["m6"] or g["m9"]
@@ -789,10 +845,10 @@ def _counted_in_clause(text: str, pos: int) -> str | None:
 # --- numbers written in words --------------------------------------------------------------------
 
 
-def _word_figures(text: str) -> list[_Found]:
+def _word_figures(text: str, hits: WordHits | None = None) -> list[_Found]:
     """``bốn đối tác lớn``: number words followed by a counted noun or a unit."""
     found = []
-    for m in _starting_at(_WORD_RUN, text, _NUMBER_WORD_LIST):
+    for m in _starting_at(_WORD_RUN, text, _NUMBER_WORD_SET, hits=hits):
         figure = _word_figure(text, m.start(), m.group())
         if figure is not None:
             found.append(figure)
@@ -840,7 +896,7 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 # --- multiplicatives and fractions ---------------------------------------------------------------
 
 
-def _ratio_figures(text: str) -> list[_Found]:
+def _ratio_figures(text: str, hits: WordHits | None = None) -> list[_Found]:
     """``gấp ba``, ``gấp 2,5 lần``, ``gấp rưỡi``, ``một phần ba``, ``một nửa``: kind ``ratio``.
 
     The value is the multiplier of the whole: 3 for ``gấp ba``, 0.5 for ``một nửa``; a multiple
@@ -850,7 +906,9 @@ def _ratio_figures(text: str) -> list[_Found]:
     if "gấp" in text or "Gấp" in text:
         found.extend(f for m in _TIMES.finditer(text) if (f := _multiple(text, m)) is not None)
     if "phần" in text:
-        found.extend(f for m in _PARTS.finditer(text) if (f := _parts(text, m)) is not None)
+        # Tried only where a number word starts: "phần" alone is a common word.
+        parts = _starting_at(_PARTS, text, _NUMBER_WORD_SET, hits=hits)
+        found.extend(f for m in parts if (f := _parts(text, m)) is not None)
     if "nửa" in text:
         for m in _HALF.finditer(text):
             qualifier, qual_start = _qualifier(text, m.start())

@@ -21,7 +21,8 @@ anyone writes one (a web article's body on one line), is cut into parts by
 ``analysis.article``. Its parts get the ids ``<key>/s<n>.<k>`` (``k`` from 1), so the
 paragraph's own number ``n`` stays what it was and every other section keeps its id; a caption
 or byline part has the kind ``caption`` or ``byline`` (metadata: shown, never chosen). A whole
-line that is a caption is one section of kind ``caption``.
+line that is a caption is one section of kind ``caption``, and so is a block the file marks as
+a caption (an HTML ``<figcaption>``: ``Block.kind``).
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
             kind = "heading" if levels[number] else (parts[0].kind if parts else "paragraph")
             if block.table is not None:
                 kind = "table"
+            elif block.kind == "caption":  # the file marks it: HTML <figcaption>
+                kind = "caption"
             sections.append(
                 Section(
                     id=f"{key}/s{number}",

@@ -10,6 +10,7 @@ and the best one wins (``legacy_choice``).
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from briefing_studio.errors import BriefingError
@@ -31,6 +32,8 @@ ENCODINGS: list[tuple[str, str]] = [
     ("vni", "VNI-Windows (phông VNI-Times)"),
 ]
 
+# Replacement characters and control characters other than tab, newlines and form feed.
+_ODD_CHARS = re.compile("[\ufffd\x00-\x08\x0e-\x1f]")
 _MAX_CONTROL_RATIO = 0.02  # control characters in a text file beyond this mean binary
 _CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F])
 _BOMS: list[tuple[bytes, str, str]] = [
@@ -208,6 +211,6 @@ def _refuse_binary_text(text: str, path: PathLike) -> None:
     sample = text[:SAMPLE_BYTES]
     if not sample:
         return
-    odd = sum(1 for char in sample if char == "\ufffd" or (char < " " and char not in "\t\n\r\f\v"))
+    odd = len(_ODD_CHARS.findall(sample))
     if "\x00" in sample or odd > _MAX_CONTROL_RATIO * len(sample):
         raise _binary_error(path)

@@ -32,6 +32,8 @@ _NOISE_NAMES = re.compile(
     re.IGNORECASE,
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3, "h5": 3, "h6": 3}
+# A picture and its caption: their text is metadata about the picture, not the article's.
+_CAPTION_TAGS = frozenset(("figure", "figcaption"))
 _LEAF_BLOCKS = frozenset("p li dt dd blockquote pre td th caption figcaption address".split())
 _INLINE = frozenset(
     "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub "
@@ -194,32 +196,40 @@ def _block_holders(main: Tag) -> set[int]:
 
 
 def _blocks(main: Tag, holders: set[int]) -> Iterator[Block]:
-    """Headings and paragraphs in document order (an explicit stack: pages nest deeply)."""
+    """Headings and paragraphs in document order (an explicit stack: pages nest deeply).
+
+    The text of a ``<figure>`` (an image's caption and credit) and of a ``<figcaption>`` comes
+    as ``caption`` blocks, not paragraphs; a data table inside a figure stays a table.
+    """
     buffer: list[str] = []
-    stack: list[Iterator[PageElement]] = [iter(main.children)]
+    # Each open container with the kind its loose text and paragraphs take.
+    stack: list[tuple[Iterator[PageElement], BlockKind]] = [(iter(main.children), "paragraph")]
     while stack:
-        child = next(stack[-1], None)
+        children, kind = stack[-1]
+        child = next(children, None)
         if child is None:  # end of a container
             stack.pop()
-            yield from _flush(buffer)
+            yield from _flush(buffer, kind)
         elif type(child) is NavigableString:
             buffer.append(str(child))
         elif not isinstance(child, Tag):
             continue  # comments, doctype, CDATA
         elif child.name in _HEADINGS:
-            yield from _flush(buffer)
+            yield from _flush(buffer, kind)
             yield from _single(child, "heading", _HEADINGS[child.name])
         elif child.name == "table" and (table := _data_table(child)) is not None:
-            yield from _flush(buffer)
+            yield from _flush(buffer, kind)
             yield Block.of_table(table)
         elif id(child) not in holders and child.name in _INLINE:
             buffer.append(child.get_text())
         elif id(child) not in holders and child.name in _LEAF_BLOCKS:
-            yield from _flush(buffer)
-            yield from _single(child, "paragraph", 0)
+            yield from _flush(buffer, kind)
+            leaf_kind: BlockKind = "caption" if child.name in _CAPTION_TAGS else kind
+            yield from _single(child, leaf_kind, 0)
         else:
-            yield from _flush(buffer)
-            stack.append(iter(child.children))
+            yield from _flush(buffer, kind)
+            inner: BlockKind = "caption" if child.name in _CAPTION_TAGS else kind
+            stack.append((iter(child.children), inner))
 
 
 def _data_table(tag: Tag) -> Table | None:
@@ -262,11 +272,11 @@ def _single(tag: Tag, kind: BlockKind, level: int) -> Iterator[Block]:
         yield Block(text, kind, level)
 
 
-def _flush(buffer: list[str]) -> Iterator[Block]:
-    """Loose text between blocks: one paragraph per line (``<br>`` became a newline)."""
+def _flush(buffer: list[str], kind: BlockKind = "paragraph") -> Iterator[Block]:
+    """Loose text between blocks: one block of ``kind`` per line (``<br>`` became a newline)."""
     raw = re.sub(r"\s", " ", "".join(buffer).replace(_LINE_BREAK, "\0"))
     text = clean_text(raw.replace("\0", "\n"))
     buffer.clear()
     for line in text.split("\n"):
         if line:
-            yield Block(line)
+            yield Block(line, kind)

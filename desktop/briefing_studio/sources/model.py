@@ -8,7 +8,9 @@ from typing import Literal
 
 from briefing_studio.textutil import content_hash
 
-BlockKind = Literal["paragraph", "heading", "table"]
+# "caption": the file marks the text as a picture's caption (HTML ``<figure>``/``<figcaption>``);
+# the analysis makes it a metadata section, never content.
+BlockKind = Literal["paragraph", "heading", "table", "caption"]
 CELL_SEPARATOR = " | "  # between the cells of a row in a table block's text
 ROW_SEPARATOR = " ¦ "  # between its rows: a table block stays one line of the source text
 
@@ -142,6 +144,8 @@ class Block:
 
     ``kind`` is ``heading`` only when the file itself says so (a .docx heading style, an HTML
     ``<h2>``); plain text arrives as paragraphs and the analysis decides which are headings.
+    Likewise ``caption`` only for a caption the file marks (HTML ``<figcaption>``); captions
+    written into the text ("Ảnh: …") are found by the analysis.
     """
 
     text: str
