@@ -279,6 +279,9 @@ class FigureFilterProxy(QSortFilterProxyModel):
         self.rule = FigureFilter()
         self.setSourceModel(model)
         self.setSortRole(SortRole)
+        # A figure's filter match depends on the figure only, never on ticks or wording: no
+        # need to test every row again at each dataChanged (a tick repaints all rows).
+        self.setDynamicSortFilter(False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column >= 0:
