@@ -160,15 +160,18 @@ class SectionDelegate(QStyledItemDelegate):
         self.model = model
         self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
         self._heights: dict[tuple, int] = {}
+        self._check: QSize | None = None  # asked for every row's size: asked of the style once
 
     # ----- geometry ------------------------------------------------------------------------
 
     def _check_size(self) -> QSize:
-        style = self.view.style()
-        return QSize(
-            style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth),
-            style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight),
-        )
+        if self._check is None:
+            style = self.view.style()
+            self._check = QSize(
+                style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth),
+                style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight),
+            )
+        return self._check
 
     def _text_left(self) -> int:
         return self.MARGIN * 2 + self._check_size().width()
@@ -178,7 +181,7 @@ class SectionDelegate(QStyledItemDelegate):
             120, self.view.viewport().width() - self._text_left() - self.STAR_WIDTH - self.MARGIN
         )
 
-    def _key(self, section: Section) -> tuple:
+    def _key(self, section: Section, width: int | None = None) -> tuple:
         """What the section's document depends on: text width, ticked figures, search marks."""
         chosen = {
             f.id
@@ -187,7 +190,8 @@ class SectionDelegate(QStyledItemDelegate):
         }
         matches = self.model.matches.get(section.id, [])
         flash = self.model.flash_in(section.id)
-        return (section.id, self._text_width(), tuple(sorted(chosen)), tuple(matches), flash)
+        width = self._text_width() if width is None else width
+        return (section.id, width, tuple(sorted(chosen)), tuple(matches), flash)
 
     def document(self, entry: Entry) -> QTextDocument:
         assert entry.section is not None
@@ -224,10 +228,10 @@ class SectionDelegate(QStyledItemDelegate):
             self._heights[key] = int(doc.size().height())
         return doc
 
-    def _height(self, entry: Entry) -> int:
+    def _height(self, entry: Entry, width: int | None = None) -> int:
         """The laid-out height of the section's text, remembered after its document is gone."""
         assert entry.section is not None
-        key = self._key(entry.section)
+        key = self._key(entry.section, width)
         height = self._heights.get(key)
         if height is None:
             if len(self._heights) > 50 * DOCUMENTS_KEPT:
@@ -242,7 +246,8 @@ class SectionDelegate(QStyledItemDelegate):
         if entry.section is None:
             height = option.fontMetrics.height() * 2 + self.MARGIN
             return QSize(self._text_width(), height)
-        return QSize(self._text_width(), self._height(entry) + self.MARGIN * 2)
+        width = self._text_width()
+        return QSize(width, self._height(entry, width) + self.MARGIN * 2)
 
     # ----- painting ------------------------------------------------------------------------
 
@@ -379,6 +384,7 @@ class SectionDelegate(QStyledItemDelegate):
     def clear_cache(self) -> None:
         self._docs.clear()
         self._heights.clear()
+        self._check = None
 
 
 def _anchor_position(doc: QTextDocument, href: str) -> int:

@@ -9,6 +9,7 @@ sections and Space ticks, because the checkboxes are the model's ``CheckStateRol
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QPalette
@@ -148,8 +149,22 @@ class SourceView(QWidget):
         if row >= 0:
             index = self.model.index(row)
             self.view.setRowHidden(row, False)
-            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
             self.view.setCurrentIndex(index)
+            self._when_laid_out(
+                row,
+                lambda: self.view.scrollTo(
+                    self.model.index(row), QAbstractItemView.ScrollHint.PositionAtTop
+                ),
+            )
+
+    def _when_laid_out(self, row: int, then: Callable[[], None], tries: int = 1000) -> None:
+        """Run ``then`` once the view has placed ``row``. A long source is laid out a batch at
+        a time while the window keeps working; before its turn a row has no place to scroll to."""
+        placed = self.view.rectForIndex(self.model.index(row)).isValid()
+        if placed or tries <= 0 or row >= self.model.rowCount():
+            then()
+        else:
+            QTimer.singleShot(10, lambda: self._when_laid_out(row, then, tries - 1))
 
     def show_figure(self, figure_id: str) -> bool:
         """Bring a figure's sentence into view and highlight it (and the figure) for
@@ -161,14 +176,20 @@ class SourceView(QWidget):
             return False
         self.model.set_flash((section.id, section.sentence_span(figure.start), figure.id))
         self.show_section(section.id)
-        # A long section can be taller than the view: scroll on until the figure's line shows.
-        index = self.model.index(row)
-        entry = self.model.entries[row]
-        point = self.view.delegate.figure_point(entry, self.view.visualRect(index), figure)
-        height = self.view.viewport().height()
-        if not 0 <= point.y() < height:
-            bar = self.view.verticalScrollBar()
-            bar.setValue(bar.value() + int(point.y() - height / 3))
+
+        def scroll_to_figure() -> None:
+            # A long section can be taller than the view: scroll on until the figure's line shows.
+            if row >= len(self.model.entries) or self.model.entries[row].section is not section:
+                return
+            index = self.model.index(row)
+            entry = self.model.entries[row]
+            point = self.view.delegate.figure_point(entry, self.view.visualRect(index), figure)
+            height = self.view.viewport().height()
+            if not 0 <= point.y() < height:
+                bar = self.view.verticalScrollBar()
+                bar.setValue(bar.value() + int(point.y() - height / 3))
+
+        self._when_laid_out(row, scroll_to_figure)
         self._flash_timer.start()
         return True
 
