@@ -16,6 +16,7 @@ from briefing_studio.document import (
     Cell,
     Division,
     Document,
+    Footnote,
     Heading,
     Inline,
     LineBreak,
@@ -26,7 +27,7 @@ from briefing_studio.document import (
     Table,
 )
 from briefing_studio.gcpause import bulk_job
-from briefing_studio.render import docx_package, docx_xml, layout
+from briefing_studio.render import docx_footnotes, docx_package, docx_xml, layout
 from briefing_studio.render.docx_package import Part
 from briefing_studio.render.docx_styles import (
     BORDERLESS,
@@ -95,6 +96,7 @@ class _Writer:
         self.nums: list[str] = []
         self._style_ppr: dict[str, str] = {}
         self._looks: dict[str | None, StyleSpec] = {}
+        self.notes: list[Footnote] = []  # footnotes in the order their marks were written
 
     def write(self) -> bytes:
         body = _Flow(in_cell=False)
@@ -105,6 +107,8 @@ class _Writer:
             Part("settings.xml", "settings", docx_package.SETTINGS),
             *self.page_number_parts(),
         ]
+        if self.notes:
+            parts.append(docx_footnotes.part(self.notes, layout.footnote_style(self.document)))
         document_xml = (
             f"{XML_DECLARATION}<w:document {NAMESPACES}><w:body>{body.xml()}"
             f"{self.section(parts)}</w:body></w:document>"
@@ -295,6 +299,10 @@ class _Writer:
         for inline in inlines:
             if isinstance(inline, LineBreak):
                 out.append(docx_xml.LINE_BREAK)
+                continue
+            if isinstance(inline, Footnote):
+                self.notes.append(inline)
+                out.append(docx_footnotes.reference(inline))
                 continue
             text = layout.printable(inline.text)
             if not text:

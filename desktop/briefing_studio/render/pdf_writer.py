@@ -33,6 +33,7 @@ from briefing_studio.document import (
     Run,
     StyleSpec,
     Table,
+    footnotes,
     plain_text,
 )
 from briefing_studio.document import PageBreak as PageBreakBlock
@@ -68,7 +69,10 @@ def pdf_bytes(document: Document) -> bytes:
     template = BriefingDocTemplate(out, document)
     # Word keeps the space before the first paragraph of the document and of a page after a
     # page break; reportlab drops space at the top of a frame unless something precedes it.
-    story = [_word_top(), *_Story(document).blocks(document.blocks, template.width, None, False)]
+    maker = _Story(document)
+    story = [_word_top(), *maker.blocks(document.blocks, template.width, None, False)]
+    if maker.has_notes:
+        template.keep_room_for_notes()
     try:
         template.build(story)
     except LayoutError as exc:
@@ -102,6 +106,7 @@ class _Story:
     """Turns blocks into flowables; ``width`` is always the space the blocks have."""
 
     document: Document
+    has_notes: bool = False  # a paragraph carries footnote marks (see ``noted``)
 
     def blocks(
         self, blocks: list[Block], width: float, default_class: str | None, in_panel: bool
@@ -126,6 +131,7 @@ class _Story:
         spec = layout.heading_style(self.document, block.level, block.style)
         style = paragraph_style(spec, keepWithNext=1)
         flowable = OutlinedHeading(markup(self.document, block.inlines, spec), style)
+        self.noted(flowable, block.inlines)
         flowable.outline_level = layout.heading_level(block.level)
         flowable.outline_title = " ".join(layout.printable(plain_text(block.inlines)).split())
         return flowable
@@ -158,7 +164,8 @@ class _Story:
                 # An empty paragraph is an empty line in Word; keep the same gap.
                 gap = leading_of(spec) + (spec.space_before or 0) + (spec.space_after or 0)
                 return [Spacer(1, gap)]
-            return [BriefingParagraph(text, paragraph_style(spec, **overrides), bulletText=bullet)]
+            single = BriefingParagraph(text, paragraph_style(spec, **overrides), bulletText=bullet)
+            return [self.noted(single, inlines)]
         out: list[Flowable] = []
         for number, piece in enumerate(pieces):
             style = dict(overrides)
@@ -169,8 +176,17 @@ class _Story:
             text = markup(self.document, piece, spec)
             first_bullet = None if number else bullet
             style_of_piece = paragraph_style(spec, **style)
-            out.append(BriefingParagraph(text, style_of_piece, bulletText=first_bullet))
+            part = BriefingParagraph(text, style_of_piece, bulletText=first_bullet)
+            out.append(self.noted(part, piece))
         return out
+
+    def noted(self, flowable: Flowable, inlines: list[Inline]) -> Flowable:
+        """``flowable`` told the footnotes whose marks it draws (``pdf_notes`` places them)."""
+        notes = footnotes(inlines)
+        if notes:
+            flowable.notes = notes
+            self.has_notes = True
+        return flowable
 
     def split_token(self, run: Run, token: str, spec: StyleSpec, width: float) -> list[str]:
         """``token`` cut into parts that each fill (98 % of) a ``width``-point line.
