@@ -112,6 +112,21 @@ def test_pdf_notes_go_to_the_foot_of_the_page_their_mark_is_on() -> None:
     assert any("cục thống kê, 20/3/2025" in p for p in pages)
 
 
+def test_pdf_notes_of_a_table_split_over_pages_follow_their_rows() -> None:
+    rows = "".join(
+        f"<tr><td>Dòng {i} mô tả số liệu {i} của báo cáo tổng hợp về hợp tác kinh tế.</td>"
+        f'<td>Báo cáo {i}<span class="footnote">Nguồn của dòng {i}, đoạn {i}.</span></td></tr>'
+        for i in range(1, 61)
+    )
+    markup = f"<table><tr><th>Nội dung</th><th>Nguồn</th></tr>{rows}</table>"
+    pages = _pages(pdf_bytes(Document(parse_markup(markup))))
+    assert len(pages) >= 3
+    for i in range(1, 61):
+        row_page = next(n for n, p in enumerate(pages) if f"dòng {i} mô tả" in p)
+        note_pages = [n for n, p in enumerate(pages) if f"nguồn của dòng {i}, đoạn {i}." in p]
+        assert note_pages == [row_page], i
+
+
 def test_pdf_text_never_runs_into_the_notes() -> None:
     """Each page's frame is shortened by its notes: the last body line ends above them."""
     data = pdf_bytes(Document(parse_markup(_markup(8))))

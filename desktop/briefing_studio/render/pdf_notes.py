@@ -63,6 +63,7 @@ class NotesFrame(Frame):
         super().__init__(*args, **kwargs)
         self.page_notes: list[tuple[Footnote, Paragraph, float]] = []
         self.placed: set[int] = set()  # note numbers already at the foot of some page
+        self._laid: dict[int, tuple[Footnote, Paragraph, float]] = {}  # by number, laid once
 
     def _reset(self) -> None:
         super()._reset()
@@ -86,9 +87,13 @@ class NotesFrame(Frame):
     def _laid_out(self, notes: list[Footnote]) -> list[tuple[Footnote, Paragraph, float]]:
         out = []
         for note in notes:
-            text = escape(layout.printable(note.note), quote=False)
-            paragraph = BriefingParagraph(f"{note_mark(note)} {text}", self.note_style)
-            out.append((note, paragraph, paragraph.wrap(self._aW, _UNLIMITED)[1]))
+            found = self._laid.get(note.number)
+            if found is None:
+                text = escape(layout.printable(note.note), quote=False)
+                paragraph = BriefingParagraph(f"{note_mark(note)} {text}", self.note_style)
+                height = paragraph.wrap(self._aW, _UNLIMITED)[1]
+                found = self._laid[note.number] = (note, paragraph, height)
+            out.append(found)
         return out
 
     def _extra(self, laid: list[tuple[Footnote, Paragraph, float]]) -> float:
