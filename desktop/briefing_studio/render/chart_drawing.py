@@ -1,6 +1,8 @@
-"""A ``Chart`` as shapes, drawn two ways from the same geometry: reportlab vector graphics for
-the PDF and a Pillow image at print resolution for the DOCX (reportlab's own bitmap renderer
-needs a Cairo binding the app does not ship). Both use the bundled Liberation Sans.
+"""A ``Chart`` as shapes, and those shapes as a Pillow image at print resolution for the DOCX.
+
+The PDF draws the same shapes as reportlab vector graphics (``pdf_chart``; reportlab's own
+bitmap renderer needs a Cairo binding the app does not ship). Both use the bundled Liberation
+Sans. Pillow is imported only when a chart is drawn.
 """
 
 from __future__ import annotations
@@ -9,14 +11,13 @@ import io
 import math
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
-from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Rect, String, Wedge
-from reportlab.lib import colors
-
-from briefing_studio import paths
 from briefing_studio.document import Chart
-from briefing_studio.render.fonts import SANS, register_fonts
+from briefing_studio.render.font_faces import SANS, face_path
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 PALETTE = ("#1F4E79", "#C55A11", "#548235", "#7F6000", "#2E75B6", "#A9D18E", "#F4B183", "#9DC3E6")
 TEXT = "#222222"
@@ -27,7 +28,7 @@ LABEL_PT = 8.5
 
 
 @dataclass(frozen=True)
-class _Rect:
+class RectShape:
     x: float
     y: float
     w: float
@@ -36,14 +37,14 @@ class _Rect:
 
 
 @dataclass(frozen=True)
-class _Line:
+class LineShape:
     points: tuple[tuple[float, float], ...]
     width: float
     color: str
 
 
 @dataclass(frozen=True)
-class _Dot:
+class DotShape:
     x: float
     y: float
     r: float
@@ -51,7 +52,7 @@ class _Dot:
 
 
 @dataclass(frozen=True)
-class _Text:
+class TextShape:
     x: float
     y: float  # baseline
     text: str
@@ -61,7 +62,7 @@ class _Text:
 
 
 @dataclass(frozen=True)
-class _Wedge:
+class WedgeShape:
     x: float
     y: float
     r: float
@@ -70,7 +71,7 @@ class _Wedge:
     fill: str
 
 
-Shape = _Rect | _Line | _Dot | _Text | _Wedge
+Shape = RectShape | LineShape | DotShape | TextShape | WedgeShape
 
 
 def chart_size(width: float) -> tuple[float, float]:
@@ -91,7 +92,7 @@ def _columns(chart: Chart, width: float, height: float) -> list[Shape]:
     room = height - bottom - top
     peak = max(chart.values) or 1.0
     slot = width / len(chart.values)
-    shapes: list[Shape] = [_Line(((0, bottom), (width, bottom)), 0.6, AXIS)]
+    shapes: list[Shape] = [LineShape(((0, bottom), (width, bottom)), 0.6, AXIS)]
     points = []
     for i, (label, value, text) in enumerate(
         zip(chart.labels, chart.values, chart.texts, strict=True)
@@ -100,13 +101,13 @@ def _columns(chart: Chart, width: float, height: float) -> list[Shape]:
         level = bottom + room * value / peak
         if chart.kind == "bar":
             bar = min(slot * 0.6, 60.0)
-            shapes.append(_Rect(centre - bar / 2, bottom, bar, level - bottom, PALETTE[0]))
+            shapes.append(RectShape(centre - bar / 2, bottom, bar, level - bottom, PALETTE[0]))
         points.append((centre, level))
-        shapes.append(_Text(centre, level + 0.5 * LABEL_PT, text, LABEL_PT, "middle", True))
-        shapes.append(_Text(centre, bottom - 1.3 * LABEL_PT, label, LABEL_PT, "middle"))
+        shapes.append(TextShape(centre, level + 0.5 * LABEL_PT, text, LABEL_PT, "middle", True))
+        shapes.append(TextShape(centre, bottom - 1.3 * LABEL_PT, label, LABEL_PT, "middle"))
     if chart.kind == "line":
-        shapes.insert(1, _Line(tuple(points), 1.6, PALETTE[0]))
-        shapes[2:2] = [_Dot(x, y, 2.4, PALETTE[0]) for x, y in points]
+        shapes.insert(1, LineShape(tuple(points), 1.6, PALETTE[0]))
+        shapes[2:2] = [DotShape(x, y, 2.4, PALETTE[0]) for x, y in points]
     return shapes
 
 
@@ -126,63 +127,20 @@ def _share(chart: Chart, width: float, height: float) -> list[Shape]:
         colour = PALETTE[i % len(PALETTE)]
         sweep = 360.0 * value / total
         if sweep > 0:
-            shapes.append(_Wedge(cx, cy, radius, angle - sweep, angle, colour))
+            shapes.append(WedgeShape(cx, cy, radius, angle - sweep, angle, colour))
         angle -= sweep
         y = legend_top - i * line
-        shapes.append(_Rect(legend_x, y - 1, LABEL_PT, LABEL_PT, colour))
-        shapes.append(_Text(legend_x + 1.5 * LABEL_PT, y, f"{label}: {text}", LABEL_PT, "start"))
+        shapes.append(RectShape(legend_x, y - 1, LABEL_PT, LABEL_PT, colour))
+        shapes.append(
+            TextShape(legend_x + 1.5 * LABEL_PT, y, f"{label}: {text}", LABEL_PT, "start")
+        )
     return shapes
-
-
-def chart_drawing(chart: Chart, width: float) -> Drawing:
-    """The chart as a reportlab drawing (a flowable: vector in the PDF)."""
-    register_fonts()
-    w, h = chart_size(width)
-    drawing = Drawing(w, h)
-    for shape in chart_shapes(chart, w, h):
-        if isinstance(shape, _Rect):
-            drawing.add(
-                Rect(
-                    shape.x, shape.y, shape.w, shape.h, fillColor=_rl(shape.fill), strokeColor=None
-                )
-            )
-        elif isinstance(shape, _Line):
-            points = [c for point in shape.points for c in point]
-            drawing.add(PolyLine(points, strokeColor=_rl(shape.color), strokeWidth=shape.width))
-        elif isinstance(shape, _Dot):
-            drawing.add(
-                Circle(shape.x, shape.y, shape.r, fillColor=_rl(shape.fill), strokeColor=None)
-            )
-        elif isinstance(shape, _Wedge):
-            drawing.add(
-                Wedge(
-                    shape.x,
-                    shape.y,
-                    shape.r,
-                    shape.start,
-                    shape.end,
-                    fillColor=_rl(shape.fill),
-                    strokeColor=colors.white,
-                    strokeWidth=0.8,
-                )
-            )
-        else:
-            drawing.add(
-                String(
-                    shape.x,
-                    shape.y,
-                    shape.text,
-                    fontName=SANS + ("-Bold" if shape.bold else ""),
-                    fontSize=shape.size,
-                    textAnchor=shape.anchor,
-                    fillColor=_rl(TEXT),
-                )
-            )
-    return drawing
 
 
 def chart_png(chart: Chart, width: float, dpi: int = PRINT_DPI) -> bytes:
     """The same chart as a PNG at ``dpi`` (an image ``width`` points wide when printed)."""
+    from PIL import Image, ImageDraw
+
     w, h = chart_size(width)
     scale = dpi / 72
     image = Image.new("RGBA", (math.ceil(w * scale), math.ceil(h * scale)), (255, 255, 255, 0))
@@ -192,17 +150,17 @@ def chart_png(chart: Chart, width: float, dpi: int = PRINT_DPI) -> bytes:
         return x * scale, (h - y) * scale
 
     for shape in chart_shapes(chart, w, h):
-        if isinstance(shape, _Rect):
+        if isinstance(shape, RectShape):
             (x0, y1), (x1, y0) = at(shape.x, shape.y), at(shape.x + shape.w, shape.y + shape.h)
             draw.rectangle((x0, y0, x1, y1), fill=shape.fill)
-        elif isinstance(shape, _Line):
+        elif isinstance(shape, LineShape):
             draw.line([at(x, y) for x, y in shape.points], fill=shape.color,
                       width=max(1, round(shape.width * scale)), joint="curve")  # fmt: skip
-        elif isinstance(shape, _Dot):
+        elif isinstance(shape, DotShape):
             x, y = at(shape.x, shape.y)
             r = shape.r * scale
             draw.ellipse((x - r, y - r, x + r, y + r), fill=shape.fill)
-        elif isinstance(shape, _Wedge):
+        elif isinstance(shape, WedgeShape):
             x, y = at(shape.x, shape.y)
             r = shape.r * scale
             # Pillow's angles run clockwise (y points down): the same wedge is (-end, -start).
@@ -222,9 +180,6 @@ def chart_png(chart: Chart, width: float, dpi: int = PRINT_DPI) -> bytes:
 
 @cache
 def _pil_font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    face = "Bold" if bold else "Regular"
-    return ImageFont.truetype(str(paths.fonts_dir() / f"{SANS}-{face}.ttf"), size)
+    from PIL import ImageFont
 
-
-def _rl(hex_colour: str) -> colors.Color:
-    return colors.HexColor(hex_colour)
+    return ImageFont.truetype(str(face_path(SANS + ("-Bold" if bold else ""))), size)

@@ -12,6 +12,7 @@ import io
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from html import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -24,6 +25,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from briefing_studio.document import (
     Block,
     Cell,
+    Chart,
     Division,
     Document,
     Heading,
@@ -42,6 +44,7 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.render import layout
 from briefing_studio.render.fonts import face_for
+from briefing_studio.render.pdf_chart import chart_drawing
 from briefing_studio.render.pdf_lines import BriefingParagraph
 from briefing_studio.render.pdf_markup import (
     color_of,
@@ -125,7 +128,20 @@ class _Story:
                 out.extend(self.division(block, width, in_panel))
             elif isinstance(block, PageBreakBlock) and not in_panel:
                 out.extend((PageBreak(), _word_top()))
+            elif isinstance(block, Chart):
+                out.extend(self.chart(block, width))
         return out
+
+    def chart(self, chart: Chart, width: float) -> list[Flowable]:
+        """The chart as vector graphics, centred, its caption under it."""
+        drawing = chart_drawing(chart, width * layout.CHART_WIDTH_SHARE)
+        drawing.hAlign = "CENTER"
+        parts: list[Flowable] = [Spacer(1, 4), drawing]
+        if chart.caption:
+            spec = layout.chart_caption_style(self.document)
+            text = escape(layout.printable(chart.caption), quote=False)
+            parts.append(BriefingParagraph(text, paragraph_style(spec)))
+        return parts
 
     def heading(self, block: Heading) -> Flowable:
         spec = layout.heading_style(self.document, block.level, block.style)
