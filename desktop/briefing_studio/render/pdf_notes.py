@@ -9,6 +9,7 @@ short rule, when the page ends (``draw_notes``). Nothing is laid out twice.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from html import escape
 from typing import Any
@@ -30,20 +31,28 @@ _SPLIT_TRIES = 4  # a split in less room each time its first part's notes turn o
 
 def notes_in(flowable: Any) -> list[Footnote]:
     """The notes whose marks ``flowable`` draws: its own (``notes``, set by the PDF writer on
-    a paragraph), or those of the paragraphs in its table cells or kept-together group."""
+    a paragraph), or those of the paragraphs in its table cells or kept-together group
+    (found once per table or group: kept on it as ``_notes_within``)."""
     own = getattr(flowable, "notes", None)
     if own is not None:
         return list(own)
+    if isinstance(flowable, (list, tuple)):
+        return [note for value in flowable for note in notes_in(value)]
+    found = getattr(flowable, "_notes_within", None)
+    if found is not None:
+        return found
     if isinstance(flowable, PdfTable):
         values: Iterable[Any] = (value for row in flowable._cellvalues for value in row)
-    elif isinstance(flowable, (list, tuple)):
-        values = flowable
     else:
         values = getattr(flowable, "_content", ())
-    found: list[Footnote] = []
-    for value in values:
-        if isinstance(value, (Flowable, list, tuple)):
-            found.extend(notes_in(value))
+    found = [
+        note
+        for value in values
+        if isinstance(value, (Flowable, list, tuple))
+        for note in notes_in(value)
+    ]
+    if isinstance(flowable, Flowable):
+        flowable._notes_within = found
     return found
 
 
@@ -64,6 +73,16 @@ class NotesFrame(Frame):
         self.page_notes: list[tuple[Footnote, Paragraph, float]] = []
         self.placed: set[int] = set()  # note numbers already at the foot of some page
         self._laid: dict[int, tuple[Footnote, Paragraph, float]] = {}  # by number, laid once
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> NotesFrame:
+        """reportlab copies the frame each time it measures a kept-together group: the laid
+        out notes, their style and the placed numbers are shared, not copied (copying them
+        made the seed briefing's PDF half as slow again)."""
+        for shared in (self._laid, self.note_style, self.placed, *self._laid.values()):
+            memo[id(shared)] = shared
+        clone = NotesFrame.__new__(NotesFrame)
+        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return clone
 
     def _reset(self) -> None:
         super()._reset()
