@@ -34,7 +34,18 @@ class LineBreak:
     """A ``<br>`` inside a block."""
 
 
-Inline = Union[Run, LineBreak]  # noqa: UP007 - a type alias, kept explicit for readers
+@dataclass(frozen=True)
+class Footnote:
+    """A numbered note: the reference mark stands here, ``note`` goes to the page's foot.
+
+    Built from ``<span class="footnote">…</span>``; numbers run from 1 in document order.
+    """
+
+    number: int
+    note: str
+
+
+Inline = Union[Run, LineBreak, Footnote]  # noqa: UP007 - a type alias, kept explicit for readers
 
 
 @dataclass
@@ -104,12 +115,39 @@ class Division:
     style: str | None = None
 
 
+ChartKind = Literal["bar", "line", "share"]
+
+
+@dataclass
+class Chart:
+    """A chart of one series: a bar per label, a line through them, or shares of a whole.
+
+    ``values`` are plain numbers on one scale; ``texts`` are the values as the document writes
+    them ("12,4 tỷ USD"); ``caption`` says what is shown and where it comes from.
+    Built from ``<div class="chart" data-chart="{…}"></div>`` (the ``chart`` filter writes it).
+    """
+
+    kind: ChartKind
+    labels: list[str]
+    values: list[float]
+    texts: list[str]
+    caption: str = ""
+
+    @property
+    def alt_text(self) -> str:
+        """What the chart says in words, for a screen reader: the caption and every value."""
+        pairs = "; ".join(
+            f"{label}: {text}" for label, text in zip(self.labels, self.texts, strict=True)
+        )
+        return f"{self.caption.rstrip('.')}. {pairs}." if self.caption else f"{pairs}."
+
+
 @dataclass(frozen=True)
 class PageBreak:
     """``<div class="page-break"></div>`` in the markup."""
 
 
-Block = Union[Heading, Paragraph, ListBlock, Table, Division, PageBreak]  # noqa: UP007
+Block = Union[Heading, Paragraph, ListBlock, Table, Division, PageBreak, Chart]  # noqa: UP007
 
 
 @dataclass
@@ -192,5 +230,12 @@ class Document:
 
 
 def plain_text(inlines: list[Inline]) -> str:
-    """The text of a run list, ``<br>`` as a newline."""
-    return "".join("\n" if isinstance(i, LineBreak) else i.text for i in inlines)
+    """The text of a run list, ``<br>`` as a newline; footnotes (not part of it) left out."""
+    return "".join(
+        "\n" if isinstance(i, LineBreak) else i.text for i in inlines if not isinstance(i, Footnote)
+    )
+
+
+def footnotes(inlines: list[Inline]) -> list[Footnote]:
+    """The footnotes among ``inlines``, in order."""
+    return [i for i in inlines if isinstance(i, Footnote)]

@@ -2,8 +2,9 @@
 properties, settings, and the zip they go into.
 
 Only the parts a Word document needs and the briefing uses are written: the document, its
-styles, numbering and settings, headers or footers carrying page numbers, and the core and
-application properties. Word, LibreOffice and python-docx open such a package as is.
+styles, numbering and settings, headers or footers carrying page numbers, footnotes, chart
+pictures, and the core and application properties. Word, LibreOffice and python-docx open
+such a package as is.
 """
 
 from __future__ import annotations
@@ -91,11 +92,17 @@ def core_properties(info: DocumentInfo, now: datetime) -> bytes:
     ).encode()
 
 
-def _relationships(targets: list[tuple[str, str]]) -> bytes:
-    """A relationships part: (type, target) each, with ids rId1, rId2, … in order."""
+def _relationships(
+    targets: list[tuple[str, str]], named: list[tuple[str, str, str]] | None = None
+) -> bytes:
+    """A relationships part: (type, target) each, with ids rId1, rId2, … in order, then
+    the ``named`` ones: (id, type, target)."""
     items = "".join(
         f'<Relationship Id="rId{n}" Type="{kind}" Target="{target}"/>'
         for n, (kind, target) in enumerate(targets, start=1)
+    ) + "".join(
+        f'<Relationship Id="{rel}" Type="{kind}" Target="{target}"/>'
+        for rel, kind, target in named or ()
     )
     return (
         f"{XML_DECLARATION}<Relationships "
@@ -109,9 +116,18 @@ def relationship_id(parts: list[Part], name: str) -> str:
     return f"rId{[part.name for part in parts].index(name) + 1}"
 
 
-def package(document_xml: bytes, parts: list[Part], core: bytes) -> bytes:
+def picture_id(number: int) -> str:
+    """The relationship id of the document's ``number``-th picture (from 1, see ``package``)."""
+    return f"rIdPicture{number}"
+
+
+def package(
+    document_xml: bytes, parts: list[Part], core: bytes, pictures: list[bytes] | None = None
+) -> bytes:
     """The .docx: ``word/document.xml``, the ``parts`` it refers to (relationship ids in
-    their order, see ``relationship_id``), core and application properties."""
+    their order, see ``relationship_id``), its PNG ``pictures`` (``word/media/picture<n>.png``,
+    ids from ``picture_id``), core and application properties."""
+    pictures = pictures or []
     overrides = [
         ("/word/document.xml", MAIN),
         *((f"/word/{part.name}", part.content_type) for part in parts),
@@ -127,6 +143,7 @@ def package(document_xml: bytes, parts: list[Part], core: bytes) -> bytes:
         '<Default Extension="rels" '
         'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
+        + ('<Default Extension="png" ContentType="image/png"/>' if pictures else "")
         + "".join(f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in overrides)
         + "</Types>"
     ).encode()
@@ -141,7 +158,13 @@ def package(document_xml: bytes, parts: list[Part], core: bytes) -> bytes:
             (f"{_OFFICE_RELS}/extended-properties", "docProps/app.xml"),
         ]
     )
-    document_rels = _relationships([(part.relationship, part.name) for part in parts])
+    document_rels = _relationships(
+        [(part.relationship, part.name) for part in parts],
+        [
+            (picture_id(n), f"{_OFFICE_RELS}/image", f"media/picture{n}.png")
+            for n in range(1, len(pictures) + 1)
+        ],
+    )
     out = io.BytesIO()
     # Level 1: a third faster than the default 6 here, for a file 2 kB larger.
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
@@ -153,6 +176,7 @@ def package(document_xml: bytes, parts: list[Part], core: bytes) -> bytes:
             ("word/document.xml", document_xml),
             ("word/_rels/document.xml.rels", document_rels),
             *((f"word/{part.name}", part.data) for part in parts),
+            *((f"word/media/picture{n}.png", data) for n, data in enumerate(pictures, start=1)),
         ):
             archive.writestr(name, data)
     return out.getvalue()

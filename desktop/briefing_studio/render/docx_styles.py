@@ -23,9 +23,9 @@ from briefing_studio.document import (
     Document,
     Heading,
     Inline,
-    LineBreak,
     ListBlock,
     Paragraph,
+    Run,
     StyleSpec,
     Table,
 )
@@ -436,7 +436,7 @@ def _classes(blocks: list[Block]) -> tuple[list[str], list[str]]:
         if owner is not None:
             block_classes[owner] = None
         for inline in inlines:
-            if not isinstance(inline, LineBreak) and inline.style:
+            if isinstance(inline, Run) and inline.style:
                 run_classes[inline.style] = None
     for name in layout.RESERVED:
         block_classes.pop(name, None)

@@ -14,8 +14,10 @@ from datetime import UTC, datetime
 from briefing_studio.document import (
     Block,
     Cell,
+    Chart,
     Division,
     Document,
+    Footnote,
     Heading,
     Inline,
     LineBreak,
@@ -26,7 +28,8 @@ from briefing_studio.document import (
     Table,
 )
 from briefing_studio.gcpause import bulk_job
-from briefing_studio.render import docx_package, docx_xml, layout
+from briefing_studio.render import docx_footnotes, docx_package, docx_xml, layout
+from briefing_studio.render.chart_drawing import chart_png, chart_size
 from briefing_studio.render.docx_package import Part
 from briefing_studio.render.docx_styles import (
     BORDERLESS,
@@ -95,6 +98,8 @@ class _Writer:
         self.nums: list[str] = []
         self._style_ppr: dict[str, str] = {}
         self._looks: dict[str | None, StyleSpec] = {}
+        self.notes: list[Footnote] = []  # footnotes in the order their marks were written
+        self.pictures: list[bytes] = []  # the charts' PNGs, word/media/picture<n>.png
 
     def write(self) -> bytes:
         body = _Flow(in_cell=False)
@@ -105,13 +110,15 @@ class _Writer:
             Part("settings.xml", "settings", docx_package.SETTINGS),
             *self.page_number_parts(),
         ]
+        if self.notes:
+            parts.append(docx_footnotes.part(self.notes, layout.footnote_style(self.document)))
         document_xml = (
             f"{XML_DECLARATION}<w:document {NAMESPACES}><w:body>{body.xml()}"
             f"{self.section(parts)}</w:body></w:document>"
         )
         now = datetime.now(UTC).replace(microsecond=0)
         core = docx_package.core_properties(self.document.info, now)
-        return docx_package.package(document_xml.encode(), parts, core)
+        return docx_package.package(document_xml.encode(), parts, core, self.pictures)
 
     def numbering(self) -> bytes:
         style_nums = "".join(
@@ -214,6 +221,32 @@ class _Writer:
                 self.division(flow, block, width, in_panel)
             elif isinstance(block, PageBreak) and not in_panel:
                 self.break_pending = True
+            elif isinstance(block, Chart):
+                self.chart(flow, block, width)
+
+    def chart(self, flow: _Flow, chart: Chart, width: float) -> None:
+        """The chart as a print-resolution picture (the PDF's drawing, ``chart_drawing``),
+        centred, with the caption and values as its alt text; its caption under it."""
+        shown = width * layout.CHART_WIDTH_SHARE
+        points = shown * layout.MM_TO_PT
+        self.pictures.append(chart_png(chart, points))
+        number = len(self.pictures)
+        height = chart_size(points)[1] / layout.MM_TO_PT
+        run = docx_xml.picture(
+            docx_package.picture_id(number), number, shown, height, chart.alt_text, chart.caption
+        )
+        props: Props = {
+            "w:keepNext": {},
+            "w:spacing": {"w:before": str(docx_xml.pt_twips(4)), "w:after": "0"},
+            "w:ind": docx_xml.first_line(0),
+            "w:jc": {"w:val": "center"},
+        }
+        flow.add(self.p("Normal", run, props))
+        if chart.caption:
+            spec = layout.chart_caption_style(self.document)
+            rpr = docx_xml.props_xml("w:rPr", docx_xml.font_props(spec), RPR_ORDER)
+            text = docx_xml.run(layout.printable(chart.caption), rpr)
+            flow.add(self.p("Normal", text, docx_xml.paragraph_props(spec)))
 
     def p(self, word_style: str, content: str, props: Props | None = None, new: bool = True) -> str:
         """A paragraph of a Word style with its runs and any direct properties; a ``new``
@@ -295,6 +328,10 @@ class _Writer:
         for inline in inlines:
             if isinstance(inline, LineBreak):
                 out.append(docx_xml.LINE_BREAK)
+                continue
+            if isinstance(inline, Footnote):
+                self.notes.append(inline)
+                out.append(docx_footnotes.reference(inline))
                 continue
             text = layout.printable(inline.text)
             if not text:

@@ -348,3 +348,33 @@ def num(num_id: int, abstract_id: int, restart_depth: int | None = None) -> str:
         else f'<w:lvlOverride w:ilvl="{restart_depth}"><w:startOverride w:val="1"/></w:lvlOverride>'
     )
     return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+
+
+# --- pictures -----------------------------------------------------------------------------
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+
+
+def picture(
+    rel_id: str, number: int, width_mm: float, height_mm: float, descr: str, title: str
+) -> str:
+    """A run holding an inline picture (the image related as ``rel_id``) of that size, with
+    ``descr`` as its alt text (what a screen reader says) and ``title``."""
+    cx, cy = round(width_mm * _EMU_PER_MM), round(height_mm * _EMU_PER_MM)
+    return (
+        f'<w:r><w:drawing><wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/>'
+        f'<wp:docPr id="{number}" name="Picture {number}" descr="{quote(descr)}" '
+        f'title="{quote(title)}"/>'
+        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
+        f'</wp:cNvGraphicFramePr><a:graphic xmlns:a="{_A}">'
+        f'<a:graphicData uri="{_PIC}"><pic:pic xmlns:pic="{_PIC}">'
+        f'<pic:nvPicPr><pic:cNvPr id="{number}" name="picture{number}.png"/><pic:cNvPicPr/>'
+        f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/>'
+        f'</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
+        f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>"
+        "</w:drawing></w:r>"
+    )

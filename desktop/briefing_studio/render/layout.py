@@ -309,6 +309,43 @@ def heading_style(document: Document, level: int, name: str | None) -> StyleSpec
     return overlay(document.style(f"h{heading_level(level)}"), class_spec(document, name))
 
 
+FOOTNOTE_SHARE = 10 / 13  # a footnote's size against the body's: 10 pt under 13 pt text
+FOOTNOTE_RULE_SHARE = 1 / 3  # the short line above a page's footnotes, share of the width
+
+
+def footnote_style(document: Document) -> StyleSpec:
+    """How footnotes look in both files: the template's ``footnote`` style when it defines one,
+    else the body's font, left-aligned, without indent, at ``FOOTNOTE_SHARE`` of its size."""
+    body = document.style("body")
+    base = replace(
+        body,
+        name="footnote",
+        size=round((body.size or 13) * FOOTNOTE_SHARE * 2) / 2,
+        align="left",
+        first_line_indent=0.0,
+        space_before=0.0,
+        space_after=0.0,
+        line_spacing=1.0,
+        bold=False,
+        italic=False,
+        underline=False,
+        uppercase=False,
+    )
+    return overlay(base, document.styles.get("footnote"))
+
+
+CHART_WIDTH_SHARE = 0.9  # a chart takes this share of its column's width, centred
+MM_TO_PT = 72 / 25.4
+
+
+def chart_caption_style(document: Document) -> StyleSpec:
+    """A chart's caption in both files: the footnote look, italic, centred, a little space."""
+    return replace(
+        footnote_style(document), name="chart-caption", italic=True, align="center",
+        space_before=2.0, space_after=6.0,
+    )  # fmt: skip
+
+
 def list_style(document: Document, name: str | None) -> StyleSpec:
     """A list item's look: ``list``, with the fields the list's class sets laid on top."""
     return overlay(document.style("list"), class_spec(document, name))

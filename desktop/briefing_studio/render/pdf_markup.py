@@ -21,6 +21,7 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser, known_entities
 from briefing_studio.document import (
     FIGURE_LINK_PREFIX,
     Document,
+    Footnote,
     Inline,
     LineBreak,
     Run,
@@ -101,10 +102,17 @@ def markup(document: Document, inlines: list[Inline], spec: StyleSpec) -> str:
     for inline in inlines:
         if isinstance(inline, LineBreak):
             parts.append("<br/>")
+        elif isinstance(inline, Footnote):  # the reference mark; pdf_notes draws the note
+            parts.append(note_mark(inline))
         elif inline.text:
             parts.append(_run(document, inline, spec))
     text = "".join(parts)
     return f"<u>{text}</u>" if spec.underline and text else text
+
+
+def note_mark(note: Footnote) -> str:
+    """A footnote's reference mark: its number, raised."""
+    return f"<super>{note.number}</super>"
 
 
 def run_font(document: Document, run: Run, block: StyleSpec) -> tuple[str, float]:

@@ -22,6 +22,7 @@ from briefing_studio.render.fonts import face_for
 from briefing_studio.render.layout import header_distance_mm, page_number_text
 from briefing_studio.render.pdf_lines import BriefingParagraph
 from briefing_studio.render.pdf_markup import size_of
+from briefing_studio.render.pdf_notes import NotesFrame
 
 CREATOR = "Briefing Studio"
 # Liberation Serif/Sans rise about 0.89 em above the baseline (as Times New Roman/Arial do);
@@ -133,7 +134,11 @@ class BriefingDocTemplate(BaseDocTemplate):
             initialFontName=self.number_face,  # else reportlab puts Helvetica on every page
             keepTogetherClass=KeepWithNextStart,
         )
-        frame = Frame(
+        self.briefing = document
+        self._page_template(Frame)
+
+    def _page_template(self, frame_class: type[Frame], **extra: Any) -> None:
+        frame = frame_class(
             self.leftMargin,
             self.bottomMargin,
             self.width,
@@ -143,10 +148,20 @@ class BriefingDocTemplate(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
             id="text",
+            **extra,
         )
-        self.addPageTemplates(
-            [PageTemplate(id="page", frames=[frame], onPageEnd=self._draw_page_number)]
-        )
+        self.pageTemplates = []
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._end_page)])
+
+    def keep_room_for_notes(self) -> None:
+        """Footnotes at the foot of each page (``pdf_notes``): only a document with some pays
+        for the frame that keeps their room."""
+        self._page_template(NotesFrame, document=self.briefing)
+
+    def _end_page(self, canvas: Canvas, doc: Any) -> None:
+        if isinstance(self.frame, NotesFrame):
+            self.frame.draw_notes(canvas)
+        self._draw_page_number(canvas, doc)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         # A heading inside a panel is placed by its table, never by the frame: it is found

@@ -12,6 +12,7 @@ import io
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from html import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -24,6 +25,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from briefing_studio.document import (
     Block,
     Cell,
+    Chart,
     Division,
     Document,
     Heading,
@@ -33,6 +35,7 @@ from briefing_studio.document import (
     Run,
     StyleSpec,
     Table,
+    footnotes,
     plain_text,
 )
 from briefing_studio.document import PageBreak as PageBreakBlock
@@ -41,6 +44,7 @@ from briefing_studio.errors import BriefingError
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.render import layout
 from briefing_studio.render.fonts import face_for
+from briefing_studio.render.pdf_chart import chart_drawing
 from briefing_studio.render.pdf_lines import BriefingParagraph
 from briefing_studio.render.pdf_markup import (
     color_of,
@@ -68,7 +72,10 @@ def pdf_bytes(document: Document) -> bytes:
     template = BriefingDocTemplate(out, document)
     # Word keeps the space before the first paragraph of the document and of a page after a
     # page break; reportlab drops space at the top of a frame unless something precedes it.
-    story = [_word_top(), *_Story(document).blocks(document.blocks, template.width, None, False)]
+    maker = _Story(document)
+    story = [_word_top(), *maker.blocks(document.blocks, template.width, None, False)]
+    if maker.has_notes:
+        template.keep_room_for_notes()
     try:
         template.build(story)
     except LayoutError as exc:
@@ -102,6 +109,7 @@ class _Story:
     """Turns blocks into flowables; ``width`` is always the space the blocks have."""
 
     document: Document
+    has_notes: bool = False  # a paragraph carries footnote marks (see ``noted``)
 
     def blocks(
         self, blocks: list[Block], width: float, default_class: str | None, in_panel: bool
@@ -120,12 +128,26 @@ class _Story:
                 out.extend(self.division(block, width, in_panel))
             elif isinstance(block, PageBreakBlock) and not in_panel:
                 out.extend((PageBreak(), _word_top()))
+            elif isinstance(block, Chart):
+                out.extend(self.chart(block, width))
         return out
+
+    def chart(self, chart: Chart, width: float) -> list[Flowable]:
+        """The chart as vector graphics, centred, its caption under it."""
+        drawing = chart_drawing(chart, width * layout.CHART_WIDTH_SHARE)
+        drawing.hAlign = "CENTER"
+        parts: list[Flowable] = [Spacer(1, 4), drawing]
+        if chart.caption:
+            spec = layout.chart_caption_style(self.document)
+            text = escape(layout.printable(chart.caption), quote=False)
+            parts.append(BriefingParagraph(text, paragraph_style(spec)))
+        return parts
 
     def heading(self, block: Heading) -> Flowable:
         spec = layout.heading_style(self.document, block.level, block.style)
         style = paragraph_style(spec, keepWithNext=1)
         flowable = OutlinedHeading(markup(self.document, block.inlines, spec), style)
+        self.noted(flowable, block.inlines)
         flowable.outline_level = layout.heading_level(block.level)
         flowable.outline_title = " ".join(layout.printable(plain_text(block.inlines)).split())
         return flowable
@@ -158,7 +180,8 @@ class _Story:
                 # An empty paragraph is an empty line in Word; keep the same gap.
                 gap = leading_of(spec) + (spec.space_before or 0) + (spec.space_after or 0)
                 return [Spacer(1, gap)]
-            return [BriefingParagraph(text, paragraph_style(spec, **overrides), bulletText=bullet)]
+            single = BriefingParagraph(text, paragraph_style(spec, **overrides), bulletText=bullet)
+            return [self.noted(single, inlines)]
         out: list[Flowable] = []
         for number, piece in enumerate(pieces):
             style = dict(overrides)
@@ -169,8 +192,17 @@ class _Story:
             text = markup(self.document, piece, spec)
             first_bullet = None if number else bullet
             style_of_piece = paragraph_style(spec, **style)
-            out.append(BriefingParagraph(text, style_of_piece, bulletText=first_bullet))
+            part = BriefingParagraph(text, style_of_piece, bulletText=first_bullet)
+            out.append(self.noted(part, piece))
         return out
+
+    def noted(self, flowable: Flowable, inlines: list[Inline]) -> Flowable:
+        """``flowable`` told the footnotes whose marks it draws (``pdf_notes`` places them)."""
+        notes = footnotes(inlines)
+        if notes:
+            flowable.notes = notes
+            self.has_notes = True
+        return flowable
 
     def split_token(self, run: Run, token: str, spec: StyleSpec, width: float) -> list[str]:
         """``token`` cut into parts that each fill (98 % of) a ``width``-point line.

@@ -53,7 +53,20 @@ Variables
     title), ``source_name`` (file name), ``context`` (for a figure in a table cell, what its
     row and column headers say: "Kim ngạch xuất khẩu · 2024"; its ``sentence`` is then
     "Kim ngạch xuất khẩu · 2024: 12,4 tỷ USD"; empty for figures in text), ``edited`` (true
-    when the user rewrote the figure's text: ``text`` is then the user's).
+    when the user rewrote the figure's text: ``text`` is then the user's), ``paragraph`` (its
+    paragraph's number in the source, from 1), ``citation`` (where it comes from: the source
+    title's first words, publisher or site or file, date, paragraph — "…, bacgiang.gov.vn,
+    20/12/2024, đoạn 6."; ``{{ f.citation|footnote }}`` makes it a footnote),
+    ``citation_number`` (its number in ``citations``).
+``citations``
+    The chosen figures' citations, each once, in order: ``number``, ``text``; for a numbered
+    "Nguồn" list instead of footnotes (``[{{ f.citation_number }}]`` beside each figure).
+``series``
+    The longest series the chosen figures form (same kind and unit, one value per year or per
+    country or province; per-cent shares of one whole), or none: ``kind`` (``line``, ``bar``,
+    ``share``), ``labels``, ``values``, ``texts`` (as written: "12,4 tỷ USD"), ``caption``
+    (what is measured, the years, "Nguồn: …"), ``figures`` (their ids). Place it with
+    ``{% if series %}{{ series|chart }}{% endif %}``.
 ``sources``
     The sources that chosen sections or figures come from: ``title``, ``name`` (file name),
     ``author``, ``url``, ``publisher`` ("Báo Thế giới & Việt Nam"), ``time`` (as written:
@@ -84,6 +97,7 @@ from briefing_studio.analysis.model import Analysis, Figure, Section
 from briefing_studio.briefing import Briefing, Counterpart, Holder, meeting_fields
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources.model import Table
+from briefing_studio.templating.charts import figure_series
 from briefing_studio.templating.filters import figure as figure_words
 from briefing_studio.templating.filters import mark_figures, vn_date
 from briefing_studio.templating.manifest import Template, TemplateManifest, default_slot
@@ -166,6 +180,8 @@ def build_context(
         "by_slot": {s["id"]: s["sections"] for s in slots},
         "unslotted": [x for x in sections if not x["slot"]],
         "figures": figures,
+        "citations": _citations(figures),
+        "series": figure_series(figures),
         "sources": index.sources_used(sections, figures),
         "glossary": index.glossary(sections, figures),
         "template": {
@@ -194,6 +210,15 @@ def _fields(briefing: Briefing, holder: Holder) -> dict[str, Any]:
         else:
             values[row.name] = value
     return values
+
+
+def _citations(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each distinct figure citation once, numbered in the figures' order; every figure gets
+    the ``citation_number`` of its own (for a numbered "Nguồn" list)."""
+    numbers: dict[str, int] = {}
+    for item in figures:
+        item["citation_number"] = numbers.setdefault(item["citation"], len(numbers) + 1)
+    return [{"number": n, "text": text} for text, n in numbers.items()]
 
 
 def figure_contexts(workspace: Workspace, figure_ids: Sequence[str]) -> list[dict]:
@@ -349,6 +374,9 @@ class _Resolver:
             "source_label": source_label(analysis),
             "source_name": analysis.source.name,
         }
+        section = self.workspace.section(fig.section)
+        item["paragraph"] = section.index + 1 if section is not None else 0
+        item["citation"] = citation(analysis, section)
         item["text"] = figure_words(item)
         if fig.context:  # a table cell: its headers say what it is ("Xuất khẩu · 2024: 12,4")
             marked = Markup("{}: <b>{}</b>").format(fig.context, item["text"])
@@ -359,7 +387,6 @@ class _Resolver:
                 "clause": sentence,
                 "excerpt_html": marked,
             }
-        section = self.workspace.section(fig.section)
         sentence, offset = _sentence_of(section, fig)
         local = {
             "start": fig.start - offset,
@@ -466,6 +493,34 @@ def source_label(analysis: Analysis) -> str:
         year, month, day = meta.date.split("-")
         return f"{name}, {day}/{month}/{year}"
     return name
+
+
+CITATION_TITLE_WORDS = 12  # a footnote names the source by its title's first words
+
+
+def citation(analysis: Analysis, section: Section | None) -> str:
+    """Where a figure comes from, as a footnote or a "Nguồn" line gives it: the source's title
+    (its first words), its publisher or site (else its file), its date and the paragraph.
+
+    ``Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị với các Đại sứ/Trưởng Cơ quan…,
+    bacgiang.gov.vn, 20/12/2024, đoạn 6.``
+    """
+    meta = analysis.metadata
+    words = _source_title(analysis).rstrip(". ").split()
+    title = " ".join(words[:CITATION_TITLE_WORDS]) + (
+        "…" if len(words) > CITATION_TITLE_WORDS else ""
+    )
+    site = urlsplit(meta.source_url).hostname if meta.source_url else None
+    where = meta.source_name or (site.removeprefix("www.") if site else analysis.source.name)
+    parts = [title, where]
+    if meta.date:
+        year, month, day = meta.date.split("-")
+        parts.append(f"{day}/{month}/{year}")
+    elif meta.time:
+        parts.append(meta.time)
+    if section is not None:
+        parts.append(f"đoạn {section.index + 1}")
+    return ", ".join(p for p in parts if p) + "."
 
 
 def _source_context(analysis: Analysis) -> dict[str, Any]:

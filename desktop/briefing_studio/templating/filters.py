@@ -23,6 +23,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from briefing_studio.analysis.kinds import BY_ID as FIGURE_KINDS
+from briefing_studio.templating.charts import chart
 
 LOCALE = "vi"
 DASH = "–"  # en dash between the ends of a range
@@ -323,7 +324,20 @@ def _sentence_ends(text: str) -> list[int]:
     return [*ends, len(text)] if text else []
 
 
+def footnote(value: Any) -> Markup:
+    """The text as a numbered footnote: a mark here, the text at the foot of the page (DOCX:
+    a real Word footnote, which Word and LibreOffice renumber). Empty text gives nothing.
+    Dùng / Use: ``{{ f.text }}{{ f.citation|footnote }}``.
+    """
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return Markup("")
+    return Markup('<span class="footnote">%s</span>') % text
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "chart": chart,
+    "footnote": footnote,
     "number": number,
     "money": money,
     "percent": percent,

@@ -48,7 +48,9 @@ _LEADING = 1.2  # a "single" line is 1.2 times the font size
 Origin = Literal["built-in", "user"]
 
 # Class names every template may use without defining them (the preset defines their look).
-RESERVED_STYLES = frozenset({"body", "h1", "h2", "h3", "list", "table", "th", "page-break"})
+RESERVED_STYLES = frozenset(
+    {"body", "h1", "h2", "h3", "list", "table", "th", "page-break", "footnote", "chart"}
+)
 MARGINS = ("top", "bottom", "left", "right")
 CUES: tuple[str, ...] = get_args(Cue)
 

@@ -4,9 +4,14 @@ The subset: ``h1``–``h3``, ``p``, ``ul``/``ol``/``li`` (nested), ``table``/``t
 (``colspan``, ``rowspan``; ``data-widths="30,70"`` on a table), ``b``/``strong``, ``i``/``em``,
 ``u``, ``br``, ``span`` and ``div`` with a ``class``, and ``<div class="page-break"></div>``.
 Inside a cell, text and ``<p>`` paragraphs may follow each other. A ``class`` must be a reserved
-name (``body``, ``h1``, ``h2``, ``h3``, ``list``, ``table``, ``th``, ``page-break``) or a style the
-manifest defines; anything else is an error naming the template and the markup line, because a
-silently ignored tag would be a silently missing piece of the briefing.
+name (``body``, ``h1``, ``h2``, ``h3``, ``list``, ``table``, ``th``, ``page-break``, ``footnote``,
+``chart``) or a style the manifest defines; anything else is an error naming the template and
+the markup line, because a silently ignored tag would be a silently missing piece of the
+briefing.
+
+``<div class="chart" data-chart="{…}"></div>`` is a chart (the ``chart`` filter writes it).
+``<span class="footnote">text</span>`` is a numbered footnote (its text only, no tags): a
+reference mark where it stands, the text at the foot of the page.
 
 Whitespace collapses as in HTML, entities are unescaped, text is NFC. ``p``, ``li``, ``td``,
 ``th`` and ``tr`` close implicitly as HTML allows; other elements must be closed properly.
@@ -14,17 +19,22 @@ Whitespace collapses as in HTML, entities are unescaped, text is NFC. ``p``, ``l
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, get_args
 
 from briefing_studio.document import (
     Block,
     Cell,
+    Chart,
+    ChartKind,
     Division,
+    Footnote,
     Heading,
     Inline,
     LineBreak,
@@ -49,12 +59,14 @@ _ALLOWED_ATTRIBUTES = {
     # data-figure: the figure a bold run shows, written only for the GUI's preview
     # (``filters.FIGURE_LINKS``); it becomes ``Run.figure``.
     "b": {"class", "data-figure"},
+    "div": {"class", "data-chart"},
 }
 _KNOWN_TAGS = frozenset({*_INLINE_TAGS, *_BLOCK_TAGS, "li", "tr", "td", "th", "br", "span"})
 _OPTIONAL_END = frozenset({"p", "li", "td", "th", "tr"})  # may close implicitly, as in HTML
 # Open blocks at once. A real briefing nests a few levels (a panel, a table, a cell, a
 # paragraph); both writers recurse once per level, so thousands would overflow Python's stack.
 MAX_NESTING = 40
+MAX_CHART_ITEMS = 24  # bars, points or shares in one chart
 MAX_WIDTH_SHARE = 10_000.0  # a data-widths value: relative, so "30,70" and "3,7" agree
 
 
@@ -105,6 +117,10 @@ class _MarkupParser(HTMLParser):
         self.stack: list[_Open] = []
         self.inline_stack: list[tuple[str, int]] = []  # open inline tags and their lines
         self.format = _Format()
+        # The text of an open <span class="footnote"> and the inline depth it opened at.
+        self.note: list[str] | None = None
+        self.note_depth = 0
+        self.notes = 0  # footnotes so far: the next one's number is this plus one
 
     # HTMLParser callbacks -------------------------------------------------------------------
 
@@ -114,10 +130,19 @@ class _MarkupParser(HTMLParser):
             self._fail(f"thẻ <{tag}> không được hỗ trợ", f"the tag <{tag}> is not supported")
         attributes = self._attributes(tag, attrs)
         style = attributes.get("class")
+        if self.note is not None and tag not in _INLINE_TAGS and tag != "span":
+            self._fail(
+                f"thẻ <{tag}> trong chú thích (chỉ được có chữ)",
+                f"the tag <{tag}> inside a footnote (text only)",
+            )
         if tag == "br":
             self._inline_target(line).append(LineBreak())
         elif tag in _INLINE_TAGS or tag == "span":
             self._inline_target(line)  # an inline tag needs a place for its text
+            if style == "footnote":
+                if self.note is not None:
+                    self._fail("chú thích lồng trong chú thích", "a footnote inside a footnote")
+                self.note, self.note_depth = [], len(self.inline_stack) + 1
             self._push_format(tag, style)
             if tag == "b":
                 self.format.figures.append(attributes.get("data-figure") or None)
@@ -134,7 +159,10 @@ class _MarkupParser(HTMLParser):
         if tag == "br":
             self._inline_target(self.getpos()[0]).append(LineBreak())
         elif tag in _INLINE_TAGS or tag == "span":
+            closes_note = self.note is not None and len(self.inline_stack) == self.note_depth
             self._close_inline(tag)
+            if closes_note:
+                self._end_note()
         elif tag in _KNOWN_TAGS:
             self._close_block(tag)
         else:
@@ -142,6 +170,9 @@ class _MarkupParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         text = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", data))
+        if self.note is not None:
+            self.note.append(text)
+            return
         if not text.strip():
             if self._text_target() is None:
                 return  # whitespace between blocks
@@ -160,6 +191,14 @@ class _MarkupParser(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         """Comments are allowed and dropped."""
+
+    def _end_note(self) -> None:
+        """``<span class="footnote">`` closed: its text becomes the next numbered footnote."""
+        text = " ".join("".join(self.note or []).split())
+        self.note = None
+        if text:
+            self.notes += 1
+            self._inline_target(self.getpos()[0]).append(Footnote(self.notes, text))
 
     def handle_decl(self, decl: str) -> None:
         """``<!DOCTYPE html>`` is tolerated and dropped."""
@@ -232,6 +271,8 @@ class _MarkupParser(HTMLParser):
             )
         elif style == "page-break":
             node = PageBreak()
+        elif style == "chart":
+            node = self._chart(attributes.get("data-chart"))
         else:  # div
             node = Division(blocks=[], style=style)
         self._attach(node, parent)
@@ -429,6 +470,30 @@ class _MarkupParser(HTMLParser):
             )
         return widths
 
+    def _chart(self, raw: str | None) -> Chart:
+        """``data-chart``: ``{"kind": "bar", "labels": […], "values": […], "texts": […],
+        "caption": "…"}`` (the ``chart`` filter writes it)."""
+        try:
+            data = json.loads(raw or "")
+            kind = data["kind"]
+            labels = [str(x) for x in data["labels"]]
+            values = [float(x) for x in data["values"]]
+            texts = [str(x) for x in data.get("texts", values)]
+            caption = str(data.get("caption", ""))
+            valid = (
+                kind in get_args(ChartKind)
+                and 1 <= len(labels) == len(values) == len(texts) <= MAX_CHART_ITEMS
+                and all(math.isfinite(v) and v >= 0 for v in values)
+            )
+        except (ValueError, KeyError, TypeError):
+            valid = False
+        if not valid:
+            self._fail(
+                "data-chart của biểu đồ không hợp lệ (dùng bộ lọc chart)",
+                "the chart's data-chart is not valid (use the chart filter)",
+            )
+        return Chart(kind, labels, values, texts, " ".join(caption.split()))
+
     def _span(self, name: str, raw: str | None) -> int:
         if raw is None:
             return 1
@@ -475,6 +540,10 @@ def _tidy(inlines: list[Inline]) -> list[Inline]:
     out: list[Inline] = []
     for item in inlines:
         if isinstance(item, LineBreak):
+            _trim_end(out)
+            out.append(item)
+            continue
+        if isinstance(item, Footnote):  # the mark follows the word before it, no space
             _trim_end(out)
             out.append(item)
             continue

@@ -100,6 +100,18 @@ RESERVED_NOTES: dict[str, tuple[str, str]] = {
         'Chỉ dùng: `<div class="page-break"></div>`',
         'Only as `<div class="page-break"></div>`',
     ),
+    "footnote": (
+        'Chú thích cuối trang: `<span class="footnote">…</span>` hay bộ lọc `footnote` (DOCX: '
+        "chú thích thật của Word; PDF: cuối trang); mặc định cỡ chữ bằng 10/13 thân bài",
+        'A footnote: `<span class="footnote">…</span>` or the `footnote` filter (DOCX: a real '
+        "Word footnote; PDF: at the foot of the page); by default 10/13 of the body size",
+    ),
+    "chart": (
+        'Biểu đồ: `<div class="chart" data-chart="…"></div>`, do bộ lọc `chart` viết ra (PDF: '
+        "hình vẽ véc-tơ; DOCX: ảnh 300 dpi có văn bản thay thế)",
+        'A chart: `<div class="chart" data-chart="…"></div>`, written by the `chart` filter '
+        "(PDF: vector drawing; DOCX: a 300 dpi image with alt text)",
+    ),
 }
 
 STYLE_NOTES: dict[str, str] = {

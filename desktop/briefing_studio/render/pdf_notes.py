@@ -1,0 +1,190 @@
+"""PDF footnotes in the one layout pass: the frame keeps room for the notes of what it places.
+
+A flowable carrying note marks (a paragraph, or a table or panel holding such paragraphs)
+is placed only where it and its notes both fit: ``NotesFrame`` raises its bottom by the
+notes' height before trying it, and when it has to split the flowable, splits it in the room
+left above the notes of the first part. The page's notes are drawn at its foot, under a
+short rule, when the page ends (``draw_notes``). Nothing is laid out twice.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from html import escape
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, Paragraph
+from reportlab.platypus import Table as PdfTable
+
+from briefing_studio.document import Document, Footnote
+from briefing_studio.render import layout
+from briefing_studio.render.layout import FOOTNOTE_RULE_SHARE, RULE_WIDTH_PT, footnote_style
+from briefing_studio.render.pdf_lines import BriefingParagraph
+from briefing_studio.render.pdf_markup import note_mark, paragraph_style
+
+NOTE_GAP = 6.0  # points between the text and the notes' rule, and between the rule and notes
+_UNLIMITED = 1e9
+_SPLIT_TRIES = 4  # a split in less room each time its first part's notes turn out taller
+
+
+def notes_in(flowable: Any) -> list[Footnote]:
+    """The notes whose marks ``flowable`` draws: its own (``notes``, set by the PDF writer on
+    a paragraph), or those of the paragraphs in its table cells or kept-together group
+    (found once per table or group: kept on it as ``_notes_within``)."""
+    own = getattr(flowable, "notes", None)
+    if own is not None:
+        return list(own)
+    if isinstance(flowable, (list, tuple)):
+        return [note for value in flowable for note in notes_in(value)]
+    found = getattr(flowable, "_notes_within", None)
+    if found is not None:
+        return found
+    if isinstance(flowable, PdfTable):
+        values: Iterable[Any] = (value for row in flowable._cellvalues for value in row)
+    else:
+        values = getattr(flowable, "_content", ())
+    found = [
+        note
+        for value in values
+        if isinstance(value, (Flowable, list, tuple))
+        for note in notes_in(value)
+    ]
+    if isinstance(flowable, Flowable):
+        flowable._notes_within = found
+    return found
+
+
+def _marks_drawn(part: Flowable) -> int:
+    """How many note marks (raised runs) a part of a split paragraph holds."""
+    frags = getattr(part, "frags", None) or []
+    lines = getattr(getattr(part, "blPara", None), "lines", None) or []
+    words = [w for line in lines for w in getattr(line, "words", ())] or frags
+    return sum(1 for word in words if getattr(word, "rise", 0) > 0)
+
+
+class NotesFrame(Frame):
+    """The page's text frame; keeps the room the notes of what it placed need (see above)."""
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        self.note_style = paragraph_style(footnote_style(document))
+        super().__init__(*args, **kwargs)
+        self.page_notes: list[tuple[Footnote, Paragraph, float]] = []
+        self.placed: set[int] = set()  # note numbers already at the foot of some page
+        self._laid: dict[int, tuple[Footnote, Paragraph, float]] = {}  # by number, laid once
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> NotesFrame:
+        """reportlab copies the frame each time it measures a kept-together group: the laid
+        out notes, their style and the placed numbers are shared, not copied (copying them
+        made the seed briefing's PDF half as slow again)."""
+        for shared in (self._laid, self.note_style, self.placed, *self._laid.values()):
+            memo[id(shared)] = shared
+        clone = NotesFrame.__new__(NotesFrame)
+        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return clone
+
+    def _reset(self) -> None:
+        super()._reset()
+        self._geom()  # the bottom back where the margin puts it
+        self.page_notes = []
+
+    def _room(self) -> float:
+        return sum(height for _, _, height in self.page_notes) + (
+            NOTE_GAP * 2 if self.page_notes else 0.0
+        )
+
+    def _new(self, flowable: Any) -> list[Footnote]:
+        seen = {note.number for note, _, _ in self.page_notes} | self.placed
+        out = []
+        for note in notes_in(flowable):
+            if note.number not in seen:
+                seen.add(note.number)
+                out.append(note)
+        return out
+
+    def _laid_out(self, notes: list[Footnote]) -> list[tuple[Footnote, Paragraph, float]]:
+        out = []
+        for note in notes:
+            found = self._laid.get(note.number)
+            if found is None:
+                text = escape(layout.printable(note.note), quote=False)
+                paragraph = BriefingParagraph(f"{note_mark(note)} {text}", self.note_style)
+                height = paragraph.wrap(self._aW, _UNLIMITED)[1]
+                found = self._laid[note.number] = (note, paragraph, height)
+            out.append(found)
+        return out
+
+    def _extra(self, laid: list[tuple[Footnote, Paragraph, float]]) -> float:
+        """How much higher the bottom goes when ``laid`` join the page's notes."""
+        if not laid:
+            return 0.0
+        return sum(h for _, _, h in laid) + (0.0 if self.page_notes else NOTE_GAP * 2)
+
+    def _bottom(self, extra: float) -> None:
+        self._y1p = self._y1 + self._bottomPadding + self._room() + extra
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        new = self._new(flowable)
+        if not new:
+            return super().add(flowable, canv, trySplit)
+        laid = self._laid_out(new)
+        self._bottom(self._extra(laid))
+        placed = super().add(flowable, canv, trySplit)
+        if placed:
+            self.page_notes.extend(laid)
+        self._bottom(0.0)
+        return placed
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        new = self._new(flowable)
+        if not new:
+            return super().split(flowable, canv)
+        extra = 0.0
+        parts: list[Flowable] = []
+        try:
+            for _ in range(_SPLIT_TRIES):
+                self._bottom(extra)
+                parts = super().split(flowable, canv)
+                if not parts:
+                    break
+                _share_notes(flowable, parts)
+                need = self._extra(self._laid_out(self._new(parts[0])))
+                if need <= extra:
+                    break
+                extra = need
+        finally:
+            self._bottom(0.0)
+        return parts
+
+    def draw_notes(self, canvas: Canvas) -> None:
+        """The page's notes just above the bottom margin, under a short rule."""
+        if not self.page_notes:
+            return
+        x, y = self._x1 + self._leftPadding, self._y1 + self._bottomPadding
+        for note, paragraph, height in reversed(self.page_notes):
+            paragraph.drawOn(canvas, x, y)
+            y += height
+            self.placed.add(note.number)
+        y += NOTE_GAP
+        canvas.saveState()
+        canvas.setLineWidth(RULE_WIDTH_PT)
+        canvas.line(x, y, x + self._aW * FOOTNOTE_RULE_SHARE, y)
+        canvas.restoreState()
+        self.page_notes = []
+
+
+def _share_notes(flowable: Flowable, parts: list[Flowable]) -> None:
+    """The notes of a split paragraph, each to the part that draws its mark (the last part
+    when the marks cannot be counted); parts of tables find theirs in their cells."""
+    own = getattr(flowable, "notes", None)
+    if own is None:
+        return
+    own = list(own)
+    counts = [_marks_drawn(part) for part in parts]
+    if sum(counts) != len(own):
+        counts = [0] * (len(parts) - 1) + [len(own)]
+    start = 0
+    for part, count in zip(parts, counts, strict=True):
+        part.notes = own[start : start + count]
+        start += count
