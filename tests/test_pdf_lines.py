@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
@@ -100,6 +103,48 @@ def test_lines_are_the_ones_reportlab_breaks(width: float, bullet: str | None, t
         part.wrap(width, 1e9) for part in theirs_parts
     ]
     assert line_values(ours_parts[1]) == line_values(theirs_parts[1])
+
+
+def drawn(paragraph: Paragraph, width: float) -> list[str]:
+    """The content-stream operators ``paragraph`` writes on a fresh page."""
+    canvas = Canvas(io.BytesIO())
+    paragraph.wrapOn(canvas, width, 1e9)
+    paragraph.drawOn(canvas, 40, 300)
+    return list(canvas._code)
+
+
+@pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_JUSTIFY])
+@pytest.mark.parametrize("bullet", [None, "•"])
+@pytest.mark.parametrize(
+    "text", [TEXT * 3, ONE_RUN, "một dòng", 'màu <font color="#C00000">đỏ</font>']
+)
+@pytest.mark.parametrize("width", [120, 333.3])
+def test_lines_are_drawn_as_reportlab_draws_them(
+    alignment: int, bullet: str | None, text: str, width: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    look = style(alignment=alignment, firstLineIndent=12, leftIndent=8, bulletIndent=2)
+    theirs = drawn(Paragraph(text, look, bulletText=bullet), width)
+
+    def not_reportlab(self: Paragraph, debug: int = 0) -> None:
+        raise AssertionError("drawn by reportlab's drawPara")
+
+    monkeypatch.setattr(Paragraph, "drawPara", not_reportlab)
+    assert drawn(BriefingParagraph(text, look, bulletText=bullet), width) == theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "alignment"),
+    [
+        ("<u>" + TEXT + "</u>", TA_JUSTIFY),  # underlined: reportlab draws the lines
+        (f'xem <a href="briefing-figure:s1/f1">{TEXT}</a> nữa', TA_JUSTIFY),  # a link
+        ('có <font backColor="#FFFF00">nền</font> vàng', TA_LEFT),
+        ("căn phải " * 20, TA_RIGHT),
+    ],
+)
+def test_anything_else_is_drawn_by_reportlab(text: str, alignment: int) -> None:
+    look = style(alignment=alignment)
+    theirs = drawn(Paragraph(text, look), 200)
+    assert drawn(BriefingParagraph(text, look), 200) == theirs
 
 
 def test_the_quick_breaker_takes_mixed_runs_and_leaves_the_rest() -> None:

@@ -25,21 +25,25 @@ from __future__ import annotations
 from string import whitespace
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import (
     _FK_TEXT,
     FragLine,
     ParaLines,
+    _drawBullet,
     _handleBulletWidth,
     _HSFrag,
     _processed_frags,
     _shy,
     lstrip,
+    setXPos,
     split,
     strip,
 )
-from reportlab.rl_config import _FUZZ
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from briefing_studio.render.pdf_markup import frags_of
 
@@ -79,6 +83,10 @@ class BriefingParagraph(Paragraph):
     def breakLines(self, width: Any) -> Any:
         lines = break_lines(self, width)
         return super().breakLines(width) if lines is None else lines
+
+    def drawPara(self, debug: Any = 0) -> None:
+        if debug or not draw_lines(self):
+            super().drawPara(debug)
 
 
 def break_lines(paragraph: Any, widths: list[float]) -> Any:
@@ -423,3 +431,170 @@ class _Lines:
 def _same_frag(a: Any, b: Any) -> bool:
     """reportlab's ``sameFrag`` for two text runs."""
     return all(getattr(a, name, None) == getattr(b, name, None) for name in _SAME_FRAG)
+
+
+def draw_lines(paragraph: Any) -> bool:
+    """Draw ``paragraph``'s lines as ``Paragraph.drawPara`` does, operator for operator;
+    False (nothing drawn) when the paragraph uses anything this shortcut does not handle.
+
+    reportlab draws every run of a line through ``_putFragLine``, which also measures each
+    run, its trailing spaces and its underlines, links and background for drawing them
+    afterwards, and formats each piece of text through the canvas's general text output.
+    Left-aligned, centred and justified lines of plain runs (no underline, link, background,
+    rise, image, border or automatic leading) need none of that: their runs are written with
+    the same bullet, font, colour, word-space, position and text operators, in the same order.
+    """
+    style = paragraph.style
+    blocks = paragraph.blPara
+    lines = blocks.lines
+    alignment = style.alignment
+    if (
+        not lines
+        or alignment not in (TA_LEFT, TA_CENTER, TA_JUSTIFY)
+        or style.backColor
+        or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
+        or style.wordWrap
+        or style.endDots
+        or getattr(paragraph, "_offsets", None)
+        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("min", "max")
+        or "preformatted" in type(paragraph).__name__.lower()
+    ):
+        return False
+    kind = blocks.kind
+    if kind == 0:
+        first = blocks
+        if first.us_lines or first.link:
+            return False
+    elif kind == 1:
+        first = lines[0]
+        for line in lines:
+            for f in line.words:
+                if (
+                    hasattr(f, "cbDefn")
+                    or f.us_lines
+                    or f.link
+                    or getattr(f, "backColor", None)
+                    or f.rise
+                ):
+                    return False
+    else:
+        return False
+    canvas = paragraph.canv
+    last_index = len(lines) - 1
+    justify_last = getattr(paragraph, "_JustifyLast", False)
+    most_words = style.justifyLastLine
+    cur_y = paragraph.height - (
+        first.fontSize if paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
+    )
+    canvas.saveState()
+    offset = style.firstLineIndent
+    if paragraph.bulletText:
+        offset = _drawBullet(canvas, offset, cur_y, paragraph.bulletText, style, rtl=False)
+    out = _TextOut(canvas)
+    if kind == 0:
+        canvas.setFillColor(first.textColor)
+        tx = out.tx = paragraph.beginText(style.leftIndent, cur_y)
+        tx.setFont(first.fontName, first.fontSize, style.leading)
+        out.font = getFont(first.fontName)
+    else:
+        tx = out.tx = paragraph.beginText(style.leftIndent, cur_y)
+        tx._leading = None
+        tx._fontname, tx._fontsize = None, None
+    for i, line in enumerate(lines):
+        if kind == 0:
+            extra, words = line
+            count = len(words)
+            text = " ".join(words)
+            breaks = False
+        else:
+            extra, words, count, breaks = (
+                line.extraSpace,
+                line.words,
+                line.wordCount,
+                line.lineBreak,
+            )
+        last = not justify_last and i == last_index
+        if last and most_words and count > most_words:
+            last = False
+        if alignment == TA_JUSTIFY:
+            simple = breaks or -1e-8 < extra <= 1e-8 or (last and extra > -1e-8)
+        else:
+            simple = extra > -1e-8
+        if not simple:
+            if kind == 0:
+                spaces = count + text.count("\xa0") - 1
+            else:
+                spaces = count + sum(w.text.count("\xa0") for w in words) - 1
+            simple = spaces <= 0
+        if alignment != TA_CENTER:
+            moved = offset
+            setXPos(tx, moved)
+            if not simple:
+                tx.setWordSpace(extra / float(spaces))
+        elif simple:
+            moved = offset + 0.5 * extra
+            setXPos(tx, moved)
+        else:
+            moved = offset
+            tx.setWordSpace(extra / float(spaces))
+            if kind == 0:  # (reportlab moves a centred line of runs only when it is simple)
+                setXPos(tx, moved)
+        if kind == 0:
+            out.text(out.font, text, True)
+        else:
+            out.runs(words, style.leading)
+        if not simple:
+            tx.setWordSpace(0)
+        setXPos(tx, -moved)
+        offset = 0
+    canvas.drawText(tx)
+    canvas.restoreState()
+    return True
+
+
+class _TextOut:
+    """``PDFTextObject._textOut`` for a TrueType face we embed: the same operators, without
+    the general text output's bookkeeping; any other font goes to reportlab."""
+
+    def __init__(self, canvas: Any) -> None:
+        self.doc = canvas._doc
+        self.escape = canvas._escape
+        self.tx: Any = None
+        self.font: Any = None
+        self.color: Any = None  # reportlab starts with no colour: the first run sets its own
+
+    def runs(self, words: list[Any], leading: float) -> None:
+        """One line of runs, as ``_putFragLine`` writes it."""
+        tx = self.tx
+        x0 = tx._x0
+        if tx._leading != leading:
+            tx.setLeading(leading)
+        end = words[-1]
+        for f in words:
+            if tx._fontname != f.fontName or tx._fontsize != f.fontSize:
+                tx._setFont(f.fontName, f.fontSize)
+                self.font = getFont(f.fontName)
+            color = f.textColor
+            if color is not self.color and (self.color is None or self.color != color):
+                self.color = color
+                tx.setFillColor(color)
+            self.text(self.font, f.text, f is end)
+        if tx._x0 != x0:
+            setXPos(tx, x0 - tx._x0)
+
+    def text(self, font: Any, text: str, new_line: bool) -> None:
+        tx = self.tx
+        if not font._dynamicFont or type(text) is not str:  # a Type 1 font, shaped text
+            tx._textOut(text, new_line)
+            return
+        doc = self.doc
+        parts = []
+        head = None
+        for subset, t in font.splitString(text, doc):
+            if subset != tx._curSubset:
+                if head is None:
+                    head = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+                parts.append(f"{font.getSubsetInternalName(subset, doc)} {head}")
+                tx._curSubset = subset
+            parts.append(f"({self.escape(t)}) Tj")
+        tx._code.append(" ".join(parts) + (" T*" if new_line else ""))

@@ -88,6 +88,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -548,15 +549,20 @@ def _sentence_of(section: Section | None, fig: Figure) -> tuple[str, int]:
     return section.text, 0
 
 
-def _breaks(sentence: str) -> list[tuple[int, int]]:
-    """Where ``sentence`` may be cut; a quotation stays whole."""
+@lru_cache(maxsize=1024)
+def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where ``sentence`` may be cut; a quotation stays whole.
+
+    Kept per sentence: every figure of a sentence asks again (twice: caption and excerpt),
+    and the clause pattern is tried at every character of it.
+    """
     quoted = [m.span() for m in _QUOTED.finditer(sentence)]
-    return [
+    return tuple(
         (m.start(), m.end())
         for m in _CLAUSE_BREAK.finditer(sentence)
         if not any(a < m.start() < b for a, b in quoted)
         and (not m.group().startswith("…") or sentence[m.end()].isupper())
-    ]
+    )
 
 
 def _clause_span(sentence: str, start: int, end: int, min_words: int) -> tuple[int, int]:
