@@ -19,6 +19,9 @@ _PROBE = textwrap.dedent(
     assert re.compile is briefing_studio.render.lazy_patterns._compile, "re.compile left patched"
     assert isinstance(paragraph.uri_pat, LazyPattern), type(paragraph.uri_pat)
     assert paragraph.uri_pat._compiled is None, "compiled at import"
+    from reportlab.lib import textsplit
+    assert textsplit.rx._compiled is None
+    print(textsplit.wordSplit("Hà Nội 東京", 500, "Helvetica", 10))
     assert isinstance(re.compile("x"), re.Pattern)  # other modules' patterns, as before
     pairs = paragraph._uri_split_pairs("https://dangcongsan.vn/tin-tuc/nghi-quyet.html")
     print(pairs)
@@ -30,7 +33,7 @@ _PROBE = textwrap.dedent(
 def test_the_address_pattern_is_compiled_on_first_use_with_the_same_result() -> None:
     run = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    pairs, none = run.stdout.splitlines()
+    split, pairs, none = run.stdout.splitlines()
     assert none == "None"
     assert "('https://dangcongsan.vn/', 'tin-tuc/nghi-quyet.html')" in pairs
     plain = subprocess.run(  # reportlab's own, imported without the hook
@@ -39,13 +42,15 @@ def test_the_address_pattern_is_compiled_on_first_use_with_the_same_result() -> 
         text=True,
     )
     assert plain.returncode == 0, plain.stderr
-    assert plain.stdout.splitlines() == [pairs, none]
+    assert plain.stdout.splitlines() == [split, pairs, none]
 
 
 _PLAIN = textwrap.dedent(
     """
     from reportlab.platypus import paragraph
     assert isinstance(paragraph.uri_pat, re.Pattern)
+    from reportlab.lib import textsplit
+    print(textsplit.wordSplit("Hà Nội 東京", 500, "Helvetica", 10))
     print(paragraph._uri_split_pairs("https://dangcongsan.vn/tin-tuc/nghi-quyet.html"))
     print(paragraph._uri_split_pairs("không phải địa chỉ"))
     """
