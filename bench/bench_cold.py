@@ -17,10 +17,11 @@ this, a checkout run with ``PYTHONDONTWRITEBYTECODE=1`` compiles every module of
 source on each run, which no user's machine does.
 
 All runs of ours share one ``BRIEFING_STUDIO_HOME``, as a user's machine keeps its cache folder:
-from the warm-up on, the seeds' analyses and the compiled template are read from it
-(``analysis/cache.py``, ``templating/bytecode_cache.py``), as in a user's second render of the
-same files. ``cold_render_ours_new_files`` is the first render instead (an empty user folder
-each run, bytecode still compiled): the analysis and the template compilation included.
+from the warm-up on, the seeds' analyses, the compiled template and reportlab's parse of the
+fonts are read from it (``analysis/cache.py``, ``templating/bytecode_cache.py``,
+``render/font_cache.py``), as in a user's second render of the same files.
+``cold_render_ours_new_files`` is the first render instead (an empty user folder each run,
+bytecode still compiled): the analysis, the template compilation and the font parsing included.
 
 ``cpu_s`` is each side's user+system time, children included, which the clock of a machine
 shared with other work does not inflate. The ratio is their median over ours.

@@ -245,3 +245,30 @@ def test_a_source_that_cannot_be_read_is_explained_in_vietnamese(tmp_path: Path)
     err = user_error(run_cli("analyze", "--no-ner", tmp_path / "tep.txt" / "a.txt", cwd=tmp_path))
     assert "Không đọc được tệp: một phần của đường dẫn không phải là thư mục." in err
     assert "Not a directory" not in err
+
+
+def test_render_runs_without_cyclic_collections_and_turns_the_collector_back_on(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A one-off render pauses the cyclic collector throughout (imports, analysis, writers)."""
+    import gc
+
+    from briefing_studio import cli
+
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home"))
+    collections: list[int] = []
+
+    def started(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(started)
+    try:
+        assert gc.isenabled()
+        args = ["render", str(seed_files()[0]), "--format", "docx", "--out", str(tmp_path)]
+        assert cli.main([*args, "--select", "all"]) == 0
+    finally:
+        gc.callbacks.remove(started)
+    assert len(collections) <= 1  # at most the one as the collector is turned back on
+    assert gc.isenabled()
+    assert list(tmp_path.glob("*.docx"))

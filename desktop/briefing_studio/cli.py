@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from briefing_studio import __version__
 from briefing_studio.errors import BriefingError
+from briefing_studio.gcpause import gc_paused
 
 if TYPE_CHECKING:
     from briefing_studio.briefing import MeetingField
@@ -58,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(args_list)
         print(_unknown_command(first).bilingual(), file=sys.stderr)
         return EXIT_USER_ERROR
+    if first == "render":
+        # One document made, from the imports to the files: the cyclic collector's passes over
+        # what it builds took 5 % of a cold render's CPU (see ``gcpause``).
+        with gc_paused():
+            return _run_command(first, args_list)
+    return _run_command(first, args_list)
+
+
+def _run_command(first: str, args_list: list[str]) -> int:
+    """Parse the options of the command ``first`` names and run it."""
     parser = _parser([first] if first in SUBCOMMANDS else [])
     args, extras = parser.parse_known_args(args_list)
     if extras or args.command is None:

@@ -169,3 +169,37 @@ def test_runner_tracks_its_ops_until_they_finish(studio_app, qtbot) -> None:
     assert runner.busy()
     qtbot.waitUntil(lambda: not runner.busy(), timeout=10000)
     assert results == [42]
+
+
+def test_reopening_files_and_projects_reads_the_kept_analyses(
+    studio_app, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from briefing_studio.analysis import pipeline
+    from briefing_studio.analysis.cache import FOLDER
+    from briefing_studio.paths import user_cache_dir
+
+    parent, state, runner, status = _parts(qtbot)
+    files = FileWorkflow(parent, state, runner, status, lambda analyses: None)
+    text = tmp_path / "nguon.txt"
+    text.write_text("Hà Nội và Seoul ký 12 thỏa thuận hợp tác, tổng vốn 3,5 tỷ USD.\n", "utf-8")
+    files.open_paths([text])
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=30000)
+    first = state.analyses[0]
+    assert len(list((user_cache_dir() / FOLDER).glob("*.pickle"))) == 1
+    project = tmp_path / "hop.briefing"
+    assert files.save_to(project)
+    files.new_briefing()
+
+    def not_again(source):
+        raise AssertionError(f"{source.name} analysed again")
+
+    monkeypatch.setattr(pipeline, "analyze", not_again)
+    files.open_paths([text])
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=30000)
+    (again,) = state.analyses
+    assert again.sections == first.sections and again.figures == first.figures
+    files.new_briefing()
+    files.open_project(project)
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=30000)
+    assert [a.source.name for a in state.analyses] == ["nguon.txt"]
+    assert state.analyses[0].figures == first.figures

@@ -3,7 +3,8 @@
 Each writer renders the whole file in memory first and then writes it atomically, so a failure
 half-way (a broken style, a full disk) never leaves a partial file behind. The formats and their
 writers are listed once, in ``formats.FORMATS``; the writers' modules (python-docx, reportlab,
-pikepdf) are imported only when a file is written, so the CLI starts without them.
+pikepdf) are imported only when a file is written, so the CLI starts without them. Importing
+the package puts ``lazy_patterns``' import hook in place, before any PDF module imports reportlab.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import TYPE_CHECKING
 from briefing_studio.atomic import atomic_write_bytes
 from briefing_studio.document import Document
 from briefing_studio.errors import BriefingError
-from briefing_studio.render import formats
+from briefing_studio.render import formats, lazy_patterns
+
+lazy_patterns.install()
 
 if TYPE_CHECKING:
     from briefing_studio.render.docx_writer import docx_bytes

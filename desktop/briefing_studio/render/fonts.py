@@ -10,11 +10,16 @@ from __future__ import annotations
 import itertools
 import threading
 from collections import OrderedDict
+from fnmatch import fnmatch
 from functools import cache
+from pathlib import Path
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFError, TTFont, TTFontFace, unShapedFontGlob
 
+from briefing_studio.render.font_cache import load_face
 from briefing_studio.render.font_faces import (
     FACES,
     SANS,
@@ -66,7 +71,7 @@ def register_family(family: str) -> None:
 def _register_face(name: str) -> None:
     path = face_path(name)
     try:
-        pdfmetrics.registerFont(_TTFont(name, str(path)))
+        pdfmetrics.registerFont(_TTFont(name, path))
     except (OSError, TTFError) as exc:
         raise font_missing(path) from exc
 
@@ -79,11 +84,18 @@ class _TTFont(TTFont):
     Once a character has a code, the mapping is a dictionary lookup: text whose characters
     all have one (nearly all text after the first lines) is mapped in one pass here, with
     the same result; anything else (a new character, one the font lacks) goes to reportlab.
+
+    The face (reportlab's parse of the file) comes from ``font_cache``, so a process that ran
+    before has already parsed it; the other attributes are those ``TTFont.__init__`` sets.
     """
 
-    def __init__(self, name: str, filename: str) -> None:
-        super().__init__(name, filename)
-        self.face.__class__ = _TTFontFace
+    def __init__(self, name: str, path: Path) -> None:
+        self.fontName = name
+        self.face = load_face(_TTFontFace, path)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, pattern) for pattern in unShapedFontGlob)
 
     def splitString(self, text, doc, encoding="utf-8"):
         state = self.state.get(doc)

@@ -37,10 +37,14 @@ from briefing_studio.workspace import Workspace
 def load_and_analyze(
     paths: Sequence[Path], encoding: str | None, context: ops.TaskContext
 ) -> tuple[list[Analysis], list[BriefingError]]:
-    """Worker: each file loaded and analysed; a bad file is reported, the others still load."""
-    from briefing_studio.analysis import analyze
+    """Worker: each file loaded and analysed; a bad file is reported, the others still load.
+
+    A source analysed before (by the app or the command line) is read from the user's analysis
+    cache instead, so reopening files is quicker."""
+    from briefing_studio.analysis.cache import AnalysisCache
     from briefing_studio.sources import load_source
 
+    cache = AnalysisCache.default()
     analyses, errors = [], []
     for done, path in enumerate(paths):
         if context.cancelled():
@@ -52,7 +56,7 @@ def load_and_analyze(
             source = load_source(
                 path, encoding=encoding, progress=pages, cancelled=context.cancelled
             )
-            analyses.append(analyze(source))
+            analyses.append(cache.analyze(source))
         except BriefingError as exc:
             errors.append(exc)
     context.progress(len(paths), len(paths))
@@ -315,6 +319,8 @@ class FileWorkflow(Translated, QObject):
     def _open_briefing(
         self, briefing: Briefing, path: Path | None, restored: CrashedSession | None = None
     ) -> None:
+        from briefing_studio.analysis.cache import AnalysisCache
+
         sources = list(briefing.sources)
 
         def done(workspace: Workspace) -> None:
@@ -326,7 +332,9 @@ class FileWorkflow(Translated, QObject):
             self.find_names(workspace.analyses)
 
         self.runner.run(
-            lambda _ctx: Workspace.analyze(sources), done, self.tr("Opening the briefing")
+            lambda _ctx: Workspace.analyze(sources, AnalysisCache.default()),
+            done,
+            self.tr("Opening the briefing"),
         )
 
     # ----- saving --------------------------------------------------------------------------
