@@ -139,3 +139,27 @@ def test_the_png_and_the_vector_drawing_share_one_geometry() -> None:
     block = Chart("bar", ["2023", "2024"], [1.0, 2.0], ["1 tỷ", "2 tỷ"], "Thử")
     small, large = (Image.open(io.BytesIO(chart_png(block, 400, dpi))) for dpi in (72, 144))
     assert large.size == (small.size[0] * 2, small.size[1] * 2)
+
+
+def test_a_chosen_table_of_values_per_year_is_a_line_with_its_row_as_caption(tmp_path) -> None:
+    from briefing_studio.sources.load import load_source
+
+    page = tmp_path / "xuat-khau.html"
+    page.write_text(
+        "<html><head><title>Báo cáo xuất khẩu</title></head><body>"
+        "<p>Sáng 15/3/2025, Sở Công Thương báo cáo.</p><table>"
+        "<tr><th>Chỉ tiêu</th><th>2022</th><th>2023</th><th>2024</th></tr>"
+        "<tr><td>Kim ngạch xuất khẩu</td><td>10,1 tỷ USD</td><td>11,3 tỷ USD</td>"
+        "<td>12,4 tỷ USD</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    workspace = Workspace.analyze([load_source(page)])
+    briefing = new_briefing(workspace, "all", None, template="handout")
+    context = build_context(workspace, briefing, TemplateLibrary(None).get("handout"))
+    [table] = [s for s in context["sections"] if s["kind"] == "table"]
+    series = figure_series(table["figures"])
+    assert series is not None
+    assert (series["kind"], series["labels"]) == ("line", ["2022", "2023", "2024"])
+    assert series["texts"] == ["10,1 tỷ USD", "11,3 tỷ USD", "12,4 tỷ USD"]
+    assert series["caption"].startswith("Kim ngạch xuất khẩu (2022–2024). Nguồn: ")
+    assert 'data-chart="' in str(chart(table["figures"]))

@@ -108,7 +108,13 @@ def _place_of(item: Mapping[str, Any]) -> str | None:
 
 
 def _subject(item: Mapping[str, Any]) -> str:
-    """What the figures measure, from the first one's clause: "Kim ngạch xuất khẩu của tỉnh"."""
+    """What the figures measure, from the first one's clause: "Kim ngạch xuất khẩu của tỉnh";
+    for a table cell, from its headers without the year ("Kim ngạch xuất khẩu · 2024")."""
+    if item.get("context"):
+        parts = [p for p in str(item["context"]).split(" · ") if not _YEAR.fullmatch(p.strip())]
+        if parts:
+            subject = " · ".join(parts).strip(" ,.;:")
+            return subject[:1].upper() + subject[1:]
     clause = str(item.get("clause") or item.get("sentence") or "")
     clause = clause.replace(str(item.get("surface") or ""), " ")
     clause = _LEADING_YEAR.sub("", clause)
@@ -122,7 +128,9 @@ def chart(value: Any, kind: str | None = None, caption: str | None = None) -> Ma
 
     ``kind`` ``bar``, ``line`` or ``share`` overrides the series' own; ``caption`` its caption.
     Nothing when the figures form no series. PDF: vector drawing; DOCX: a 300 dpi image whose
-    alt text is the caption and the values. A list works too: ``{{ figures[:4]|chart("bar") }}``.
+    alt text is the caption and the values. A list works too: ``{{ figures[:4]|chart("bar") }}``,
+    and so do a chosen table's figures (their years or places come from its headers):
+    ``{% if section.table %}{{ section.figures|chart }}{% endif %}``.
     Dùng / Use: ``{% if series %}{{ series|chart }}{% endif %}``.
     """
     series = value if isinstance(value, Mapping) else figure_series(list(value or []))
