@@ -9,8 +9,9 @@ render whose analyses come from ``analysis.cache`` needs none of them).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from briefing_studio.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:  # for type checkers, and for PyInstaller, which finds modules by import
     from briefing_studio.analysis.acronyms import KNOWN_ACRONYMS, find_acronyms  # noqa: F401
@@ -31,12 +32,4 @@ _HOMES = {
     "sentence_spans": "sentences",
 }
 __all__ = sorted(_HOMES)
-
-
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES, globals())
