@@ -93,6 +93,50 @@ def test_real_entity_recognition_lists_people_and_places(make_window, qtbot) -> 
     assert "Phạm Minh Chính" in shown
 
 
+def test_a_long_source_is_tagged_in_a_child_process_and_cancel_reaches_it(
+    make_window, qtbot, monkeypatch
+) -> None:
+    """Past ``APART_FROM_SENTENCES`` untagged sentences, NER runs in a spawned child: this
+    process's tagger is made to fail, so names found prove the child tagged them; and a cancel
+    during the child's work stops it."""
+    from briefing_studio.analysis import entities
+    from briefing_studio.analysis.ner_cache import NerCache
+    from briefing_studio.briefing import Briefing
+    from briefing_studio.ui.name_finding import APART_FROM_SENTENCES
+    from briefing_studio.workspace import Workspace
+
+    def not_here():
+        raise AssertionError("NER ran in the window's process")
+
+    monkeypatch.setattr(entities, "_tagger", not_here)
+    towns = ["Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Nha Trang"]
+    lines = [
+        f"Ngày {day}/3, ông Trần Quang Khải làm việc với đoàn công tác tại {towns[day % 5]}."
+        for day in range(1, APART_FROM_SENTENCES + 6)
+    ]
+    analysis = analyze(source_from_text("\n".join(lines), "dài"))
+    assert len(entities.untagged_sentences(analysis)) >= APART_FROM_SENTENCES
+
+    window = make_window(start=False)
+    window.state.reset(Workspace([analysis]), Briefing())
+    window.names.start([analysis])
+    qtbot.waitUntil(lambda: analysis.entities is not None, timeout=180000)
+    assert "Trần Quang Khải" in {e.name for e in analysis.entities}
+    assert entities.untagged_sentences(analysis) == []  # the child's tags reached this cache
+    assert len(NerCache.default()) >= APART_FROM_SENTENCES
+
+    # Cancel while the child tags a second long source.
+    other = analyze(source_from_text("\n".join(x.replace("Khải", "Khánh") for x in lines), "hai"))
+    window.state.reset(Workspace([analysis, other]), Briefing())
+    window.names.start([other])
+    qtbot.waitUntil(lambda: window.progress.isVisible(), timeout=10000)
+    qtbot.wait(300)
+    window.progress.cancel_button.click()
+    qtbot.waitUntil(lambda: window.names.op is None, timeout=30000)
+    assert other.entities is None
+    assert "hủy" in window.entities_panel.status.text().lower()
+
+
 def test_an_op_reports_a_user_error_as_a_warning_naming_the_file(
     qtbot, studio_app, monkeypatch
 ) -> None:

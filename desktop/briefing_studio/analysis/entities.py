@@ -334,12 +334,52 @@ def _tag_sections(
         tokens = cache.get(sentence)
         if tokens is None:
             tagger = tagger or _tagger()
-            tokens = [tuple(t) for t in tagger(sentence)]  # type: ignore[misc]
-            cache.put(sentence, tokens)
+            tokens = _tag(tagger, sentence, cache)
         by_section.setdefault(section.id, []).extend(_spans(section.text, start, tokens))
         if progress is not None:
             progress(done, total)
     return [(section, by_section.get(section.id, [])) for section in sections]
+
+
+def _tag(tagger: Callable[[str], list[NerToken]], sentence: str, cache: NerCache) -> list[NerToken]:
+    tokens = [tuple(t) for t in tagger(sentence)]
+    cache.put(sentence, tokens)  # type: ignore[arg-type]
+    return tokens  # type: ignore[return-value]
+
+
+def untagged_sentences(analysis: Analysis, cache: NerCache | None = None) -> list[str]:
+    """The distinct sentences of ``analysis`` that the NER cache does not hold yet: the slow
+    part of ``extract_entities``, which ``tag_into_cache`` can do first (in another process)."""
+    cache = cache if cache is not None else NerCache.default()
+    cache.refresh()
+    seen: set[str] = set()
+    todo: list[str] = []
+    for section in _content(analysis):
+        for start, end in _sentences(section):
+            sentence = section.text[start:end]
+            if sentence not in seen and cache.get(sentence) is None:
+                seen.add(sentence)
+                todo.append(sentence)
+    return todo
+
+
+def tag_into_cache(
+    sentences: list[str],
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Tag ``sentences`` with underthesea's NER into the per-user NER cache; how many were
+    tagged. Each sentence is stored as soon as it is tagged, so a cancel keeps the work done."""
+    cache = NerCache.default()
+    tagger = _tagger()
+    for done, sentence in enumerate(sentences, start=1):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        _tag(tagger, sentence, cache)
+        if progress is not None:
+            progress(done, len(sentences))
+    return len(sentences)
 
 
 def _spans(text: str, position: int, tokens: list[NerToken]) -> list[_Span]:

@@ -45,6 +45,7 @@ class NerCache:
         self._lock = threading.Lock()
         self._entries: dict[str, list[NerToken]] = {}
         self._loaded = path is None
+        self._offset = 0  # how much of the file has been read
 
     @classmethod
     def default(cls) -> NerCache:
@@ -72,6 +73,32 @@ class NerCache:
             if self.path is not None:
                 self._append({"k": key, "t": tokens})
 
+    def refresh(self) -> None:
+        """Read what other processes appended to the file since this one read it (the NER
+        child process of the GUI tags into the same file)."""
+        with self._lock:
+            if not self._loaded or self.path is None:
+                self._load()
+                return
+            try:
+                size = self.path.stat().st_size
+                if size < self._offset:  # rewritten clean by someone else: read it again
+                    self._entries.clear()
+                    self._loaded = False
+                    self._load()
+                    return
+                with self.path.open("rb") as handle:
+                    handle.seek(self._offset)
+                    raw = handle.read(size - self._offset)
+            except OSError:
+                return
+            complete = raw.rfind(b"\n") + 1  # a line being written now waits for next time
+            for line in raw[:complete].decode("utf-8", errors="replace").splitlines():
+                entry = _parse(line)
+                if entry is not None:
+                    self._entries[entry[0]] = entry[1]
+            self._offset += complete
+
     def __len__(self) -> int:
         with self._lock:
             self._load()
@@ -90,6 +117,7 @@ class NerCache:
         except OSError as error:
             log.warning("NER cache %s unreadable, starting empty: %s", self.path, error)
             return
+        self._offset = raw.rfind(b"\n") + 1
         damaged = bool(raw) and not raw.endswith(b"\n")
         for line in raw.decode("utf-8", errors="replace").splitlines():
             entry = _parse(line)
@@ -117,6 +145,9 @@ class NerCache:
         lines = (json.dumps({"k": k, "t": t}, ensure_ascii=False) for k, t in self._entries.items())
         try:
             atomic_write_text(self.path, "".join(line + "\n" for line in lines))
+            self._offset = self.path.stat().st_size
+        except OSError as error:
+            log.warning("NER cache %s not rewritten: %s", self.path, error)
         except BriefingError as error:
             log.warning("NER cache %s not rewritten: %s", self.path, error)
 

@@ -15,10 +15,8 @@ scanning thread held the lock and the system gave it no core (0.64 s at worst ov
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import time
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,94 +124,36 @@ def add_paths_apart(
     cancelled: Callable[[], bool] | None = None,
 ) -> ScanReport:
     """``add_paths`` into the library at ``location`` (default: the setting), run in a child
-    process; progress and cancelling pass through a pipe, and so does the report. Raises
-    ``Cancelled`` when asked to stop and ``BriefingError`` when the library fails, as
-    ``add_paths`` does."""
+    process (``apart.run_apart``); progress and cancelling pass through a pipe, and so does the
+    report. Raises ``Cancelled`` when asked to stop and ``BriefingError`` when the library
+    fails, as ``add_paths`` does."""
+    from briefing_studio.apart import run_apart
     from briefing_studio.library.backends import default_location
 
-    context = multiprocessing.get_context("spawn")  # a fork would copy the window's threads
-    ours, theirs = context.Pipe(duplex=False)
-    stop = context.Event()
-    child = context.Process(
-        target=_scan_child,
-        args=(theirs, [str(p) for p in paths], location or default_location(), stop),
-        daemon=True,
+    added, duplicates, unchanged, errors = run_apart(
+        _scan_child,
+        [str(p) for p in paths],
+        location or default_location(),
+        progress=progress,
+        cancelled=cancelled,
+        lost=_child_lost,
     )
-    child.start()
-    theirs.close()
-    try:
-        while True:
-            if cancelled is not None and cancelled():
-                stop.set()
-            if not ours.poll(0.1):
-                if not child.is_alive() and not ours.poll(0):
-                    raise _child_lost(child.exitcode)
-                continue
-            try:
-                kind, value = ours.recv()
-            except EOFError:
-                child.join(5)
-                raise _child_lost(child.exitcode) from None
-            if kind == "progress":
-                if progress is not None:
-                    progress(*value)
-            elif kind == "done":
-                added, duplicates, unchanged, errors = value
-                return ScanReport(
-                    added, duplicates, [Path(p) for p in unchanged], [_error(e) for e in errors]
-                )
-            elif kind == "cancelled":
-                raise Cancelled()
-            elif kind == "error":
-                raise _error(value)
-            else:
-                raise RuntimeError(value)  # a bug in the child: its traceback
-    finally:
-        stop.set()
-        ours.close()
-        child.join(10)
-        if child.is_alive():
-            child.terminate()
+    failed = [BriefingError(vi, en, path=path, line=line) for vi, en, path, line in errors]
+    return ScanReport(added, duplicates, [Path(p) for p in unchanged], failed)
 
 
-def _scan_child(pipe, paths: list[str], location: str, stop) -> None:
-    """The child process of ``add_paths_apart``."""
-    try:
-        with open_library(location) as library:
-            report = add_paths(
-                library,
-                [Path(p) for p in paths],
-                progress=lambda done, total: pipe.send(("progress", (done, total))),
-                cancelled=stop.is_set,
-            )
-        pipe.send(
-            (
-                "done",
-                (
-                    report.added,
-                    report.duplicates,
-                    [str(p) for p in report.unchanged],
-                    [_error_fields(e) for e in report.errors],
-                ),
-            )
+def _scan_child(paths: list[str], location: str, *, progress, cancelled) -> tuple:
+    """The child process of ``add_paths_apart``: the report as plain values."""
+    with open_library(location) as library:
+        report = add_paths(
+            library, [Path(p) for p in paths], progress=progress, cancelled=cancelled
         )
-    except Cancelled:
-        pipe.send(("cancelled", None))
-    except BriefingError as exc:
-        pipe.send(("error", _error_fields(exc)))
-    except BaseException:
-        pipe.send(("crash", traceback.format_exc()))
-    finally:
-        pipe.close()
-
-
-def _error_fields(exc: BriefingError) -> tuple:
-    return (exc.message_vi, exc.message_en, exc.path, exc.line)
-
-
-def _error(fields: tuple) -> BriefingError:
-    vi, en, path, line = fields
-    return BriefingError(vi, en, path=path, line=line)
+    return (
+        report.added,
+        report.duplicates,
+        [str(p) for p in report.unchanged],
+        [(e.message_vi, e.message_en, e.path, e.line) for e in report.errors],
+    )
 
 
 def _child_lost(code: int | None) -> BriefingError:
