@@ -20,8 +20,8 @@ from briefing_studio.analysis.units import COUNTED_NOUNS, NOUN_PREFIXES, STOP_WO
 _L = r"[^\W\d_]"  # a letter
 ACRONYM = re.compile(r" +([A-ZĐ][A-ZĐ0-9]*[A-ZĐ](?:-[A-ZĐ0-9]+)*)(?![\w-])")
 BOUNDARY = re.compile(r"\s*(?:$|[,.;:!?)\]…”\"'/–-])")  # where a phrase may end
-_SYLLABLE = re.compile(rf"{_L}+(?:-{_L}+)*")
-_GAP = re.compile(r"[ \t\u00a0]+")
+# A word after the spaces before it: one match per word, not one for the gap and one for it.
+_SPACED_SYLLABLE = re.compile(rf"[ \t\u00a0]+({_L}+(?:-{_L}+)*)")
 _COORD = re.compile(r" *, *| +(?:và|hoặc) +")
 _AND = re.compile(r" +(?:và|hoặc) +")
 
@@ -38,15 +38,13 @@ class Noun:
 def syllables(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     """Up to ``limit`` words after the spaces at ``pos``, stopping at any punctuation."""
     spans = []
+    match = _SPACED_SYLLABLE.match
     for _ in range(limit):
-        gap = _GAP.match(text, pos)
-        if gap is None:
-            break
-        word = _SYLLABLE.match(text, gap.end())
+        word = match(text, pos)
         if word is None:
             break
-        spans.append(word.span())
         pos = word.end()
+        spans.append((word.start(1), pos))
     return spans
 
 
