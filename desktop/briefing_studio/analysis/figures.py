@@ -18,7 +18,7 @@ Digits that belong to names and codes are never figures: ``COVID-19``, ``G20``, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import MISSING, fields
 from decimal import Decimal
 from typing import NamedTuple
@@ -186,9 +186,10 @@ _WORD_TAILS = {
     "cuối": r"(?=\s+năm)",
     "giữa": r"(?=\s+năm)",
 }
-_WORD_STARTS = re.compile(
-    trie_pattern({w: _WORD_TAILS.get(w, _NOT_L) for w in sorted(_DATE_WORD_SET | _NUMBER_WORD_SET)})
-)
+# Each word and what must follow it, for ``trie_pattern`` (``word_scan.py`` joins them with
+# the cue words for the scan of a whole source).
+START_WORDS = {w: _WORD_TAILS.get(w, _NOT_L) for w in sorted(_DATE_WORD_SET | _NUMBER_WORD_SET)}
+_WORD_STARTS = re.compile(trie_pattern(START_WORDS))
 _COUNT_OF = re.compile(r"(?<![^\W\d_])số(?: lượng)? +(?=\S)")
 _CLAUSE_END = re.compile(r"[.;:!?…(\n]|, ")
 _QUALIFIER_PHRASES = frozenset(QUALIFIERS)
@@ -414,8 +415,13 @@ def _word_positions(text: str, low: str) -> list[tuple[int, str]]:
     is dropped here because every pattern ``_starting_at`` serves refuses it by a look-behind;
     as the words are all letters, one word found inside another hides no such place, and as
     none begins another, the word found at a place is the only one there.)"""
+    return after_non_letters(text, _WORD_STARTS.finditer(low))
+
+
+def after_non_letters(text: str, matches: Iterable[re.Match[str]]) -> list[tuple[int, str]]:
+    """``(offset, word)`` of the ``matches`` of ``START_WORDS`` not right after a letter."""
     found = []
-    for m in _WORD_STARTS.finditer(low):
+    for m in matches:
         i = m.start()
         if not (i and text[i - 1].isalpha()):
             found.append((i, m[0]))
@@ -434,15 +440,20 @@ def _section_hits(text: str) -> WordHits | None:
     return _word_positions(text, low)
 
 
-def word_hits(joined: Joined) -> list[WordHits] | None:
+def word_hits(
+    joined: Joined, matches: Iterable[re.Match[str]] | None = None
+) -> list[WordHits] | None:
     """The date and number words of every section, found by one scan of the joined text
     instead of one search per section and word (over a thousand sections, the calls cost more
     than the reading). None when the joined text cannot be searched lower-cased; then each
-    section is searched on its own."""
+    section is searched on its own. ``matches``: the matches of ``START_WORDS`` in the
+    lower-cased joined text when ``word_scan.py`` found them already."""
     low = joined.lower
     if low is None or any(char in joined.text for char in _ODD_CASES):
         return None
-    return joined.spread(_word_positions(joined.text, low))
+    if matches is None:
+        return joined.spread(_word_positions(joined.text, low))
+    return joined.spread(after_non_letters(joined.text, matches))
 
 
 # --- words right before a number -----------------------------------------------------------------

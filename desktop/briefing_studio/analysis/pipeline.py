@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from briefing_studio.analysis.acronyms import find_acronyms
 from briefing_studio.analysis.cues import cue_scores_of, tag_cues
-from briefing_studio.analysis.figures import WordHits, find_figures, word_hits
+from briefing_studio.analysis.figures import WordHits, find_figures
 from briefing_studio.analysis.joined import Joined
 from briefing_studio.analysis.metadata import read_metadata
 from briefing_studio.analysis.model import Analysis, Cue, Figure, Section
 from briefing_studio.analysis.sections import split_sections
 from briefing_studio.analysis.sentences import sentence_spans
 from briefing_studio.analysis.table_figures import table_figures
+from briefing_studio.analysis.word_scan import scan_words
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.sources.model import SourceDocument
 
@@ -31,9 +32,9 @@ def analyze(source: SourceDocument) -> Analysis:
     sections, metadata_lines = split_sections(source)
     # Cue words and the figures' date and number words are searched in all sections at once.
     joined = Joined([section.text for section in sections])
-    cues = cue_scores_of(joined)
+    cue_matches, hits = scan_words(joined)
+    cues = cue_scores_of(joined, cue_matches)
     sections = [_with_sentences_and_cues(s, c) for s, c in zip(sections, cues, strict=True)]
-    hits = word_hits(joined)
     # Captions, credits and bylines are metadata: no figures, cues or acronyms come from them.
     figures = [
         figure
