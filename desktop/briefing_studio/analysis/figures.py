@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import MISSING, fields
 from decimal import Decimal
+from itertools import pairwise
 from typing import NamedTuple
 
 from briefing_studio.analysis.joined import Joined
@@ -333,6 +334,9 @@ def _without_overlaps(
 
     ``length`` is the section's; returns the kept figures in text order.
     """
+    in_order = sorted(found, key=_start)
+    if not blocked and all(a.end <= b.start for a, b in pairwise(in_order)):
+        return in_order  # nothing overlaps: all are kept (most sections)
     taken = _TakenCharacters(length)
     for start, end in blocked:
         taken.take(start, end)
@@ -342,7 +346,11 @@ def _without_overlaps(
             continue
         taken.take(f.start, f.end)
         kept.append(f)
-    return sorted(kept, key=lambda f: f.start)
+    return sorted(kept, key=_start)
+
+
+def _start(found: _Found) -> int:
+    return found.start
 
 
 class _TakenCharacters:
@@ -481,8 +489,23 @@ def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
     return spans[::-1]
 
 
+def _last_word(text: str, pos: int) -> tuple[int, int] | None:
+    """``_words_before(text, pos, 1)``'s one span, or None (asked for every number)."""
+    if pos == 0 or not text[pos - 1].isspace():
+        return None
+    end = pos - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return None
+    start = text.rfind(" ", max(0, end - 40), end) + 1 or max(0, end - 40)
+    while start < end - 1 and text[start] in _OPENERS:
+        start += 1
+    return start, end
+
+
 def _phrase(text: str, spans: list[tuple[int, int]]) -> str:
-    return " ".join(text[s:e] for s, e in spans).lower()
+    return " ".join([text[s:e] for s, e in spans]).lower()
 
 
 def _ends_with(text: str, pos: int, phrases: frozenset[str]) -> int | None:
@@ -503,10 +526,11 @@ def _is_label(text: str, start: int) -> bool:
         return True
     if before in "-–" and start >= 2 and text[start - 2].isalnum():
         return True
-    spans = _words_before(text, start, 1)
-    if not spans:
+    word = _last_word(text, start)
+    if word is None:
         return False
-    last = text[spans[0][0] : spans[0][1]].rstrip(".")
+    spans = [word]
+    last = text[word[0] : word[1]].rstrip(".")
     if last in _LABEL_WORDS or _CAMEL_CASE.fullmatch(last):
         return True
     if last in _LABEL_PAIR_ENDS:
@@ -539,15 +563,16 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
 
     Returns the qualifier and where the figure now starts. Combinations stack: ``khoảng trên``.
     """
-    last = _words_before(text, start, 1)
-    if not last or text[last[0][0] : last[0][1]].lower() not in _QUALIFIER_ENDS:
+    last = _last_word(text, start)
+    if last is None or text[last[0] : last[1]].lower() not in _QUALIFIER_ENDS:
         return None, start
     spans = _words_before(text, start, 6)
+    words = [text[s:e].lower() for s, e in spans]
     first = None
-    while spans:
+    while words:
         for k in (3, 2, 1):
-            if len(spans) >= k and _phrase(text, spans[-k:]) in _QUALIFIER_PHRASES:
-                first, spans = spans[-k][0], spans[:-k]
+            if len(words) >= k and " ".join(words[-k:]) in _QUALIFIER_PHRASES:
+                first, spans, words = spans[-k][0], spans[:-k], words[:-k]
                 break
         else:
             break
