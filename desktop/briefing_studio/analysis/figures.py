@@ -201,6 +201,7 @@ _YEAR_LEADS = frozenset(
 )
 _BARE_VERBS = frozenset(("lên", "là", "đạt", "thành", "tới", "đến"))
 _NOT_NUMBER_LEADS = frozenset(("hàng", "vài", "mấy", "dăm", "thứ"))  # "hàng trăm", "thứ hai"
+_FROM = frozenset(("từ",))
 _FRACTION = re.compile(r"(\d{1,3})/(\d{1,3})")
 _TIMES = re.compile(r"(?<![^\W\d_])[Gg]ấp +")
 _TIMES_TAIL = re.compile(rf"(?P<times> +lần)?(?P<half> +{HALF_WORD})?{_NOT_L}")
@@ -222,6 +223,11 @@ _ENGLISH_AMOUNT = re.compile(
     rf"(?![\w,.]\d|\w)"
     rf"|(?<![\w.,])(?P<num2>{_EN_NUMBER}) ?(?P<scale2>{_EN_SCALE}) (?P<cur2>{_CURRENCY})(?!\w)",
     re.IGNORECASE,
+)
+# The word lists of ``_ends_with`` that hold no two-word phrase (it then reads one word).
+_LEAD_LISTS = (_TIME_OF_DAY, _FROM, _BARE_VERBS, _YEAR_LEADS, _NOT_NUMBER_LEADS)
+_ONE_WORD_SETS = frozenset(
+    words for words in (*_LEAD_LISTS, _COMPARISON_WORDS) if not any(" " in w for w in words)
 )
 # Characters that a case-insensitive pattern takes for a letter of the number and date words
 # although their lower case is not that letter ("ſ" for "s"); found by trying every character.
@@ -510,6 +516,9 @@ def _phrase(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _ends_with(text: str, pos: int, phrases: frozenset[str]) -> int | None:
     """Start of the one- or two-word phrase from ``phrases`` that ends right before ``pos``."""
+    if phrases in _ONE_WORD_SETS:  # no two-word phrase to try: the last word alone
+        last = _last_word(text, pos)
+        return last[0] if last is not None and text[last[0] : last[1]].lower() in phrases else None
     spans = _words_before(text, pos, 2)
     for k in (2, 1):
         if len(spans) >= k and _phrase(text, spans[-k:]) in phrases:
@@ -699,7 +708,7 @@ def _digit_figure(text: str, start: int, end: int) -> _Found | None:
         return None
     head = start
     if amount.high is not None:
-        frm = _ends_with(text, start, frozenset(("từ",)))
+        frm = _ends_with(text, start, _FROM)
         head = start if frm is None else frm
     plain = "year" if _is_year(amount.low) else "plain" if amount.end == end else ""
     unit = _unit_after(text, amount.end, digits=True, plain=plain)
@@ -766,7 +775,7 @@ def _elided(text: str, head: int, end: int, amount: _Amount) -> _Found | None:
     9 triệu đồng``).
     """
     qualifier, qual_start = _qualifier(text, head)
-    if amount.high is not None or _ends_with(text, qual_start, frozenset(("từ",))) is None:
+    if amount.high is not None or _ends_with(text, qual_start, _FROM) is None:
         return None
     limit = min(len(text), amount.end + 80)
     clause = _CLAUSE_END.search(text, amount.end, limit)

@@ -129,6 +129,8 @@ def parse_number_words(tokens: Sequence[str]) -> tuple[int, int, bool] | None:
     number (``"trăm"`` alone, ``"tư"``, a bare ``"mươi"``). ``"hai ba"`` ("two or three") stops
     after ``"hai"``.
     """
+    if not tokens or (tokens[0] not in DIGIT_WORDS and tokens[0] != "mười"):
+        return None  # what a number starts with (``_WordNumber.feed`` after nothing)
     reader = _WordNumber()
     used = 0
     for i, token in enumerate(tokens):
