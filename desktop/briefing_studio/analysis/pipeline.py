@@ -1,11 +1,11 @@
 """The fast analysis of one source: everything except named entities, in one call.
 
 Entities need the NER model and take seconds, so they run separately and lazily; what runs here
-is plain regular-expression and string work that the app can redo on every load: about 0.75 s
+is plain regular-expression and string work that the app can redo on every load: about 0.55 s
 of CPU for the seeds repeated to 1 MB (2 500 sections, 3 300 figures), three fifths of it the
 figures, found one section at a time (see ``bench/bench_analysis.py --profile``). Searches
-that are the same over all sections (cue words, the figures' date and number words, acronyms)
-run once over the sections joined (``joined.py``).
+that are the same over all sections (cue words and the figures' date and number words in one
+scan, ``word_scan.py``; acronyms) run once over the sections joined (``joined.py``).
 """
 
 from __future__ import annotations
