@@ -29,7 +29,11 @@ _TOKEN_BODY = _CAPITAL + _TOKEN_TAIL
 _ACRONYM = re.compile(rf"{_CAPITAL}(?<![\w&.-]{_CAPITAL}){_TOKEN_TAIL}(?![\w&-])")
 _DEFINITION = re.compile(rf"\(({_TOKEN_BODY})\)")
 # "KOICA (Cơ quan Hợp tác Quốc tế Hàn Quốc)": the acronym first, its expansion in brackets.
-_DEFINED_AFTER = re.compile(rf"(?<![\w&.-])({_TOKEN_BODY}) \(([^\W\d_][^()\n]{{3,150}})\)")
+# (The look-behind after the first capital, as in _ACRONYM: a pattern that starts with it is
+# tried at every character of a section.)
+_DEFINED_AFTER = re.compile(
+    rf"({_CAPITAL}(?<![\w&.-]{_CAPITAL}){_TOKEN_TAIL}) \(([^\W\d_][^()\n]{{3,150}})\)"
+)
 _NAME_WINDOW = 160  # characters before a bracket searched for the organisation it abbreviates
 _HYPHEN = re.compile(r"[-–]")
 _PHRASE_BREAKS = frozenset(',;:.!?”"')

@@ -60,23 +60,19 @@ def _checks(word: str) -> str:
     return rf"(?<!\w{escaped}){before}" + (f"(?!{after})" if after else "")
 
 
-def _combined() -> tuple[re.Pattern[str], dict[str, tuple[Cue, int]]]:
-    """One pattern for all cue words and what each matched word means.
-
-    One scan of the text, not three, and no capturing groups; the words are a trie whose
-    branches start with a letter, so the engine skips to the letters a word can start with and
-    tries one branch there (measured on 1 MB: plain alternatives with the look-behind last were
-    8× faster than three scans with it first, the trie 3× faster again). Longest words first,
-    so that "đạt được" is one hit, not "đạt" plus leftovers.
-    """
-    meaning = {
-        word: (cue, weight) for cue, table in _WEIGHTS.items() for word, weight in table.items()
-    }
-    pattern = re.compile(trie_pattern({word: _checks(word) for word in meaning}) + r"(?!\w)")
-    return pattern, meaning
-
-
-_PATTERN, _MEANING = _combined()
+# What each cue word means.
+MEANING: dict[str, tuple[Cue, int]] = {
+    word: (cue, weight) for cue, table in _WEIGHTS.items() for word, weight in table.items()
+}
+# Each cue word and what must hold around it, for ``trie_pattern`` (``word_scan.py`` joins
+# them with the figures' words for the scan of a whole source).
+CUE_WORDS: dict[str, str] = {word: _checks(word) + r"(?!\w)" for word in MEANING}
+# One pattern for all cue words: one scan of the text, not three, and no capturing groups; the
+# words are a trie whose branches start with a letter, so the engine skips to the letters a
+# word can start with and tries one branch there (measured on 1 MB: plain alternatives with the
+# look-behind last were 8× faster than three scans with it first, the trie 3× faster again).
+# Longest words first, so that "đạt được" is one hit, not "đạt" plus leftovers.
+_PATTERN = re.compile(trie_pattern(CUE_WORDS))
 
 
 def cue_scores(text: str) -> dict[Cue, tuple[int, int]]:
@@ -84,22 +80,26 @@ def cue_scores(text: str) -> dict[Cue, tuple[int, int]]:
     return _scores(_PATTERN.finditer(text.lower()), 0)
 
 
-def cue_scores_of(joined: Joined) -> list[dict[Cue, tuple[int, int]]]:
+def cue_scores_of(
+    joined: Joined, matches: list[list[re.Match[str]]] | None = None
+) -> list[dict[Cue, tuple[int, int]]]:
     """``cue_scores`` of every section of ``joined``, from one scan of its lower-cased text.
 
     The cue words hold no line break and their checks stop at a non-letter, so the ``"\n"``
-    between two sections reads like the start and end of a text.
+    between two sections reads like the start and end of a text. ``matches``: each section's
+    cue words when ``word_scan.py`` found them already (positions in the joined text).
     """
-    if joined.lower is None:
-        return [cue_scores(text) for text in joined.texts]
-    per_section = joined.matches(_PATTERN, lower=True)
-    return [_scores(matches, joined.starts[i]) for i, matches in enumerate(per_section)]
+    if matches is None:
+        if joined.lower is None:
+            return [cue_scores(text) for text in joined.texts]
+        matches = joined.matches(_PATTERN, lower=True)
+    return [_scores(found, joined.starts[i]) for i, found in enumerate(matches)]
 
 
 def _scores(matches: Iterable[re.Match[str]], offset: int) -> dict[Cue, tuple[int, int]]:
     scores: dict[Cue, tuple[int, int]] = {}
     for match in matches:
-        cue, weight = _MEANING[match.group(0)]
+        cue, weight = MEANING[match.group(0)]
         score, first = scores.get(cue, (0, match.start() - offset))
         scores[cue] = (score + weight, first)
     return scores

@@ -20,8 +20,20 @@ from briefing_studio.analysis.units import COUNTED_NOUNS, NOUN_PREFIXES, STOP_WO
 _L = r"[^\W\d_]"  # a letter
 ACRONYM = re.compile(r" +([A-ZĐ][A-ZĐ0-9]*[A-ZĐ](?:-[A-ZĐ0-9]+)*)(?![\w-])")
 BOUNDARY = re.compile(r"\s*(?:$|[,.;:!?)\]…”\"'/–-])")  # where a phrase may end
-_SYLLABLE = re.compile(rf"{_L}+(?:-{_L}+)*")
-_GAP = re.compile(r"[ \t\u00a0]+")
+_SPACED_WORD = rf"[ \t\u00a0]+({_L}+(?:-{_L}+)*)"  # a word after the spaces before it
+
+
+def _words_pattern(limit: int) -> re.Pattern[str]:
+    """Up to ``limit`` spaced words as nested optional groups: one match call for all of
+    them (the same words as matching one after another; each optional group is given up
+    before a word before it would be shortened)."""
+    pattern = ""
+    for _ in range(limit):
+        pattern = f"(?:{_SPACED_WORD}{pattern})?"
+    return re.compile(pattern)
+
+
+_WORDS = {limit: _words_pattern(limit) for limit in (1, 2, 3, 4)}
 _COORD = re.compile(r" *, *| +(?:và|hoặc) +")
 _AND = re.compile(r" +(?:và|hoặc) +")
 
@@ -37,16 +49,13 @@ class Noun:
 
 def syllables(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     """Up to ``limit`` words after the spaces at ``pos``, stopping at any punctuation."""
+    found = _WORDS[limit].match(text, pos)
     spans = []
-    for _ in range(limit):
-        gap = _GAP.match(text, pos)
-        if gap is None:
+    for group in range(1, limit + 1):
+        span = found.span(group)  # type: ignore[union-attr]  # (every group is optional)
+        if span[0] < 0:
             break
-        word = _SYLLABLE.match(text, gap.end())
-        if word is None:
-            break
-        spans.append(word.span())
-        pos = word.end()
+        spans.append(span)
     return spans
 
 
@@ -56,10 +65,15 @@ def noun_at(text: str, pos: int, allow_capital: bool) -> Noun | None:
     if not spans or (not allow_capital and not text[spans[0][0]].islower()):
         return None
     start = spans[0][0]
+    # tone_key keeps lengths and reads each word alone: the key of the first k words is the
+    # start of the key of all of them (unless lower-casing changed a length).
+    whole = tone_key(text[start : spans[-1][1]])
+    same_length = len(whole) == spans[-1][1] - start
     for k in range(len(spans), 0, -1):
-        key = tone_key(text[start : spans[k - 1][1]])
+        end = spans[k - 1][1]
+        key = whole[: end - start] if same_length else tone_key(text[start:end])
         if key in COUNTED_NOUNS or (k == 2 and _dictionary_noun(key)):
-            return Noun(start, spans[k - 1][1], key)
+            return Noun(start, end, key)
     return None
 
 

@@ -1,24 +1,25 @@
 """The fast analysis of one source: everything except named entities, in one call.
 
 Entities need the NER model and take seconds, so they run separately and lazily; what runs here
-is plain regular-expression and string work that the app can redo on every load: about 0.75 s
+is plain regular-expression and string work that the app can redo on every load: about 0.55 s
 of CPU for the seeds repeated to 1 MB (2 500 sections, 3 300 figures), three fifths of it the
 figures, found one section at a time (see ``bench/bench_analysis.py --profile``). Searches
-that are the same over all sections (cue words, the figures' date and number words, acronyms)
-run once over the sections joined (``joined.py``).
+that are the same over all sections (cue words and the figures' date and number words in one
+scan, ``word_scan.py``; acronyms) run once over the sections joined (``joined.py``).
 """
 
 from __future__ import annotations
 
 from briefing_studio.analysis.acronyms import find_acronyms
 from briefing_studio.analysis.cues import cue_scores_of, tag_cues
-from briefing_studio.analysis.figures import WordHits, find_figures, word_hits
+from briefing_studio.analysis.figures import WordHits, find_figures
 from briefing_studio.analysis.joined import Joined
 from briefing_studio.analysis.metadata import read_metadata
 from briefing_studio.analysis.model import Analysis, Cue, Figure, Section
 from briefing_studio.analysis.sections import split_sections
 from briefing_studio.analysis.sentences import sentence_spans
 from briefing_studio.analysis.table_figures import table_figures
+from briefing_studio.analysis.word_scan import scan_words
 from briefing_studio.gcpause import bulk_job
 from briefing_studio.sources.model import SourceDocument
 
@@ -31,9 +32,9 @@ def analyze(source: SourceDocument) -> Analysis:
     sections, metadata_lines = split_sections(source)
     # Cue words and the figures' date and number words are searched in all sections at once.
     joined = Joined([section.text for section in sections])
-    cues = cue_scores_of(joined)
+    cue_matches, hits = scan_words(joined)
+    cues = cue_scores_of(joined, cue_matches)
     sections = [_with_sentences_and_cues(s, c) for s, c in zip(sections, cues, strict=True)]
-    hits = word_hits(joined)
     # Captions, credits and bylines are metadata: no figures, cues or acronyms come from them.
     figures = [
         figure
@@ -78,6 +79,9 @@ def _with_sentences_and_cues(section: Section, scores: dict[Cue, tuple[int, int]
 
 
 def _replace(section: Section, **changes: object) -> Section:
-    """``dataclasses.replace`` without its per-field checks: five times faster, which is
-    40 ms over the thousands of sections of a 1 MB report."""
-    return Section(**{**vars(section), **changes})
+    """``dataclasses.replace`` without its per-field checks nor the frozen ``__init__``, which
+    sets each field through ``object.__setattr__`` (``Section`` has no ``__post_init__``):
+    ten times faster, which is 40 ms over the thousands of sections of a 1 MB report."""
+    new = object.__new__(Section)
+    new.__dict__.update(vars(section), **changes)
+    return new
