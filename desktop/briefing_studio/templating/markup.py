@@ -24,9 +24,11 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from html.entities import html5 as html5_entities
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NoReturn, get_args
+from xml.parsers.expat import ExpatError, ParserCreate
 
 from briefing_studio.document import (
     Block,
@@ -49,7 +51,9 @@ from briefing_studio.document import (
 from briefing_studio.errors import BriefingError
 from briefing_studio.templating.manifest import RESERVED_STYLES
 
-_WHITESPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's ASCII whitespace; U+00A0 is kept
+# HTML's ASCII whitespace (U+00A0 is kept) where it is more than one space: a run of it
+# becomes one space, and text spaced normally has nothing to replace.
+_WHITESPACE = re.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")
 _INLINE_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
 _BLOCK_TAGS = frozenset({"h1", "h2", "h3", "p", "ul", "ol", "table", "div"})
 _ALLOWED_ATTRIBUTES = {
@@ -76,14 +80,117 @@ def parse_markup(
     template_id: str = "",
     path: str | Path | None = None,
 ) -> list[Block]:
-    """The blocks of a markup string; ``styles`` are the class names it may use."""
-    parser = _MarkupParser(set(styles) | RESERVED_STYLES, template_id, path, markup)
+    """The blocks of a markup string; ``styles`` are the class names it may use.
+
+    Markup that is well-formed XML (the built-in templates write only such) is read by
+    expat, a tokenizer in C; anything else, and every error, by ``html.parser``, which reads
+    both alike and words the message with the markup line.
+    """
+    allowed = set(styles) | RESERVED_STYLES
+    blocks = _parse_well_formed(markup, allowed)
+    if blocks is None:
+        blocks = _parse_html(markup, allowed, template_id, path)
+    return blocks
+
+
+def _parse_html(
+    markup: str, styles: set[str], template_id: str = "", path: str | Path | None = None
+) -> list[Block]:
+    """The blocks of any markup, read by ``html.parser``; errors name the markup line."""
+    parser = _MarkupParser(styles, template_id, path, markup)
     parser.feed(markup)
     parser.close()
     return parser.finish()
 
 
-@dataclass
+# A literal tab or line break inside an attribute value: XML turns it into a space, HTML
+# keeps it, so such markup goes to html.parser.
+_ATTRIBUTE_WHITESPACE = re.compile(r"=\s*(?:\"[^\"<]*[\t\n\r]|'[^'<]*[\t\n\r])")
+# A reference other than the ones Jinja's escaping writes.
+_UNUSUAL_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#34|#39);)")
+_REFERENCE = re.compile(
+    r"&(?:#([0-9]{1,7});|#[xX]([0-9a-fA-F]{1,6});|([A-Za-z][A-Za-z0-9]{0,31});)?"
+)
+_ROOT = "briefing-markup"  # the element wrapped around the markup, which may have many roots
+
+
+class _NotSure(Exception):
+    """The markup holds something XML and HTML may read differently."""
+
+
+def _same_in_xml(number: int) -> bool:
+    """Whether ``&#number;`` is the same character to expat and to ``html.unescape``: XML's
+    characters without C0 and C1 controls and noncharacters, which HTML replaces or drops."""
+    if number in (0x9, 0xA) or 0x20 <= number <= 0x7E or 0xA0 <= number <= 0xD7FF:
+        return True
+    noncharacter = 0xFDD0 <= number <= 0xFDEF or number & 0xFFFE == 0xFFFE
+    return 0xE000 <= number <= 0x10FFFF and not noncharacter
+
+
+def _xml_reference(match: re.Match[str]) -> str:
+    """A character reference as expat reads it the way ``html.unescape`` does."""
+    decimal, hexadecimal, name = match.groups()
+    if name is not None:
+        text = html5_entities.get(name + ";")
+        if text is None:
+            raise _NotSure(match.group())
+        return "".join(f"&#{ord(c)};" for c in text)
+    number = int(decimal) if decimal is not None else int(hexadecimal or "-1", 16)
+    if not _same_in_xml(number):  # also a bare "&": HTML keeps it, XML refuses it
+        raise _NotSure(match.group())
+    return match.group()
+
+
+def _parse_well_formed(markup: str, styles: set[str]) -> list[Block] | None:
+    """The blocks of ``markup`` read by expat, or None when expat cannot be sure to read it as
+    ``html.parser`` does (not well-formed, an unusual reference, a CDATA section) or the markup
+    is invalid: ``html.parser`` then reads it again and words the message."""
+    builder = _MarkupParser(styles, "", None, markup)
+    reader = ParserCreate()
+
+    def start(name: str, attributes: list[str]) -> None:
+        if name == _ROOT and not started:
+            started.append(True)
+            return
+        pairs = [(n.lower(), v) for n, v in zip(attributes[::2], attributes[1::2], strict=True)]
+        builder.handle_starttag(name.lower(), pairs if attributes else [])
+
+    def end(name: str) -> None:
+        tag = name.lower()
+        if tag == "br":  # <br/> is one line break; <br></br> two, as html.parser reads them
+            at = reader.CurrentByteIndex
+            if data[at - 2 : at] == b"/>":
+                return
+        if name != _ROOT:
+            builder.handle_endtag(tag)
+
+    def refuse(*_: object) -> None:
+        raise _NotSure
+
+    started: list[bool] = []
+    try:
+        if _ATTRIBUTE_WHITESPACE.search(markup):
+            return None
+        if _UNUSUAL_REFERENCE.search(markup):
+            markup = _REFERENCE.sub(_xml_reference, markup)
+        data = f"<{_ROOT}>{markup}</{_ROOT}>".encode()
+        reader.buffer_text = True
+        reader.buffer_size = len(data) + 1  # one text between two tags, one call, as in HTML
+        reader.ordered_attributes = True
+        reader.StartElementHandler = start
+        reader.EndElementHandler = end
+        reader.CharacterDataHandler = builder.handle_data
+        reader.CommentHandler = builder.handle_comment  # ends a text, as in HTML
+        reader.ProcessingInstructionHandler = refuse
+        reader.StartCdataSectionHandler = refuse
+        reader.StartDoctypeDeclHandler = refuse
+        reader.Parse(data, True)
+        return builder.finish()
+    except (ExpatError, BriefingError, _NotSure, UnicodeError):
+        return None
+
+
+@dataclass(slots=True)
 class _Open:
     """An open element: its tag, the model node it builds, the markup line it started on."""
 
@@ -102,6 +209,20 @@ class _Format:
     underline: int = 0
     spans: list[str | None] = field(default_factory=list)
     figures: list[str | None] = field(default_factory=list)  # one per open <b>
+    # (bold, italic, underline, style, figure) of text now, kept until the format changes
+    now: tuple[bool, bool, bool, str | None, str | None] | None = None
+
+    def current(self) -> tuple[bool, bool, bool, str | None, str | None]:
+        """``Run``'s fields after its text, for text written now."""
+        if self.now is None:
+            self.now = (
+                self.bold > 0,
+                self.italic > 0,
+                self.underline > 0,
+                next((s for s in reversed(self.spans) if s), None),
+                next((f for f in reversed(self.figures) if f), None),
+            )
+        return self.now
 
 
 class _MarkupParser(HTMLParser):
@@ -112,7 +233,7 @@ class _MarkupParser(HTMLParser):
         self.styles = styles
         self.template_id = template_id
         self.path = path
-        self.lines = markup.splitlines()
+        self.markup = markup
         self.root: list[Block] = []
         self.stack: list[_Open] = []
         self.inline_stack: list[tuple[str, int]] = []  # open inline tags and their lines
@@ -143,9 +264,7 @@ class _MarkupParser(HTMLParser):
                 if self.note is not None:
                     self._fail("chú thích lồng trong chú thích", "a footnote inside a footnote")
                 self.note, self.note_depth = [], len(self.inline_stack) + 1
-            self._push_format(tag, style)
-            if tag == "b":
-                self.format.figures.append(attributes.get("data-figure") or None)
+            self._push_format(tag, style, attributes.get("data-figure"))
             self.inline_stack.append((tag, line))
         else:
             self._open_block(tag, style, attributes, line)
@@ -169,25 +288,14 @@ class _MarkupParser(HTMLParser):
             self._fail(f"thẻ </{tag}> không được hỗ trợ", f"the tag </{tag}> is not supported")
 
     def handle_data(self, data: str) -> None:
+        if self.note is None and not data.strip() and self._text_target() is None:
+            return  # whitespace between blocks (NFC keeps whitespace whitespace)
         text = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", data))
         if self.note is not None:
             self.note.append(text)
             return
-        if not text.strip():
-            if self._text_target() is None:
-                return  # whitespace between blocks
         target = self._inline_target(self.getpos()[0])
-        fmt = self.format
-        target.append(
-            Run(
-                text,
-                bold=fmt.bold > 0,
-                italic=fmt.italic > 0,
-                underline=fmt.underline > 0,
-                style=next((s for s in reversed(fmt.spans) if s), None),
-                figure=next((f for f in reversed(fmt.figures) if f), None),
-            )
-        )
+        target.append(Run(text, *self.format.current()))
 
     def handle_comment(self, data: str) -> None:
         """Comments are allowed and dropped."""
@@ -303,6 +411,10 @@ class _MarkupParser(HTMLParser):
                 f"</{tag}> đóng trước thẻ chữ <{open_tag}>",
                 f"</{tag}> closes before the inline <{open_tag}>",
             )
+        if self.stack and self.stack[-1].tag == tag:  # the usual case: the innermost closes
+            self._finish(self.stack[-1])
+            self.stack.pop()
+            return
         depth = next(
             (i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag), None
         )
@@ -397,7 +509,10 @@ class _MarkupParser(HTMLParser):
         self.stack.append(_Open("p", paragraph, line, paragraph.inlines))
         return paragraph.inlines
 
-    def _push_format(self, tag: str, style: str | None) -> None:
+    def _push_format(self, tag: str, style: str | None, figure: str | None) -> None:
+        self.format.now = None
+        if tag == "b":
+            self.format.figures.append(figure or None)
         if tag == "span":
             self.format.spans.append(style)
         else:
@@ -412,6 +527,7 @@ class _MarkupParser(HTMLParser):
                 f"</{tag}> does not match (expected {expected})",
             )
         self.inline_stack.pop()
+        self.format.now = None
         if tag == "b":
             self.format.figures.pop()
         if tag == "span":
@@ -506,7 +622,8 @@ class _MarkupParser(HTMLParser):
 
     def _fail(self, problem_vi: str, problem_en: str) -> NoReturn:
         line = self.getpos()[0]
-        text = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        lines = self.markup.splitlines()
+        text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
         snippet = text if len(text) <= 120 else text[:117] + "…"
         name = self.template_id or "?"
         raise BriefingError(
@@ -537,6 +654,11 @@ _PLACEMENT: dict[str, frozenset[str]] = {
 
 def _tidy(inlines: list[Inline]) -> list[Inline]:
     """Collapse spaces across runs, trim block and line edges, merge runs that look alike."""
+    if len(inlines) == 1 and isinstance(inlines[0], Run):  # most blocks: trim the one run
+        text = inlines[0].text.strip(" ")
+        if len(text) == len(inlines[0].text):
+            return inlines
+        return [replace(inlines[0], text=text)] if text else []
     out: list[Inline] = []
     for item in inlines:
         if isinstance(item, LineBreak):
@@ -557,7 +679,7 @@ def _tidy(inlines: list[Inline]) -> list[Inline]:
         if isinstance(previous, Run) and _same_format(previous, item):
             out[-1] = replace(previous, text=previous.text + text)
         else:
-            out.append(replace(item, text=text))
+            out.append(item if len(text) == len(item.text) else replace(item, text=text))
     _trim_end(out)
     return out
 
@@ -571,7 +693,8 @@ def _trim_end(out: list[Inline]) -> None:
     while out and isinstance(out[-1], Run):
         text = out[-1].text.rstrip(" ")
         if text:
-            out[-1] = replace(out[-1], text=text)
+            if len(text) < len(out[-1].text):
+                out[-1] = replace(out[-1], text=text)
             return
         out.pop()
 
