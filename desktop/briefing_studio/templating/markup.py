@@ -63,6 +63,8 @@ _ALLOWED_ATTRIBUTES = {
     "b": {"class", "data-figure"},
     "div": {"class", "data-chart"},
 }
+_CLASS_ONLY = frozenset({"class"})  # what other tags but <br> may carry
+_NO_ATTRIBUTES: frozenset[str] = frozenset()
 _KNOWN_TAGS = frozenset({*_INLINE_TAGS, *_BLOCK_TAGS, "li", "tr", "td", "th", "br", "span"})
 _OPTIONAL_END = frozenset({"p", "li", "td", "th", "tr"})  # may close implicitly, as in HTML
 # Open blocks at once. A real briefing nests a few levels (a panel, a table, a cell, a
@@ -143,49 +145,13 @@ def _parse_well_formed(markup: str, styles: set[str]) -> list[Block] | None:
     """The blocks of ``markup`` read by expat, or None when expat cannot be sure to read it as
     ``html.parser`` does (not well-formed, an unusual reference, a CDATA section) or the markup
     is invalid: ``html.parser`` then reads it again and words the message."""
-    builder = _MarkupParser(styles, "", None, markup)
-    reader = ParserCreate()
-
-    def start(name: str, attributes: list[str]) -> None:
-        if name == _ROOT and not started:
-            started.append(True)
-            return
-        pairs = []
-        if attributes:
-            pairs = [(n.lower(), v) for n, v in zip(attributes[::2], attributes[1::2], strict=True)]
-        builder.handle_starttag(name.lower(), pairs)
-
-    def end(name: str) -> None:
-        tag = name.lower()
-        if tag == "br":  # <br/> is one line break; <br></br> two, as html.parser reads them
-            at = reader.CurrentByteIndex
-            if data[at - 2 : at] == b"/>":
-                return
-        if name != _ROOT:
-            builder.handle_endtag(tag)
-
-    def refuse(*_: object) -> None:
-        raise _NotSure
-
-    started: list[bool] = []
+    if _ATTRIBUTE_WHITESPACE.search(markup):
+        return None
     try:
-        if _ATTRIBUTE_WHITESPACE.search(markup):
-            return None
         if _UNUSUAL_REFERENCE.search(markup):
             markup = _REFERENCE.sub(_xml_reference, markup)
         data = f"<{_ROOT}>{markup}</{_ROOT}>".encode()
-        reader.buffer_text = True
-        reader.buffer_size = len(data) + 1  # one text between two tags, one call, as in HTML
-        reader.ordered_attributes = True
-        reader.StartElementHandler = start
-        reader.EndElementHandler = end
-        reader.CharacterDataHandler = builder.handle_data
-        reader.CommentHandler = builder.handle_comment  # ends a text, as in HTML
-        reader.ProcessingInstructionHandler = refuse
-        reader.StartCdataSectionHandler = refuse
-        reader.StartDoctypeDeclHandler = refuse
-        reader.Parse(data, True)
-        return builder.finish()
+        return _XmlReader(styles, markup, data).read()
     except (ExpatError, BriefingError, _NotSure, UnicodeError):
         return None
 
@@ -198,6 +164,7 @@ class _Open:
     node: Any
     line: int
     runs: list[Inline] | None = None  # where text inside this element goes, if anywhere
+    children: list[Any] | None = None  # where blocks inside it go, if anywhere
 
 
 @dataclass
@@ -288,7 +255,8 @@ class _MarkupParser(HTMLParser):
             self._fail(f"thẻ </{tag}> không được hỗ trợ", f"the tag </{tag}> is not supported")
 
     def handle_data(self, data: str) -> None:
-        if self.note is None and not data.strip() and self._text_target() is None:
+        target = self._text_target()
+        if target is None and self.note is None and not data.strip():
             return  # whitespace between blocks (NFC keeps whitespace whitespace)
         text = unicodedata.normalize("NFC", data)
         if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
@@ -296,7 +264,8 @@ class _MarkupParser(HTMLParser):
         if self.note is not None:
             self.note.append(text)
             return
-        target = self._inline_target(self.getpos()[0])
+        if target is None:
+            target = self._inline_target(self.getpos()[0])
         target.append(Run(text, *self.format.current()))
 
     def handle_comment(self, data: str) -> None:
@@ -340,8 +309,8 @@ class _MarkupParser(HTMLParser):
                 f"blocks are nested more than {MAX_NESTING} deep",
             )
         parent = self.stack[-1] if self.stack else None
-        node, runs = self._make_block(tag, style, attributes, parent, line)
-        self.stack.append(_Open(tag, node, line, runs))
+        node, runs, children = self._make_block(tag, style, attributes, parent, line)
+        self.stack.append(_Open(tag, node, line, runs, children))
 
     def _make_block(
         self,
@@ -350,7 +319,8 @@ class _MarkupParser(HTMLParser):
         attributes: dict[str, str],
         parent: _Open | None,
         line: int,
-    ) -> tuple[Any, list[Inline] | None]:
+    ) -> tuple[Any, list[Inline] | None, list[Any] | None]:
+        """The node, where its text goes and where blocks inside it go (None: nowhere)."""
         parent_tag = parent.tag if parent else "body"
         where = _PLACEMENT.get(tag)
         if where is not None and parent_tag not in where:
@@ -359,51 +329,46 @@ class _MarkupParser(HTMLParser):
                 f"<{tag}> cannot be placed inside <{parent_tag}>",
             )
         node: Any
-        if tag in ("h1", "h2", "h3"):
-            node = Heading(level=int(tag[1]), inlines=[], style=style)
-        elif tag == "p":
-            node = Paragraph(inlines=[], style=style)
-        elif tag in ("ul", "ol"):
-            node = ListBlock(ordered=tag == "ol", items=[], style=style)
-        elif tag == "li":
-            node = ListItem(inlines=[])
-        elif tag == "table":
-            node = Table(rows=[], style=style, widths=self._widths(attributes.get("data-widths")))
-        elif tag == "tr":
-            node = Row(cells=[])
-        elif tag in ("td", "th"):
+        runs: list[Inline] | None = None
+        children: list[Any] | None = None
+        if tag == "td" or tag == "th":  # the most frequent first
             node = Cell(
-                inlines=[],
+                inlines=(runs := []),
                 header=tag == "th",
                 style=style,
                 colspan=self._span("colspan", attributes.get("colspan")),
                 rowspan=self._span("rowspan", attributes.get("rowspan")),
             )
+            children = node.blocks
+        elif tag == "p":
+            node = Paragraph(inlines=(runs := []), style=style)
+        elif tag == "tr":
+            node = Row(cells=(children := []))
+        elif tag == "li":
+            node = ListItem(inlines=(runs := []))
+            children = node.children
+        elif tag in ("h1", "h2", "h3"):
+            node = Heading(level=int(tag[1]), inlines=(runs := []), style=style)
+        elif tag in ("ul", "ol"):
+            node = ListBlock(ordered=tag == "ol", items=(children := []), style=style)
+        elif tag == "table":
+            widths = self._widths(attributes.get("data-widths"))
+            node = Table(rows=(children := []), style=style, widths=widths)
         elif style == "page-break":
             node = PageBreak()
         elif style == "chart":
             node = self._chart(attributes.get("data-chart"))
         else:  # div
-            node = Division(blocks=[], style=style)
+            node = Division(blocks=(children := []), style=style)
         self._attach(node, parent)
-        return node, getattr(node, "inlines", None)
+        return node, runs, children
 
     def _attach(self, node: Any, parent: _Open | None) -> None:
         if parent is None:
             self.root.append(node)
-        elif isinstance(parent.node, Division):
-            parent.node.blocks.append(node)
-        elif isinstance(parent.node, ListBlock):
-            parent.node.items.append(node)
-        elif isinstance(parent.node, ListItem):
-            parent.node.children.append(node)
-        elif isinstance(parent.node, Table):
-            parent.node.rows.append(node)
-        elif isinstance(parent.node, Row):
-            parent.node.cells.append(node)
-        elif isinstance(parent.node, Cell):
-            parent.node.blocks.append(node)
-        else:  # PageBreak holds nothing
+        elif parent.children is not None:
+            parent.children.append(node)
+        else:  # a page break or a chart holds nothing
             self._fail("ngắt trang không chứa được nội dung", "a page break cannot hold content")
 
     def _close_block(self, tag: str) -> None:
@@ -535,8 +500,10 @@ class _MarkupParser(HTMLParser):
     # Attributes -------------------------------------------------------------------------------
 
     def _attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
-        allowed = _ALLOWED_ATTRIBUTES.get(tag, {"class"} if tag != "br" else set())
         values: dict[str, str] = {}
+        if not attrs:
+            return values
+        allowed = _ALLOWED_ATTRIBUTES.get(tag, _NO_ATTRIBUTES if tag == "br" else _CLASS_ONLY)
         for name, value in attrs:
             if name not in allowed:
                 self._fail(
@@ -638,6 +605,55 @@ _SIBLINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "td": (("tr",), ("td", "th", "p")),
     "th": (("tr",), ("td", "th", "p")),
 }
+
+
+class _XmlReader(_MarkupParser):
+    """The builder fed by expat: tags and attribute names lower-cased as html.parser gives
+    them, the element wrapped around the markup skipped."""
+
+    def __init__(self, styles: set[str], markup: str, data: bytes) -> None:
+        super().__init__(styles, "", None, markup)
+        self.data = data
+        self.reader = reader = ParserCreate()
+        reader.buffer_text = True
+        reader.buffer_size = len(data) + 1  # one text between two tags, one call, as in HTML
+        reader.ordered_attributes = True
+        reader.StartElementHandler = self.xml_root
+        reader.EndElementHandler = self.xml_end
+        reader.CharacterDataHandler = self.handle_data
+        reader.CommentHandler = self.handle_comment  # ends a text, as in HTML
+        reader.ProcessingInstructionHandler = _refuse
+        reader.StartCdataSectionHandler = _refuse
+        reader.StartDoctypeDeclHandler = _refuse
+
+    def read(self) -> list[Block]:
+        self.reader.Parse(self.data, True)
+        return self.finish()
+
+    def xml_root(self, name: str, attributes: list[str]) -> None:
+        """The wrapping element: every later start is the markup's."""
+        self.reader.StartElementHandler = self.xml_start
+
+    def xml_start(self, name: str, attributes: list[str]) -> None:
+        pairs = []
+        if attributes:
+            pairs = [(n.lower(), v) for n, v in zip(attributes[::2], attributes[1::2], strict=True)]
+        self.handle_starttag(name.lower(), pairs)
+
+    def xml_end(self, name: str) -> None:
+        tag = name.lower()
+        if tag == "br":  # <br/> is one line break; <br></br> two, as html.parser reads them
+            at = self.reader.CurrentByteIndex
+            if self.data[at - 2 : at] == b"/>":
+                return
+        if name != _ROOT:
+            self.handle_endtag(tag)
+
+
+def _refuse(*_: object) -> None:
+    raise _NotSure
+
+
 # Which parents each element may have ("body" is the top level).
 _PLACEMENT: dict[str, frozenset[str]] = {
     "li": frozenset({"ul", "ol"}),
@@ -663,33 +679,26 @@ def _tidy(inlines: list[Inline]) -> list[Inline]:
             return inlines
         return [replace(inlines[0], text=text)] if text else []
     out: list[Inline] = []
+    last: Inline | None = None  # out[-1], if any
     for item in inlines:
-        if isinstance(item, LineBreak):
-            _trim_end(out)
+        if not isinstance(item, Run):  # a line break, or a footnote's mark: it follows the
+            _trim_end(out)  # word before it, no space
             out.append(item)
-            continue
-        if isinstance(item, Footnote):  # the mark follows the word before it, no space
-            _trim_end(out)
-            out.append(item)
+            last = item
             continue
         text = item.text
-        at_edge = not out or isinstance(out[-1], LineBreak)
-        if at_edge or _ends_with_space(out):
+        at_edge = last is None or isinstance(last, LineBreak)
+        if at_edge or (isinstance(last, Run) and last.text.endswith(" ")):
             text = text.lstrip(" ")
         if not text:
             continue
-        previous = out[-1] if out else None
-        if isinstance(previous, Run) and _same_format(previous, item):
-            out[-1] = replace(previous, text=previous.text + text)
+        if isinstance(last, Run) and _same_format(last, item):
+            last = out[-1] = replace(last, text=last.text + text)
         else:
-            out.append(item if len(text) == len(item.text) else replace(item, text=text))
+            last = item if len(text) == len(item.text) else replace(item, text=text)
+            out.append(last)
     _trim_end(out)
     return out
-
-
-def _ends_with_space(out: list[Inline]) -> bool:
-    last = out[-1] if out else None
-    return isinstance(last, Run) and last.text.endswith(" ")
 
 
 def _trim_end(out: list[Inline]) -> None:
