@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
+import weakref
 from dataclasses import replace
 
 import pytest
@@ -249,6 +251,16 @@ def test_a_workspace_resolves_once_and_each_context_is_its_own() -> None:
         FIGURE_LINKS.reset(token)
     assert f'data-figure="{money}"' in next(s["html"] for s in linked["sections"] if s["figures"])
     assert "data-figure" not in str(build_context(workspace, one, template))
+
+
+def test_what_a_workspace_resolved_goes_with_it() -> None:
+    analysis = hand_built_analysis()
+    workspace = Workspace([analysis])
+    build_context(workspace, briefing_for(analysis, KOREA), LIBRARY.get("embassy-meeting"))
+    gone = weakref.ref(workspace)
+    del workspace
+    gc.collect()
+    assert gone() is None
 
 
 def test_context_keeps_the_users_order_and_slot_choices() -> None:

@@ -323,13 +323,24 @@ def _label(counterpart: Counterpart) -> str:
 
 
 def _resolver(workspace: Workspace) -> _Resolver:
-    """The workspace's resolver: a workspace never changes, so what its ids resolve to is kept
-    with it, and a preview after a tick, or the export after a preview, builds only what the
-    user's choice changed."""
-    resolver = _RESOLVERS.get(workspace)
-    if resolver is None:
-        resolver = _RESOLVERS[workspace] = _Resolver(workspace)
-    return resolver
+    """A resolver over the workspace with what was resolved in it before: a workspace never
+    changes, so what its ids resolve to is kept with it (as long as it lives), and a preview
+    after a tick, or the export after a preview, builds only what the user's choice changed."""
+    kept = _KEPT.get(workspace)
+    if kept is None:
+        kept = _KEPT[workspace] = _Kept()
+    return _Resolver(workspace, kept)
+
+
+class _Kept:
+    """What was resolved in one workspace. Holds no reference to it, so that the workspace,
+    the weak key it is kept under, can go."""
+
+    MAX_MARKED = 20_000  # marked section texts kept: a user ticking figures makes new ones
+
+    def __init__(self) -> None:
+        self.figures: dict[tuple[str, bool], dict[str, Any]] = {}
+        self.marked: dict[tuple[str, tuple[str, ...], bool], Markup] = {}
 
 
 class _Resolver:
@@ -340,12 +351,9 @@ class _Resolver:
     the figures chosen in it.
     """
 
-    MAX_KEPT = 20_000  # marked section texts kept: a user ticking figures makes new ones
-
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, kept: _Kept) -> None:
         self.workspace = workspace
-        self._figures: dict[tuple[str, bool], dict[str, Any]] = {}
-        self._marked: dict[tuple[str, tuple[str, ...], bool], Markup] = {}
+        self.kept = kept
 
     def section_context(
         self,
@@ -381,19 +389,19 @@ class _Resolver:
         """``mark_figures`` of the section's text: the chosen figures' spans depend on the
         workspace alone, so their ids say what the result is."""
         key = (section.id, tuple(f["id"] for f in figures), FIGURE_LINKS.get())
-        marked = self._marked.get(key)
+        marked = self.kept.marked.get(key)
         if marked is None:
-            if len(self._marked) >= self.MAX_KEPT:
-                self._marked.clear()
-            marked = self._marked[key] = mark_figures(section.text, figures)
+            if len(self.kept.marked) >= _Kept.MAX_MARKED:
+                self.kept.marked.clear()
+            marked = self.kept.marked[key] = mark_figures(section.text, figures)
         return marked
 
     def figure_context(self, figure_id: str) -> dict[str, Any]:
         """A figure's dict (a copy the caller may change)."""
         key = (figure_id, FIGURE_LINKS.get())
-        item = self._figures.get(key)
+        item = self.kept.figures.get(key)
         if item is None:
-            item = self._figures[key] = self._figure_context(figure_id)
+            item = self.kept.figures[key] = self._figure_context(figure_id)
         return dict(item)
 
     def _figure_context(self, figure_id: str) -> dict[str, Any]:
@@ -470,7 +478,7 @@ class _Resolver:
         return [{"short": k, "expansion": found[k]} for k in sorted(found, key=fold)]
 
 
-_RESOLVERS: WeakKeyDictionary[Workspace, _Resolver] = WeakKeyDictionary()
+_KEPT: WeakKeyDictionary[Workspace, _Kept] = WeakKeyDictionary()
 
 
 def _missing(what_vi: str, what_en: str, item_id: str) -> BriefingError:
