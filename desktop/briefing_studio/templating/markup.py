@@ -24,6 +24,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from html.entities import html5 as html5_entities
 from html.parser import HTMLParser
 from pathlib import Path
@@ -129,16 +130,22 @@ def _same_in_xml(number: int) -> bool:
 
 def _xml_reference(match: re.Match[str]) -> str:
     """A character reference as expat reads it the way ``html.unescape`` does."""
-    decimal, hexadecimal, name = match.groups()
+    return _xml_reference_of(match.group(), *match.groups())
+
+
+@lru_cache(maxsize=512)  # a markup repeats few references many times
+def _xml_reference_of(
+    reference: str, decimal: str | None, hexadecimal: str | None, name: str | None
+) -> str:
     if name is not None:
         text = html5_entities.get(name + ";")
         if text is None:
-            raise _NotSure(match.group())
+            raise _NotSure(reference)
         return "".join(f"&#{ord(c)};" for c in text)
     number = int(decimal) if decimal is not None else int(hexadecimal or "-1", 16)
     if not _same_in_xml(number):  # also a bare "&": HTML keeps it, XML refuses it
-        raise _NotSure(match.group())
-    return match.group()
+        raise _NotSure(reference)
+    return reference
 
 
 def _parse_well_formed(markup: str, styles: set[str]) -> list[Block] | None:
