@@ -34,6 +34,7 @@ SAME = [
     "<p>một<br/>hai<br />ba<br></br>bốn</p>",  # <br/> one break, <br></br> two
     "<p>&lt;b&gt; &amp; &#34;x&#34; &#39;y&#39; &quot;z&quot; &apos;w&apos;</p>",
     "<p>&nbsp;&hellip;&#x1EC7;&#7879;&NewLine;&Tab;x&ThickSpace;</p>",
+    "<p>Vie&#770;&#x0323;t a&#10;&#32; b</p>",  # a reference joins its text before NFC
     f"<p>{NFD}<!-- chú thích -->\u0301x</p>",  # a comment ends a text, as in HTML
     '<p>Câu<span class="footnote"> Nguồn:  <b>báo</b> Thế giới </span> tiếp.</p>',
     '<p><b data-figure="a/s1/f1">12,4 tỷ</b> và <b data-figure="a/s1/f2">3</b></p>',
