@@ -163,6 +163,20 @@ def test_chosen_figures_are_bold_and_source_markup_stays_text() -> None:
     assert "&lt;b&gt;FDI&lt;/b&gt;" in marked  # the source's own "<b>" is not markup
 
 
+@pytest.mark.parametrize("links", [False, True], ids=["export", "preview"])
+def test_everything_but_the_bold_tag_is_escaped_in_text_figure_and_id(links: bool) -> None:
+    text = "a <x> & \"q\" 12,4 <tỷ> USD 'z'"
+    figure = {"start": 13, "end": 25, "surface": "12,4 <tỷ> USD", "id": 'a"/s<1>'}
+    token = filters.FIGURE_LINKS.set(links)
+    try:
+        marked = filters.mark_figures(text, [figure])
+    finally:
+        filters.FIGURE_LINKS.reset(token)
+    bold = '<b data-figure="a&#34;/s&lt;1&gt;">' if links else "<b>"
+    assert isinstance(marked, Markup)
+    assert marked == f"a &lt;x&gt; &amp; &#34;q&#34; {bold}12,4 &lt;tỷ&gt; USD</b> &#39;z&#39;"
+
+
 def test_overlapping_or_stale_figure_spans_do_not_break_the_text() -> None:
     figures = [
         *spans("trên 610 dự án"),

@@ -166,6 +166,22 @@ def test_misspelt_variable_is_an_error_not_a_blank(folder: Path) -> None:
     assert error.line == 2 and "briefng" in error.message("en")
 
 
+def test_a_dict_key_reads_as_an_attribute_and_a_dict_method_stays_a_method(folder: Path) -> None:
+    """``d.name`` is the item; a key named like a dict method (``values``, ``items``) leaves
+    ``d.values`` the method, as Jinja resolves it, and ``d["values"]`` the item."""
+    series = {"kind": "bar", "values": [1, 2], "items": "x"}
+    html = render(
+        folder,
+        "{{ s.kind }} {{ s['values']|length }} {{ s.values()|list|length }} "
+        "{{ s.items is callable }}",
+        s=series,
+    )
+    assert html == "bar 2 3 True"
+    assert render(folder, "{{ s.missing is defined }}", s=series) == "False"
+    assert "missing" in failure(folder, "{{ s.missing }}", s=series).message("en")
+    assert "unsafe" in failure(folder, "{{ s.__class__ }}", s=series).message("en")
+
+
 def test_source_text_cannot_become_markup(folder: Path) -> None:
     html = render(folder, "<p>{{ text }}</p>", text="<b>x</b> & <script>")
     assert html == "<p>&lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;</p>"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
+import weakref
 from dataclasses import replace
 
 import pytest
@@ -31,6 +33,7 @@ from briefing_studio.templating import (
     default_title,
     make_document,
 )
+from briefing_studio.templating.filters import FIGURE_LINKS
 from briefing_studio.workspace import Workspace
 
 NO_CONTENT = "(Chưa có nội dung được chọn)"
@@ -217,6 +220,47 @@ def test_users_own_title_wins() -> None:
     context = build_context(Workspace([analysis]), briefing, LIBRARY.get("embassy-meeting"))
     assert context["briefing"]["title"] == "Tài liệu chuẩn bị làm việc với Đại sứ Park"
     assert context["briefing"]["title_is_default"] is False
+
+
+def test_a_workspace_resolves_once_and_each_context_is_its_own() -> None:
+    """What a workspace resolves is kept with it; one briefing's wording, figure choice or
+    preview links never reach another context built from the same workspace."""
+    analysis = hand_built_analysis()
+    workspace = Workspace([analysis])
+    template = LIBRARY.get("embassy-meeting")
+    money = analysis.figures[1].id
+    edited = briefing_for(analysis, KOREA, figure_texts={money: "12,4 tỷ đô la Mỹ"})
+    first = build_context(workspace, edited, template)
+    first["figures"][0]["text"] = "đổi trong một lần dựng"
+    plain = build_context(workspace, briefing_for(analysis, KOREA), template)
+    by_id = {f["id"]: f for f in plain["figures"]}
+    assert by_id[money]["text"] == "trên 12,4 tỷ USD" and by_id[money]["edited"] is False
+    assert {f["id"]: f for f in first["figures"]}[money]["text"] == "12,4 tỷ đô la Mỹ"
+    assert build_context(Workspace([analysis]), briefing_for(analysis, KOREA), template) == plain
+
+    one = briefing_for(analysis, KOREA, figures=[money])
+    (section,) = [s for s in build_context(workspace, one, template)["sections"] if s["figures"]]
+    assert section["html"].count("<b>") == 1
+    section = next(s for s in plain["sections"] if s["id"] == section["id"])
+    assert section["html"].count("<b>") == 2  # the same section, both its figures chosen
+
+    token = FIGURE_LINKS.set(True)
+    try:
+        linked = build_context(workspace, one, template)
+    finally:
+        FIGURE_LINKS.reset(token)
+    assert f'data-figure="{money}"' in next(s["html"] for s in linked["sections"] if s["figures"])
+    assert "data-figure" not in str(build_context(workspace, one, template))
+
+
+def test_what_a_workspace_resolved_goes_with_it() -> None:
+    analysis = hand_built_analysis()
+    workspace = Workspace([analysis])
+    build_context(workspace, briefing_for(analysis, KOREA), LIBRARY.get("embassy-meeting"))
+    gone = weakref.ref(workspace)
+    del workspace
+    gc.collect()
+    assert gone() is None
 
 
 def test_context_keeps_the_users_order_and_slot_choices() -> None:

@@ -192,3 +192,17 @@ def test_section_without_a_matching_cue_goes_to_the_default_slot(tmp_path: Path)
     assert default_slot(manifest, {"cues": ["background"]}) == "results"
     no_default = load_manifest(write(tmp_path / "u", GOOD.replace("default = true", "")))
     assert default_slot(no_default, section("background")) is None
+
+
+def test_merged_styles_are_the_documents_own() -> None:
+    """A document may change its styles; the preset and the next document keep theirs."""
+    from briefing_studio.templating import TemplateLibrary
+
+    manifest = TemplateLibrary(None).get("embassy-meeting").manifest
+    assert manifest is not None
+    first = manifest.merged_styles()
+    first["body"].size = 99
+    first["motto"].bold = not first["motto"].bold
+    second = manifest.merged_styles()
+    assert second["body"].size != 99 and second["motto"] != first["motto"]
+    assert manifest.preset.styles["body"].size != 99

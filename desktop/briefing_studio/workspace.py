@@ -26,7 +26,15 @@ if TYPE_CHECKING:
 class Workspace:
     """The analyses of the open sources, in the user's order, with lookups by id."""
 
-    __slots__ = ("_analyses", "_figures", "_figures_by_section", "_order", "_sections")
+    # __weakref__: the template context keeps what it resolved with the workspace it came from.
+    __slots__ = (
+        "__weakref__",
+        "_analyses",
+        "_figures",
+        "_figures_by_section",
+        "_order",
+        "_sections",
+    )
 
     def __init__(self, analyses: Iterable[Analysis] = ()) -> None:
         self._analyses: tuple[Analysis, ...] = tuple(analyses)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -91,16 +92,25 @@ def _series(
 
 def _year_of(item: Mapping[str, Any]) -> int | None:
     """The latest year the figure's sentence names (its own digits left out)."""
-    sentence = str(item.get("sentence") or "").replace(str(item.get("surface") or ""), " ")
-    years = [int(y) for y in _YEAR.findall(sentence)]
+    return _sentence_year(str(item.get("sentence") or ""), str(item.get("surface") or ""))
+
+
+# Kept per text: every render of a briefing asks again for each chosen figure.
+@lru_cache(maxsize=4096)
+def _sentence_year(sentence: str, surface: str) -> int | None:
+    years = [int(y) for y in _YEAR.findall(sentence.replace(surface, " "))]
     return max(years) if years else None
 
 
 def _place_of(item: Mapping[str, Any]) -> str | None:
     """The first country or province its clause names."""
+    return _clause_place(str(item.get("clause") or ""))
+
+
+@lru_cache(maxsize=4096)
+def _clause_place(clause: str) -> str | None:
     from briefing_studio.analysis.gazetteer import gazetteer
 
-    clause = str(item.get("clause") or "")
     for match in gazetteer().find_places(clause):
         if match.entry.kind in ("country", "province"):
             return match.entry.name

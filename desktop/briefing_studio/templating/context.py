@@ -91,6 +91,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+from weakref import WeakKeyDictionary
 
 from markupsafe import Markup
 
@@ -99,8 +100,8 @@ from briefing_studio.briefing import Briefing, Counterpart, Holder, meeting_fiel
 from briefing_studio.errors import BriefingError
 from briefing_studio.sources.model import Table
 from briefing_studio.templating.charts import figure_series
+from briefing_studio.templating.filters import FIGURE_LINKS, mark_figures, vn_date
 from briefing_studio.templating.filters import figure as figure_words
-from briefing_studio.templating.filters import mark_figures, vn_date
 from briefing_studio.templating.manifest import Template, TemplateManifest, default_slot
 from briefing_studio.textutil import fold
 from briefing_studio.workspace import Workspace
@@ -139,15 +140,19 @@ def build_context(
             path=template.manifest_path,
         )
     manifest = template.manifest
-    index = _Resolver(workspace)
+    index = _resolver(workspace)
     figures = [index.figure_context(fid) for fid in briefing.figures]
+    in_section: dict[str, list[dict[str, Any]]] = {}
     for item in figures:  # the user's own wording of a figure replaces the written-out one
         edited = briefing.figure_texts.get(item["id"], "").strip()
         item["edited"] = bool(edited)
         if edited:
             item["text"] = edited
+        in_section.setdefault(item["section"], []).append(item)
     sections = [
-        index.section_context(chosen.section, chosen.slot, figures, manifest)
+        index.section_context(
+            chosen.section, chosen.slot, in_section.get(chosen.section, []), manifest
+        )
         for chosen in briefing.sections
     ]
     slots = [
@@ -224,7 +229,7 @@ def _citations(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def figure_contexts(workspace: Workspace, figure_ids: Sequence[str]) -> list[dict]:
     """The template dicts of ``figure_ids`` (``clause``, ``source``, …) outside a render."""
-    resolver = _Resolver(workspace)
+    resolver = _resolver(workspace)
     return [resolver.figure_context(fid) for fid in figure_ids]
 
 
@@ -317,24 +322,51 @@ def _label(counterpart: Counterpart) -> str:
     return f"{'thành phố' if fold(name) in _CITIES else 'tỉnh'} {name}"
 
 
-class _Resolver:
-    """The dicts templates get for chosen ids, looked up in the workspace."""
+def _resolver(workspace: Workspace) -> _Resolver:
+    """A resolver over the workspace with what was resolved in it before: a workspace never
+    changes, so what its ids resolve to is kept with it (as long as it lives), and a preview
+    after a tick, or the export after a preview, builds only what the user's choice changed."""
+    kept = _KEPT.get(workspace)
+    if kept is None:
+        kept = _KEPT[workspace] = _Kept()
+    return _Resolver(workspace, kept)
 
-    def __init__(self, workspace: Workspace) -> None:
+
+class _Kept:
+    """What was resolved in one workspace. Holds no reference to it, so that the workspace,
+    the weak key it is kept under, can go."""
+
+    MAX_MARKED = 20_000  # marked section texts kept: a user ticking figures makes new ones
+
+    def __init__(self) -> None:
+        self.figures: dict[tuple[str, bool], dict[str, Any]] = {}
+        self.marked: dict[tuple[str, tuple[str, ...], bool], Markup] = {}
+
+
+class _Resolver:
+    """The dicts templates get for chosen ids, looked up in the workspace.
+
+    A figure's dict is kept (per ``FIGURE_LINKS`` mode) and each call gets a copy, since
+    ``build_context`` writes the user's wording into it; a section's marked text is kept for
+    the figures chosen in it.
+    """
+
+    def __init__(self, workspace: Workspace, kept: _Kept) -> None:
         self.workspace = workspace
+        self.kept = kept
 
     def section_context(
         self,
         section_id: str,
         slot: str | None,
-        chosen_figures: list[dict[str, Any]],
+        figures: list[dict[str, Any]],
         manifest: TemplateManifest,
     ) -> dict[str, Any]:
+        """The dict of a chosen section; ``figures``: the chosen figures' dicts in it."""
         section = self.workspace.section(section_id)
         analysis = self.workspace.analysis_of(section_id)
         if section is None or analysis is None:
             raise _missing("đoạn", "section", section_id)
-        figures = [f for f in chosen_figures if f["section"] == section_id]
         if slot is None or manifest.slot(slot) is None:
             slot = default_slot(manifest, section)
         return {
@@ -342,7 +374,7 @@ class _Resolver:
             "kind": section.kind,
             "level": section.level,
             "text": section.text,
-            "html": mark_figures(section.text, figures),
+            "html": self._marked_text(section, figures),
             "cues": list(section.cues),
             "slot": slot or "",
             "source": _source_title(analysis),
@@ -353,7 +385,26 @@ class _Resolver:
             "table": _table_context(section.table, figures) if section.table else None,
         }
 
+    def _marked_text(self, section: Section, figures: list[dict[str, Any]]) -> Markup:
+        """``mark_figures`` of the section's text: the chosen figures' spans depend on the
+        workspace alone, so their ids say what the result is."""
+        key = (section.id, tuple(f["id"] for f in figures), FIGURE_LINKS.get())
+        marked = self.kept.marked.get(key)
+        if marked is None:
+            if len(self.kept.marked) >= _Kept.MAX_MARKED:
+                self.kept.marked.clear()
+            marked = self.kept.marked[key] = mark_figures(section.text, figures)
+        return marked
+
     def figure_context(self, figure_id: str) -> dict[str, Any]:
+        """A figure's dict (a copy the caller may change)."""
+        key = (figure_id, FIGURE_LINKS.get())
+        item = self.kept.figures.get(key)
+        if item is None:
+            item = self.kept.figures[key] = self._figure_context(figure_id)
+        return dict(item)
+
+    def _figure_context(self, figure_id: str) -> dict[str, Any]:
         fig = self.workspace.figure(figure_id)
         analysis = self.workspace.analysis_of(figure_id)
         if fig is None or analysis is None:
@@ -425,6 +476,9 @@ class _Resolver:
                 if chosen_ids & set(acronym.sections) or re.search(pattern, text):
                     found[acronym.short] = acronym.expansion
         return [{"short": k, "expansion": found[k]} for k in sorted(found, key=fold)]
+
+
+_KEPT: WeakKeyDictionary[Workspace, _Kept] = WeakKeyDictionary()
 
 
 def _missing(what_vi: str, what_en: str, item_id: str) -> BriefingError:

@@ -300,19 +300,27 @@ def _spans(text: str, figures: Sequence[Any]) -> list[tuple[int, int, str | None
 
 
 def _marked(text: str, figures: Sequence[Any], limit: int) -> Markup:
-    out, pos = [], 0
+    # Escaped pieces joined as text, then made Markup once (Markup % per figure was most of
+    # building a briefing's context).
+    out: list[str] = []
+    pos = 0
     links = FIGURE_LINKS.get()
     for start, end, figure_id in _spans(text, figures):
         if end > limit:
             break
-        out.append(escape(text[pos:start]))
+        out.append(_escaped(text[pos:start]))
         if links and figure_id:
-            out.append(Markup('<b data-figure="%s">%s</b>') % (figure_id, text[start:end]))
+            out.append(f'<b data-figure="{_escaped(figure_id)}">{_escaped(text[start:end])}</b>')
         else:
-            out.append(Markup("<b>%s</b>") % text[start:end])
+            out.append(f"<b>{_escaped(text[start:end])}</b>")
         pos = end
-    out.append(escape(text[pos:]))
-    return Markup("").join(out)
+    out.append(_escaped(text[pos:]))
+    return Markup("".join(out))
+
+
+def _escaped(text: str) -> str:
+    """``text`` escaped as autoescaping does it, as plain text."""
+    return str(escape(text))
 
 
 def _sentence_ends(text: str) -> list[int]:
@@ -332,7 +340,7 @@ def footnote(value: Any) -> Markup:
     text = "" if value is None else str(value).strip()
     if not text:
         return Markup("")
-    return Markup('<span class="footnote">%s</span>') % text
+    return Markup('<span class="footnote">' + str(escape(text)) + "</span>")  # % is 3× slower
 
 
 FILTERS: dict[str, Callable[..., Any]] = {

@@ -24,9 +24,12 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from html.entities import html5 as html5_entities
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NoReturn, get_args
+from xml.parsers.expat import ExpatError, ParserCreate
 
 from briefing_studio.document import (
     Block,
@@ -61,6 +64,8 @@ _ALLOWED_ATTRIBUTES = {
     "b": {"class", "data-figure"},
     "div": {"class", "data-chart"},
 }
+_CLASS_ONLY = frozenset({"class"})  # what other tags but <br> may carry
+_NO_ATTRIBUTES: frozenset[str] = frozenset()
 _KNOWN_TAGS = frozenset({*_INLINE_TAGS, *_BLOCK_TAGS, "li", "tr", "td", "th", "br", "span"})
 _OPTIONAL_END = frozenset({"p", "li", "td", "th", "tr"})  # may close implicitly, as in HTML
 # Open blocks at once. A real briefing nests a few levels (a panel, a table, a cell, a
@@ -76,14 +81,89 @@ def parse_markup(
     template_id: str = "",
     path: str | Path | None = None,
 ) -> list[Block]:
-    """The blocks of a markup string; ``styles`` are the class names it may use."""
-    parser = _MarkupParser(set(styles) | RESERVED_STYLES, template_id, path, markup)
+    """The blocks of a markup string; ``styles`` are the class names it may use.
+
+    Markup that is well-formed XML (the built-in templates write only such) is read by
+    expat, a tokenizer in C; anything else, and every error, by ``html.parser``, which reads
+    both alike and words the message with the markup line.
+    """
+    allowed = set(styles) | RESERVED_STYLES
+    blocks = _parse_well_formed(markup, allowed)
+    if blocks is None:
+        blocks = _parse_html(markup, allowed, template_id, path)
+    return blocks
+
+
+def _parse_html(
+    markup: str, styles: set[str], template_id: str = "", path: str | Path | None = None
+) -> list[Block]:
+    """The blocks of any markup, read by ``html.parser``; errors name the markup line."""
+    parser = _MarkupParser(styles, template_id, path, markup)
     parser.feed(markup)
     parser.close()
     return parser.finish()
 
 
-@dataclass
+# A literal tab or line break inside an attribute value: XML turns it into a space, HTML
+# keeps it, so such markup goes to html.parser.
+_ATTRIBUTE_WHITESPACE = re.compile(r"=\s*(?:\"[^\"<]*[\t\n\r]|'[^'<]*[\t\n\r])")
+# A reference other than the ones Jinja's escaping writes.
+_UNUSUAL_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#34|#39);)")
+_REFERENCE = re.compile(
+    r"&(?:#([0-9]{1,7});|#[xX]([0-9a-fA-F]{1,6});|([A-Za-z][A-Za-z0-9]{0,31});)?"
+)
+_ROOT = "briefing-markup"  # the element wrapped around the markup, which may have many roots
+
+
+class _NotSure(Exception):
+    """The markup holds something XML and HTML may read differently."""
+
+
+def _same_in_xml(number: int) -> bool:
+    """Whether ``&#number;`` is the same character to expat and to ``html.unescape``: XML's
+    characters without C0 and C1 controls and noncharacters, which HTML replaces or drops."""
+    if number in (0x9, 0xA) or 0x20 <= number <= 0x7E or 0xA0 <= number <= 0xD7FF:
+        return True
+    noncharacter = 0xFDD0 <= number <= 0xFDEF or number & 0xFFFE == 0xFFFE
+    return 0xE000 <= number <= 0x10FFFF and not noncharacter
+
+
+def _xml_reference(match: re.Match[str]) -> str:
+    """A character reference as expat reads it the way ``html.unescape`` does."""
+    return _xml_reference_of(match.group(), *match.groups())
+
+
+@lru_cache(maxsize=512)  # a markup repeats few references many times
+def _xml_reference_of(
+    reference: str, decimal: str | None, hexadecimal: str | None, name: str | None
+) -> str:
+    if name is not None:
+        text = html5_entities.get(name + ";")
+        if text is None:
+            raise _NotSure(reference)
+        return "".join(f"&#{ord(c)};" for c in text)
+    number = int(decimal) if decimal is not None else int(hexadecimal or "-1", 16)
+    if not _same_in_xml(number):  # also a bare "&": HTML keeps it, XML refuses it
+        raise _NotSure(reference)
+    return reference
+
+
+def _parse_well_formed(markup: str, styles: set[str]) -> list[Block] | None:
+    """The blocks of ``markup`` read by expat, or None when expat cannot be sure to read it as
+    ``html.parser`` does (not well-formed, an unusual reference, a CDATA section) or the markup
+    is invalid: ``html.parser`` then reads it again and words the message."""
+    if _ATTRIBUTE_WHITESPACE.search(markup):
+        return None
+    try:
+        if _UNUSUAL_REFERENCE.search(markup):
+            markup = _REFERENCE.sub(_xml_reference, markup)
+        data = f"<{_ROOT}>{markup}</{_ROOT}>".encode()
+        return _XmlReader(styles, markup, data).read()
+    except (ExpatError, BriefingError, _NotSure, UnicodeError):
+        return None
+
+
+@dataclass(slots=True)
 class _Open:
     """An open element: its tag, the model node it builds, the markup line it started on."""
 
@@ -91,6 +171,7 @@ class _Open:
     node: Any
     line: int
     runs: list[Inline] | None = None  # where text inside this element goes, if anywhere
+    children: list[Any] | None = None  # where blocks inside it go, if anywhere
 
 
 @dataclass
@@ -102,6 +183,20 @@ class _Format:
     underline: int = 0
     spans: list[str | None] = field(default_factory=list)
     figures: list[str | None] = field(default_factory=list)  # one per open <b>
+    # (bold, italic, underline, style, figure) of text now, kept until the format changes
+    now: tuple[bool, bool, bool, str | None, str | None] | None = None
+
+    def current(self) -> tuple[bool, bool, bool, str | None, str | None]:
+        """``Run``'s fields after its text, for text written now."""
+        if self.now is None:
+            self.now = (
+                self.bold > 0,
+                self.italic > 0,
+                self.underline > 0,
+                next((s for s in reversed(self.spans) if s), None),
+                next((f for f in reversed(self.figures) if f), None),
+            )
+        return self.now
 
 
 class _MarkupParser(HTMLParser):
@@ -112,7 +207,7 @@ class _MarkupParser(HTMLParser):
         self.styles = styles
         self.template_id = template_id
         self.path = path
-        self.lines = markup.splitlines()
+        self.markup = markup
         self.root: list[Block] = []
         self.stack: list[_Open] = []
         self.inline_stack: list[tuple[str, int]] = []  # open inline tags and their lines
@@ -143,9 +238,7 @@ class _MarkupParser(HTMLParser):
                 if self.note is not None:
                     self._fail("chú thích lồng trong chú thích", "a footnote inside a footnote")
                 self.note, self.note_depth = [], len(self.inline_stack) + 1
-            self._push_format(tag, style)
-            if tag == "b":
-                self.format.figures.append(attributes.get("data-figure") or None)
+            self._push_format(tag, style, attributes.get("data-figure"))
             self.inline_stack.append((tag, line))
         else:
             self._open_block(tag, style, attributes, line)
@@ -169,25 +262,18 @@ class _MarkupParser(HTMLParser):
             self._fail(f"thẻ </{tag}> không được hỗ trợ", f"the tag </{tag}> is not supported")
 
     def handle_data(self, data: str) -> None:
-        text = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", data))
+        target = self._text_target()
+        if target is None and self.note is None and not data.strip():
+            return  # whitespace between blocks (NFC keeps whitespace whitespace)
+        text = unicodedata.normalize("NFC", data)
+        if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+            text = _WHITESPACE.sub(" ", text)  # the test is 5× faster than the pattern
         if self.note is not None:
             self.note.append(text)
             return
-        if not text.strip():
-            if self._text_target() is None:
-                return  # whitespace between blocks
-        target = self._inline_target(self.getpos()[0])
-        fmt = self.format
-        target.append(
-            Run(
-                text,
-                bold=fmt.bold > 0,
-                italic=fmt.italic > 0,
-                underline=fmt.underline > 0,
-                style=next((s for s in reversed(fmt.spans) if s), None),
-                figure=next((f for f in reversed(fmt.figures) if f), None),
-            )
-        )
+        if target is None:
+            target = self._inline_target(self.getpos()[0])
+        target.append(Run(text, *self.format.current()))
 
     def handle_comment(self, data: str) -> None:
         """Comments are allowed and dropped."""
@@ -230,8 +316,8 @@ class _MarkupParser(HTMLParser):
                 f"blocks are nested more than {MAX_NESTING} deep",
             )
         parent = self.stack[-1] if self.stack else None
-        node, runs = self._make_block(tag, style, attributes, parent, line)
-        self.stack.append(_Open(tag, node, line, runs))
+        node, runs, children = self._make_block(tag, style, attributes, parent, line)
+        self.stack.append(_Open(tag, node, line, runs, children))
 
     def _make_block(
         self,
@@ -240,7 +326,8 @@ class _MarkupParser(HTMLParser):
         attributes: dict[str, str],
         parent: _Open | None,
         line: int,
-    ) -> tuple[Any, list[Inline] | None]:
+    ) -> tuple[Any, list[Inline] | None, list[Any] | None]:
+        """The node, where its text goes and where blocks inside it go (None: nowhere)."""
         parent_tag = parent.tag if parent else "body"
         where = _PLACEMENT.get(tag)
         if where is not None and parent_tag not in where:
@@ -249,51 +336,46 @@ class _MarkupParser(HTMLParser):
                 f"<{tag}> cannot be placed inside <{parent_tag}>",
             )
         node: Any
-        if tag in ("h1", "h2", "h3"):
-            node = Heading(level=int(tag[1]), inlines=[], style=style)
-        elif tag == "p":
-            node = Paragraph(inlines=[], style=style)
-        elif tag in ("ul", "ol"):
-            node = ListBlock(ordered=tag == "ol", items=[], style=style)
-        elif tag == "li":
-            node = ListItem(inlines=[])
-        elif tag == "table":
-            node = Table(rows=[], style=style, widths=self._widths(attributes.get("data-widths")))
-        elif tag == "tr":
-            node = Row(cells=[])
-        elif tag in ("td", "th"):
+        runs: list[Inline] | None = None
+        children: list[Any] | None = None
+        if tag == "td" or tag == "th":  # the most frequent first
             node = Cell(
-                inlines=[],
+                inlines=(runs := []),
                 header=tag == "th",
                 style=style,
                 colspan=self._span("colspan", attributes.get("colspan")),
                 rowspan=self._span("rowspan", attributes.get("rowspan")),
             )
+            children = node.blocks
+        elif tag == "p":
+            node = Paragraph(inlines=(runs := []), style=style)
+        elif tag == "tr":
+            node = Row(cells=(children := []))
+        elif tag == "li":
+            node = ListItem(inlines=(runs := []))
+            children = node.children
+        elif tag in ("h1", "h2", "h3"):
+            node = Heading(level=int(tag[1]), inlines=(runs := []), style=style)
+        elif tag in ("ul", "ol"):
+            node = ListBlock(ordered=tag == "ol", items=(children := []), style=style)
+        elif tag == "table":
+            widths = self._widths(attributes.get("data-widths"))
+            node = Table(rows=(children := []), style=style, widths=widths)
         elif style == "page-break":
             node = PageBreak()
         elif style == "chart":
             node = self._chart(attributes.get("data-chart"))
         else:  # div
-            node = Division(blocks=[], style=style)
+            node = Division(blocks=(children := []), style=style)
         self._attach(node, parent)
-        return node, getattr(node, "inlines", None)
+        return node, runs, children
 
     def _attach(self, node: Any, parent: _Open | None) -> None:
         if parent is None:
             self.root.append(node)
-        elif isinstance(parent.node, Division):
-            parent.node.blocks.append(node)
-        elif isinstance(parent.node, ListBlock):
-            parent.node.items.append(node)
-        elif isinstance(parent.node, ListItem):
-            parent.node.children.append(node)
-        elif isinstance(parent.node, Table):
-            parent.node.rows.append(node)
-        elif isinstance(parent.node, Row):
-            parent.node.cells.append(node)
-        elif isinstance(parent.node, Cell):
-            parent.node.blocks.append(node)
-        else:  # PageBreak holds nothing
+        elif parent.children is not None:
+            parent.children.append(node)
+        else:  # a page break or a chart holds nothing
             self._fail("ngắt trang không chứa được nội dung", "a page break cannot hold content")
 
     def _close_block(self, tag: str) -> None:
@@ -303,6 +385,10 @@ class _MarkupParser(HTMLParser):
                 f"</{tag}> đóng trước thẻ chữ <{open_tag}>",
                 f"</{tag}> closes before the inline <{open_tag}>",
             )
+        if self.stack and self.stack[-1].tag == tag:  # the usual case: the innermost closes
+            self._finish(self.stack[-1])
+            self.stack.pop()
+            return
         depth = next(
             (i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag), None
         )
@@ -322,13 +408,7 @@ class _MarkupParser(HTMLParser):
 
     def _close_siblings(self, tag: str) -> None:
         """A new ``li``/``tr``/``td`` closes the previous one still open, as in HTML."""
-        stops = {"li": ("ul", "ol"), "tr": ("table",), "td": ("tr",), "th": ("tr",)}[tag]
-        closes = {
-            "li": ("li", "p"),
-            "tr": ("tr", "td", "th", "p"),
-            "td": ("td", "th", "p"),
-            "th": ("td", "th", "p"),
-        }[tag]
+        stops, closes = _SIBLINGS[tag]
         while self.stack and self.stack[-1].tag not in stops and self.stack[-1].tag in closes:
             self._finish(self.stack.pop())
 
@@ -397,7 +477,10 @@ class _MarkupParser(HTMLParser):
         self.stack.append(_Open("p", paragraph, line, paragraph.inlines))
         return paragraph.inlines
 
-    def _push_format(self, tag: str, style: str | None) -> None:
+    def _push_format(self, tag: str, style: str | None, figure: str | None) -> None:
+        self.format.now = None
+        if tag == "b":
+            self.format.figures.append(figure or None)
         if tag == "span":
             self.format.spans.append(style)
         else:
@@ -412,6 +495,7 @@ class _MarkupParser(HTMLParser):
                 f"</{tag}> does not match (expected {expected})",
             )
         self.inline_stack.pop()
+        self.format.now = None
         if tag == "b":
             self.format.figures.pop()
         if tag == "span":
@@ -423,8 +507,10 @@ class _MarkupParser(HTMLParser):
     # Attributes -------------------------------------------------------------------------------
 
     def _attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
-        allowed = _ALLOWED_ATTRIBUTES.get(tag, {"class"} if tag != "br" else set())
         values: dict[str, str] = {}
+        if not attrs:
+            return values
+        allowed = _ALLOWED_ATTRIBUTES.get(tag, _NO_ATTRIBUTES if tag == "br" else _CLASS_ONLY)
         for name, value in attrs:
             if name not in allowed:
                 self._fail(
@@ -506,7 +592,8 @@ class _MarkupParser(HTMLParser):
 
     def _fail(self, problem_vi: str, problem_en: str) -> NoReturn:
         line = self.getpos()[0]
-        text = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        lines = self.markup.splitlines()
+        text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
         snippet = text if len(text) <= 120 else text[:117] + "…"
         name = self.template_id or "?"
         raise BriefingError(
@@ -516,6 +603,62 @@ class _MarkupParser(HTMLParser):
             f"That line: {snippet}",
             path=self.path,
         )
+
+
+# What a new li/tr/td/th closes (the open elements it closes, the ones it stops at).
+_SIBLINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "li": (("ul", "ol"), ("li", "p")),
+    "tr": (("table",), ("tr", "td", "th", "p")),
+    "td": (("tr",), ("td", "th", "p")),
+    "th": (("tr",), ("td", "th", "p")),
+}
+
+
+class _XmlReader(_MarkupParser):
+    """The builder fed by expat: tags and attribute names lower-cased as html.parser gives
+    them, the element wrapped around the markup skipped."""
+
+    def __init__(self, styles: set[str], markup: str, data: bytes) -> None:
+        super().__init__(styles, "", None, markup)
+        self.data = data
+        self.reader = reader = ParserCreate()
+        reader.buffer_text = True
+        reader.buffer_size = len(data) + 1  # one text between two tags, one call, as in HTML
+        reader.ordered_attributes = True
+        reader.StartElementHandler = self.xml_root
+        reader.EndElementHandler = self.xml_end
+        reader.CharacterDataHandler = self.handle_data
+        reader.CommentHandler = self.handle_comment  # ends a text, as in HTML
+        reader.ProcessingInstructionHandler = _refuse
+        reader.StartCdataSectionHandler = _refuse
+        reader.StartDoctypeDeclHandler = _refuse
+
+    def read(self) -> list[Block]:
+        self.reader.Parse(self.data, True)
+        return self.finish()
+
+    def xml_root(self, name: str, attributes: list[str]) -> None:
+        """The wrapping element: every later start is the markup's."""
+        self.reader.StartElementHandler = self.xml_start
+
+    def xml_start(self, name: str, attributes: list[str]) -> None:
+        pairs = []
+        if attributes:
+            pairs = [(n.lower(), v) for n, v in zip(attributes[::2], attributes[1::2], strict=True)]
+        self.handle_starttag(name.lower(), pairs)
+
+    def xml_end(self, name: str) -> None:
+        tag = name.lower()
+        if tag == "br":  # <br/> is one line break; <br></br> two, as html.parser reads them
+            at = self.reader.CurrentByteIndex
+            if self.data[at - 2 : at] == b"/>":
+                return
+        if name != _ROOT:
+            self.handle_endtag(tag)
+
+
+def _refuse(*_: object) -> None:
+    raise _NotSure
 
 
 # Which parents each element may have ("body" is the top level).
@@ -537,41 +680,40 @@ _PLACEMENT: dict[str, frozenset[str]] = {
 
 def _tidy(inlines: list[Inline]) -> list[Inline]:
     """Collapse spaces across runs, trim block and line edges, merge runs that look alike."""
+    if len(inlines) == 1 and isinstance(inlines[0], Run):  # most blocks: trim the one run
+        text = inlines[0].text.strip(" ")
+        if len(text) == len(inlines[0].text):
+            return inlines
+        return [replace(inlines[0], text=text)] if text else []
     out: list[Inline] = []
+    last: Inline | None = None  # out[-1], if any
     for item in inlines:
-        if isinstance(item, LineBreak):
-            _trim_end(out)
+        if not isinstance(item, Run):  # a line break, or a footnote's mark: it follows the
+            _trim_end(out)  # word before it, no space
             out.append(item)
-            continue
-        if isinstance(item, Footnote):  # the mark follows the word before it, no space
-            _trim_end(out)
-            out.append(item)
+            last = item
             continue
         text = item.text
-        at_edge = not out or isinstance(out[-1], LineBreak)
-        if at_edge or _ends_with_space(out):
+        at_edge = last is None or isinstance(last, LineBreak)
+        if at_edge or (isinstance(last, Run) and last.text.endswith(" ")):
             text = text.lstrip(" ")
         if not text:
             continue
-        previous = out[-1] if out else None
-        if isinstance(previous, Run) and _same_format(previous, item):
-            out[-1] = replace(previous, text=previous.text + text)
+        if isinstance(last, Run) and _same_format(last, item):
+            last = out[-1] = replace(last, text=last.text + text)
         else:
-            out.append(replace(item, text=text))
+            last = item if len(text) == len(item.text) else replace(item, text=text)
+            out.append(last)
     _trim_end(out)
     return out
-
-
-def _ends_with_space(out: list[Inline]) -> bool:
-    last = out[-1] if out else None
-    return isinstance(last, Run) and last.text.endswith(" ")
 
 
 def _trim_end(out: list[Inline]) -> None:
     while out and isinstance(out[-1], Run):
         text = out[-1].text.rstrip(" ")
         if text:
-            out[-1] = replace(out[-1], text=text)
+            if len(text) < len(out[-1].text):
+                out[-1] = replace(out[-1], text=text)
             return
         out.pop()
 

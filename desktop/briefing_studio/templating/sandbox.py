@@ -103,6 +103,7 @@ _REMOVED_FILTERS = ("center", "wordwrap", "pprint", "tojson", "xmlattr", "urlize
 # One %-conversion: optional (name), flags, width, precision, length modifier, type.
 _PERCENT_FIELD = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.)", re.S)
 _NUMBERS = re.compile(r"\d+")
+_DICT_ATTRIBUTES = frozenset(dir(dict))  # what getattr finds on any plain dict
 
 
 @dataclass(frozen=True)
@@ -340,6 +341,11 @@ class BriefingSandbox(ImmutableSandboxedEnvironment):
         # internals always gets the same clear message.
         if attribute.startswith("_"):
             return self.unsafe_undefined(obj, attribute)
+        # ``f.text`` on a context dict: Jinja tries the attribute first and takes the item
+        # when that raises AttributeError; a plain dict has no attribute of another name, so
+        # the item is taken at once (``d.items`` still finds the method).
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES and attribute in obj:
+            return obj[attribute]
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
