@@ -45,10 +45,11 @@ class SectionsView(QListView):
         self.delegate = SectionDelegate(self, model)
         self.setItemDelegate(self.delegate)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        # Rows are laid out 50 at a time between events: a 1 MB source (2,500 sections) never
-        # holds the window for more than a tenth of a second or so (bench/bench_ui.py).
+        # Rows are laid out a few at a time between events. Laying out one row's rich text takes
+        # 2–6 ms, so batches of 50 held the window for up to 0.29 s each while a 1 MB source
+        # (2,500 sections) was shown; batches of 12 stay under about 70 ms (bench/bench_ui.py).
         self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(50)
+        self.setBatchSize(12)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMouseTracking(True)
