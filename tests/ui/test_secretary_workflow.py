@@ -25,8 +25,11 @@ def _click_figure_in_text(qtbot, window, figure) -> None:
     source_view.show_section(figure.section)
     row = source_view.model.row_of(figure.section)
     index = source_view.model.index(row)
-    # Rows are laid out a batch at a time; the view scrolls once the row has its place.
+    # Rows are laid out a batch at a time; the view scrolls once the row has its place, up to
+    # 10 ms later (``_when_laid_out``): wait for the place, then for that scroll.
     viewport = source_view.view.viewport().rect()
+    qtbot.waitUntil(lambda: viewport.intersects(source_view.view.visualRect(index)), timeout=10000)
+    qtbot.wait(50)
     qtbot.waitUntil(lambda: viewport.intersects(source_view.view.visualRect(index)), timeout=10000)
     rect = source_view.view.visualRect(index)
     entry = source_view.model.entries[row]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ctypes
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -50,29 +51,32 @@ def render_page(
     return copy
 
 
-def render_pages(
-    pdf: bytes,
+@contextmanager
+def opened(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
+    """The PDF open in PDFium, with the lock held: read what is needed from one opening."""
+    with _lock:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            yield document
+        finally:
+            document.close()
+
+
+def pages_of(
+    document: pdfium.PdfDocument,
     dpi: float = 110.0,
     cancelled: Callable[[], bool] = lambda: False,
     limit: int | None = None,
     width: int | None = None,
 ) -> tuple[list[QImage], int]:
     """The first ``limit`` pages (all when None) at ``dpi``, or each ``width`` pixels wide, and
-    how many pages the PDF has.
-
-    Stops early (returning what it has) once ``cancelled()``.
-    """
+    how many pages the PDF has. Stops early (returning what it has) once ``cancelled()``."""
     images = []
-    with _lock:
-        document = pdfium.PdfDocument(pdf)
-        try:
-            total = len(document)
-            for index in range(total if limit is None else min(total, limit)):
-                if cancelled():
-                    break
-                images.append(render_page(document, index, dpi, width))
-        finally:
-            document.close()
+    total = len(document)
+    for index in range(total if limit is None else min(total, limit)):
+        if cancelled():
+            break
+        images.append(render_page(document, index, dpi, width))
     return images, total
 
 
@@ -91,20 +95,17 @@ def render_one(pdf: bytes, index: int, dpi: float) -> QImage:
 PageLink = tuple[tuple[float, float, float, float], str]
 
 
-def page_links(pdf: bytes, prefix: str, limit: int | None = None) -> list[list[PageLink]]:
+def links_of(
+    document: pdfium.PdfDocument, prefix: str, limit: int | None = None
+) -> list[list[PageLink]]:
     """The URI links starting with ``prefix`` on each of the first ``limit`` pages."""
     pages = []
-    with _lock:
-        document = pdfium.PdfDocument(pdf)
+    for index in range(len(document) if limit is None else min(len(document), limit)):
+        page = document[index]
         try:
-            for index in range(len(document) if limit is None else min(len(document), limit)):
-                page = document[index]
-                try:
-                    pages.append(_links_on(document, page, prefix.encode("ascii")))
-                finally:
-                    page.close()
+            pages.append(_links_on(document, page, prefix.encode("ascii")))
         finally:
-            document.close()
+            page.close()
     return pages
 
 

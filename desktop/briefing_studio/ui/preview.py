@@ -34,9 +34,9 @@ from shiboken6 import isValid
 
 from briefing_studio.document import FIGURE_LINK_PREFIX, Document
 from briefing_studio.errors import BriefingError
-from briefing_studio.ui import ops
+from briefing_studio.ui import ops, pdf_images
 from briefing_studio.ui.i18n import current_language
-from briefing_studio.ui.pdf_images import PageLink, page_links, render_pages
+from briefing_studio.ui.pdf_images import PageLink
 from briefing_studio.ui.state import BriefingState
 
 # How long the preview waits after a change before it renders (see the module docstring).
@@ -68,15 +68,25 @@ class Rendered:
     links: list[list[PageLink]] = field(default_factory=list)  # figures' links on ``pages``
 
 
-def rasterise(pdf: bytes, cancelled: Callable[[], bool], width: int) -> dict[str, Any]:
+def rasterise(
+    pdf: bytes, cancelled: Callable[[], bool], width: int, *, links: bool = False
+) -> dict[str, Any]:
     """The preview's page images (at most ``PREVIEW_MAX_PAGES``), drawn ``width`` pixels wide,
-    and the PDF's page count. Drawing at the shown size costs a third of drawing at 110 dpi and
-    scaling down (and scaling 30 pages on the UI thread paused it)."""
+    and the PDF's page count; with ``links``, also the figures' links on those pages, read from
+    the same opening of the PDF. Drawing at the shown size costs a third of drawing at 110 dpi
+    and scaling down (and scaling 30 pages on the UI thread paused it)."""
     width = max(width, 0)
-    pages, total = render_pages(
-        pdf, RASTER_DPI, cancelled, limit=PREVIEW_MAX_PAGES, width=width or None
-    )
-    return {"pages": pages, "total_pages": total, "fitted_width": width}
+    with pdf_images.opened(pdf) as document:
+        found = (
+            pdf_images.links_of(document, FIGURE_LINK_PREFIX, PREVIEW_MAX_PAGES) if links else []
+        )
+        pages, total = pdf_images.pages_of(
+            document, RASTER_DPI, cancelled, limit=PREVIEW_MAX_PAGES, width=width or None
+        )
+    result: dict[str, Any] = {"pages": pages, "total_pages": total, "fitted_width": width}
+    if links:
+        result["links"] = found
+    return result
 
 
 def pdf_of(document: Document) -> bytes:
@@ -250,8 +260,7 @@ class PreviewPanel(QWidget):
 
         def task(context: ops.TaskContext) -> Rendered:
             pdf = briefing_pdf(workspace, briefing, template, figure_links=True)
-            links = page_links(pdf, FIGURE_LINK_PREFIX, PREVIEW_MAX_PAGES)
-            return Rendered(pdf=pdf, links=links, **rasterise(pdf, context.cancelled, width))
+            return Rendered(pdf=pdf, **rasterise(pdf, context.cancelled, width, links=True))
 
         self._show_status(self.tr("Updating…"))
         self._op = ops.run_op(
