@@ -440,8 +440,8 @@ def draw_lines(paragraph: Any) -> bool:
     reportlab draws every run of a line through ``_putFragLine``, which also measures each
     run, its trailing spaces and its underlines, links and background for drawing them
     afterwards, and formats each piece of text through the canvas's general text output.
-    Left-aligned, centred and justified lines of plain runs (no underline, link, background,
-    rise, image, border or automatic leading) need none of that: their runs are written with
+    Left-aligned, centred and justified lines of plain or raised runs (no underline, link,
+    background, image, border or automatic leading) need none of that: their runs are written with
     the same bullet, font, colour, word-space, position and text operators, in the same order.
     """
     style = paragraph.style
@@ -469,13 +469,7 @@ def draw_lines(paragraph: Any) -> bool:
         first = lines[0]
         for line in lines:
             for f in line.words:
-                if (
-                    hasattr(f, "cbDefn")
-                    or f.us_lines
-                    or f.link
-                    or getattr(f, "backColor", None)
-                    or f.rise
-                ):
+                if hasattr(f, "cbDefn") or f.us_lines or f.link or getattr(f, "backColor", None):
                     return False
     else:
         return False
@@ -562,6 +556,7 @@ class _TextOut:
         self.tx: Any = None
         self.font: Any = None
         self.color: Any = None  # reportlab starts with no colour: the first run sets its own
+        self.rise = 0  # a footnote mark's raised baseline (reportlab starts at 0)
 
     def runs(self, words: list[Any], leading: float) -> None:
         """One line of runs, as ``_putFragLine`` writes it."""
@@ -578,6 +573,9 @@ class _TextOut:
             if color is not self.color and (self.color is None or self.color != color):
                 self.color = color
                 tx.setFillColor(color)
+            if f.rise != self.rise:
+                self.rise = f.rise
+                tx.setRise(f.rise)
             self.text(self.font, f.text, f is end)
         if tx._x0 != x0:
             setXPos(tx, x0 - tx._x0)
