@@ -22,6 +22,7 @@ the line, which reportlab cuts) returns None, and the caller lets reportlab brea
 
 from __future__ import annotations
 
+import itertools
 from string import whitespace
 from typing import Any
 
@@ -286,6 +287,43 @@ class _Lines:
                     total += count * stringWidth(" ", word.fontName, word.fontSize)
         return total * self.shrinkage
 
+    def same_run(
+        self,
+        frag_words: list[Any],
+        start: int,
+        source: Any,
+        width: float,
+        space_width: float,
+        max_width: float,
+    ) -> tuple[int, float, float, list[str]]:
+        """From ``start``: the words of one piece from ``source`` (the run the line's last
+        piece comes from) that fit in ``max_width`` as they are, after a space; they join the
+        last piece's text. Stops before any other word, which ``run`` takes word by word.
+
+        Returns (index of the first word not placed, line width, the space after the last
+        word placed, the texts placed)."""
+        placed: list[str] = []
+        space = self.space(source.fontName, source.fontSize)
+        index = start
+        for w in itertools.islice(frag_words, start, None):
+            if len(w) != 2:
+                break
+            f, text = w[1]
+            word_width = w[0]
+            if f is not source or not text or word_width <= 0:
+                break
+            new_width = width + space_width + word_width
+            if new_width > max_width:
+                break
+            placed.append(text)
+            width = new_width
+            index += 1
+            if not isinstance(w, _HSFrag):
+                space_width = 0
+                break
+            space_width = space
+        return index, width, space_width, placed
+
     def run(self, frag_words: list[Any]) -> ParaLines | None:
         paragraph, widths = self.paragraph, self.widths
         last_line = len(widths) - 1
@@ -301,7 +339,11 @@ class _Lines:
         first_of_line = 0
         space_key: tuple[str, float] | None = None
         space = 0.0
+        count = len(frag_words)
+        skip_to = 0  # words before it were placed by the quick loop below
         for index, w in enumerate(frag_words):
+            if index < skip_to:
+                continue
             last = w[-1][0]
             font_name, font_size = last.fontName, last.fontSize
             if not words:
@@ -373,6 +415,16 @@ class _Lines:
                 if not text and some_text:
                     n += 1
                 current_width = new_width
+                if space_width and index + 1 < count:
+                    # The words that follow in the same run, one piece each, and fit without
+                    # shrinking the spaces: what the steps above do for them, in short.
+                    skip_to, current_width, space_width, placed = self.same_run(
+                        frag_words, index + 1, source, current_width, space_width, max_width
+                    )
+                    if placed:
+                        n += len(placed)
+                        joined = " ".join(placed)
+                        g.text += joined if g.text.endswith(" ") else " " + joined
             else:
                 paragraph._width_max = max(paragraph._width_max, current_width)
                 lines.append(
