@@ -638,6 +638,16 @@ class _TextOut:
             tx._textOut(text, new_line)
             return
         doc = self.doc
+        quick = font.pdf_string(text, doc) if text and hasattr(font, "pdf_string") else None
+        if quick is not None:  # every character in the first subset
+            end = " T*" if new_line else ""
+            if tx._curSubset:
+                head = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+                tx._code.append(f"{font.getSubsetInternalName(0, doc)} {head} ({quick}) Tj{end}")
+                tx._curSubset = 0
+            else:
+                tx._code.append(f"({quick}) Tj{end}")
+            return
         parts = []
         head = None
         for subset, t in font.splitString(text, doc):
