@@ -196,7 +196,8 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     (at each entity), so the frags are the same. None (let reportlab parse) when the markup
     underlines more than once: reportlab numbers each underline.
     """
-    text = cleanBlockQuotedText(text)
+    if not _clean(text):
+        text = cleanBlockQuotedText(text)
     if text.count("<u>") > 1:
         return None
     key = _FRAG_KEYS.get(style) or tuple(repr(getattr(style, n, None)) for n in _FRAG_FIELDS)
@@ -217,6 +218,13 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
             stack.append(match.group())
     textTransformFrags(frags, style)
     return frags
+
+
+def _clean(text: str) -> bool:
+    """Whether ``cleanBlockQuotedText`` would give ``text`` back as it is: its only white
+    space is single spaces between words (``isprintable`` is false for every other space,
+    line break or tab), as in nearly all our markup."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _template(key: tuple, stack: tuple[str, ...], style: ParagraphStyle, body: str) -> ParaFrag:
