@@ -160,6 +160,14 @@ def _width(table: dict[str, float], word: str, name: str, size: float) -> float:
     return found
 
 
+def _widths(table: dict[str, float], words: list[str], name: str, size: float) -> list[float]:
+    """The widths of ``words`` in one face and size, looked up in ``table`` (see ``_width``)."""
+    found = list(map(table.get, words))
+    if None in found:
+        found = [_width(table, word, name, size) for word in words]
+    return found
+
+
 def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> Any:
     """reportlab's breakLines for a paragraph of one run, with word widths looked up."""
     name, size = f.fontName, f.fontSize
@@ -176,9 +184,13 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     lines: list[tuple[float, list[str]]] = []
     line: list[str] = []
     current_width = -space_width  # reportlab's start, so the first word adds no space
-    for word in split(text):
-        word_width = _width(table, word, name, size)
+    words = split(text)
+    for word, word_width in zip(words, _widths(table, words, name, size), strict=True):
         new_width = current_width + space_width + word_width
+        if new_width <= max_width:  # (then also within the limit with shrinking spaces)
+            line.append(word)
+            current_width = new_width
+            continue
         lim_width = max_width + shrink * len(line)
         if new_width > lim_width:
             nmw = min(line_no, last_line)
@@ -230,16 +242,25 @@ def _frag_words(frags: list[Any]) -> list[Any]:
                 parts.insert(0, "")
             elif not parts:
                 continue
-        table = _widths_of(f.fontName, f.fontSize)
-        for part in parts[:-1]:
-            word.append((f, part))
-            width += _width(table, part, f.fontName, f.fontSize)
-            word.insert(0, width)
-            words.append(_HSFrag(word))
-            word, width = [], 0
-        part = parts[-1]
-        word.append((f, part))
-        width += _width(table, part, f.fontName, f.fontSize)
+        sizes = _widths(_widths_of(f.fontName, f.fontSize), parts, f.fontName, f.fontSize)
+        if word:  # the end of a word begun in the run before
+            word.append((f, parts[0]))
+            width += sizes[0]
+            if len(parts) > 1:
+                word.insert(0, width)
+                words.append(_HSFrag(word))
+                word, width = [], 0
+        else:
+            word, width = [(f, parts[0])], sizes[0]
+        if len(parts) > 1:
+            if word:
+                word.insert(0, width)
+                words.append(_HSFrag(word))
+            words.extend(
+                _HSFrag([size, (f, part)])
+                for part, size in zip(parts[1:-1], sizes[1:-1], strict=True)
+            )
+            word, width = [(f, parts[-1])], sizes[-1]
         if text[-1] in whitespace:
             word.insert(0, width)
             words.append(_HSFrag(word))
@@ -253,6 +274,12 @@ def _frag_words(frags: list[Any]) -> list[Any]:
     return words
 
 
+# A face's ascent and descent, and the width of its space, by (face, size): asked for by
+# every paragraph, the same few faces each time (fonts are registered once per process).
+_ASCENTS: dict[tuple[str, float], tuple[float, float]] = {}
+_SPACES: dict[tuple[str, float], float] = {}
+
+
 class _Lines:
     """One run of the line breaker; the field names follow reportlab's ``breakLines``."""
 
@@ -260,21 +287,21 @@ class _Lines:
         self.paragraph = paragraph
         self.widths = widths
         self.shrinkage = shrinkage
-        self.ascents: dict[tuple[str, float], tuple[float, float]] = {}
-        self.spaces: dict[tuple[str, float], float] = {}
 
-    def ascent(self, name: str, size: float) -> tuple[float, float]:
+    @staticmethod
+    def ascent(name: str, size: float) -> tuple[float, float]:
         key = (name, size)
-        found = self.ascents.get(key)
+        found = _ASCENTS.get(key)
         if found is None:
-            found = self.ascents[key] = getAscentDescent(name, size)
+            found = _ASCENTS[key] = getAscentDescent(name, size)
         return found
 
-    def space(self, name: str, size: float) -> float:
+    @staticmethod
+    def space(name: str, size: float) -> float:
         key = (name, size)
-        found = self.spaces.get(key)
+        found = _SPACES.get(key)
         if found is None:
-            found = self.spaces[key] = stringWidth(" ", name, size)
+            found = _SPACES[key] = stringWidth(" ", name, size)
         return found
 
     def shrink(self, words: list[Any], space_width: float) -> float:
@@ -284,7 +311,7 @@ class _Lines:
             if word._fkind == _FK_TEXT:
                 count = word.text.count(" ")
                 if count:
-                    total += count * stringWidth(" ", word.fontName, word.fontSize)
+                    total += count * self.space(word.fontName, word.fontSize)
         return total * self.shrinkage
 
     def same_run(
