@@ -603,13 +603,13 @@ def draw_lines(paragraph: Any) -> bool:
             moved = offset
             setXPos(tx, moved)
             if not simple:
-                tx.setWordSpace(extra / float(spaces))
+                _word_space(tx, extra / float(spaces))
         elif simple:
             moved = offset + 0.5 * extra
             setXPos(tx, moved)
         else:
             moved = offset
-            tx.setWordSpace(extra / float(spaces))
+            _word_space(tx, extra / float(spaces))
             if kind == 0:  # (reportlab moves a centred line of runs only when it is simple)
                 setXPos(tx, moved)
         if kind == 0:
@@ -617,12 +617,33 @@ def draw_lines(paragraph: Any) -> bool:
         else:
             out.runs(words, style.leading)
         if not simple:
-            tx.setWordSpace(0)
+            _word_space(tx, 0)
         setXPos(tx, -moved)
         offset = 0
     canvas.drawText(tx)
     canvas.restoreState()
     return True
+
+
+def _word_space(tx: Any, space: float) -> None:
+    """``tx.setWordSpace(space)``, with the number written once (see ``_fp``)."""
+    tx._wordSpace = space
+    tx._code.append(f"{_fp(space)} Tw")
+
+
+# Numbers as the PDF writes them (reportlab's fp_str takes about 3 µs a call), by value:
+# font sizes, leadings and the zero word space come back on every line.
+_NUMBERS: dict[float, str] = {}
+_MAX_NUMBERS = 4096
+
+
+def _fp(value: float) -> str:
+    found = _NUMBERS.get(value)
+    if found is None:
+        if len(_NUMBERS) >= _MAX_NUMBERS:
+            _NUMBERS.clear()
+        found = _NUMBERS[value] = fp_str(value)
+    return found
 
 
 class _TextOut:
@@ -642,7 +663,8 @@ class _TextOut:
         tx = self.tx
         x0 = tx._x0
         if tx._leading != leading:
-            tx.setLeading(leading)
+            tx._leading = leading  # tx.setLeading, with the number written once
+            tx._code.append(f"{_fp(leading)} TL")
         end = words[-1]
         for f in words:
             if tx._fontname != f.fontName or tx._fontsize != f.fontSize:
@@ -669,7 +691,7 @@ class _TextOut:
         if quick is not None:  # every character in the first subset
             end = " T*" if new_line else ""
             if tx._curSubset:
-                head = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+                head = f"{_fp(tx._fontsize)} Tf {_fp(tx._leading)} TL"
                 tx._code.append(f"{font.getSubsetInternalName(0, doc)} {head} ({quick}) Tj{end}")
                 tx._curSubset = 0
             else:
@@ -680,7 +702,7 @@ class _TextOut:
         for subset, t in font.splitString(text, doc):
             if subset != tx._curSubset:
                 if head is None:
-                    head = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+                    head = f"{_fp(tx._fontsize)} Tf {_fp(tx._leading)} TL"
                 parts.append(f"{font.getSubsetInternalName(subset, doc)} {head}")
                 tx._curSubset = subset
             parts.append(f"({self.escape(t)}) Tj")
