@@ -89,6 +89,27 @@ class BriefingParagraph(Paragraph):
         if debug or not draw_lines(self):
             super().drawPara(debug)
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """``Flowable.drawOn``: the same "q", translation and "Q" around the lines, written
+        without saving the canvas's state a second time when ``draw_lines`` draws them (it
+        saves and restores the state itself, and nothing else changes it)."""
+        if getattr(self, "_showBoundary", None):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        code = canvas._code
+        code.append("q")
+        code.append(f"{fp_str(1, 0, 0, 1, self._hAlignAdjust(x, _sW), y)} cm")
+        self.canv = canvas
+        try:
+            drawn = draw_lines(self)
+        finally:
+            del self.canv
+        if drawn:
+            code.append("Q")
+        else:  # nothing written yet: reportlab's way
+            del code[-2:]
+            super().drawOn(canvas, x, y, _sW)
+
 
 def break_lines(paragraph: Any, widths: list[float]) -> Any:
     """The lines of ``paragraph`` (a reportlab Paragraph of text runs) in ``widths`` (first
