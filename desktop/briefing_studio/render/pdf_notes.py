@@ -138,10 +138,11 @@ class NotesFrame(Frame):
         notes = notes_in(flowable)
         if not notes:
             return notes
-        seen = {note.number for note, _, _ in self.page_notes} | self.placed
+        placed = self.placed  # (every note of the pages before: not copied for each ask)
+        seen = {note.number for note, _, _ in self.page_notes}
         out = []
         for note in notes:
-            if note.number not in seen:
+            if note.number not in seen and note.number not in placed:
                 seen.add(note.number)
                 out.append(note)
         return out
