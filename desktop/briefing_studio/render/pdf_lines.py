@@ -46,7 +46,7 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
-from briefing_studio.render.pdf_markup import frags_of
+from briefing_studio.render.pdf_markup import copy_frag, frags_of
 
 # The attributes reportlab's sameFrag compares (after ruling out images and line breaks).
 _SAME_FRAG = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
@@ -195,7 +195,7 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     ascent, descent = getAscentDescent(name, size)
     text = strip(f.text)
     if not text:
-        return f.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
+        return copy_frag(f, kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
     table = _widths_of(name, size)
     space_width = stringWidth(" ", name, size)
     shrink = shrinkage * space_width
@@ -230,7 +230,7 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     if line:
         paragraph._width_max = max(paragraph._width_max, current_width)
         lines.append((max_width - current_width, line))
-    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+    return copy_frag(f, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
 
 
 def _frag_words(frags: list[Any]) -> list[Any]:
@@ -422,7 +422,7 @@ class _Lines:
                     max_ascent = max(max_ascent, ascent)
                     min_descent = min(min_descent, descent)
                 if not words:
-                    g = f.clone()
+                    g = copy_frag(f)
                     words = [g]
                     g.text = text
                     source = f
@@ -433,7 +433,7 @@ class _Lines:
                                 if not wi.text.endswith(" "):
                                     wi.text += " "
                                 break
-                    g = f.clone()
+                    g = copy_frag(f)
                     words.append(g)
                     g.text = text
                     source = f
@@ -451,7 +451,7 @@ class _Lines:
                     space_width = 0
                 some_text = False
                 for part, part_text in w[2:] if len(w) > 2 else ():
-                    g = part.clone()
+                    g = copy_frag(part)
                     g.text = part_text
                     source = part
                     some_text = some_text or bool(part_text)
@@ -494,14 +494,14 @@ class _Lines:
                 space_width = self.space(font_name, font_size) if isinstance(w, _HSFrag) else 0
                 current_width = word_width
                 n = 1
-                g = f.clone()
+                g = copy_frag(f)
                 source = f
                 max_size = g.fontSize
                 max_ascent, min_descent = self.ascent(g.fontName, max_size)
                 words = [g]
                 g.text = w[1][1]
                 for part, part_text in w[2:] if len(w) > 2 else ():
-                    g = part.clone()
+                    g = copy_frag(part)
                     g.text = part_text
                     source = part
                     words.append(g)

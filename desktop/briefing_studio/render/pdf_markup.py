@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import escape
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from reportlab.lib import colors
@@ -209,15 +210,27 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
             data = match.group() if entity is None else known_entities.get(entity)
             if data is None:
                 return None
-            frags.append(_template(key, tuple(stack), style, "x").clone(text=data))
+            frags.append(copy_frag(_template(key, tuple(stack), style, "x"), text=data))
         elif tag == "br" and closed:
-            frags.append(_template(key, tuple(stack), style, "<br/>").clone())
+            frags.append(copy_frag(_template(key, tuple(stack), style, "<br/>")))
         elif slash:
             stack.pop()
         else:
             stack.append(match.group())
     textTransformFrags(frags, style)
     return frags
+
+
+def copy_frag(frag: Any, **values: object) -> Any:
+    """``frag.clone(**values)``: the same attributes in a new object of the same class,
+    without passing them through keyword arguments twice (a PDF clones a run or line
+    thousands of times)."""
+    new = object.__new__(frag.__class__)
+    attributes = new.__dict__
+    attributes.update(frag.__dict__)
+    if values:
+        attributes.update(values)
+    return new
 
 
 def _clean(text: str) -> bool:
