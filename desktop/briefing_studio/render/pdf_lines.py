@@ -52,6 +52,9 @@ from briefing_studio.render.pdf_markup import copy_frag, frags_of
 _SAME_FRAG = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
 
 
+_NOT_SET = object()
+
+
 class BriefingParagraph(Paragraph):
     """reportlab's Paragraph over our markup, laid out once per width.
 
@@ -80,6 +83,16 @@ class BriefingParagraph(Paragraph):
         if availWidth >= _FUZZ:  # below it reportlab answers "does not fit" and lays out nothing
             self._laid_out = (availWidth, self._wrapWidths, self.blPara, self.height)
         return size
+
+    # Flowable.getSpaceBefore/After ask hasattr(self, ...) first, which fails (an exception)
+    # for every paragraph; a table asks for each cell each time it measures or draws it.
+    def getSpaceBefore(self) -> float:
+        own = self.__dict__.get("spaceBefore", _NOT_SET)
+        return self.style.spaceBefore if own is _NOT_SET else own
+
+    def getSpaceAfter(self) -> float:
+        own = self.__dict__.get("spaceAfter", _NOT_SET)
+        return self.style.spaceAfter if own is _NOT_SET else own
 
     def breakLines(self, width: Any) -> Any:
         lines = break_lines(self, width)
@@ -476,16 +489,15 @@ class _Lines:
             else:
                 paragraph._width_max = max(paragraph._width_max, current_width)
                 lines.append(
-                    FragLine(
-                        extraSpace=max_width - current_width,
-                        wordCount=n,
-                        lineBreak=False,
-                        words=words,
-                        fontSize=max_size,
-                        ascent=max_ascent,
-                        descent=min_descent,
-                        maxWidth=max_width,
-                        sFW=first_of_line,
+                    _frag_line(
+                        max_width - current_width,
+                        n,
+                        words,
+                        max_size,
+                        max_ascent,
+                        min_descent,
+                        max_width,
+                        first_of_line,
                     )
                 )
                 first_of_line = index
@@ -512,20 +524,45 @@ class _Lines:
         if words:
             paragraph._width_max = max(paragraph._width_max, current_width)
             lines.append(
-                FragLine(
-                    extraSpace=max_width - current_width,
-                    wordCount=n,
-                    lineBreak=False,
-                    words=words,
-                    fontSize=max_size,
-                    ascent=max_ascent,
-                    descent=min_descent,
-                    maxWidth=max_width,
-                    sFW=first_of_line,
+                _frag_line(
+                    max_width - current_width,
+                    n,
+                    words,
+                    max_size,
+                    max_ascent,
+                    min_descent,
+                    max_width,
+                    first_of_line,
                 )
             )
         paragraph.frags = frag_words  # reportlab's FW: the frag words, for splitting later
         return ParaLines(kind=1, lines=lines)
+
+
+def _frag_line(
+    extra: float,
+    count: int,
+    words: list[Any],
+    size: float,
+    ascent: float,
+    descent: float,
+    max_width: float,
+    first_word: int,
+) -> Any:
+    """``FragLine(extraSpace=..., ...)`` as ``breakLines`` makes it, attributes set directly."""
+    line = object.__new__(FragLine)
+    line.__dict__.update(
+        extraSpace=extra,
+        wordCount=count,
+        lineBreak=False,
+        words=words,
+        fontSize=size,
+        ascent=ascent,
+        descent=descent,
+        maxWidth=max_width,
+        sFW=first_word,
+    )
+    return line
 
 
 def _same_frag(a: Any, b: Any) -> bool:
