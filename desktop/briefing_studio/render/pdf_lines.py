@@ -29,6 +29,7 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import (
     _FK_TEXT,
@@ -40,7 +41,6 @@ from reportlab.platypus.paragraph import (
     _processed_frags,
     _shy,
     lstrip,
-    setXPos,
     split,
     strip,
 )
@@ -111,7 +111,7 @@ class BriefingParagraph(Paragraph):
             return
         code = canvas._code
         code.append("q")
-        code.append(f"{fp_str(1, 0, 0, 1, self._hAlignAdjust(x, _sW), y)} cm")
+        code.append(f"1 0 0 1 {_fp(self._hAlignAdjust(x, _sW))} {_fp(y)} cm")
         self.canv = canvas
         try:
             drawn = draw_lines(self)
@@ -624,11 +624,11 @@ def draw_lines(paragraph: Any) -> bool:
     out = _TextOut(canvas)
     if kind == 0:
         canvas.setFillColor(first.textColor)
-        tx = out.tx = paragraph.beginText(style.leftIndent, cur_y)
+        tx = out.tx = _begin_text(canvas, style.leftIndent, cur_y)
         tx.setFont(first.fontName, first.fontSize, style.leading)
         out.font = getFont(first.fontName)
     else:
-        tx = out.tx = paragraph.beginText(style.leftIndent, cur_y)
+        tx = out.tx = _begin_text(canvas, style.leftIndent, cur_y)
         tx._leading = None
         tx._fontname, tx._fontsize = None, None
     for i, line in enumerate(lines):
@@ -659,28 +659,76 @@ def draw_lines(paragraph: Any) -> bool:
             simple = spaces <= 0
         if alignment != TA_CENTER:
             moved = offset
-            setXPos(tx, moved)
+            _move(tx, moved)
             if not simple:
                 _word_space(tx, extra / float(spaces))
         elif simple:
             moved = offset + 0.5 * extra
-            setXPos(tx, moved)
+            _move(tx, moved)
         else:
             moved = offset
             _word_space(tx, extra / float(spaces))
             if kind == 0:  # (reportlab moves a centred line of runs only when it is simple)
-                setXPos(tx, moved)
+                _move(tx, moved)
         if kind == 0:
             out.text(out.font, text, True)
         else:
             out.runs(words, style.leading)
         if not simple:
             _word_space(tx, 0)
-        setXPos(tx, -moved)
+        _move(tx, -moved)
         offset = 0
     canvas.drawText(tx)
     canvas.restoreState()
     return True
+
+
+def _move(tx: Any, dx: float) -> None:
+    """reportlab's ``setXPos(tx, dx)`` (``PDFTextObject.moveCursor``, which folds a move
+    into the one just before it), with the numbers written once (see ``_fp``)."""
+    if -1e-6 <= dx <= 1e-6:
+        return
+    code = tx._code
+    dy = 0.0
+    if code and code[-1].endswith(" Td"):
+        last = code[-1].split()
+        if len(last) == 3:
+            del code[-1]
+        else:
+            code[-1] = "".join(last[:-4])
+        last_dx, last_dy = float(last[-3]), float(last[-2])
+        dx += last_dx
+        dy -= last_dy
+        tx._x0 -= last_dx
+        tx._y0 -= last_dy
+    code.append(f"{_fp(dx)} {_fp(-dy)} Td")
+    tx._x0 += dx
+    tx._y0 += dy
+    tx._x = tx._x0
+    tx._y = tx._y0
+
+
+def _begin_text(canvas: Any, x: float, y: float) -> Any:
+    """``canvas.beginText(x, y)``: reportlab's text object, its origin written once."""
+    if not canvas.bottomup:
+        return canvas.beginText(x, y)
+    tx = object.__new__(PDFTextObject)
+    tx._code = ["BT", f"1 0 0 1 {_fp(x)} {_fp(y)} Tm"]
+    tx._canvas = canvas
+    tx._fontname = canvas._fontname
+    tx._fontsize = canvas._fontsize
+    tx._leading = canvas._leading
+    tx._doc = canvas._doc
+    tx._colorsUsed = canvas._colorsUsed
+    tx._enforceColorSpace = getattr(canvas, "_enforceColorSpace", None)
+    tx._curSubset = -1
+    tx.direction = None
+    tx._x0 = tx._x = x
+    tx._y0 = tx._y = y
+    tx._textRenderMode = 0
+    tx._clipping = 0
+    tx._rise = 0
+    return tx
 
 
 def _word_space(tx: Any, space: float) -> None:
@@ -737,7 +785,7 @@ class _TextOut:
                 tx.setRise(f.rise)
             self.text(self.font, f.text, f is end)
         if tx._x0 != x0:
-            setXPos(tx, x0 - tx._x0)
+            _move(tx, x0 - tx._x0)
 
     def text(self, font: Any, text: str, new_line: bool) -> None:
         tx = self.tx
