@@ -222,7 +222,7 @@ def test_space_before_and_after_are_reportlabs() -> None:
 def test_a_copied_run_is_reportlabs_clone() -> None:
     (run,) = frags_of(f'<font name="{BOLD}">đậm</font>', style())
     for values in ({}, {"text": "khác"}):
-        copy, clone = copy_frag(run, **values), run.clone(**values)
+        copy, clone = copy_frag(run, values), run.clone(**values)
         assert type(copy) is type(clone) and vars(copy) == vars(clone)
         assert copy is not run and vars(run)["text"] == "đậm"
 

@@ -40,8 +40,8 @@ from reportlab.platypus.paragraph import (
     _HSFrag,
     _processed_frags,
     _shy,
+    _wsc_re_split,
     lstrip,
-    split,
     strip,
 )
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
@@ -150,9 +150,9 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
         or style.justifyBreaks
         or any(
             text is None
-            or hasattr(run, "cbDefn")
-            or hasattr(run, "lineBreak")
-            or hasattr(run, "backColor")
+            or "cbDefn" in (attributes := run.__dict__)  # (hasattr: no class has these)
+            or "lineBreak" in attributes
+            or "backColor" in attributes
             or _shy in text
             for run, text in runs
         )
@@ -171,6 +171,12 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     if lines is None:  # a word wider than a line: reportlab cuts it
         widths[0] = first_width
     return lines
+
+
+def _split(text: str) -> list[str]:
+    """reportlab's ``split(text)`` for text (not bytes): words at white space, where a
+    no-break space is not white space."""
+    return _wsc_re_split(text) if "\xa0" in text else text.split()
 
 
 # Word widths by (face, size): the same few thousand words come back on every page.
@@ -208,7 +214,9 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     ascent, descent = getAscentDescent(name, size)
     text = strip(f.text)
     if not text:
-        return copy_frag(f, kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
+        return copy_frag(
+            f, {"kind": 0, "lines": [], "ascent": ascent, "descent": descent, "fontSize": size}
+        )
     table = _widths_of(name, size)
     space_width = stringWidth(" ", name, size)
     shrink = shrinkage * space_width
@@ -218,7 +226,7 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     lines: list[tuple[float, list[str]]] = []
     line: list[str] = []
     current_width = -space_width  # reportlab's start, so the first word adds no space
-    words = split(text)
+    words = _split(text)
     for word, word_width in zip(words, _widths(table, words, name, size), strict=True):
         new_width = current_width + space_width + word_width
         if new_width <= max_width:  # (then also within the limit with shrinking spaces)
@@ -243,7 +251,9 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     if line:
         paragraph._width_max = max(paragraph._width_max, current_width)
         lines.append((max_width - current_width, line))
-    return copy_frag(f, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+    return copy_frag(
+        f, {"kind": 0, "lines": lines, "ascent": ascent, "descent": descent, "fontSize": size}
+    )
 
 
 def _frag_words(frags: list[Any]) -> list[Any]:
@@ -263,7 +273,7 @@ def _frag_words(frags: list[Any]) -> list[Any]:
             if not text:
                 continue
             hanging_strip = False
-        parts = split(text)
+        parts = _split(text)
         if text[0] in whitespace or not parts:
             if word:
                 word.insert(0, width)
@@ -606,7 +616,8 @@ def draw_lines(paragraph: Any) -> bool:
         first = lines[0]
         for line in lines:
             for f in line.words:
-                if hasattr(f, "cbDefn") or f.us_lines or f.link or getattr(f, "backColor", None):
+                attributes = f.__dict__  # (hasattr and getattr: no class has these)
+                if "cbDefn" in attributes or f.us_lines or f.link or attributes.get("backColor"):
                     return False
     else:
         return False

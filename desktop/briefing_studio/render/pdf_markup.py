@@ -210,7 +210,7 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
             data = match.group() if entity is None else known_entities.get(entity)
             if data is None:
                 return None
-            frags.append(copy_frag(_template(key, tuple(stack), style, "x"), text=data))
+            frags.append(copy_frag(_template(key, tuple(stack), style, "x"), {"text": data}))
         elif tag == "br" and closed:
             frags.append(copy_frag(_template(key, tuple(stack), style, "<br/>")))
         elif slash:
@@ -221,15 +221,15 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     return frags
 
 
-def copy_frag(frag: Any, **values: object) -> Any:
+def copy_frag(frag: Any, values: dict[str, object] | None = None) -> Any:
     """``frag.clone(**values)``: the same attributes in a new object of the same class,
     without passing them through keyword arguments twice (a PDF clones a run or line
     thousands of times)."""
     new = object.__new__(frag.__class__)
-    attributes = new.__dict__
-    attributes.update(frag.__dict__)
+    attributes = frag.__dict__.copy()
     if values:
         attributes.update(values)
+    new.__dict__ = attributes
     return new
 
 
