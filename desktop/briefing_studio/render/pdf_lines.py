@@ -65,6 +65,10 @@ class BriefingParagraph(Paragraph):
     """
 
     _laid_out: tuple[float, Any, Any, float] | None = None
+    # The footnotes whose marks it draws (set by the PDF writer, see ``pdf_notes.notes_in``,
+    # which asks every paragraph in a noted table): None here, so asking never fails.
+    notes: list[Any] | None = None
+    _notes_within: list[Any] | None = None
 
     def __init__(
         self, text: str | None, style: Any, bulletText: Any = None, frags: Any = None, **kw: Any
