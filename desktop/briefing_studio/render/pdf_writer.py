@@ -267,7 +267,12 @@ class _Story:
                 low = r + layout.rowspan_of(cell, r, len(grid.rows)) - 1
                 inner = sum(widths[start : end + 1]) - 2 * pad_x
                 data[r][start] = content = self.cell(cell, inner)
-                commands.extend(_outer_spacing(content, (start, r), (end, r), pad_y, pad_y))
+                spacing = _outer_spacing(content, (start, r), (end, r), pad_y, pad_y)
+                if any(command[3] != pad_y for command in spacing):
+                    # (else the table's own padding; cells' ranges never overlap, so leaving
+                    # the same numbers out changes nothing; reportlab applies each command
+                    # cell by cell as it makes the table)
+                    commands.extend(spacing)
                 if end > start or low > r:
                     commands.append(("SPAN", (start, r), (end, low)))
                 background = layout.cell_style(self.document, cell).background or fill
