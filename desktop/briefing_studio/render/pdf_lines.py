@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 from string import whitespace
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import fp_str
@@ -599,15 +600,15 @@ def draw_lines(paragraph: Any) -> bool:
     blocks = paragraph.blPara
     lines = blocks.lines
     alignment = style.alignment
+    own = paragraph.__dict__  # (no paragraph class has _offsets or autoLeading)
+    quick = _QUICK_STYLES.get(style)
+    if quick is None:
+        quick = _QUICK_STYLES[style] = _quick_style(style)
     if (
         not lines
-        or alignment not in (TA_LEFT, TA_CENTER, TA_JUSTIFY)
-        or style.backColor
-        or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
-        or style.wordWrap
-        or style.endDots
-        or getattr(paragraph, "_offsets", None)
-        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("min", "max")
+        or not quick
+        or own.get("_offsets")
+        or ("autoLeading" in own and own["autoLeading"] in ("min", "max"))
         or "preformatted" in type(paragraph).__name__.lower()
     ):
         return False
@@ -744,6 +745,22 @@ def _begin_text(canvas: Any, x: float, y: float) -> Any:
     tx._clipping = 0
     tx._rise = 0
     return tx
+
+
+def _quick_style(style: Any) -> bool:
+    """Whether ``draw_lines`` can draw paragraphs of ``style`` (the style's part of its test)."""
+    return not (
+        style.alignment not in (TA_LEFT, TA_CENTER, TA_JUSTIFY)
+        or style.backColor
+        or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
+        or style.wordWrap
+        or style.endDots
+        or getattr(style, "autoLeading", "") in ("min", "max")
+    )
+
+
+# Styles are made once per look and never changed, so each is tested once.
+_QUICK_STYLES: WeakKeyDictionary[Any, bool] = WeakKeyDictionary()
 
 
 def _word_space(tx: Any, space: float) -> None:
