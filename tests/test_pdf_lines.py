@@ -247,3 +247,24 @@ def test_a_line_is_written_with_the_codes_reportlab_gives_it() -> None:
     font.splitString(many, doc)
     assert font.pdf_string(many[-5:], doc) is None  # codes of the second subset
     assert font.pdf_string(seen, doc) is not None
+
+
+def test_a_paragraph_that_draws_itself_otherwise_is_left_to_it() -> None:
+    """drawOn writes the lines itself only for the paragraph draw_lines draws: a subclass
+    with its own draw, or one in debug mode, is drawn the way reportlab draws it."""
+
+    class Framed(BriefingParagraph):
+        def draw(self) -> None:
+            self.canv.rect(0, 0, 10, 10)
+
+    canvas = Canvas(io.BytesIO())
+    framed = Framed("một dòng", style())
+    framed.wrapOn(canvas, 200, 1e9)
+    framed.drawOn(canvas, 40, 300)
+    assert any(" re " in line for line in canvas._code)  # its rectangle, no text
+    assert not any("Tj" in line for line in canvas._code)
+    debugged = BriefingParagraph("một dòng", style())
+    debugged.debug = 1
+    theirs = Paragraph("một dòng", style())
+    theirs.debug = 1
+    assert drawn(debugged, 200) == drawn(theirs, 200)

@@ -111,7 +111,12 @@ class BriefingParagraph(Paragraph):
         """``Flowable.drawOn``: the same "q", translation and "Q" around the lines, written
         without saving the canvas's state a second time when ``draw_lines`` draws them (it
         saves and restores the state itself, and nothing else changes it)."""
-        if getattr(self, "_showBoundary", None):
+        if (
+            self.debug
+            or self.__dict__.get("_showBoundary")
+            or type(self).draw is not Paragraph.draw  # (a subclass that draws otherwise)
+            or type(self).drawPara is not BriefingParagraph.drawPara
+        ):
             super().drawOn(canvas, x, y, _sW)
             return
         code = canvas._code
