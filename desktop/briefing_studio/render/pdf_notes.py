@@ -35,11 +35,13 @@ class NotedTable(PdfTable):
     class, so every part of a noted table is one too, and a plain table is never walked.
 
     The rest of a long table is asked for its notes on every page it reaches; the notes of
-    each row are found once and shared by all the parts (reportlab hands the same row lists
-    to the parts; a row split inside is a new list and is read anew).
+    each row are found once and shared by all the parts. A row is known by its cells: the
+    parts of a table split inside a row get copies of the row lists holding the same cells
+    (a cell split in two is a new cell, and is read anew). The cells are kept with their
+    notes, so their ids stay theirs.
     """
 
-    _row_notes: dict[int, tuple[list[Any], list[Footnote]]] | None = None
+    _row_notes: dict[tuple[int, ...], tuple[tuple[Any, ...], list[Footnote]]] | None = None
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
@@ -52,12 +54,13 @@ class NotedTable(PdfTable):
     def notes_within(self) -> list[Footnote]:
         if self._row_notes is None:
             self._row_notes = {}
-        by_row = self._row_notes
+        by_cells = self._row_notes
         found: list[Footnote] = []
         for row in self._cellvalues:
-            known = by_row.get(id(row))
-            if known is None or known[0] is not row:  # (the row is kept: its id stays its)
-                known = by_row[id(row)] = (row, _notes_of(row))
+            cells = tuple(map(id, row))
+            known = by_cells.get(cells)
+            if known is None:
+                known = by_cells[cells] = (tuple(row), _notes_of(row))
             found.extend(known[1])
         return found
 
