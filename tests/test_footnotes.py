@@ -127,6 +127,34 @@ def test_pdf_notes_of_a_table_split_over_pages_follow_their_rows() -> None:
         assert note_pages == [row_page], i
 
 
+def test_only_tables_with_note_marks_are_searched_for_notes() -> None:
+    """The frame asks every table it places or splits for its notes: a table without
+    marks answers at once; a split one's parts each have the notes of their own rows."""
+    from reportlab.platypus import Table as PdfTable
+
+    from briefing_studio.render import layout
+    from briefing_studio.render.pdf_notes import NotedTable, notes_in
+    from briefing_studio.render.pdf_writer import _LaidOut, _Story
+
+    rows = "".join(
+        f'<tr><td>Dòng {i}</td><td>Báo cáo<span class="footnote">Nguồn {i}.</span></td></tr>'
+        for i in range(1, 41)
+    )
+    markup = f"<table><tr><th>A</th><th>B</th></tr>{rows}</table><table><tr><td>x</td></tr></table>"
+    document = _LaidOut(**vars(layout.with_defaults(Document(parse_markup(markup)))))
+    story = _Story(document).blocks(document.blocks, 450.0, None, False)
+    noted, plain = story
+    assert type(noted) is NotedTable and type(plain) is PdfTable
+    assert notes_in(plain) == []
+    assert [note.number for note in notes_in(noted)] == list(range(1, 41))
+    noted.wrap(450.0, 1e9)
+    first, rest = noted.split(450.0, 300.0)
+    assert type(first) is type(rest) is NotedTable
+    split_at = len(first._cellvalues) - 1  # (the header row is repeated on the rest)
+    assert [n.number for n in notes_in(first)] == list(range(1, split_at + 1))
+    assert [n.number for n in notes_in(rest)] == list(range(split_at + 1, 41))
+
+
 def test_pdf_text_never_runs_into_the_notes() -> None:
     """Each page's frame is shortened by its notes: the last body line ends above them."""
     data = pdf_bytes(Document(parse_markup(_markup(8))))

@@ -14,7 +14,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from briefing_studio.render.fonts import face_for
 from briefing_studio.render.pdf_lines import BriefingParagraph, break_lines
-from briefing_studio.render.pdf_markup import frags_of
+from briefing_studio.render.pdf_markup import copy_frag, frags_of
 
 BOLD = face_for("Times New Roman", True, False)
 SANS = face_for("Arial", False, True)
@@ -43,6 +43,8 @@ def frag_values(frags: list) -> list[dict]:
         '  khoảng   trắng  <font name="' + BOLD + '">  đậm </font>  ',
         "",
         "R&amp;D",
+        "dòng\tmột\ndòng\xa0hai ",  # white space reportlab cleans up (or keeps: no-break)
+        " đầu và cuối ",
     ],
 )
 def test_runs_are_the_ones_reportlab_parses(markup: str) -> None:
@@ -116,7 +118,15 @@ def drawn(paragraph: Paragraph, width: float) -> list[str]:
 @pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_JUSTIFY])
 @pytest.mark.parametrize("bullet", [None, "•"])
 @pytest.mark.parametrize(
-    "text", [TEXT * 3, ONE_RUN, "một dòng", 'màu <font color="#C00000">đỏ</font>']
+    "text",
+    [
+        TEXT * 3,
+        ONE_RUN,
+        "một dòng",
+        'màu <font color="#C00000">đỏ</font>',
+        # footnote marks: raised runs, back to the baseline after each
+        f"đạt 12,4 tỷ USD<super>1</super> năm 2024<super>12</super><super>13</super> {TEXT}",
+    ],
 )
 @pytest.mark.parametrize("width", [120, 333.3])
 def test_lines_are_drawn_as_reportlab_draws_them(
@@ -196,3 +206,65 @@ def test_writing_the_same_document_again_reuses_its_font_subsets(
 
     monkeypatch.setattr(TTFontFace, "makeSubset", counting)
     assert pdf_bytes(document) == first and built == []
+
+
+def test_space_before_and_after_are_reportlabs() -> None:
+    """The paragraph answers without reportlab's failing hasattr, with the same numbers."""
+    look = style(spaceBefore=6, spaceAfter=4)
+    ours, theirs = BriefingParagraph("a", look), Paragraph("a", look)
+    assert (ours.getSpaceBefore(), ours.getSpaceAfter()) == (6, 4)
+    assert (theirs.getSpaceBefore(), theirs.getSpaceAfter()) == (6, 4)
+    ours.spaceBefore = theirs.spaceBefore = 0  # set on a paragraph, it wins over the style
+    assert ours.getSpaceBefore() == theirs.getSpaceBefore() == 0
+    assert ours.getSpaceAfter() == theirs.getSpaceAfter() == 4
+
+
+def test_a_copied_run_is_reportlabs_clone() -> None:
+    (run,) = frags_of(f'<font name="{BOLD}">đậm</font>', style())
+    for values in ({}, {"text": "khác"}):
+        copy, clone = copy_frag(run, values), run.clone(**values)
+        assert type(copy) is type(clone) and vars(copy) == vars(clone)
+        assert copy is not run and vars(run)["text"] == "đậm"
+
+
+def test_a_line_is_written_with_the_codes_reportlab_gives_it() -> None:
+    """``pdf_string``: the escaped codes of text whose characters all have one in the first
+    subset of this document, the same as splitString and escapePDF; None otherwise."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    canvas = Canvas(io.BytesIO())
+    doc = canvas._doc
+    font = getFont(face_for("Times New Roman", False, False))
+    assert font.pdf_string("mới", doc) is None  # nothing drawn yet in this document
+    seen = "Quỹ đầu tư (ĐBSCL) \\ ửng hộ"
+    font.splitString(seen, doc)  # the characters get their codes as text is drawn
+    for text in [seen, "hộ (Quỹ)", "đầu\xa0tư", "", "ĐBSCL)("]:
+        expected = "".join(canvas._escape(codes) for _, codes in font.splitString(text, doc))
+        assert [subset for subset, _ in font.splitString(text, doc)] in ([], [0])
+        assert font.pdf_string(text, doc) == expected, text
+    assert font.pdf_string("chữ mới: ẞ", doc) is None  # ẞ has no code yet
+    many = "".join(chr(code) for code in range(0x400, 0x400 + 300))  # past the first subset
+    font.splitString(many, doc)
+    assert font.pdf_string(many[-5:], doc) is None  # codes of the second subset
+    assert font.pdf_string(seen, doc) is not None
+
+
+def test_a_paragraph_that_draws_itself_otherwise_is_left_to_it() -> None:
+    """drawOn writes the lines itself only for the paragraph draw_lines draws: a subclass
+    with its own draw, or one in debug mode, is drawn the way reportlab draws it."""
+
+    class Framed(BriefingParagraph):
+        def draw(self) -> None:
+            self.canv.rect(0, 0, 10, 10)
+
+    canvas = Canvas(io.BytesIO())
+    framed = Framed("một dòng", style())
+    framed.wrapOn(canvas, 200, 1e9)
+    framed.drawOn(canvas, 40, 300)
+    assert any(" re " in line for line in canvas._code)  # its rectangle, no text
+    assert not any("Tj" in line for line in canvas._code)
+    debugged = BriefingParagraph("một dòng", style())
+    debugged.debug = 1
+    theirs = Paragraph("một dòng", style())
+    theirs.debug = 1
+    assert drawn(debugged, 200) == drawn(theirs, 200)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import weakref
 from collections import OrderedDict
 from fnmatch import fnmatch
 from functools import cache
@@ -16,6 +17,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFError, TTFont, TTFontFace, unShapedFontGlob
 
@@ -97,6 +99,25 @@ class _TTFont(TTFont):
         self._asciiReadable = rl_config.ttfAsciiReadable
         self.shapable = not any(fnmatch(name, pattern) for pattern in unShapedFontGlob)
 
+    _encoding: _Encoding | None = None  # of the document written last (see pdf_string)
+
+    def pdf_string(self, text: str, doc: object) -> str | None:
+        """``text`` as the escaped PDF string of its codes (what ``splitString`` and
+        ``escapePDF`` make of it) when all its characters already have a code in the first
+        subset of ``doc``; None otherwise (the caller then goes through ``splitString``).
+
+        One ``str.translate`` instead of a lookup, a ``bytes`` and an escape per piece: the
+        text of every line drawn comes this way.
+        """
+        encoding = self._encoding  # (one read: another thread may be writing another PDF)
+        if encoding is None or encoding.doc() is not doc:
+            state = self.state.get(doc)
+            if state is None:
+                return None
+            encoding = self._encoding = _Encoding(doc, state.assignments)
+        out = text.translate(encoding.current())
+        return out if out.isascii() else None
+
     def splitString(self, text, doc, encoding="utf-8"):
         state = self.state.get(doc)
         if state is not None and isinstance(text, str):
@@ -113,6 +134,31 @@ class _TTFont(TTFont):
                     for subset, group in itertools.groupby(codes, lambda code: code >> 8)
                 ]
         return super().splitString(text, doc, encoding)
+
+
+_NO_CODE = "\udfff"  # not ASCII: ``pdf_string`` gives up on the text
+
+
+class _Encoding:
+    """A document's codes for one face, as a ``str.translate`` table: each character with a
+    code in the first subset maps to that byte, escaped as it is written in the PDF; any other
+    character (a new one, one of a later subset) maps to or stays something not ASCII.
+    Codes are only ever added, so the table catches up with the ones added since."""
+
+    def __init__(self, doc: object, assignments: dict[int, int]) -> None:
+        self.doc = weakref.ref(doc)
+        self.assignments = assignments
+        self.known = 0
+        self.table: dict[int, str] = dict.fromkeys(range(128), _NO_CODE)
+
+    def current(self) -> dict[int, str]:
+        assignments, table = self.assignments, self.table
+        if len(assignments) != self.known:
+            for char, code in itertools.islice(assignments.items(), self.known, None):
+                table[char] = escapePDF(bytes((code,))) if code < 256 else _NO_CODE
+            self.known = len(assignments)
+            table[0xA0] = table.get(32, _NO_CODE)  # a no-break space is drawn as a space
+        return table
 
 
 class _TTFontFace(TTFontFace):

@@ -22,12 +22,15 @@ the line, which reportlab cuts) returns None, and the caller lets reportlab brea
 
 from __future__ import annotations
 
+import itertools
 from string import whitespace
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import (
     _FK_TEXT,
@@ -38,17 +41,19 @@ from reportlab.platypus.paragraph import (
     _HSFrag,
     _processed_frags,
     _shy,
+    _wsc_re_split,
     lstrip,
-    setXPos,
-    split,
     strip,
 )
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
-from briefing_studio.render.pdf_markup import frags_of
+from briefing_studio.render.pdf_markup import copy_frag, frags_of
 
 # The attributes reportlab's sameFrag compares (after ruling out images and line breaks).
 _SAME_FRAG = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
+
+
+_NOT_SET = object()
 
 
 class BriefingParagraph(Paragraph):
@@ -61,6 +66,10 @@ class BriefingParagraph(Paragraph):
     """
 
     _laid_out: tuple[float, Any, Any, float] | None = None
+    # The footnotes whose marks it draws (set by the PDF writer, see ``pdf_notes.notes_in``,
+    # which asks every paragraph in a noted table): None here, so asking never fails.
+    notes: list[Any] | None = None
+    _notes_within: list[Any] | None = None
 
     def __init__(
         self, text: str | None, style: Any, bulletText: Any = None, frags: Any = None, **kw: Any
@@ -80,6 +89,16 @@ class BriefingParagraph(Paragraph):
             self._laid_out = (availWidth, self._wrapWidths, self.blPara, self.height)
         return size
 
+    # Flowable.getSpaceBefore/After ask hasattr(self, ...) first, which fails (an exception)
+    # for every paragraph; a table asks for each cell each time it measures or draws it.
+    def getSpaceBefore(self) -> float:
+        own = self.__dict__.get("spaceBefore", _NOT_SET)
+        return self.style.spaceBefore if own is _NOT_SET else own
+
+    def getSpaceAfter(self) -> float:
+        own = self.__dict__.get("spaceAfter", _NOT_SET)
+        return self.style.spaceAfter if own is _NOT_SET else own
+
     def breakLines(self, width: Any) -> Any:
         lines = break_lines(self, width)
         return super().breakLines(width) if lines is None else lines
@@ -87,6 +106,32 @@ class BriefingParagraph(Paragraph):
     def drawPara(self, debug: Any = 0) -> None:
         if debug or not draw_lines(self):
             super().drawPara(debug)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """``Flowable.drawOn``: the same "q", translation and "Q" around the lines, written
+        without saving the canvas's state a second time when ``draw_lines`` draws them (it
+        saves and restores the state itself, and nothing else changes it)."""
+        if (
+            self.debug
+            or self.__dict__.get("_showBoundary")
+            or type(self).draw is not Paragraph.draw  # (a subclass that draws otherwise)
+            or type(self).drawPara is not BriefingParagraph.drawPara
+        ):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        code = canvas._code
+        code.append("q")
+        code.append(f"1 0 0 1 {_fp(self._hAlignAdjust(x, _sW))} {_fp(y)} cm")
+        self.canv = canvas
+        try:
+            drawn = draw_lines(self)
+        finally:
+            del self.canv
+        if drawn:
+            code.append("Q")
+        else:  # nothing written yet: reportlab's way
+            del code[-2:]
+            super().drawOn(canvas, x, y, _sW)
 
 
 def break_lines(paragraph: Any, widths: list[float]) -> Any:
@@ -115,9 +160,9 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
         or style.justifyBreaks
         or any(
             text is None
-            or hasattr(run, "cbDefn")
-            or hasattr(run, "lineBreak")
-            or hasattr(run, "backColor")
+            or "cbDefn" in (attributes := run.__dict__)  # (hasattr: no class has these)
+            or "lineBreak" in attributes
+            or "backColor" in attributes
             or _shy in text
             for run, text in runs
         )
@@ -136,6 +181,12 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     if lines is None:  # a word wider than a line: reportlab cuts it
         widths[0] = first_width
     return lines
+
+
+def _split(text: str) -> list[str]:
+    """reportlab's ``split(text)`` for text (not bytes): words at white space, where a
+    no-break space is not white space."""
+    return _wsc_re_split(text) if "\xa0" in text else text.split()
 
 
 # Word widths by (face, size): the same few thousand words come back on every page.
@@ -159,13 +210,23 @@ def _width(table: dict[str, float], word: str, name: str, size: float) -> float:
     return found
 
 
+def _widths(table: dict[str, float], words: list[str], name: str, size: float) -> list[float]:
+    """The widths of ``words`` in one face and size, looked up in ``table`` (see ``_width``)."""
+    found = list(map(table.get, words))
+    if None in found:
+        found = [_width(table, word, name, size) for word in words]
+    return found
+
+
 def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> Any:
     """reportlab's breakLines for a paragraph of one run, with word widths looked up."""
     name, size = f.fontName, f.fontSize
     ascent, descent = getAscentDescent(name, size)
     text = strip(f.text)
     if not text:
-        return f.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
+        return copy_frag(
+            f, {"kind": 0, "lines": [], "ascent": ascent, "descent": descent, "fontSize": size}
+        )
     table = _widths_of(name, size)
     space_width = stringWidth(" ", name, size)
     shrink = shrinkage * space_width
@@ -175,9 +236,13 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     lines: list[tuple[float, list[str]]] = []
     line: list[str] = []
     current_width = -space_width  # reportlab's start, so the first word adds no space
-    for word in split(text):
-        word_width = _width(table, word, name, size)
+    words = _split(text)
+    for word, word_width in zip(words, _widths(table, words, name, size), strict=True):
         new_width = current_width + space_width + word_width
+        if new_width <= max_width:  # (then also within the limit with shrinking spaces)
+            line.append(word)
+            current_width = new_width
+            continue
         lim_width = max_width + shrink * len(line)
         if new_width > lim_width:
             nmw = min(line_no, last_line)
@@ -196,7 +261,9 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     if line:
         paragraph._width_max = max(paragraph._width_max, current_width)
         lines.append((max_width - current_width, line))
-    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+    return copy_frag(
+        f, {"kind": 0, "lines": lines, "ascent": ascent, "descent": descent, "fontSize": size}
+    )
 
 
 def _frag_words(frags: list[Any]) -> list[Any]:
@@ -216,7 +283,7 @@ def _frag_words(frags: list[Any]) -> list[Any]:
             if not text:
                 continue
             hanging_strip = False
-        parts = split(text)
+        parts = _split(text)
         if text[0] in whitespace or not parts:
             if word:
                 word.insert(0, width)
@@ -229,16 +296,25 @@ def _frag_words(frags: list[Any]) -> list[Any]:
                 parts.insert(0, "")
             elif not parts:
                 continue
-        table = _widths_of(f.fontName, f.fontSize)
-        for part in parts[:-1]:
-            word.append((f, part))
-            width += _width(table, part, f.fontName, f.fontSize)
-            word.insert(0, width)
-            words.append(_HSFrag(word))
-            word, width = [], 0
-        part = parts[-1]
-        word.append((f, part))
-        width += _width(table, part, f.fontName, f.fontSize)
+        sizes = _widths(_widths_of(f.fontName, f.fontSize), parts, f.fontName, f.fontSize)
+        if word:  # the end of a word begun in the run before
+            word.append((f, parts[0]))
+            width += sizes[0]
+            if len(parts) > 1:
+                word.insert(0, width)
+                words.append(_HSFrag(word))
+                word, width = [], 0
+        else:
+            word, width = [(f, parts[0])], sizes[0]
+        if len(parts) > 1:
+            if word:
+                word.insert(0, width)
+                words.append(_HSFrag(word))
+            words.extend(
+                _HSFrag([size, (f, part)])
+                for part, size in zip(parts[1:-1], sizes[1:-1], strict=True)
+            )
+            word, width = [(f, parts[-1])], sizes[-1]
         if text[-1] in whitespace:
             word.insert(0, width)
             words.append(_HSFrag(word))
@@ -252,6 +328,12 @@ def _frag_words(frags: list[Any]) -> list[Any]:
     return words
 
 
+# A face's ascent and descent, and the width of its space, by (face, size): asked for by
+# every paragraph, the same few faces each time (fonts are registered once per process).
+_ASCENTS: dict[tuple[str, float], tuple[float, float]] = {}
+_SPACES: dict[tuple[str, float], float] = {}
+
+
 class _Lines:
     """One run of the line breaker; the field names follow reportlab's ``breakLines``."""
 
@@ -259,21 +341,21 @@ class _Lines:
         self.paragraph = paragraph
         self.widths = widths
         self.shrinkage = shrinkage
-        self.ascents: dict[tuple[str, float], tuple[float, float]] = {}
-        self.spaces: dict[tuple[str, float], float] = {}
 
-    def ascent(self, name: str, size: float) -> tuple[float, float]:
+    @staticmethod
+    def ascent(name: str, size: float) -> tuple[float, float]:
         key = (name, size)
-        found = self.ascents.get(key)
+        found = _ASCENTS.get(key)
         if found is None:
-            found = self.ascents[key] = getAscentDescent(name, size)
+            found = _ASCENTS[key] = getAscentDescent(name, size)
         return found
 
-    def space(self, name: str, size: float) -> float:
+    @staticmethod
+    def space(name: str, size: float) -> float:
         key = (name, size)
-        found = self.spaces.get(key)
+        found = _SPACES.get(key)
         if found is None:
-            found = self.spaces[key] = stringWidth(" ", name, size)
+            found = _SPACES[key] = stringWidth(" ", name, size)
         return found
 
     def shrink(self, words: list[Any], space_width: float) -> float:
@@ -283,8 +365,45 @@ class _Lines:
             if word._fkind == _FK_TEXT:
                 count = word.text.count(" ")
                 if count:
-                    total += count * stringWidth(" ", word.fontName, word.fontSize)
+                    total += count * self.space(word.fontName, word.fontSize)
         return total * self.shrinkage
+
+    def same_run(
+        self,
+        frag_words: list[Any],
+        start: int,
+        source: Any,
+        width: float,
+        space_width: float,
+        max_width: float,
+    ) -> tuple[int, float, float, list[str]]:
+        """From ``start``: the words of one piece from ``source`` (the run the line's last
+        piece comes from) that fit in ``max_width`` as they are, after a space; they join the
+        last piece's text. Stops before any other word, which ``run`` takes word by word.
+
+        Returns (index of the first word not placed, line width, the space after the last
+        word placed, the texts placed)."""
+        placed: list[str] = []
+        space = self.space(source.fontName, source.fontSize)
+        index = start
+        for w in itertools.islice(frag_words, start, None):
+            if len(w) != 2:
+                break
+            f, text = w[1]
+            word_width = w[0]
+            if f is not source or not text or word_width <= 0:
+                break
+            new_width = width + space_width + word_width
+            if new_width > max_width:
+                break
+            placed.append(text)
+            width = new_width
+            index += 1
+            if not isinstance(w, _HSFrag):
+                space_width = 0
+                break
+            space_width = space
+        return index, width, space_width, placed
 
     def run(self, frag_words: list[Any]) -> ParaLines | None:
         paragraph, widths = self.paragraph, self.widths
@@ -301,7 +420,11 @@ class _Lines:
         first_of_line = 0
         space_key: tuple[str, float] | None = None
         space = 0.0
+        count = len(frag_words)
+        skip_to = 0  # words before it were placed by the quick loop below
         for index, w in enumerate(frag_words):
+            if index < skip_to:
+                continue
             last = w[-1][0]
             font_name, font_size = last.fontName, last.fontSize
             if not words:
@@ -332,7 +455,7 @@ class _Lines:
                     max_ascent = max(max_ascent, ascent)
                     min_descent = min(min_descent, descent)
                 if not words:
-                    g = f.clone()
+                    g = copy_frag(f)
                     words = [g]
                     g.text = text
                     source = f
@@ -343,7 +466,7 @@ class _Lines:
                                 if not wi.text.endswith(" "):
                                     wi.text += " "
                                 break
-                    g = f.clone()
+                    g = copy_frag(f)
                     words.append(g)
                     g.text = text
                     source = f
@@ -361,7 +484,7 @@ class _Lines:
                     space_width = 0
                 some_text = False
                 for part, part_text in w[2:] if len(w) > 2 else ():
-                    g = part.clone()
+                    g = copy_frag(part)
                     g.text = part_text
                     source = part
                     some_text = some_text or bool(part_text)
@@ -373,19 +496,28 @@ class _Lines:
                 if not text and some_text:
                     n += 1
                 current_width = new_width
+                if space_width and index + 1 < count:
+                    # The words that follow in the same run, one piece each, and fit without
+                    # shrinking the spaces: what the steps above do for them, in short.
+                    skip_to, current_width, space_width, placed = self.same_run(
+                        frag_words, index + 1, source, current_width, space_width, max_width
+                    )
+                    if placed:
+                        n += len(placed)
+                        joined = " ".join(placed)
+                        g.text += joined if g.text.endswith(" ") else " " + joined
             else:
                 paragraph._width_max = max(paragraph._width_max, current_width)
                 lines.append(
-                    FragLine(
-                        extraSpace=max_width - current_width,
-                        wordCount=n,
-                        lineBreak=False,
-                        words=words,
-                        fontSize=max_size,
-                        ascent=max_ascent,
-                        descent=min_descent,
-                        maxWidth=max_width,
-                        sFW=first_of_line,
+                    _frag_line(
+                        max_width - current_width,
+                        n,
+                        words,
+                        max_size,
+                        max_ascent,
+                        min_descent,
+                        max_width,
+                        first_of_line,
                     )
                 )
                 first_of_line = index
@@ -394,14 +526,14 @@ class _Lines:
                 space_width = self.space(font_name, font_size) if isinstance(w, _HSFrag) else 0
                 current_width = word_width
                 n = 1
-                g = f.clone()
+                g = copy_frag(f)
                 source = f
                 max_size = g.fontSize
                 max_ascent, min_descent = self.ascent(g.fontName, max_size)
                 words = [g]
                 g.text = w[1][1]
                 for part, part_text in w[2:] if len(w) > 2 else ():
-                    g = part.clone()
+                    g = copy_frag(part)
                     g.text = part_text
                     source = part
                     words.append(g)
@@ -412,20 +544,45 @@ class _Lines:
         if words:
             paragraph._width_max = max(paragraph._width_max, current_width)
             lines.append(
-                FragLine(
-                    extraSpace=max_width - current_width,
-                    wordCount=n,
-                    lineBreak=False,
-                    words=words,
-                    fontSize=max_size,
-                    ascent=max_ascent,
-                    descent=min_descent,
-                    maxWidth=max_width,
-                    sFW=first_of_line,
+                _frag_line(
+                    max_width - current_width,
+                    n,
+                    words,
+                    max_size,
+                    max_ascent,
+                    min_descent,
+                    max_width,
+                    first_of_line,
                 )
             )
         paragraph.frags = frag_words  # reportlab's FW: the frag words, for splitting later
         return ParaLines(kind=1, lines=lines)
+
+
+def _frag_line(
+    extra: float,
+    count: int,
+    words: list[Any],
+    size: float,
+    ascent: float,
+    descent: float,
+    max_width: float,
+    first_word: int,
+) -> Any:
+    """``FragLine(extraSpace=..., ...)`` as ``breakLines`` makes it, attributes set directly."""
+    line = object.__new__(FragLine)
+    line.__dict__.update(
+        extraSpace=extra,
+        wordCount=count,
+        lineBreak=False,
+        words=words,
+        fontSize=size,
+        ascent=ascent,
+        descent=descent,
+        maxWidth=max_width,
+        sFW=first_word,
+    )
+    return line
 
 
 def _same_frag(a: Any, b: Any) -> bool:
@@ -440,23 +597,23 @@ def draw_lines(paragraph: Any) -> bool:
     reportlab draws every run of a line through ``_putFragLine``, which also measures each
     run, its trailing spaces and its underlines, links and background for drawing them
     afterwards, and formats each piece of text through the canvas's general text output.
-    Left-aligned, centred and justified lines of plain runs (no underline, link, background,
-    rise, image, border or automatic leading) need none of that: their runs are written with
+    Left-aligned, centred and justified lines of plain or raised runs (no underline, link,
+    background, image, border or automatic leading) need none of that: their runs are written with
     the same bullet, font, colour, word-space, position and text operators, in the same order.
     """
     style = paragraph.style
     blocks = paragraph.blPara
     lines = blocks.lines
     alignment = style.alignment
+    own = paragraph.__dict__  # (no paragraph class has _offsets or autoLeading)
+    quick = _QUICK_STYLES.get(style)
+    if quick is None:
+        quick = _QUICK_STYLES[style] = _quick_style(style)
     if (
         not lines
-        or alignment not in (TA_LEFT, TA_CENTER, TA_JUSTIFY)
-        or style.backColor
-        or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
-        or style.wordWrap
-        or style.endDots
-        or getattr(paragraph, "_offsets", None)
-        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("min", "max")
+        or not quick
+        or own.get("_offsets")
+        or ("autoLeading" in own and own["autoLeading"] in ("min", "max"))
         or "preformatted" in type(paragraph).__name__.lower()
     ):
         return False
@@ -469,13 +626,8 @@ def draw_lines(paragraph: Any) -> bool:
         first = lines[0]
         for line in lines:
             for f in line.words:
-                if (
-                    hasattr(f, "cbDefn")
-                    or f.us_lines
-                    or f.link
-                    or getattr(f, "backColor", None)
-                    or f.rise
-                ):
+                attributes = f.__dict__  # (hasattr and getattr: no class has these)
+                if "cbDefn" in attributes or f.us_lines or f.link or attributes.get("backColor"):
                     return False
     else:
         return False
@@ -493,11 +645,11 @@ def draw_lines(paragraph: Any) -> bool:
     out = _TextOut(canvas)
     if kind == 0:
         canvas.setFillColor(first.textColor)
-        tx = out.tx = paragraph.beginText(style.leftIndent, cur_y)
+        tx = out.tx = _begin_text(canvas, style.leftIndent, cur_y)
         tx.setFont(first.fontName, first.fontSize, style.leading)
         out.font = getFont(first.fontName)
     else:
-        tx = out.tx = paragraph.beginText(style.leftIndent, cur_y)
+        tx = out.tx = _begin_text(canvas, style.leftIndent, cur_y)
         tx._leading = None
         tx._fontname, tx._fontsize = None, None
     for i, line in enumerate(lines):
@@ -528,28 +680,113 @@ def draw_lines(paragraph: Any) -> bool:
             simple = spaces <= 0
         if alignment != TA_CENTER:
             moved = offset
-            setXPos(tx, moved)
+            _move(tx, moved)
             if not simple:
-                tx.setWordSpace(extra / float(spaces))
+                _word_space(tx, extra / float(spaces))
         elif simple:
             moved = offset + 0.5 * extra
-            setXPos(tx, moved)
+            _move(tx, moved)
         else:
             moved = offset
-            tx.setWordSpace(extra / float(spaces))
+            _word_space(tx, extra / float(spaces))
             if kind == 0:  # (reportlab moves a centred line of runs only when it is simple)
-                setXPos(tx, moved)
+                _move(tx, moved)
         if kind == 0:
             out.text(out.font, text, True)
         else:
             out.runs(words, style.leading)
         if not simple:
-            tx.setWordSpace(0)
-        setXPos(tx, -moved)
+            _word_space(tx, 0)
+        _move(tx, -moved)
         offset = 0
     canvas.drawText(tx)
     canvas.restoreState()
     return True
+
+
+def _move(tx: Any, dx: float) -> None:
+    """reportlab's ``setXPos(tx, dx)`` (``PDFTextObject.moveCursor``, which folds a move
+    into the one just before it), with the numbers written once (see ``_fp``)."""
+    if -1e-6 <= dx <= 1e-6:
+        return
+    code = tx._code
+    dy = 0.0
+    if code and code[-1].endswith(" Td"):
+        last = code[-1].split()
+        if len(last) == 3:
+            del code[-1]
+        else:
+            code[-1] = "".join(last[:-4])
+        last_dx, last_dy = float(last[-3]), float(last[-2])
+        dx += last_dx
+        dy -= last_dy
+        tx._x0 -= last_dx
+        tx._y0 -= last_dy
+    code.append(f"{_fp(dx)} {_fp(-dy)} Td")
+    tx._x0 += dx
+    tx._y0 += dy
+    tx._x = tx._x0
+    tx._y = tx._y0
+
+
+def _begin_text(canvas: Any, x: float, y: float) -> Any:
+    """``canvas.beginText(x, y)``: reportlab's text object, its origin written once."""
+    if not canvas.bottomup:
+        return canvas.beginText(x, y)
+    tx = object.__new__(PDFTextObject)
+    tx._code = ["BT", f"1 0 0 1 {_fp(x)} {_fp(y)} Tm"]
+    tx._canvas = canvas
+    tx._fontname = canvas._fontname
+    tx._fontsize = canvas._fontsize
+    tx._leading = canvas._leading
+    tx._doc = canvas._doc
+    tx._colorsUsed = canvas._colorsUsed
+    tx._enforceColorSpace = getattr(canvas, "_enforceColorSpace", None)
+    tx._curSubset = -1
+    tx.direction = None
+    tx._x0 = tx._x = x
+    tx._y0 = tx._y = y
+    tx._textRenderMode = 0
+    tx._clipping = 0
+    tx._rise = 0
+    return tx
+
+
+def _quick_style(style: Any) -> bool:
+    """Whether ``draw_lines`` can draw paragraphs of ``style`` (the style's part of its test)."""
+    return not (
+        style.alignment not in (TA_LEFT, TA_CENTER, TA_JUSTIFY)
+        or style.backColor
+        or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
+        or style.wordWrap
+        or style.endDots
+        or getattr(style, "autoLeading", "") in ("min", "max")
+    )
+
+
+# Styles are made once per look and never changed, so each is tested once.
+_QUICK_STYLES: WeakKeyDictionary[Any, bool] = WeakKeyDictionary()
+
+
+def _word_space(tx: Any, space: float) -> None:
+    """``tx.setWordSpace(space)``, with the number written once (see ``_fp``)."""
+    tx._wordSpace = space
+    tx._code.append(f"{_fp(space)} Tw")
+
+
+# Numbers as the PDF writes them (reportlab's fp_str takes about 3 µs a call), by value:
+# font sizes, leadings and the zero word space come back on every line.
+_NUMBERS: dict[float, str] = {}
+_MAX_NUMBERS = 4096
+
+
+def _fp(value: float) -> str:
+    found = _NUMBERS.get(value)
+    if found is None:
+        if len(_NUMBERS) >= _MAX_NUMBERS:
+            _NUMBERS.clear()
+        found = _NUMBERS[value] = fp_str(value)
+    return found
 
 
 class _TextOut:
@@ -562,13 +799,15 @@ class _TextOut:
         self.tx: Any = None
         self.font: Any = None
         self.color: Any = None  # reportlab starts with no colour: the first run sets its own
+        self.rise = 0  # a footnote mark's raised baseline (reportlab starts at 0)
 
     def runs(self, words: list[Any], leading: float) -> None:
         """One line of runs, as ``_putFragLine`` writes it."""
         tx = self.tx
         x0 = tx._x0
         if tx._leading != leading:
-            tx.setLeading(leading)
+            tx._leading = leading  # tx.setLeading, with the number written once
+            tx._code.append(f"{_fp(leading)} TL")
         end = words[-1]
         for f in words:
             if tx._fontname != f.fontName or tx._fontsize != f.fontSize:
@@ -578,9 +817,12 @@ class _TextOut:
             if color is not self.color and (self.color is None or self.color != color):
                 self.color = color
                 tx.setFillColor(color)
+            if f.rise != self.rise:
+                self.rise = f.rise
+                tx.setRise(f.rise)
             self.text(self.font, f.text, f is end)
         if tx._x0 != x0:
-            setXPos(tx, x0 - tx._x0)
+            _move(tx, x0 - tx._x0)
 
     def text(self, font: Any, text: str, new_line: bool) -> None:
         tx = self.tx
@@ -588,12 +830,22 @@ class _TextOut:
             tx._textOut(text, new_line)
             return
         doc = self.doc
+        quick = font.pdf_string(text, doc) if text and hasattr(font, "pdf_string") else None
+        if quick is not None:  # every character in the first subset
+            end = " T*" if new_line else ""
+            if tx._curSubset:
+                head = f"{_fp(tx._fontsize)} Tf {_fp(tx._leading)} TL"
+                tx._code.append(f"{font.getSubsetInternalName(0, doc)} {head} ({quick}) Tj{end}")
+                tx._curSubset = 0
+            else:
+                tx._code.append(f"({quick}) Tj{end}")
+            return
         parts = []
         head = None
         for subset, t in font.splitString(text, doc):
             if subset != tx._curSubset:
                 if head is None:
-                    head = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+                    head = f"{_fp(tx._fontsize)} Tf {_fp(tx._leading)} TL"
                 parts.append(f"{font.getSubsetInternalName(subset, doc)} {head}")
                 tx._curSubset = subset
             parts.append(f"({self.escape(t)}) Tj")

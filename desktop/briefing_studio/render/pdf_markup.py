@@ -6,9 +6,11 @@ here and nowhere else: a ``<`` or ``&`` in a report must print as itself, never 
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from html import escape
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from reportlab.lib import colors
@@ -92,7 +94,7 @@ def _paragraph_style(spec_key: tuple, overrides: tuple) -> ParagraphStyle:
         values["underlineWidth"] = 0.05 * size  # the font's own stroke, not reportlab's 2 pt
     values.update(overrides)
     style = ParagraphStyle(spec.name, **values)  # type: ignore[arg-type]
-    _FRAG_KEYS[style] = tuple(repr(getattr(style, name, None)) for name in _FRAG_FIELDS)
+    _FRAG_KEYS[style] = _frag_key(style)
     return style
 
 
@@ -181,8 +183,11 @@ _FRAG_FIELDS = (
     "textTransform",
 )
 _TEMPLATES: dict[tuple, ParaFrag] = {}
-# The _FRAG_FIELDS values of each style paragraph_style made (computed once per style).
-_FRAG_KEYS: WeakKeyDictionary[ParagraphStyle, tuple] = WeakKeyDictionary()
+# The _FRAG_FIELDS values of each style paragraph_style made, as a number (computed once per
+# style; a number hashes at once, the values would be hashed for every run).
+_FRAG_KEYS: WeakKeyDictionary[ParagraphStyle, int] = WeakKeyDictionary()
+_KEY_NUMBERS: dict[tuple, int] = {}
+_NEXT_KEY = itertools.count()  # never reused, even after _KEY_NUMBERS starts again
 _MAX_TEMPLATES = 4096
 
 
@@ -196,11 +201,18 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     (at each entity), so the frags are the same. None (let reportlab parse) when the markup
     underlines more than once: reportlab numbers each underline.
     """
-    text = cleanBlockQuotedText(text)
+    if not _clean(text):
+        text = cleanBlockQuotedText(text)
     if text.count("<u>") > 1:
         return None
-    key = _FRAG_KEYS.get(style) or tuple(repr(getattr(style, n, None)) for n in _FRAG_FIELDS)
-    frags: list[ParaFrag] = []
+    key = _FRAG_KEYS.get(style)
+    if key is None:
+        key = _frag_key(style)
+    if "<" not in text and "&" not in text:  # one plain run (or none)
+        frags = [copy_frag(_template(key, (), style, "x"), {"text": text})] if text else []
+        textTransformFrags(frags, style)
+        return frags
+    frags = []
     stack: list[str] = []
     for match in _TOKEN.finditer(text):
         slash, tag, closed, entity = match.group(1, 2, 3, 4)
@@ -208,9 +220,9 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
             data = match.group() if entity is None else known_entities.get(entity)
             if data is None:
                 return None
-            frags.append(_template(key, tuple(stack), style, "x").clone(text=data))
+            frags.append(copy_frag(_template(key, tuple(stack), style, "x"), {"text": data}))
         elif tag == "br" and closed:
-            frags.append(_template(key, tuple(stack), style, "<br/>").clone())
+            frags.append(copy_frag(_template(key, tuple(stack), style, "<br/>")))
         elif slash:
             stack.pop()
         else:
@@ -219,7 +231,36 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     return frags
 
 
-def _template(key: tuple, stack: tuple[str, ...], style: ParagraphStyle, body: str) -> ParaFrag:
+def copy_frag(frag: Any, values: dict[str, object] | None = None) -> Any:
+    """``frag.clone(**values)``: the same attributes in a new object of the same class,
+    without passing them through keyword arguments twice (a PDF clones a run or line
+    thousands of times)."""
+    new = object.__new__(frag.__class__)
+    attributes = frag.__dict__.copy()
+    if values:
+        attributes.update(values)
+    new.__dict__ = attributes
+    return new
+
+
+def _clean(text: str) -> bool:
+    """Whether ``cleanBlockQuotedText`` would give ``text`` back as it is: its only white
+    space is single spaces between words (``isprintable`` is false for every other space,
+    line break or tab), as in nearly all our markup."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def _frag_key(style: ParagraphStyle) -> int:
+    values = tuple(repr(getattr(style, name, None)) for name in _FRAG_FIELDS)
+    found = _KEY_NUMBERS.get(values)
+    if found is None:
+        if len(_KEY_NUMBERS) >= _MAX_TEMPLATES:
+            _KEY_NUMBERS.clear()
+        found = _KEY_NUMBERS[values] = next(_NEXT_KEY)
+    return found
+
+
+def _template(key: int, stack: tuple[str, ...], style: ParagraphStyle, body: str) -> ParaFrag:
     found = _TEMPLATES.get((key, stack, body))
     if found is None:
         closing = "".join(f"</{tag[1:].split()[0].rstrip('>')}>" for tag in reversed(stack))

@@ -29,31 +29,74 @@ _UNLIMITED = 1e9
 _SPLIT_TRIES = 4  # a split in less room each time its first part's notes turn out taller
 
 
+class NotedTable(PdfTable):
+    """A table (or panel) with footnote marks in some cell: the only kind of table whose
+    cells ``notes_in`` reads. reportlab makes the parts of a split table with the table's own
+    class, so every part of a noted table is one too, and a plain table is never walked.
+
+    The rest of a long table is asked for its notes on every page it reaches; the notes of
+    each row are found once and shared by all the parts. A row is known by its cells: the
+    parts of a table split inside a row get copies of the row lists holding the same cells
+    (a cell split in two is a new cell, and is read anew). The cells are kept with their
+    notes, so their ids stay theirs.
+    """
+
+    _row_notes: dict[tuple[int, ...], tuple[tuple[Any, ...], list[Footnote]]] | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if self._row_notes is None:
+            self._row_notes = {}
+        for part in parts:
+            part._row_notes = self._row_notes
+        return parts
+
+    def notes_within(self) -> list[Footnote]:
+        if self._row_notes is None:
+            self._row_notes = {}
+        by_cells = self._row_notes
+        found: list[Footnote] = []
+        for row in self._cellvalues:
+            cells = tuple(map(id, row))
+            known = by_cells.get(cells)
+            if known is None:
+                known = by_cells[cells] = (tuple(row), _notes_of(row))
+            found.extend(known[1])
+        return found
+
+
 def notes_in(flowable: Any) -> list[Footnote]:
     """The notes whose marks ``flowable`` draws: its own (``notes``, set by the PDF writer on
-    a paragraph), or those of the paragraphs in its table cells or kept-together group
-    (found once per table or group: kept on it as ``_notes_within``)."""
+    a paragraph), or those of the paragraphs in the cells of a ``NotedTable`` or in a
+    kept-together group (found once per table or group: kept on it as ``_notes_within``).
+
+    The frame asks before placing or splitting anything, so a flowable without notes
+    answers at once (a plain table or paragraph has none by construction)."""
     own = getattr(flowable, "notes", None)
     if own is not None:
         return list(own)
     if isinstance(flowable, (list, tuple)):
-        return [note for value in flowable for note in notes_in(value)]
+        return _notes_of(flowable)
     found = getattr(flowable, "_notes_within", None)
     if found is not None:
         return found
-    if isinstance(flowable, PdfTable):
-        values: Iterable[Any] = (value for row in flowable._cellvalues for value in row)
+    if isinstance(flowable, NotedTable):
+        found = flowable.notes_within()
+    elif isinstance(flowable, Flowable) and not isinstance(flowable, PdfTable):
+        found = _notes_of(getattr(flowable, "_content", ()))
     else:
-        values = getattr(flowable, "_content", ())
-    found = [
+        return []
+    flowable._notes_within = found
+    return found
+
+
+def _notes_of(values: Iterable[Any]) -> list[Footnote]:
+    return [
         note
         for value in values
         if isinstance(value, (Flowable, list, tuple))
         for note in notes_in(value)
     ]
-    if isinstance(flowable, Flowable):
-        flowable._notes_within = found
-    return found
 
 
 def _marks_drawn(part: Flowable) -> int:
@@ -95,10 +138,14 @@ class NotesFrame(Frame):
         )
 
     def _new(self, flowable: Any) -> list[Footnote]:
-        seen = {note.number for note, _, _ in self.page_notes} | self.placed
+        notes = notes_in(flowable)
+        if not notes:
+            return notes
+        placed = self.placed  # (every note of the pages before: not copied for each ask)
+        seen = {note.number for note, _, _ in self.page_notes}
         out = []
-        for note in notes_in(flowable):
-            if note.number not in seen:
+        for note in notes:
+            if note.number not in seen and note.number not in placed:
                 seen.add(note.number)
                 out.append(note)
         return out

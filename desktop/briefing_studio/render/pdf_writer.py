@@ -54,6 +54,7 @@ from briefing_studio.render.pdf_markup import (
     run_font,
     size_of,
 )
+from briefing_studio.render.pdf_notes import NotedTable, notes_in
 from briefing_studio.render.pdf_pages import BriefingDocTemplate, OutlinedHeading
 
 
@@ -266,7 +267,12 @@ class _Story:
                 low = r + layout.rowspan_of(cell, r, len(grid.rows)) - 1
                 inner = sum(widths[start : end + 1]) - 2 * pad_x
                 data[r][start] = content = self.cell(cell, inner)
-                commands.extend(_outer_spacing(content, (start, r), (end, r), pad_y, pad_y))
+                spacing = _outer_spacing(content, (start, r), (end, r), pad_y, pad_y)
+                if any(command[3] != pad_y for command in spacing):
+                    # (else the table's own padding; cells' ranges never overlap, so leaving
+                    # the same numbers out changes nothing; reportlab applies each command
+                    # cell by cell as it makes the table)
+                    commands.extend(spacing)
                 if end > start or low > r:
                     commands.append(("SPAN", (start, r), (end, low)))
                 background = layout.cell_style(self.document, cell).background or fill
@@ -275,7 +281,7 @@ class _Story:
         if layout.table_border(self.document, table):
             commands.append(("GRID", (0, 0), (-1, -1), layout.RULE_WIDTH_PT, colors.black))
         return [
-            PdfTable(
+            _table_class(data)(
                 data,
                 colWidths=widths,
                 repeatRows=table.header_rows,
@@ -317,7 +323,7 @@ class _Story:
             commands.append(("BOX", (0, 0), (-1, -1), layout.RULE_WIDTH_PT, colors.black))
         if background:
             commands.append(("BACKGROUND", (0, 0), (-1, -1), color_of(background)))
-        box = PdfTable(
+        box = _table_class(inner)(
             [[inner or ""]], colWidths=[width], style=commands, hAlign="LEFT", splitInRow=1
         )
         # A panel that fits on a page moves to the next page whole; a longer one splits.
@@ -329,6 +335,12 @@ class _Story:
         # the one font in the file that is not embedded.
         body = self.document.style("body")
         return [("FONTNAME", (0, 0), (-1, -1), face_for(body.font, False, False))]
+
+
+def _table_class(content: list) -> type[PdfTable]:
+    """``NotedTable`` when a paragraph in ``content`` (rows of cells, or a panel's blocks)
+    carries footnote marks, so the notes frame looks for them in this table only."""
+    return NotedTable if notes_in(content) else PdfTable
 
 
 def _glyph_widths(face: str, text: str, size: float) -> Iterable[float]:
