@@ -83,6 +83,17 @@ def test_a_row_is_measured_again_when_its_widths_change() -> None:
     assert table._rowHeights == reference._rowHeights != wide
 
 
+def test_a_row_is_measured_again_when_a_cells_padding_changes() -> None:
+    table = _table(BriefingTable, _rows(8, 10, BriefingParagraph))
+    reference = _table(PdfTable, _rows(8, 10, Paragraph))
+    table.wrap(360, 700)
+    before = list(table._rowHeights)
+    for each in (table, reference):
+        each._cellStyles[4][1].bottomPadding = 40
+        each.wrap(360, 700)
+    assert table._rowHeights == reference._rowHeights != before
+
+
 def test_a_cell_too_wide_for_its_column_is_left_to_reportlab(monkeypatch) -> None:
     """reportlab lets it overflow by default (``allowTableBoundsErrors``) or says which
     cell is too wide; the row is measured by reportlab either way."""

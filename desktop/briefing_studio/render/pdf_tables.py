@@ -69,10 +69,18 @@ class BriefingTable(PdfTable):
         for j, (v, w) in enumerate(zip(V, W, strict=False)):
             if isinstance(v, (tuple, list, Flowable)):
                 V[j] = self._cellListProcess(v, w, None)
+        # (the font is the canvas's while a cell is measured)
         looks = tuple(
-            (s.leftPadding, s.rightPadding, s.topPadding, s.bottomPadding)
-            + (() if isinstance(v, tuple) else (s.leading, s.fontsize))
-            for v, s in zip(V, S, strict=False)
+            (
+                s.leftPadding,
+                s.rightPadding,
+                s.topPadding,
+                s.bottomPadding,
+                s.fontname,
+                s.fontsize,
+                s.leading,
+            )
+            for s in S
         )
         first = V[0] if V and isinstance(V[0], tuple) else None
         known = getattr(first, "_briefing_height", None)
