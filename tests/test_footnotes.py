@@ -130,10 +130,9 @@ def test_pdf_notes_of_a_table_split_over_pages_follow_their_rows() -> None:
 def test_only_tables_with_note_marks_are_searched_for_notes() -> None:
     """The frame asks every table it places or splits for its notes: a table without
     marks answers at once; a split one's parts each have the notes of their own rows."""
-    from reportlab.platypus import Table as PdfTable
-
     from briefing_studio.render import layout
     from briefing_studio.render.pdf_notes import NotedTable, notes_in
+    from briefing_studio.render.pdf_tables import BriefingTable
     from briefing_studio.render.pdf_writer import _LaidOut, _Story
 
     rows = "".join(
@@ -144,7 +143,7 @@ def test_only_tables_with_note_marks_are_searched_for_notes() -> None:
     document = _LaidOut(**vars(layout.with_defaults(Document(parse_markup(markup)))))
     story = _Story(document).blocks(document.blocks, 450.0, None, False)
     noted, plain = story
-    assert type(noted) is NotedTable and type(plain) is PdfTable
+    assert type(noted) is NotedTable and type(plain) is BriefingTable
     assert notes_in(plain) == []
     assert [note.number for note in notes_in(noted)] == list(range(1, 41))
     noted.wrap(450.0, 1e9)

@@ -18,7 +18,7 @@ from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import escapePDF
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFError, TTFont, TTFontFace, unShapedFontGlob
 
 from briefing_studio.render.font_cache import load_face
@@ -186,6 +186,42 @@ class _TTFontFace(TTFontFace):
                 cache.popitem(last=False)
         return found
 
+    def addSubsetObjects(self, doc, fontname, subset):
+        """reportlab's font file and descriptor, the file compressed through ``_KeptFlate``
+        (a subset kept by ``makeSubset`` is compressed once, not in every PDF)."""
+        reference = super().addSubsetObjects(doc, fontname, subset)
+        stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
+        if stream is not None and stream.filters == [pdfdoc.PDFZCompress]:
+            stream.filters = [_KEPT_FLATE]
+        return reference
+
+
+class _KeptFlate:
+    """reportlab's FlateDecode filter, remembering the last font files it compressed (by
+    identity: the same bytes object comes back from ``_TTFontFace.makeSubset``'s cache)."""
+
+    pdfname = pdfdoc.PDFZCompress.pdfname
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[int, tuple[bytes, bytes]] = OrderedDict()
+
+    def encode(self, content):
+        with _SUBSETS_LOCK:
+            found = self._kept.get(id(content))
+            if found is not None and found[0] is content:
+                return found[1]
+        out = pdfdoc.PDFZCompress.encode(content)
+        if isinstance(content, bytes):
+            with _SUBSETS_LOCK:
+                self._kept[id(content)] = (content, out)  # (kept alive: the id stays its)
+                while len(self._kept) > _KEPT_SUBSETS * len(FACES):
+                    self._kept.popitem(last=False)
+        return out
+
+    def decode(self, encoded):
+        return pdfdoc.PDFZCompress.decode(encoded)
+
 
 _KEPT_SUBSETS = 16  # per face: a few documents' worth (a subset file is 10-60 kB)
 _SUBSETS_LOCK = threading.Lock()
+_KEPT_FLATE = _KeptFlate()

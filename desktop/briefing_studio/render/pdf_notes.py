@@ -23,13 +23,14 @@ from briefing_studio.render import layout
 from briefing_studio.render.layout import FOOTNOTE_RULE_SHARE, RULE_WIDTH_PT, footnote_style
 from briefing_studio.render.pdf_lines import BriefingParagraph
 from briefing_studio.render.pdf_markup import note_mark, paragraph_style
+from briefing_studio.render.pdf_tables import BriefingTable
 
 NOTE_GAP = 6.0  # points between the text and the notes' rule, and between the rule and notes
 _UNLIMITED = 1e9
 _SPLIT_TRIES = 4  # a split in less room each time its first part's notes turn out taller
 
 
-class NotedTable(PdfTable):
+class NotedTable(BriefingTable):
     """A table (or panel) with footnote marks in some cell: the only kind of table whose
     cells ``notes_in`` reads. reportlab makes the parts of a split table with the table's own
     class, so every part of a noted table is one too, and a plain table is never walked.

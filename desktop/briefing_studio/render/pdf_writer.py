@@ -56,6 +56,7 @@ from briefing_studio.render.pdf_markup import (
 )
 from briefing_studio.render.pdf_notes import NotedTable, notes_in
 from briefing_studio.render.pdf_pages import BriefingDocTemplate, OutlinedHeading
+from briefing_studio.render.pdf_tables import BriefingTable
 
 
 def _word_top() -> Flowable:
@@ -259,6 +260,7 @@ class _Story:
             ("TOPPADDING", (0, 0), (-1, -1), pad_y),
             ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
         ]
+        padded: list[tuple[int, int, int, int, float, float]] = []
         for r, cells in enumerate(grid.rows):
             for start, cell in cells:
                 if start >= grid.columns:
@@ -272,12 +274,13 @@ class _Story:
                     # (else the table's own padding; cells' ranges never overlap, so leaving
                     # the same numbers out changes nothing; reportlab applies each command
                     # cell by cell as it makes the table)
-                    commands.extend(spacing)
+                    padded.append((start, r, end, r, spacing[0][3], spacing[1][3]))
                 if end > start or low > r:
                     commands.append(("SPAN", (start, r), (end, low)))
                 background = layout.cell_style(self.document, cell).background or fill
                 if background:
                     commands.append(("BACKGROUND", (start, r), (end, low), color_of(background)))
+        commands.extend(_padding_commands(padded))
         if layout.table_border(self.document, table):
             commands.append(("GRID", (0, 0), (-1, -1), layout.RULE_WIDTH_PT, colors.black))
         return [
@@ -340,7 +343,7 @@ class _Story:
 def _table_class(content: list) -> type[PdfTable]:
     """``NotedTable`` when a paragraph in ``content`` (rows of cells, or a panel's blocks)
     carries footnote marks, so the notes frame looks for them in this table only."""
-    return NotedTable if notes_in(content) else PdfTable
+    return NotedTable if notes_in(content) else BriefingTable
 
 
 def _glyph_widths(face: str, text: str, size: float) -> Iterable[float]:
@@ -370,6 +373,48 @@ def _outer_spacing(
         top += content[0].getSpaceBefore()
         bottom += content[-1].getSpaceAfter()
     return [("TOPPADDING", first, last, top), ("BOTTOMPADDING", first, last, bottom)]
+
+
+def _padding_commands(
+    cells: list[tuple[int, int, int, int, float, float]],
+) -> list[tuple[object, ...]]:
+    """TOPPADDING and BOTTOMPADDING commands for cells given as (first column, first row,
+    last column, last row, top, bottom), row by row, left to right: cells side by side in a
+    row, then runs of such rows, with the same padding share one command.
+
+    reportlab applies a padding command to each cell of its range as it makes the table, and
+    the cells' ranges never overlap, so the cells get the same padding; a 161-row figures
+    table needed 1 290 commands, each applied by reportlab's Python code (and most then
+    taken apart again for every cell)."""
+    rows: list[list[int | float]] = []
+    for c0, r0, c1, r1, top, bottom in cells:
+        last = rows[-1] if rows else None
+        if (
+            last is not None
+            and last[1] == r0
+            and last[3] == r1
+            and last[2] == c0 - 1
+            and last[4] == top
+            and last[5] == bottom
+        ):
+            last[2] = c1
+        else:
+            rows.append([c0, r0, c1, r1, top, bottom])
+    merged: list[list[int | float]] = []
+    below: dict[tuple[int | float, ...], list[int | float]] = {}  # by columns and padding
+    for rect in rows:
+        key = (rect[0], rect[2], rect[4], rect[5])
+        above = below.get(key)
+        if above is not None and above[3] + 1 == rect[1]:
+            above[3] = rect[3]  # the union of the two is exactly this rectangle
+        else:
+            merged.append(rect)
+            below[key] = rect
+    out: list[tuple[object, ...]] = []
+    for c0, r0, c1, r1, top, bottom in merged:
+        out.append(("TOPPADDING", (c0, r0), (c1, r1), top))
+        out.append(("BOTTOMPADDING", (c0, r0), (c1, r1), bottom))
+    return out
 
 
 def _break_wide_urls(
