@@ -47,6 +47,7 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
+from briefing_studio.memo import keep
 from briefing_studio.render.pdf_markup import copy_frag, frags_of
 
 # The attributes reportlab's sameFrag compares (after ruling out images and line breaks).
@@ -204,9 +205,7 @@ def _widths_of(name: str, size: float) -> dict[str, float]:
 def _width(table: dict[str, float], word: str, name: str, size: float) -> float:
     found = table.get(word)
     if found is None:
-        if len(table) >= _MAX_WORDS:
-            table.clear()
-        found = table[word] = stringWidth(word, name, size)
+        found = keep(table, word, stringWidth(word, name, size), _MAX_WORDS)
     return found
 
 
@@ -783,9 +782,7 @@ _MAX_NUMBERS = 4096
 def _fp(value: float) -> str:
     found = _NUMBERS.get(value)
     if found is None:
-        if len(_NUMBERS) >= _MAX_NUMBERS:
-            _NUMBERS.clear()
-        found = _NUMBERS[value] = fp_str(value)
+        found = keep(_NUMBERS, value, fp_str(value), _MAX_NUMBERS)
     return found
 
 

@@ -29,6 +29,7 @@ from briefing_studio.document import (
     Run,
     StyleSpec,
 )
+from briefing_studio.memo import keep
 from briefing_studio.render.fonts import face_for
 from briefing_studio.render.layout import (
     RULE_DROP_PT,
@@ -254,9 +255,7 @@ def _frag_key(style: ParagraphStyle) -> int:
     values = tuple(repr(getattr(style, name, None)) for name in _FRAG_FIELDS)
     found = _KEY_NUMBERS.get(values)
     if found is None:
-        if len(_KEY_NUMBERS) >= _MAX_TEMPLATES:
-            _KEY_NUMBERS.clear()
-        found = _KEY_NUMBERS[values] = next(_NEXT_KEY)
+        found = keep(_KEY_NUMBERS, values, next(_NEXT_KEY), _MAX_TEMPLATES)
     return found
 
 
@@ -265,7 +264,5 @@ def _template(key: int, stack: tuple[str, ...], style: ParagraphStyle, body: str
     if found is None:
         closing = "".join(f"</{tag[1:].split()[0].rstrip('>')}>" for tag in reversed(stack))
         _, frags, _ = ParaParser().parse("".join(stack) + body + closing, style)
-        if len(_TEMPLATES) >= _MAX_TEMPLATES:
-            _TEMPLATES.clear()
-        found = _TEMPLATES[(key, stack, body)] = frags[0]
+        found = keep(_TEMPLATES, (key, stack, body), frags[0], _MAX_TEMPLATES)
     return found

@@ -98,6 +98,7 @@ from markupsafe import Markup
 from briefing_studio.analysis.model import Analysis, Figure, Section
 from briefing_studio.briefing import Briefing, Counterpart, Holder, meeting_fields
 from briefing_studio.errors import BriefingError
+from briefing_studio.memo import keep
 from briefing_studio.sources.model import Table
 from briefing_studio.templating.charts import figure_series
 from briefing_studio.templating.filters import FIGURE_LINKS, mark_figures, vn_date
@@ -391,9 +392,9 @@ class _Resolver:
         key = (section.id, tuple(f["id"] for f in figures), FIGURE_LINKS.get())
         marked = self.kept.marked.get(key)
         if marked is None:
-            if len(self.kept.marked) >= _Kept.MAX_MARKED:
-                self.kept.marked.clear()
-            marked = self.kept.marked[key] = mark_figures(section.text, figures)
+            marked = keep(
+                self.kept.marked, key, mark_figures(section.text, figures), _Kept.MAX_MARKED
+            )
         return marked
 
     def figure_context(self, figure_id: str) -> dict[str, Any]:
