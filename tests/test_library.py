@@ -423,3 +423,20 @@ def test_a_scan_in_a_child_process_adds_reports_cancels_and_names_a_failing_libr
     with pytest.raises(BriefingError) as caught:
         add_paths_apart([folder], str(damaged))
     assert caught.value.path == str(damaged)
+
+
+def test_section_lexemes_keep_postgresql_limits():
+    """Each word with its positions and each pair of neighbours; positions stop at 256 a word
+    and at 16 383 (later words all stand there); a word too long to index is left out, and so
+    are its pairs."""
+    from briefing_studio.library.records import section_lexemes
+
+    assert section_lexemes("han quoc han") == "'han':1,3 'quoc':2 'han quoc' 'quoc han'"
+    many = " ".join(["x"] * 16390 + ["y", "x", "z"])
+    x_places = ",".join(str(n) for n in range(1, 257))
+    assert section_lexemes(many) == f"'x':{x_places} 'y':16383 'z':16383 'x x' 'x y' 'x z' 'y x'"
+    fits, too_long = "b" * 1023, "c" * 1024
+    assert section_lexemes(f"a {fits} d {too_long} e") == (
+        f"'a':1 '{fits}':2 'd':3 'e':5 'a {fits}' '{fits} d'"
+    )
+    assert section_lexemes("") == ""
