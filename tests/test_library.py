@@ -428,7 +428,7 @@ def test_a_scan_in_a_child_process_adds_reports_cancels_and_names_a_failing_libr
 def test_section_lexemes_keep_postgresql_limits():
     """Each word with its positions and each pair of neighbours; positions stop at 256 a word
     and at 16 383 (later words all stand there); a word too long to index is left out, and so
-    are its pairs."""
+    are its pairs and a pair too long for PostgreSQL."""
     from briefing_studio.library.records import section_lexemes
 
     assert section_lexemes("han quoc han") == "'han':1,3 'quoc':2 'han quoc' 'quoc han'"
@@ -439,4 +439,37 @@ def test_section_lexemes_keep_postgresql_limits():
     assert section_lexemes(f"a {fits} d {too_long} e") == (
         f"'a':1 '{fits}':2 'd':3 'e':5 'a {fits}' '{fits} d'"
     )
+    # Two words that each fit make a pair that would not: the pair is left out (PostgreSQL
+    # refused the whole section, and the add failed).
+    other = "d" * 1023
+    assert section_lexemes(f"{fits} {other}") == f"'{fits}':1 '{other}':2"
     assert section_lexemes("") == ""
+
+
+@pytest.mark.skipif(not PG_URL, reason="BRIEFING_TEST_PG is not set")
+def test_binary_lexemes_are_stored_as_the_server_reads_their_text(tmp_path):
+    """PostgreSQL receives a section's lexemes in binary (``section_tsvector``); the server
+    keeps exactly what it makes of their text form: same lexemes, positions and layout."""
+    from briefing_studio.library.records import section_lexemes, section_tsvector
+
+    texts = [
+        fold(REPORT_KR),
+        fold(REPORT_JP),
+        "zeta alpha zeta beta alpha",  # not in the server's order
+        "ngach kim ngach 日本 東京 ü u",  # beyond ASCII: ordered by UTF-8 bytes
+        " ".join(["x"] * 300 + ["y"]),  # more than 256 positions of one word
+        " ".join(["w"] * 16390 + ["v"]),  # past the last position
+        "a " + "b" * 1023 + " " + "c" * 1023,  # a pair too long to keep
+    ]
+    with library_location("postgresql", tmp_path) as where, open_library(where) as library:
+        library._execute("CREATE TABLE check_tsv (id BIGINT, tsv TSVECTOR)")
+        library._insert_many(
+            "check_tsv", ("id", "tsv"), [(n, section_tsvector(t)) for n, t in enumerate(texts)]
+        )
+        for n, text in enumerate(texts):
+            same = library._one(
+                "SELECT tsv = ?::tsvector AND tsvectorsend(tsv) = tsvectorsend(?::tsvector) "
+                "AND tsv::text = ?::tsvector::text FROM check_tsv WHERE id = ?",
+                (section_lexemes(text),) * 3 + (n,),
+            )
+            assert same == (True,), text[:40]
