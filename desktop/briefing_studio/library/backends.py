@@ -12,8 +12,9 @@ is down, a schema from a newer version.
 
 PostgreSQL matches text with its full-text search, on lexemes the app writes itself
 (``records.section_lexemes``: the words of the folded text with their positions, split as the
-query is, and each pair of neighbouring words) in a GIN index, with the 'simple' behaviour (no
-stemming, no stop words: Vietnamese syllables are words as they stand). Three ways were weighed:
+query is, and each pair of neighbouring words; COPYed in the binary form of a ``tsvector``,
+``records.section_tsvector``) in a GIN index, with the 'simple' behaviour (no stemming, no stop
+words: Vietnamese syllables are words as they stand). Three ways were weighed:
 
 - ``unaccent``: the server would fold by its own rules table, which would have to agree with
   ``textutil.fold`` letter for letter (``đ`` → ``d``, ``Đ``, combining marks), and installing the

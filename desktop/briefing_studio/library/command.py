@@ -2,7 +2,9 @@
 
 Every action prints a short Vietnamese report, or one JSON object with ``--json``; ``stats --json``
 gives at least the counts ``sources``, ``sections`` and ``figures``. ``--library`` names another
-library (a SQLite file or a ``postgresql://`` connection string) than the configured one.
+library (a SQLite file or a ``postgresql://`` connection string) than the configured one. When
+the library's schema is older than this version's, it is upgraded first, with its progress on
+stderr (Ctrl+C rolls the upgrade back).
 """
 
 from __future__ import annotations
