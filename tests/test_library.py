@@ -378,10 +378,24 @@ def test_sources_opened_while_the_library_awaits_its_upgrade_are_added_after_it(
     with pytest.raises(store.UpgradeNeeded):
         open_library(location, upgrade=False)
     with open_library(location) as library:
-        assert add_awaiting(library) == 1
+        assert add_awaiting(library) == 1  # what the Library tab's upgrade does
         assert add_awaiting(library) == 0
         assert library.stats()["sources"] == 2
         assert library.search(build_query("han quoc"))
+
+
+def test_sources_waiting_for_an_upgrade_done_elsewhere_go_in_with_the_next_one(
+    location, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home"))
+    make_schema_1_library(location, monkeypatch, ["Đoạn cũ về Nhật Bản."])
+    assert remember([analyze(load_source(write(tmp_path, "kr.txt", REPORT_KR)))], location) is None
+    with open_library(location):  # upgraded by another process: ``briefing library stats``
+        pass
+    assert remember([analyze(load_source(write(tmp_path, "jp.txt", REPORT_JP)))], location) is None
+    with open_library(location) as library:
+        assert library.stats()["sources"] == 3
+        assert add_awaiting(library) == 0
 
 
 # ----- failures of the database itself ----------------------------------------------------------

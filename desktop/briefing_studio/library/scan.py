@@ -254,6 +254,7 @@ def remember(analyses: Iterable, location: str | None = None) -> BriefingError |
         with open_library(location, upgrade=False) as library:
             for analysis in analyses:
                 library.add(analysis)
+            add_awaiting(library)  # upgraded meanwhile by another process
     except UpgradeNeeded:
         with _awaiting_lock:
             _awaiting.extend(analyses)
