@@ -480,7 +480,9 @@ def run_backend(
         return measure(keep, sources, queries, index=index, stop_file=stop_file)
     if backend == "sqlite":
         with tempfile.TemporaryDirectory() as folder:
-            return measure(str(Path(folder) / "library.sqlite3"), sources, queries)
+            return measure(
+                str(Path(folder) / "library.sqlite3"), sources, queries, stop_file=stop_file
+            )
     url = _pg_url()
     if not url:
         return skipped("set BRIEFING_BENCH_PG (or BRIEFING_TEST_PG) to a PostgreSQL database")
@@ -498,7 +500,7 @@ def run_backend(
         location = f"postgresql:///{dbname}?" + "&".join(
             f"{k}={quote(str(v), safe='')}" for k, v in parts.items()
         )
-        return measure(location, sources, queries)
+        return measure(location, sources, queries, stop_file=stop_file)
     finally:
         with psycopg.connect(url, autocommit=True) as admin:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
