@@ -87,3 +87,49 @@ def numbered_report(n: int) -> str:
         f"{countries[n % 5]} với tổng vốn đăng ký {n + 1},5 triệu USD.\n"
         f"Đoạn thứ hai của báo cáo maso{n} nói về đào tạo nhân lực."
     )
+
+
+def make_schema_1_library(location: str, monkeypatch, texts: list[str]) -> list[int]:
+    """A library of schema version 1 at ``location`` holding one source whose sections are
+    ``texts``, its rows as version 1 wrote them (the folded text in the sections table on
+    PostgreSQL, its tsvector generated from it; in the FTS table on SQLite). The section ids."""
+    from briefing_studio.library import open_library, schema, store
+    from briefing_studio.textutil import fold
+
+    ids = list(range(7, 7 + len(texts)))
+    with monkeypatch.context() as old:
+        old.setattr(schema, "MIGRATIONS", {1: schema.MIGRATIONS[1]})
+        old.setattr(store, "SCHEMA_VERSION", 1)
+        with open_library(location) as library:
+            assert library.schema_version() == 1
+            library._execute(
+                "INSERT INTO sources (id, sha256, path, name, title, format, version, current, "
+                "added_at, document) VALUES (1, 'ab', '/r.txt', 'r.txt', 'R', 'txt', 1, 1, "
+                "'2025-01-01', ?)",
+                (b"",),
+            )
+            for n, (section_id, text) in enumerate(zip(ids, texts, strict=True)):
+                values = (section_id, f"ab/s{n}", n, text)
+                if library.dialect == "postgresql":
+                    library._execute(
+                        "INSERT INTO sections (id, source_id, section_key, ord, kind, text, "
+                        "folded) VALUES (?, 1, ?, ?, 'paragraph', ?, ?)",
+                        (*values, fold(text)),
+                    )
+                else:
+                    library._execute(
+                        "INSERT INTO sections (id, source_id, section_key, ord, kind, text) "
+                        "VALUES (?, 1, ?, ?, 'paragraph', ?)",
+                        values,
+                    )
+                    library._execute(
+                        "INSERT INTO sections_fts (rowid, folded) VALUES (?, ?)",
+                        (section_id, fold(text)),
+                    )
+            if library.dialect == "postgresql":  # ids given above: the next ones follow them
+                for table in ("sources", "sections"):
+                    library._execute(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), MAX(id)) "
+                        f"FROM {table}"
+                    )
+    return ids

@@ -19,7 +19,7 @@ import pytest
 from briefing_studio.analysis import analyze
 from briefing_studio.errors import BriefingError, Cancelled
 from briefing_studio.library import build_query, open_library, schema, store
-from briefing_studio.library.scan import add_paths, add_paths_apart, remember
+from briefing_studio.library.scan import add_awaiting, add_paths, add_paths_apart, remember
 from briefing_studio.library.schema import SCHEMA_VERSION
 from briefing_studio.project import load_briefing, save_briefing
 from briefing_studio.selection import new_briefing
@@ -32,6 +32,7 @@ from library_fixtures import (
     REPORT_JP,
     REPORT_KR,
     library_location,
+    make_schema_1_library,
     numbered_report,
     write,
 )
@@ -259,41 +260,66 @@ def test_reopening_migrates_once_and_a_newer_schema_is_refused(location):
 def test_a_library_of_schema_1_is_migrated_and_its_sections_found(location, monkeypatch):
     """Version 2 re-indexes the words of every section on PostgreSQL (pairs of neighbouring
     words, split like the query); a library of version 1 with content keeps all of it."""
-    with monkeypatch.context() as old:
-        old.setattr(schema, "MIGRATIONS", {1: schema.MIGRATIONS[1]})
-        old.setattr(store, "SCHEMA_VERSION", 1)
-        with open_library(location) as library:
-            assert library.schema_version() == 1
-            # Rows as version 1 wrote them: the folded text in the sections table on
-            # PostgreSQL (its tsvector generated from it), in the FTS table on SQLite.
-            library._execute(
-                "INSERT INTO sources (id, sha256, path, name, title, format, version, current, "
-                "added_at, document) VALUES (1, 'ab', '/r.txt', 'r.txt', 'R', 'txt', 1, 1, "
-                "'2025-01-01', ?)",
-                (b"",),
-            )
-            text = "Đoàn Ca-dắc-xtan thăm Đà Nẵng năm 2024."
-            if library.dialect == "postgresql":
-                library._execute(
-                    "INSERT INTO sections (id, source_id, section_key, ord, kind, text, folded) "
-                    "VALUES (7, 1, 'ab/s0', 0, 'paragraph', ?, ?)",
-                    (text, fold(text)),
-                )
-            else:
-                library._execute(
-                    "INSERT INTO sections (id, source_id, section_key, ord, kind, text) "
-                    "VALUES (7, 1, 'ab/s0', 0, 'paragraph', ?)",
-                    (text,),
-                )
-                library._execute(
-                    "INSERT INTO sections_fts (rowid, folded) VALUES (7, ?)", (fold(text),)
-                )
+    make_schema_1_library(location, monkeypatch, ["Đoàn Ca-dắc-xtan thăm Đà Nẵng năm 2024."])
     with open_library(location) as library:
         assert library.schema_version() == SCHEMA_VERSION
         for typed in ("ca dac xtan", '"doan ca dac"', '"tham da nang"', "nang nam", "da nan"):
             hits = library.search(build_query(typed, prefix=True))
             assert [hit.section_id for hit in hits] == [7], typed
         assert library.search(build_query('"xtan da"')) == []
+
+
+def test_an_upgrade_reports_progress_and_a_cancelled_one_leaves_version_1(location, monkeypatch):
+    """Upgrading schema 1 reports its progress up to the end; cancelled at any point (here:
+    before it starts, then once it has reported some progress) it is rolled back, the library
+    stays at version 1 with its content and is upgraded whole the next time."""
+    texts = [f"Đoạn maso{n} về hợp tác với Hàn Quốc năm {2015 + n}." for n in range(7)]
+    ids = make_schema_1_library(location, monkeypatch, texts)
+    monkeypatch.setattr(schema, "FILL_BATCH", 2)  # PostgreSQL re-indexes 2 sections a batch
+
+    def at_version_1() -> None:
+        with pytest.raises(store.UpgradeNeeded) as waiting:
+            open_library(location, upgrade=False)
+        assert waiting.value.version == 1
+        assert "lược đồ 1" in waiting.value.message("vi")
+
+    with pytest.raises(Cancelled):
+        open_library(location, cancelled=lambda: True)
+    at_version_1()
+    seen: list[tuple[int, int]] = []
+    postgres = location.startswith("postgres")
+
+    def midway() -> bool:  # PostgreSQL: once a batch of sections was re-indexed
+        return any(done % 1000 for done, _ in seen) if postgres else bool(seen)
+
+    with pytest.raises(Cancelled):
+        open_library(
+            location, progress=lambda done, total: seen.append((done, total)), cancelled=midway
+        )
+    assert seen[0][0] == 0 and seen[-1][0] < seen[-1][1]
+    at_version_1()
+    if postgres:  # the re-indexing had begun: rolled back as well
+        import psycopg
+
+        with psycopg.connect(location) as db:
+            columns = db.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = "
+                "'sections' AND table_schema = current_schema()"
+            ).fetchall()
+        assert ("folded",) in columns
+
+    seen.clear()
+    with open_library(location, progress=lambda done, total: seen.append((done, total))) as lib:
+        assert lib.schema_version() == SCHEMA_VERSION
+        assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+        assert seen[-1][0] == seen[-1][1]
+        if lib.dialect == "postgresql":  # a report after each batch of sections
+            assert len({done for done, _ in seen}) >= 2 + len(texts) // 2
+        hits = lib.search(build_query("han quoc"))
+        assert sorted(hit.section_id for hit in hits) == ids
+    seen.clear()
+    with open_library(location, progress=lambda done, total: seen.append((done, total))):
+        assert seen == []  # nothing left to upgrade: no progress
 
 
 def test_two_processes_adding_at_once_lose_and_duplicate_nothing(location, tmp_path):
@@ -338,6 +364,38 @@ def test_remember_adds_opened_sources_unless_turned_off(location, tmp_path, monk
     assert remember([analysis], location) is None
     with open_library(location) as library:
         assert library.stats()["sources"] == 1
+
+
+def test_sources_opened_while_the_library_awaits_its_upgrade_are_added_after_it(
+    location, tmp_path, monkeypatch
+):
+    """Opening a file does not upgrade the library (the Library tab does, with progress and
+    Cancel); the opened source waits and goes in once the library is upgraded."""
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home"))
+    make_schema_1_library(location, monkeypatch, ["Đoạn cũ về Nhật Bản."])
+    analysis = analyze(load_source(write(tmp_path, "kr.txt", REPORT_KR)))
+    assert remember([analysis], location) is None
+    with pytest.raises(store.UpgradeNeeded):
+        open_library(location, upgrade=False)
+    with open_library(location) as library:
+        assert add_awaiting(library) == 1  # what the Library tab's upgrade does
+        assert add_awaiting(library) == 0
+        assert library.stats()["sources"] == 2
+        assert library.search(build_query("han quoc"))
+
+
+def test_sources_waiting_for_an_upgrade_done_elsewhere_go_in_with_the_next_one(
+    location, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(tmp_path / "home"))
+    make_schema_1_library(location, monkeypatch, ["Đoạn cũ về Nhật Bản."])
+    assert remember([analyze(load_source(write(tmp_path, "kr.txt", REPORT_KR)))], location) is None
+    with open_library(location):  # upgraded by another process: ``briefing library stats``
+        pass
+    assert remember([analyze(load_source(write(tmp_path, "jp.txt", REPORT_JP)))], location) is None
+    with open_library(location) as library:
+        assert library.stats()["sources"] == 3
+        assert add_awaiting(library) == 0
 
 
 # ----- failures of the database itself ----------------------------------------------------------
@@ -423,3 +481,53 @@ def test_a_scan_in_a_child_process_adds_reports_cancels_and_names_a_failing_libr
     with pytest.raises(BriefingError) as caught:
         add_paths_apart([folder], str(damaged))
     assert caught.value.path == str(damaged)
+
+
+def test_section_lexemes_keep_postgresql_limits():
+    """Each word with its positions and each pair of neighbours; positions stop at 256 a word
+    and at 16 383 (later words all stand there); a word too long to index is left out, and so
+    are its pairs and a pair too long for PostgreSQL."""
+    from briefing_studio.library.records import section_lexemes
+
+    assert section_lexemes("han quoc han") == "'han':1,3 'quoc':2 'han quoc' 'quoc han'"
+    many = " ".join(["x"] * 16390 + ["y", "x", "z"])
+    x_places = ",".join(str(n) for n in range(1, 257))
+    assert section_lexemes(many) == f"'x':{x_places} 'y':16383 'z':16383 'x x' 'x y' 'x z' 'y x'"
+    fits, too_long = "b" * 1023, "c" * 1024
+    assert section_lexemes(f"a {fits} d {too_long} e") == (
+        f"'a':1 '{fits}':2 'd':3 'e':5 'a {fits}' '{fits} d'"
+    )
+    # Two words that each fit make a pair that would not: the pair is left out (PostgreSQL
+    # refused the whole section, and the add failed).
+    other = "d" * 1023
+    assert section_lexemes(f"{fits} {other}") == f"'{fits}':1 '{other}':2"
+    assert section_lexemes("") == ""
+
+
+@pytest.mark.skipif(not PG_URL, reason="BRIEFING_TEST_PG is not set")
+def test_binary_lexemes_are_stored_as_the_server_reads_their_text(tmp_path):
+    """PostgreSQL receives a section's lexemes in binary (``section_tsvector``); the server
+    keeps exactly what it makes of their text form: same lexemes, positions and layout."""
+    from briefing_studio.library.records import section_lexemes, section_tsvector
+
+    texts = [
+        fold(REPORT_KR),
+        fold(REPORT_JP),
+        "zeta alpha zeta beta alpha",  # not in the server's order
+        "ngach kim ngach 日本 東京 ü u",  # beyond ASCII: ordered by UTF-8 bytes
+        " ".join(["x"] * 300 + ["y"]),  # more than 256 positions of one word
+        " ".join(["w"] * 16390 + ["v"]),  # past the last position
+        "a " + "b" * 1023 + " " + "c" * 1023,  # a pair too long to keep
+    ]
+    with library_location("postgresql", tmp_path) as where, open_library(where) as library:
+        library._execute("CREATE TABLE check_tsv (id BIGINT, tsv TSVECTOR)")
+        library._insert_many(
+            "check_tsv", ("id", "tsv"), [(n, section_tsvector(t)) for n, t in enumerate(texts)]
+        )
+        for n, text in enumerate(texts):
+            same = library._one(
+                "SELECT tsv = ?::tsvector AND tsvectorsend(tsv) = tsvectorsend(?::tsvector) "
+                "AND tsv::text = ?::tsvector::text FROM check_tsv WHERE id = ?",
+                (section_lexemes(text),) * 3 + (n,),
+            )
+            assert same == (True,), text[:40]

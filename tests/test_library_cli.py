@@ -8,7 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from library_fixtures import REPORT_JP, REPORT_KR, write
+import pytest
+
+from library_fixtures import (
+    BACKENDS,
+    REPORT_JP,
+    REPORT_KR,
+    library_location,
+    make_schema_1_library,
+    write,
+)
 
 
 def run(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
@@ -62,3 +71,23 @@ def test_library_user_errors_are_messages_not_tracebacks(tmp_path):
     broken = run("stats", "--library", damaged, home=home)
     assert broken.returncode == 2 and str(damaged) in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request, tmp_path: Path):
+    with library_location(request.param, tmp_path) as where:
+        yield where
+
+
+def test_a_command_upgrading_the_library_prints_its_progress(location, tmp_path, monkeypatch):
+    make_schema_1_library(location, monkeypatch, ["Đoàn Hàn Quốc thăm Đà Nẵng năm 2024."])
+    home = tmp_path / "home"
+    first = run("stats", "--json", "--library", location, home=home)
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["schema"] == 2
+    lines = first.stderr.splitlines()  # not a terminal: a line each tenth
+    assert lines[0] == "Đang cập nhật thư viện lên lược đồ 2: 0%"
+    assert lines[-1] == "Đang cập nhật thư viện lên lược đồ 2: 100%"
+    found = run("search", "han quoc", "--json", "--library", location, home=home)
+    assert found.stderr == ""  # upgraded once: nothing more to say
+    assert len(json.loads(found.stdout)["hits"]) == 1

@@ -749,62 +749,62 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="77"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="79"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="78"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="80"/>
         <source>In the briefing</source>
         <translation>Trong tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="80"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="82"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="81"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="83"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="82"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="84"/>
         <source>Qualifier</source>
         <translation>Từ định lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="83"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="85"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="223"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="247"/>
         <source>Click to see it in the source text.</source>
         <translation>Bấm để xem câu này trong văn bản nguồn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="79"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="81"/>
         <source>Relevance</source>
         <translation>Liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="84"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="86"/>
         <source>Sentence</source>
         <translation>Câu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="207"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="231"/>
         <source>Your own wording of this figure; the figure check compares it with the source (“{0}”). Empty it to go back to the written-out figure.</source>
         <translation>Cách ghi số liệu do bạn sửa; bước kiểm tra số liệu so nó với nguồn (“{0}”). Xóa trống để trở lại cách ghi tự động.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="211"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="235"/>
         <source>How the briefing writes this figure. Double-click (or F2) to write it another way.</source>
         <translation>Cách tài liệu ghi số liệu này. Bấm đúp (hoặc F2) để ghi khác đi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="218"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="242"/>
         <source>{0}: now part of {1} (merger of 1 July 2025)</source>
         <translation>{0}: nay thuộc {1} (sáp nhập từ ngày 1/7/2025)</translation>
     </message>
@@ -812,32 +812,32 @@
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="288"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="324"/>
         <source>Filter: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</source>
         <translation>Lọc: tỷ USD,  &gt; 1 tỷ,  &lt; 500 triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="289"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="325"/>
         <source>Filter the figures</source>
         <translation>Lọc số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="291"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="327"/>
         <source>Words keep the figures that contain them (with or without diacritics); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 compare the value; both can be combined.</source>
         <translation>Gõ chữ để giữ các số liệu có chữ đó (có dấu hay không dấu đều được); &gt; 1 tỷ, &lt; 500 triệu, &gt;= 12,4 so sánh giá trị; có thể kết hợp cả hai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="323"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="359"/>
         <source>Figures</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="326"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="362"/>
         <source>Click a figure&apos;s sentence, double-click its row or press Enter to see it in the source text.</source>
         <translation>Bấm vào câu của số liệu, bấm đúp vào dòng hoặc nhấn Enter để xem nó trong văn bản nguồn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="358"/>
+        <location filename="../../desktop/briefing_studio/ui/figures_panel.py" line="394"/>
         <source>{0} of {1}</source>
         <translation>{0}/{1}</translation>
     </message>
@@ -845,116 +845,116 @@
 <context>
     <name>FileWorkflow</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="113"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="117"/>
         <source>Briefing Studio did not close properly last time. Restore the unsaved changes to “{0}”?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục những thay đổi chưa lưu của “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="118"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="122"/>
         <source>Briefing Studio did not close properly last time. Restore the briefing that was being edited?</source>
         <translation>Lần trước Briefing Studio không đóng bình thường. Khôi phục tài liệu đang soạn dở?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="123"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="127"/>
         <source>Restore unsaved work?</source>
         <translation>Khôi phục phần việc chưa lưu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="156"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="160"/>
         <source>Opening the sample texts</source>
         <translation>Đang mở các văn bản mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="219"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="223"/>
         <source>Opening %n file(s)</source>
         <translation>
             <numerusform>Đang mở %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="226"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="230"/>
         <source>Some files could not be opened</source>
         <translation>Không mở được một số tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="234"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="238"/>
         <source>Sources and briefings ({0})</source>
         <translation>Văn bản nguồn và tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="235"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="239"/>
         <source>Sources ({0})</source>
         <translation>Văn bản nguồn ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="236"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="337"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="240"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="353"/>
         <source>Briefings ({0})</source>
         <translation>Tài liệu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="237"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="241"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="243"/>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="265"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="247"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="269"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="254"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="258"/>
         <source>Open with encoding</source>
         <translation>Mở theo bảng mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="255"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="259"/>
         <source>Encoding of the text files:</source>
         <translation>Bảng mã của các tệp văn bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="267"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="271"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Tệp văn bản (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="279"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="283"/>
         <source>The clipboard holds no text.</source>
         <translation>Bộ nhớ tạm không có văn bản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="282"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="286"/>
         <source>Pasted text {0}</source>
         <translation>Văn bản dán {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="291"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="303"/>
         <source>Analysing the pasted text</source>
         <translation>Đang phân tích văn bản vừa dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="321"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="337"/>
         <source>Opening the briefing</source>
         <translation>Đang mở tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="335"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="351"/>
         <source>Save briefing</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="365"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="381"/>
         <source>Saved {0}</source>
         <translation>Đã lưu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="374"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="390"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="375"/>
+        <location filename="../../desktop/briefing_studio/ui/window_files.py" line="391"/>
         <source>The briefing has changes that are not saved. Save them?</source>
         <translation>Tài liệu có thay đổi chưa được lưu. Lưu lại không?</translation>
     </message>
@@ -975,154 +975,174 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="131"/>
         <source>Search the library: with or without accents, &quot;a phrase&quot;</source>
         <translation>Tìm trong thư viện: gõ có dấu hay không dấu, &quot;cụm từ&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="130"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="133"/>
         <source>Search the library</source>
         <translation>Tìm trong thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="133"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="136"/>
         <source>Country or province</source>
         <translation>Quốc gia hoặc tỉnh, thành phố</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="134"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="137"/>
         <source>Counterpart</source>
         <translation>Đối tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="135"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="138"/>
         <source>from any year</source>
         <translation>từ năm bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="136"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="139"/>
         <source>to any year</source>
         <translation>đến năm bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="138"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="141"/>
         <source>Figure kind</source>
         <translation>Loại số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="139"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="142"/>
         <source>any figure</source>
         <translation>mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="141"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="144"/>
         <source>money</source>
         <translation>tiền</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="142"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="145"/>
         <source>percent</source>
         <translation>tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="143"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="146"/>
         <source>count</source>
         <translation>số lượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="144"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="147"/>
         <source>measure</source>
         <translation>đo lường</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="145"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="148"/>
         <source>ratio</source>
         <translation>tỷ số</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="146"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="149"/>
         <source>date</source>
         <translation>thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="151"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="154"/>
         <source>Figures, e.g. tỷ USD &gt; 1</source>
         <translation>Số liệu, ví dụ: tỷ USD &gt; 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="152"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="155"/>
         <source>Figure filter</source>
         <translation>Lọc số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="155"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="158"/>
         <source>Library results</source>
         <translation>Kết quả trong thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="159"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="162"/>
         <source>Paragraph</source>
         <translation>Đoạn văn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="161"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="164"/>
         <source>Add this paragraph to the briefing</source>
         <translation>Thêm đoạn này vào tài liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="162"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="165"/>
         <source>Adds the paragraph and its source (↵ Enter key)</source>
         <translation>Thêm đoạn văn cùng nguồn của nó (phím ↵)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="167"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="170"/>
         <source>Watched folders…</source>
         <translation>Thư mục theo dõi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="169"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="172"/>
         <source>Scan now</source>
         <translation>Quét ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="170"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="173"/>
         <source>Add new and changed files of the watched folders</source>
         <translation>Thêm các tệp mới và tệp đã sửa trong thư mục theo dõi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="297"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="305"/>
         <source>%n paragraph(s) found</source>
         <translation>
             <numerusform>Tìm thấy %n đoạn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="304"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="312"/>
         <source>Nothing found in the library.</source>
         <translation>Không tìm thấy gì trong thư viện.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="327"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="335"/>
         <source>Figures in this paragraph</source>
         <translation>Số liệu trong đoạn này</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="356"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="364"/>
         <source>Added to the briefing.</source>
         <translation>Đã thêm vào tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="359"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="367"/>
         <source>Adding a paragraph from the library</source>
         <translation>Đang thêm đoạn văn từ thư viện</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="393"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="404"/>
+        <source>The library was updated.</source>
+        <translation>Đã cập nhật thư viện.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="418"/>
+        <source>Library update cancelled: the library is left as it was and is updated at the next search.</source>
+        <translation>Đã huỷ cập nhật thư viện: thư viện được giữ nguyên và sẽ được cập nhật ở lần tìm kiếm sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="423"/>
+        <source>Updating the library to this version…</source>
+        <translation>Đang cập nhật thư viện lên phiên bản này…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="427"/>
+        <source>Updating the library</source>
+        <translation>Đang cập nhật thư viện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="463"/>
         <source>Library: %1 added, %2 unchanged, %3 could not be read.</source>
         <translation>Thư viện: thêm %1, không đổi %2, không đọc được %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="411"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="481"/>
         <source>Scanning the watched folders</source>
         <translation>Đang quét các thư mục theo dõi</translation>
     </message>
@@ -1453,74 +1473,75 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="126"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="145"/>
         <source>Fit the page to the width</source>
         <translation>Vừa khít chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="127"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="146"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="128"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="147"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="130"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="149"/>
         <source>Previous page (Page Up)</source>
         <translation>Trang trước (phím PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="134"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="153"/>
         <source>Next page (Page Down)</source>
         <translation>Trang sau (phím PgDn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="137"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="341"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="156"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="422"/>
         <source>Page {0}/{1}</source>
         <translation>Trang {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="138"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="157"/>
         <source>The page at the top of the preview, of all pages</source>
         <translation>Trang đang ở đầu khung xem trước / tổng số trang</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="140"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="159"/>
         <source>Zoom: 100% is the page&apos;s printed size</source>
         <translation>Thu phóng: 100% là đúng cỡ trang in</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="142"/>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="214"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="161"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="260"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="377"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="199"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="245"/>
         <source>No usable template is chosen.</source>
         <translation>Chưa chọn mẫu dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="210"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="256"/>
         <source>Updating…</source>
         <translation>Đang cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="235"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="281"/>
         <source>Cannot show the preview: {0}</source>
         <translation>Không hiển thị được bản xem trước: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="263"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="311"/>
         <source>First {0} of {1} pages; the exported file has them all.</source>
         <translation>{0} trang đầu trong {1} trang; tệp xuất ra có đủ tất cả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/preview.py" line="299"/>
+        <location filename="../../desktop/briefing_studio/ui/preview.py" line="349"/>
         <source>Page {0}</source>
         <translation>Trang {0}</translation>
     </message>
@@ -1559,7 +1580,7 @@
 <context>
     <name>SectionsView</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="66"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="67"/>
         <source>Open source files (Ctrl+O), drop them here, or paste a text (Ctrl+Shift+V).</source>
         <translation>Mở văn bản nguồn (Ctrl+O), kéo thả tệp vào đây, hoặc dán văn bản (Ctrl+Shift+V).</translation>
     </message>
@@ -1777,62 +1798,62 @@
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="79"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="80"/>
         <source>Source text</source>
         <translation>Văn bản nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="82"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="83"/>
         <source>Search sections (with or without diacritics)…</source>
         <translation>Tìm trong các đoạn (có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="86"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="87"/>
         <source>Type “ngoai giao” to also find “ngoại giao”; typing diacritics matches them exactly. Ctrl+F</source>
         <translation>Gõ “ngoai giao” sẽ tìm được cả “ngoại giao”; gõ có dấu thì tìm đúng dấu. Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="91"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="92"/>
         <source>Only matches</source>
         <translation>Chỉ đoạn khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="92"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="93"/>
         <source>Hide sections that do not match the search</source>
         <translation>Ẩn các đoạn không khớp với từ tìm</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="96"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="97"/>
         <source>Select all</source>
         <translation>Chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="97"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="98"/>
         <source>Tick every section and figure</source>
         <translation>Chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="99"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="100"/>
         <source>Select none</source>
         <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="100"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="101"/>
         <source>Untick every section and figure</source>
         <translation>Bỏ chọn mọi đoạn và mọi số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="130"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="131"/>
         <source>relevant</source>
         <translation>liên quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="134"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="135"/>
         <source>Figures are coloured by kind; click a figure to tick it. ★ marks the sections most relevant to the counterpart, ☆ those less so; hover over a star to see why.</source>
         <translation>Số liệu được tô màu theo loại; nhấp vào số liệu để chọn. ★ đánh dấu các đoạn liên quan nhất đến đối tác, ☆ là các đoạn ít liên quan hơn; di chuột lên ngôi sao để xem lý do.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="185"/>
+        <location filename="../../desktop/briefing_studio/ui/source_view.py" line="206"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n đoạn</numerusform>
@@ -2607,28 +2628,28 @@ Thư mục {2} sẽ bị xóa với mọi người dùng chung. Không thể ho�
 <context>
     <name>WatchedFoldersDialog</name>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="425"/>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="427"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="495"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="497"/>
         <source>Watched folders</source>
         <translation>Thư mục theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="429"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="499"/>
         <source>Add folder…</source>
         <translation>Thêm thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="430"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="500"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="447"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="517"/>
         <source>New and changed files in these folders are added to the library.</source>
         <translation>Các tệp mới và tệp đã sửa trong những thư mục này được tự động thêm vào thư viện.</translation>
     </message>
     <message>
-        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="453"/>
+        <location filename="../../desktop/briefing_studio/ui/library_panel.py" line="523"/>
         <source>Watch a folder</source>
         <translation>Chọn thư mục để theo dõi</translation>
     </message>

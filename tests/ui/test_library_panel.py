@@ -160,3 +160,50 @@ def test_pasted_text_goes_into_the_library_once_and_a_hit_from_it_joins_the_brie
     qtbot.waitUntil(lambda: window.state.is_section_chosen(chosen), timeout=10000)
     idle(window)
     assert any(a.source.key == key and a.source.text == pasted for a in window.state.analyses)
+
+
+def test_an_older_library_is_upgraded_with_progress_and_cancel_in_the_status_bar(
+    make_window, qtbot, idle, monkeypatch
+) -> None:
+    """The tab upgrades a library of schema 1 as soon as it is made, with its progress and
+    Cancel in the status bar; cancelled, the library stays at version 1 with what it held and
+    the sources opened meanwhile wait; the next search upgrades it and finds them all."""
+    import pytest
+
+    from briefing_studio.library import UpgradeNeeded, schema
+    from briefing_studio.library.backends import default_location
+    from library_fixtures import make_schema_1_library
+
+    make_schema_1_library(default_location(), monkeypatch, ["Đoạn cũ về Hàn Quốc năm 2020."])
+
+    def slow_step(_library, progress) -> None:  # a long upgrade, 200 batches of 20 ms
+        for batch in range(1, 201):
+            time.sleep(0.02)
+            progress(batch, 200)
+
+    upgrade = {"sqlite": (schema.RowStep(slow_step, share=10),), "postgresql": ()}
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, 2: upgrade})
+    window = make_window(start=False)
+    window.start([])  # its two sample texts are opened meanwhile
+    panel = window.library_panel
+    host = window.progress
+    qtbot.waitUntil(lambda: panel.upgrade_op is not None and host.isVisible(), timeout=10000)
+    assert host.label.text() == "Đang cập nhật thư viện"
+    assert host.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: host.bar.maximum() > 0 and host.bar.value() > 0, timeout=10000)
+    host.cancel_button.click()
+    qtbot.waitUntil(lambda: panel.upgrade_op is None, timeout=10000)
+    assert "Đã huỷ cập nhật thư viện" in panel.status.text()
+    idle(window)
+    with pytest.raises(UpgradeNeeded):
+        open_library(upgrade=False)
+
+    window.tabs.setCurrentWidget(panel)
+    panel.search.setText("han quoc")  # the search finds the library waiting: upgraded first
+    qtbot.waitUntil(lambda: panel.upgrade_op is not None, timeout=10000)
+    qtbot.waitUntil(lambda: panel.upgrade_op is None, timeout=30000)
+    qtbot.waitUntil(lambda: panel.results.count() >= 2, timeout=10000)
+    assert "Đoạn cũ về Hàn Quốc năm 2020." in [hit.text for hit in panel._hits]
+    with open_library(upgrade=False) as library:
+        assert library.stats()["sources"] == 3  # the old one and the two opened meanwhile
+    idle(window)

@@ -8,7 +8,14 @@ and folders; ``remember`` is the quiet automatic add when a source is opened.
 
 from briefing_studio.library.backends import default_location, is_server, open_library
 from briefing_studio.library.query import Query, build_query
-from briefing_studio.library.store import AddResult, FigureInfo, Hit, Library, SourceInfo
+from briefing_studio.library.store import (
+    AddResult,
+    FigureInfo,
+    Hit,
+    Library,
+    SourceInfo,
+    UpgradeNeeded,
+)
 
 __all__ = [
     "AddResult",
@@ -17,6 +24,7 @@ __all__ = [
     "Library",
     "Query",
     "SourceInfo",
+    "UpgradeNeeded",
     "build_query",
     "default_location",
     "is_server",

@@ -12,8 +12,9 @@ is down, a schema from a newer version.
 
 PostgreSQL matches text with its full-text search, on lexemes the app writes itself
 (``records.section_lexemes``: the words of the folded text with their positions, split as the
-query is, and each pair of neighbouring words) in a GIN index, with the 'simple' behaviour (no
-stemming, no stop words: Vietnamese syllables are words as they stand). Three ways were weighed:
+query is, and each pair of neighbouring words; COPYed in the binary form of a ``tsvector``,
+``records.section_tsvector``) in a GIN index, with the 'simple' behaviour (no stemming, no stop
+words: Vietnamese syllables are words as they stand). Three ways were weighed:
 
 - ``unaccent``: the server would fold by its own rules table, which would have to agree with
   ``textutil.fold`` letter for letter (``đ`` → ``d``, ``Đ``, combining marks), and installing the
@@ -44,7 +45,8 @@ from typing import Any
 
 from briefing_studio.errors import BriefingError
 from briefing_studio.library.query import Query, TextQuery
-from briefing_studio.library.records import section_lexemes
+from briefing_studio.library.records import section_tsvector
+from briefing_studio.library.schema import Progress
 from briefing_studio.library.store import Library
 from briefing_studio.paths import user_data_dir
 
@@ -64,15 +66,24 @@ def default_location() -> str:
     return read_setting(KEY_LIBRARY_DATABASE) or str(user_data_dir() / DEFAULT_FILE_NAME)
 
 
-def open_library(location: str | None = None, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Library:
-    """The library at ``location`` (default: the setting), created and migrated as needed."""
+def open_library(
+    location: str | None = None,
+    *,
+    busy_timeout: float = BUSY_TIMEOUT_S,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    upgrade: bool = True,
+) -> Library:
+    """The library at ``location`` (default: the setting), created and migrated as needed:
+    an upgrade of its schema reports ``progress(done, total)`` and stops at ``cancelled()``
+    (``Library.migrate``); ``upgrade=False`` raises ``UpgradeNeeded`` instead."""
     location = location or default_location()
     if is_server(location):
         library: Library = PostgresLibrary.connect(location)
     else:
         library = SqliteLibrary.connect(Path(location).expanduser(), busy_timeout)
     try:
-        library.migrate()
+        library.migrate(progress, cancelled, upgrade=upgrade)
     except BaseException:
         library.close()
         raise
@@ -273,6 +284,8 @@ INDEX_ROWS = 3000
 # The same test in two forms: the operator the GIN index answers, the function it does not
 # (so the planner cannot turn a walk of the newest sections into an index scan).
 _INDEXED_MATCH = "s.tsv @@ ?::tsquery"
+# The columns of a binary COPY (rows with a ``tsv``) that are not text.
+_BINARY_TYPES = {"id": "int8", "source_id": "int8", "ord": "int4", "tsv": "tsvector"}
 _WALKED_MATCH = "ts_match_vq(s.tsv, ?::tsquery)"
 
 
@@ -293,6 +306,7 @@ class PostgresLibrary(Library):
                 connect_timeout=CONNECT_TIMEOUT_S,
                 prepare_threshold=None,
             )
+            connection.adapters.register_dumper(None, _tsvector_dumper())
         except psycopg.Error as exc:
             raise BriefingError(
                 "Không kết nối được máy chủ cơ sở dữ liệu của thư viện (máy chủ tắt, sai địa "
@@ -351,15 +365,20 @@ class PostgresLibrary(Library):
         return [int(row[0]) for row in rows]
 
     def _insert_many(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        """COPY the rows; in binary when they hold a ``tsv`` (``records.section_tsvector``)."""
         if not rows:
             return
+        binary = "tsv" in columns
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN" + (" (FORMAT BINARY)" * binary)
         with self._db.cursor() as cursor:
-            with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            with cursor.copy(sql) as copy:
+                if binary:
+                    copy.set_types([_BINARY_TYPES.get(column, "text") for column in columns])
                 for row in rows:
                     copy.write_row(row)
 
     def _section_index(self) -> tuple[tuple[str, ...], Callable[[str], Any]]:
-        return ("tsv",), section_lexemes
+        return ("tsv",), section_tsvector
 
     def _text_match(self, text: TextQuery, above: int | None) -> tuple[str, str, str, list]:
         if above is not None:
@@ -436,6 +455,22 @@ def _tsquery(text: TextQuery) -> str:
         lexemes[-1] += star
         terms.append(lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")")
     return " & ".join(terms)
+
+
+def _tsvector_dumper() -> type:
+    """psycopg's writer of a ``tsvector`` column in a binary COPY: the bytes
+    ``records.section_tsvector`` made, as they are."""
+    from psycopg.adapt import Dumper
+    from psycopg.pq import Format
+
+    class TsvectorBinaryDumper(Dumper):
+        format = Format.BINARY
+        oid = 3614  # tsvector, a built-in type: the same number on every server
+
+        def dump(self, obj: bytes) -> bytes:
+            return obj
+
+    return TsvectorBinaryDumper
 
 
 def _psycopg(conninfo: str) -> Any:

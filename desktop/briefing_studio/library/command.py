@@ -2,7 +2,9 @@
 
 Every action prints a short Vietnamese report, or one JSON object with ``--json``; ``stats --json``
 gives at least the counts ``sources``, ``sections`` and ``figures``. ``--library`` names another
-library (a SQLite file or a ``postgresql://`` connection string) than the configured one.
+library (a SQLite file or a ``postgresql://`` connection string) than the configured one. When
+the library's schema is older than this version's, it is upgraded first, with its progress on
+stderr (Ctrl+C rolls the upgrade back).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from briefing_studio.library.backends import open_library
 from briefing_studio.library.query import FIGURE_KINDS, build_query
 from briefing_studio.library.scan import add_paths
+from briefing_studio.library.schema import SCHEMA_VERSION
 
 HELP = "thư viện nguồn / the source library: add, search, list, remove, stats"
 
@@ -58,7 +61,7 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library(args.library) as library:
+    with open_library(args.library, progress=_upgrade_progress()) as library:
         payload, lines = _ACTIONS[args.action](library, args)
     if args.json:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
@@ -158,6 +161,27 @@ def _marked(text: str, spans: list[tuple[int, int]], limit: int = 300) -> str:
     first = marked.find("[")
     begin = max(0, first - limit // 3) if first >= 0 else 0
     return ("…" if begin else "") + marked[begin : begin + limit] + "…"
+
+
+def _upgrade_progress():
+    """Progress of an upgrade of the library's schema, on stderr: a line that counts up on a
+    terminal, a line each tenth otherwise (a log). Ctrl+C rolls the upgrade back."""
+    terminal = sys.stderr.isatty()
+    shown = [-1]
+
+    def report(done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        step = percent if terminal else percent - percent % 10
+        if step == shown[0]:
+            return
+        shown[0] = step
+        line = f"Đang cập nhật thư viện lên lược đồ {SCHEMA_VERSION}: {step}%"
+        if terminal:
+            print("\r" + line, end="\n" if percent >= 100 else "", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    return report
 
 
 def _progress():

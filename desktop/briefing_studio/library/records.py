@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import struct
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +32,11 @@ ENTITY_KINDS = frozenset({"country", "province"})
 _MAX_POSITION = 16383
 _MAX_POSITIONS = 256
 _MAX_LEXEME_BYTES = 2046
+_LONGEST_WORD = _MAX_LEXEME_BYTES // 2  # a word pair must fit too
+_COUNT = struct.Struct(">i")
+_NO_PLACES = b"\0\0\0"  # a pair's NUL and its count of positions: none
+# After a lexeme's NUL: its count of positions and the positions (weight D: the bare number).
+_POSITIONS = [struct.Struct(f">x{n + 1}H") for n in range(_MAX_POSITIONS + 1)]
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:năm|nam)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 
@@ -162,8 +168,52 @@ def section_lexemes(folded: str) -> str:
     needs the lexemes ``kim ngach``, ``ngach thuong`` and ``thuong mai``, which few sections hold
     even when each word is in every report; only those few are checked for the words in order.
     """
-    longest = _MAX_LEXEME_BYTES // 2
-    words = [w if len(w.encode("utf-8")) <= longest else "" for w in words_of(folded)]
+    positions, pairs = _lexemes(folded)
+    return " ".join(
+        [f"'{word}':{','.join(map(str, places))}" for word, places in positions.items()]
+        + [f"'{pair}'" for pair in pairs]
+    )
+
+
+def section_tsvector(folded: str) -> bytes:
+    """``section_lexemes`` in PostgreSQL's binary form of a ``tsvector`` (what its
+    ``tsvectorrecv`` reads: the count of lexemes, then each one NUL-terminated with its count
+    of positions and the positions, 16 bits each, big-endian), which the server reads without
+    parsing text (0.18 ms a section). The lexemes go in the server's own order (by their
+    bytes), so it stores them laid out exactly as it does from the text form."""
+    positions, pairs = _lexemes(folded)
+    parts = [_COUNT.pack(len(positions) + len(pairs))]
+    places_of = positions.get
+    # Python orders strings by code point, as UTF-8 bytes are ordered.
+    for lexeme in sorted([*positions, *pairs]):
+        places = places_of(lexeme)
+        parts.append(lexeme.encode("utf-8"))
+        if places is None:
+            parts.append(_NO_PLACES)
+        else:
+            parts.append(_POSITIONS[len(places)].pack(len(places), *places))
+    return b"".join(parts)
+
+
+def _lexemes(folded: str) -> tuple[dict[str, list[int]], list[str]]:
+    """(each word's positions, the sorted pairs of neighbouring words) of folded text."""
+    words = words_of(folded)
+    # UTF-8 takes at most 4 bytes a character: words this short are never too long, and
+    # positions this few need no clamping.
+    if len(words) >= _MAX_POSITION or (words and max(map(len, words)) * 4 > _LONGEST_WORD):
+        return _lexemes_checked(words)
+    positions: dict[str, list[int]] = {}
+    for place, word in enumerate(words, start=1):
+        positions.setdefault(word, []).append(place)
+    if len(words) > _MAX_POSITIONS:
+        positions = {word: places[:_MAX_POSITIONS] for word, places in positions.items()}
+    return positions, sorted(set(map(" ".join, pairwise(words))))
+
+
+def _lexemes_checked(words: list[str]) -> tuple[dict[str, list[int]], list[str]]:
+    """``_lexemes`` of a section with a word too long to index or more words than PostgreSQL
+    keeps positions for."""
+    words = [w if len(w.encode("utf-8")) <= _LONGEST_WORD else "" for w in words]
     positions: dict[str, list[int]] = {}
     for index, word in enumerate(words, start=1):
         if not word:
@@ -172,11 +222,13 @@ def section_lexemes(folded: str) -> str:
         place = min(index, _MAX_POSITION)
         if len(places) < _MAX_POSITIONS and (not places or places[-1] != place):
             places.append(place)
-    pairs = {f"{a} {b}" for a, b in pairwise(words) if a and b}
-    return " ".join(
-        [f"'{word}':{','.join(map(str, places))}" for word, places in positions.items()]
-        + [f"'{pair}'" for pair in sorted(pairs)]
-    )
+    # Two words of 1 023 bytes make a pair PostgreSQL refuses (it failed the whole add).
+    pairs = {
+        f"{a} {b}"
+        for a, b in pairwise(words)
+        if a and b and len(a.encode("utf-8")) + len(b.encode("utf-8")) < _MAX_LEXEME_BYTES
+    }
+    return positions, sorted(pairs)
 
 
 def file_stamp(path: str) -> tuple[int | None, float | None]:

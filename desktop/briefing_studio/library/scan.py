@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from briefing_studio.errors import BriefingError, Cancelled
 from briefing_studio.gcpause import gc_paused
 from briefing_studio.library.backends import open_library
 from briefing_studio.library.records import file_stamp
-from briefing_studio.library.store import AddResult, Library
+from briefing_studio.library.store import AddResult, Library, UpgradeNeeded
 
 # Files a folder scan reads. Images and scans need OCR (seconds a page): opening one by hand
 # adds it, a folder scan leaves them out.
@@ -144,7 +145,8 @@ def add_paths_apart(
 
 def _scan_child(paths: list[str], location: str, *, progress, cancelled) -> tuple:
     """The child process of ``add_paths_apart``: the report as plain values."""
-    with open_library(location) as library:
+    # An upgrade of the library's schema first, with the same progress and Cancel.
+    with open_library(location, progress=progress, cancelled=cancelled) as library:
         report = add_paths(
             library, [Path(p) for p in paths], progress=progress, cancelled=cancelled
         )
@@ -166,6 +168,8 @@ def _child_lost(code: int | None) -> BriefingError:
 
 
 _last_failure: float | None = None
+_awaiting: list = []  # opened sources that wait for the library's upgrade (``remember``)
+_awaiting_lock = threading.Lock()
 
 
 def remember(analyses: Iterable, location: str | None = None) -> BriefingError | None:
@@ -184,10 +188,27 @@ def remember(analyses: Iterable, location: str | None = None) -> BriefingError |
     if _last_failure is not None and time.monotonic() - _last_failure < _RETRY_AFTER_S:
         return None
     try:
-        with open_library(location) as library:
+        # Not here: an upgrade of the library's schema can take a while, shown with progress
+        # and Cancel by the Library tab (``add_awaiting``); these sources wait for it.
+        with open_library(location, upgrade=False) as library:
             for analysis in analyses:
                 library.add(analysis)
+            add_awaiting(library)  # upgraded meanwhile by another process
+    except UpgradeNeeded:
+        with _awaiting_lock:
+            _awaiting.extend(analyses)
+        return None
     except BriefingError as exc:
         _last_failure = time.monotonic()
         return exc
     return None
+
+
+def add_awaiting(library: Library) -> int:
+    """Add the sources ``remember`` kept while the library awaited its upgrade; how many."""
+    with _awaiting_lock:
+        waiting = list(_awaiting)
+        _awaiting.clear()
+    for analysis in waiting:
+        library.add(analysis)
+    return len(waiting)

@@ -11,19 +11,36 @@ version 2: words with positions and pairs of neighbouring words) in a ``tsvector
 
 ``MIGRATIONS[n]`` takes a library from version ``n - 1`` to ``n``; ``meta.schema_version``
 records where a library stands. A library whose version is above ``SCHEMA_VERSION`` was made by a
-newer Briefing Studio and is refused rather than misread.
+newer Briefing Studio and is refused rather than misread. All the steps from a library's version
+to ``SCHEMA_VERSION`` run in one transaction (``Library.migrate``): cancelled or failed, the
+library is left at the version it had. Work on every row is done a batch at a time by a
+``RowStep``, which reports its progress and lets a cancel stop it between batches.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from briefing_studio.library.records import section_lexemes
+from briefing_studio.library.records import section_tsvector
 
 Dialect = Literal["sqlite", "postgresql"]
-# A migration step: an SQL statement, or a function given the library (for what SQL cannot do).
-Step = str | Callable[[Any], None]
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RowStep:
+    """A migration step done in Python a batch of rows at a time (what SQL cannot do):
+    ``run(library, progress)`` calls ``progress(done, total)`` after each batch. ``share`` is
+    its part of the migration's progress, counting each SQL statement as 1."""
+
+    run: Callable[[Any, Progress], None]
+    share: int
+
+
+# A migration step: an SQL statement, or work done in Python.
+Step = str | RowStep
 
 _SQLITE_V1 = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -155,21 +172,30 @@ _POSTGRES_V1 = (
 )
 
 
-def _fill_text_index(library: Any) -> None:
-    """Version 2 on PostgreSQL: every section's lexemes, written from its folded text by
-    ``records.section_lexemes`` (a batch of sections at a time)."""
-    last = 0
+FILL_BATCH = 5000  # sections read, indexed and written back per statement
+
+
+def _fill_text_index(library: Any, progress: Progress) -> None:
+    """Version 2 on PostgreSQL: every section's lexemes, made from its folded text by
+    ``records.section_tsvector``, copied to a scratch table and written back with one UPDATE
+    for each batch of sections (one UPDATE a row took 77 s at 1 000 sources)."""
+    total = int(library._one("SELECT COUNT(*) FROM sections")[0])
+    library._execute("CREATE TEMPORARY TABLE new_tsv (id BIGINT, tsv TSVECTOR) ON COMMIT DROP")
+    done = last = 0
     while True:
         rows = library._all(
-            "SELECT id, folded FROM sections WHERE id > ? ORDER BY id LIMIT ?", (last, 2000)
+            "SELECT id, folded FROM sections WHERE id > ? ORDER BY id LIMIT ?", (last, FILL_BATCH)
         )
         if not rows:
             return
-        library._executemany(
-            "UPDATE sections SET tsv = ?::tsvector WHERE id = ?",
-            [(section_lexemes(folded), section_id) for section_id, folded in rows],
+        library._insert_many(
+            "new_tsv", ("id", "tsv"), [(row[0], section_tsvector(row[1])) for row in rows]
         )
+        library._execute("UPDATE sections SET tsv = n.tsv FROM new_tsv n WHERE sections.id = n.id")
+        library._execute("TRUNCATE new_tsv")
         last = rows[-1][0]
+        done += len(rows)
+        progress(done, total)
 
 
 # Version 2, PostgreSQL: the words of a section are no longer split by the server's parser
@@ -181,9 +207,12 @@ def _fill_text_index(library: Any) -> None:
 _POSTGRES_V2: tuple[Step, ...] = (
     "ALTER TABLE sections DROP COLUMN tsv",
     "ALTER TABLE sections ADD COLUMN tsv TSVECTOR NOT NULL DEFAULT ''",
-    _fill_text_index,
+    RowStep(_fill_text_index, share=20),
     "ALTER TABLE sections DROP COLUMN folded",
     "ALTER TABLE sections ALTER COLUMN tsv DROP DEFAULT",
+    # A GIN index is built in memory as far as this allows: 64 MB (the server's usual
+    # default) took 9.5 s at 1 000 sources. Only for this transaction.
+    "SET LOCAL maintenance_work_mem = '256MB'",
     "CREATE INDEX sections_tsv ON sections USING GIN (tsv)",
     "ANALYZE sections",
 )

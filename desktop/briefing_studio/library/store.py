@@ -19,10 +19,17 @@ from pathlib import Path
 from typing import Any, Literal
 
 from briefing_studio.analysis.model import Analysis
-from briefing_studio.errors import BriefingError
+from briefing_studio.errors import BriefingError, Cancelled
 from briefing_studio.library.query import Query, TextQuery, highlights
 from briefing_studio.library.records import Record, record_of, unpack_document
-from briefing_studio.library.schema import SCHEMA_VERSION, Dialect, pending
+from briefing_studio.library.schema import (
+    SCHEMA_VERSION,
+    Dialect,
+    Progress,
+    RowStep,
+    Step,
+    pending,
+)
 from briefing_studio.sources.model import SourceDocument
 
 AddStatus = Literal["added", "new_version", "duplicate"]
@@ -31,6 +38,7 @@ AddStatus = Literal["added", "new_version", "duplicate"]
 SELECTIVE_ROWS = 5000
 # Words typed together are first looked for as a phrase among this many of the newest sections.
 TOGETHER_SECTIONS = 20_000
+_PROGRESS_UNITS = 1000  # a migration's progress, in thousandths of an SQL statement's share
 _SOURCE_COLUMNS = (
     "src.id, src.sha256, src.path, src.name, src.title, src.date, src.publisher, src.format, "
     "src.version, src.current, src.added_at, src.year"
@@ -199,27 +207,66 @@ class Library:
         row = self._one("SELECT value FROM meta WHERE key = 'schema_version'")
         return int(row[0]) if row else 0
 
-    def migrate(self) -> None:
-        """Bring the schema up to ``SCHEMA_VERSION``; refuse one made by a newer version."""
+    def migrate(
+        self,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        *,
+        upgrade: bool = True,
+    ) -> None:
+        """Bring the schema up to ``SCHEMA_VERSION``; refuse one made by a newer version.
+
+        Upgrading a library that already held a schema reports ``progress(done, total)`` and
+        asks ``cancelled()`` before each step and between batches of rows: cancelled (raises
+        ``Cancelled``) or failed, the one transaction is rolled back and the library stays at
+        its version, usable and upgraded the next time. ``upgrade=False`` raises
+        ``UpgradeNeeded`` instead of upgrading (a new library is still created).
+        """
         with self._guard("Không mở được thư viện", "Could not open the library"):
-            self._refuse_newer(self.schema_version())
-            if self.schema_version() == SCHEMA_VERSION:
+            version = self.schema_version()
+            self._refuse_newer(version)
+            if version == SCHEMA_VERSION:
                 return
+            if not upgrade and version > 0:
+                raise UpgradeNeeded(self.where, version)
             with self._transaction():
                 self._migration_lock()
                 current = self.schema_version()  # another process may have migrated meanwhile
                 self._refuse_newer(current)
-                for number, statements in pending(current, self.dialect):
-                    for statement in statements:
-                        if callable(statement):
-                            statement(self)
-                        else:
-                            self._execute(statement)
-                    self._execute(
-                        "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        (str(number),),
-                    )
+                self._run_migrations(current, progress if current > 0 else None, cancelled)
+
+    def _run_migrations(
+        self, current: int, progress: Progress | None, cancelled: Callable[[], bool] | None
+    ) -> None:
+        plan = pending(current, self.dialect)
+        steps = [step for _, number_steps in plan for step in number_steps]
+        total = max(1, sum(_share(step) for step in steps)) * _PROGRESS_UNITS
+        done = 0
+
+        def tell(reached: int) -> None:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if progress is not None:
+                progress(reached, total)
+
+        tell(0)
+        for number, number_steps in plan:
+            for step in number_steps:
+                if isinstance(step, RowStep):
+                    start, width = done, step.share * _PROGRESS_UNITS
+                    step.run(self, lambda rows, of, start=start, width=width: tell(
+                        start + width * rows // max(of, 1)
+                    ))  # fmt: skip
+                else:
+                    self._execute(step)
+                done += _share(step) * _PROGRESS_UNITS
+                tell(done)
+            self._execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(number),),
+            )
+        tell(total)
 
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
@@ -570,6 +617,25 @@ class Library:
         if rows or len(reference) < 8:
             return rows
         return self._all(base + "src.sha256 LIKE ?", (reference.lower() + "%",))
+
+
+class UpgradeNeeded(BriefingError):
+    """The library holds an older schema and was opened with ``upgrade=False``: the caller
+    upgrades it where the wait can be shown (``open_library`` with progress and cancel)."""
+
+    def __init__(self, where: str, version: int) -> None:
+        super().__init__(
+            f"Thư viện dùng lược đồ {version} cũ; cần cập nhật lên lược đồ {SCHEMA_VERSION} "
+            "trước khi dùng.",
+            f"The library holds the older schema {version}; it needs upgrading to schema "
+            f"{SCHEMA_VERSION} before use.",
+            path=where,
+        )
+        self.version = version
+
+
+def _share(step: Step) -> int:
+    return step.share if isinstance(step, RowStep) else 1
 
 
 class _Duplicate(Exception):

@@ -5,7 +5,9 @@ shown). Filters narrow by counterpart, years and figures. The list shows each hi
 a snippet; the pane below it the whole paragraph with the matched words marked and its figures.
 Enter (or the button) adds the paragraph, with its source as the library keeps it, to the
 briefing — the original file is not needed. Watched folders are scanned in the background with
-progress and Cancel in the status bar, at start and on request.
+progress and Cancel in the status bar, at start and on request. A library whose schema is older
+than this version's is upgraded the same way (progress and Cancel), as soon as the tab is made
+and whenever a search finds it still waiting: a cancelled upgrade leaves it as it was.
 
 Keyboard: Ctrl+F-style focus on the search field when the tab opens, Down/Up in the field move
 through the results, Enter in the list adds the paragraph, Escape clears the search.
@@ -122,6 +124,7 @@ class LibraryPanel(QWidget):
         self._generation = 0
         self._hits: list[Any] = []
         self.scan_op: ops.Op | None = None
+        self.upgrade_op: ops.Op | None = None
 
         self.search = _SearchField()
         self.search.setPlaceholderText(
@@ -214,6 +217,7 @@ class LibraryPanel(QWidget):
         self.scan_button.clicked.connect(self.scan_watched)
         self.setFocusProxy(self.search)
         QTimer.singleShot(0, self._complete_counterparts)
+        QTimer.singleShot(0, self.check_library)
         if scan_at_start and watched_folders():
             QTimer.singleShot(SCAN_AT_START_MS, self.scan_watched)
 
@@ -255,9 +259,7 @@ class LibraryPanel(QWidget):
         values = self.query_values()
         self._generation += 1
         generation = self._generation
-        if not any(v for k, v in values.items() if k not in ("prefix", "text")) and not (
-            values["text"].strip()
-        ):
+        if _asks_nothing(values):
             self._show_hits([])
             self.status.setText("")
             return None
@@ -266,7 +268,7 @@ class LibraryPanel(QWidget):
             from briefing_studio.library import build_query, open_library
 
             query = build_query(**values)
-            with open_library() as library:
+            with open_library(upgrade=False) as library:  # an upgrade shows its progress
                 return library.search(query)
 
         def done(hits: list) -> None:
@@ -274,6 +276,10 @@ class LibraryPanel(QWidget):
                 self._show_hits(hits)
 
         def failed(exc: BaseException, _details: str) -> bool:
+            if _needs_upgrade(exc):
+                if generation == self._generation:
+                    self.upgrade_library()
+                return True
             if generation == self._generation and isinstance(exc, BriefingError):
                 self._show_hits([])
                 self.status.setText(exc.message(_language()))
@@ -342,11 +348,11 @@ class LibraryPanel(QWidget):
             return None
         section_id = hit.section_key
 
-        def task(_ctx: ops.TaskContext) -> Any:
+        def task(ctx: ops.TaskContext) -> Any:
             from briefing_studio.analysis import analyze
             from briefing_studio.library import open_library
 
-            with open_library() as library:
+            with open_library(progress=ctx.progress, cancelled=ctx.cancelled) as library:
                 return analyze(library.document(hit.source.id))
 
         def done(analysis: Any) -> None:
@@ -358,6 +364,72 @@ class LibraryPanel(QWidget):
 
         label = self.tr("Adding a paragraph from the library")
         return ops.run_op(task, done, label=label, parent=self, host=self.host)
+
+    # ----- upgrading the library ---------------------------------------------------------------
+
+    def check_library(self) -> ops.Op:
+        """In the background: upgrade the library now if its schema is older than this
+        version's (rather than at the first search)."""
+
+        def task(_ctx: ops.TaskContext) -> None:
+            from briefing_studio.library import open_library
+
+            with open_library(upgrade=False):
+                pass
+
+        def failed(exc: BaseException, _details: str) -> bool:
+            if _needs_upgrade(exc):
+                self.upgrade_library()
+            return True  # any other problem is said when the library is used
+
+        return ops.run_op(task, None, parent=self, on_failure=failed, cancellable=False)
+
+    def upgrade_library(self) -> ops.Op | None:
+        """Upgrade the library's schema with progress and Cancel in the status bar; then
+        search again. Cancelled, the library stays as it was (upgraded the next time)."""
+        if self.upgrade_op is not None and not self.upgrade_op.done:
+            return None
+
+        def task(ctx: ops.TaskContext) -> None:
+            from briefing_studio.library import open_library
+            from briefing_studio.library.scan import add_awaiting
+
+            with open_library(progress=ctx.progress, cancelled=ctx.cancelled) as library:
+                add_awaiting(library)  # sources opened meanwhile
+
+        def done(_result: None) -> None:
+            self.upgrade_op = None
+            self.status.setText(self.tr("The library was updated."))
+            if not _asks_nothing(self.query_values()):
+                self._timer.start()  # the search that found the library waiting
+
+        def failed(exc: BaseException, _details: str) -> bool:
+            self.upgrade_op = None
+            if isinstance(exc, BriefingError):
+                self.status.setText(exc.message(_language()))
+                return True
+            return False
+
+        def cancelled() -> None:
+            self.upgrade_op = None
+            self.status.setText(
+                self.tr(
+                    "Library update cancelled: the library is left as it was and is updated "
+                    "at the next search."
+                )
+            )
+
+        self.status.setText(self.tr("Updating the library to this version…"))
+        self.upgrade_op = ops.run_op(
+            task,
+            done,
+            label=self.tr("Updating the library"),
+            parent=self,
+            host=self.host,
+            on_failure=failed,
+            on_cancelled=cancelled,
+        )
+        return self.upgrade_op
 
     # ----- watched folders ---------------------------------------------------------------------
 
@@ -453,6 +525,18 @@ class WatchedFoldersDialog(QDialog):
 
     def folders(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
+
+
+def _asks_nothing(values: dict) -> bool:
+    """True when the fields (``query_values``) ask for nothing to search."""
+    filters = any(v for k, v in values.items() if k not in ("prefix", "text"))
+    return not filters and not values["text"].strip()
+
+
+def _needs_upgrade(exc: BaseException) -> bool:
+    from briefing_studio.library import UpgradeNeeded
+
+    return isinstance(exc, UpgradeNeeded)
 
 
 def _language() -> str:
