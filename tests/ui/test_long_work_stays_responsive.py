@@ -175,7 +175,15 @@ def test_a_long_source_is_laid_out_once_without_keeping_every_section_drawn(
     view = window.source_view.view
     delegate = view.delegate
     rows = len(window.source_view.model.entries)
-    qtbot.waitUntil(lambda: len(delegate._heights) >= len(paragraphs), timeout=30000)
+    entries = [e for e in window.source_view.model.entries if e.section is not None]
+
+    def laid_out_at_this_width() -> bool:
+        # Rows are laid out a batch at a time, and the scroll bar that appears on the way
+        # narrows the rows: wait for every row's height at the width they end up with.
+        return all(delegate._key(e.section) in delegate._heights for e in entries)
+
+    qtbot.waitUntil(laid_out_at_this_width, timeout=30000)
+    assert len(entries) >= len(paragraphs)
     assert len(delegate._docs) <= section_delegate.DOCUMENTS_KEPT
 
     built: list[str] = []
@@ -191,6 +199,21 @@ def test_a_long_source_is_laid_out_once_without_keeping_every_section_drawn(
     assert rows > len(paragraphs)
     # Only rows drawn on screen need documents again; heights come from the cache.
     assert len(built) < section_delegate.DOCUMENTS_KEPT
+
+
+def test_the_seeds_text_is_drawn_when_the_window_falls_idle(make_window, qtbot) -> None:
+    """The section list is never left blank: with rows laid out in batches smaller than the
+    list, a screenshot of the idle window showed an empty text panel."""
+    window = make_window()
+    qtbot.waitUntil(lambda: not window.busy() and window.preview.up_to_date(), timeout=60000)
+    image = window.source_view.view.viewport().grab().toImage()
+    dark = sum(
+        1
+        for x in range(0, image.width(), 3)
+        for y in range(0, min(image.height(), 300), 3)
+        if image.pixelColor(x, y).lightness() < 100
+    )
+    assert dark > 200, "the seeds' paragraphs are drawn"
 
 
 def test_progress_reaches_the_window_a_few_times_a_second_and_always_at_the_end() -> None:

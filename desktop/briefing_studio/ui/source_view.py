@@ -45,11 +45,16 @@ class SectionsView(QListView):
         self.delegate = SectionDelegate(self, model)
         self.setItemDelegate(self.delegate)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        # Rows are laid out a few at a time between events. Laying out one row's rich text takes
-        # 2–6 ms, so batches of 50 held the window for up to 0.29 s each while a 1 MB source
-        # (2,500 sections) was shown; batches of 12 stay under about 70 ms (bench/bench_ui.py).
+        # Rows are laid out 50 at a time between events, so a 1 MB source (2,500 sections)
+        # never holds the window for long (longest pause 0.19 s, bench/bench_ui.py). Smaller
+        # batches cut that pause, but the list stayed blank until the last batch was done:
+        # with batches of 12, the seeds' 27 rows were not drawn when the window fell idle.
         self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(12)
+        self.setBatchSize(50)
+        # The scroll bar is always there, so rows keep one width: a bar that appeared once the
+        # first batch filled the view narrowed every row, and every row laid out until then
+        # (and its cached height) was laid out again at the new width.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMouseTracking(True)
