@@ -82,3 +82,23 @@ def test_a_child_that_dies_gives_a_clear_message_with_its_exit_code() -> None:
     assert "(mã 3)" in caught.value.message_vi
     with pytest.raises(BriefingError, match="scan died 3"):
         run_apart(dies, lost=lambda code: BriefingError("x", f"scan died {code}"))
+
+
+def test_a_briefing_error_of_any_kind_pickles_with_its_messages_path_and_line() -> None:
+    import pickle
+
+    from briefing_studio.library.store import UpgradeNeeded
+
+    for error in (
+        BriefingError("Tệp hỏng.", "The file is damaged.", path="/tmp/a.docx", line=3),
+        UpgradeNeeded("/tmp/thu-vien.db", 1),  # a subclass whose constructor takes other things
+    ):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is BriefingError
+        assert (copy.message_vi, copy.message_en, copy.path, copy.line) == (
+            error.message_vi,
+            error.message_en,
+            error.path,
+            error.line,
+        )
+        assert copy.message("en") == error.message("en")

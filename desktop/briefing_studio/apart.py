@@ -12,8 +12,9 @@ use it only for work that is known to be long.
 
 The contract for ``target``: a module-level function (the child imports it by name), called as
 ``target(*args, progress=…, cancelled=…)``; its arguments and result must pickle. It may raise
-``Cancelled`` (re-raised here) or ``BriefingError`` (re-raised here with its messages, path and
-line). Anything else is a bug: its traceback comes back in a ``RuntimeError``.
+``Cancelled`` (re-raised here) or ``BriefingError`` (re-raised here as a ``BriefingError``
+with its messages, path and line). Anything else is a bug: its traceback comes back in a
+``RuntimeError``.
 """
 
 from __future__ import annotations
@@ -73,8 +74,7 @@ def run_apart(
             elif kind == "cancelled":
                 raise Cancelled()
             elif kind == "error":
-                vi, en, path, line = value
-                raise BriefingError(vi, en, path=path, line=line)
+                raise value
             else:
                 raise RuntimeError(f"the child process failed:\n{value}")
     finally:
@@ -98,7 +98,7 @@ def _child(pipe, stop, target: Callable[..., Any], args: tuple) -> None:
     except Cancelled:
         pipe.send(("cancelled", None))
     except BriefingError as exc:
-        pipe.send(("error", (exc.message_vi, exc.message_en, exc.path, exc.line)))
+        pipe.send(("error", exc))
     except BaseException:
         pipe.send(("crash", traceback.format_exc()))
     finally:

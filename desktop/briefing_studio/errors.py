@@ -89,6 +89,11 @@ class BriefingError(Exception):
         self.line = line
         super().__init__(self.message("en"))
 
+    def __reduce__(self) -> tuple:
+        """Pickled as a plain ``BriefingError`` with its messages, path and line (a subclass's
+        own constructor need not take these), so it can cross into another process."""
+        return (BriefingError, (self.message_vi, self.message_en, self.path, self.line))
+
     def _where(self) -> str:
         if self.path is None:
             return ""

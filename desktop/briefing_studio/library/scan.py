@@ -139,8 +139,7 @@ def add_paths_apart(
         cancelled=cancelled,
         lost=_child_lost,
     )
-    failed = [BriefingError(vi, en, path=path, line=line) for vi, en, path, line in errors]
-    return ScanReport(added, duplicates, [Path(p) for p in unchanged], failed)
+    return ScanReport(added, duplicates, [Path(p) for p in unchanged], errors)
 
 
 def _scan_child(paths: list[str], location: str, *, progress, cancelled) -> tuple:
@@ -154,7 +153,7 @@ def _scan_child(paths: list[str], location: str, *, progress, cancelled) -> tupl
         report.added,
         report.duplicates,
         [str(p) for p in report.unchanged],
-        [(e.message_vi, e.message_en, e.path, e.line) for e in report.errors],
+        report.errors,
     )
 
 
