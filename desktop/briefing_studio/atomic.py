@@ -157,12 +157,15 @@ def _remove(*names: str) -> None:
             os.unlink(name)
 
 
-def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path]:
+def remove_stale_temporaries(
+    folder: Path, name: str | None = None, *, older_than: float = STALE_AFTER_S
+) -> list[Path]:
     """Delete our stale temporary files in ``folder`` (of the file ``name``, or of any file).
 
-    Only files named as ``atomic_write_with`` names them and untouched for ``STALE_AFTER_S``
-    are removed; nothing else is ever touched, and a folder that cannot be read is left alone.
-    Returns what was removed.
+    Only files named as ``atomic_write_with`` names them and untouched for ``older_than``
+    seconds are removed; nothing else is ever touched, and a folder that cannot be read is
+    left alone. ``older_than=0`` is for a file whose only writer is known to be gone (a killed
+    session's autosave). Returns what was removed.
     """
     removed: list[Path] = []
     now = time.time()
@@ -176,7 +179,7 @@ def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path
             continue
         with contextlib.suppress(OSError):
             info = entry.stat(follow_symlinks=False)
-            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_AFTER_S:
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= older_than:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed

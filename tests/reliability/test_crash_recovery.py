@@ -208,3 +208,19 @@ def test_a_clean_exit_leaves_nothing_to_restore(tmp_path: Path, studio_home: Pat
         assert done.returncode == 0, done.stderr
         closed = json.loads(done.stdout.split("CLOSED ", 1)[1])
         assert closed["offers"] == [] and closed["left_in_autosave"] == []
+
+
+def test_discarding_a_killed_session_removes_the_save_it_was_killed_in(tmp_path: Path) -> None:
+    """A session killed while writing its autosave leaves ``.session-<pid>.briefing.*.tmp``;
+    its writer is dead, so restoring or discarding the session removes it at once."""
+    from briefing_studio.ui.autosave import CrashedSession, discard
+
+    autosave, lock = tmp_path / "session-4242.briefing", tmp_path / "session-4242.lock"
+    autosave.write_text("{}", encoding="utf-8")
+    lock.write_text("4242\nhost\n\n", encoding="utf-8")
+    torn = tmp_path / ".session-4242.briefing.ab12cd34.tmp"
+    torn.write_text("{", encoding="utf-8")
+    other = tmp_path / ".session-77.briefing.ab12cd34.tmp"  # another session's save: kept
+    other.write_text("{", encoding="utf-8")
+    discard(CrashedSession(autosave, lock, None))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from briefing_studio.atomic import atomic_write_text
+from briefing_studio.atomic import atomic_write_text, remove_stale_temporaries
 from briefing_studio.errors import BriefingError
 from briefing_studio.paths import user_data_dir
 from briefing_studio.project import save_briefing
@@ -94,15 +94,21 @@ def crashed_sessions(folder: Path | None = None) -> list[CrashedSession]:
         if autosave.exists():
             found.append(CrashedSession(autosave, lock, project))
         else:
-            with contextlib.suppress(OSError):
-                lock.unlink()
+            _remove_session_files(lock)
     return sorted(found, key=lambda c: c.autosave.stat().st_mtime, reverse=True)
 
 
 def discard(session: CrashedSession) -> None:
-    for path in (session.autosave, session.lock):
+    _remove_session_files(session.autosave, session.lock)
+
+
+def _remove_session_files(*paths: Path) -> None:
+    """A gone session's files, and the temporaries of the saves it was killed in: their only
+    writer is dead, so they go at once rather than after ``atomic.STALE_AFTER_S``."""
+    for path in paths:
         with contextlib.suppress(OSError):
             path.unlink()
+        remove_stale_temporaries(path.parent, path.name, older_than=0)
 
 
 class Autosaver(QObject):
