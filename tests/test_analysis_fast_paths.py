@@ -9,7 +9,8 @@ import pytest
 
 from briefing_studio.analysis import figures, pipeline, sections
 from briefing_studio.analysis.model import Figure, Section
-from briefing_studio.sources.model import Table, TableCell
+from briefing_studio.sources.model import Block, Table, TableCell
+from briefing_studio.sources.paragraphs import paragraph_block
 
 
 def test_a_section_replaced_fast_equals_dataclasses_replace() -> None:
@@ -33,6 +34,15 @@ def test_a_section_built_fast_equals_one_built_by_init() -> None:
         fast, slow = sections._section(**given), Section(**given)
         assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
         assert list(vars(fast)) == list(vars(slow))  # every field, in the same order
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.text = "x"  # type: ignore[misc]
+
+
+def test_a_paragraph_block_built_fast_equals_one_built_by_init() -> None:
+    fast, slow = paragraph_block("Một đoạn văn."), Block("Một đoạn văn.")
+    assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+    assert list(vars(fast)) == list(vars(slow))  # every field, in the same order
+    assert not hasattr(Block, "__post_init__")
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.text = "x"  # type: ignore[misc]
 
