@@ -125,7 +125,11 @@ def _piece_spans(text: str, abbreviations: frozenset[str]) -> list[Span]:
         end = i + 1
         while end < n and text[end] in _SENTENCE_ENDS:
             end += 1
-        _add_span(spans, text, start, end)
+        # (``_add_span`` inlined: the piece ends with its mark, only its start may be a space.)
+        while text[start].isspace():
+            start += 1
+        if start < end:
+            spans.append((start, end))
         while end < n and text[end] in " \t\n\r":
             end += 1
         start = resume = end
@@ -175,13 +179,15 @@ def _dot_ends(text: str, pos: int, abbreviations: frozenset[str]) -> bool:
 
 def sentence_spans(text: str) -> tuple[Span, ...]:
     """(start, end) offsets of each sentence in ``text``, in order, without outer spaces."""
-    if not text.strip():
+    if not text or text.isspace():
         return ()
     tokenizer = _tokenizer()
     if tokenizer is split_sentences:
         spans = _piece_spans(text, _abbreviations() or frozenset())
     else:
         spans = _raw_spans(text, tokenizer(text))
+    if len(spans) == 1:  # one sentence (a heading, a short paragraph): nothing to repair
+        return (spans[0],)
     return tuple(_repair(text, spans))
 
 
