@@ -94,6 +94,7 @@ _TOUCHING = [
     "Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) và KOICA (Cơ quan Hợp tác Quốc tế Hàn Quốc) cùng",
     "TP.HCM-x, KT-XH (kinh tế – xã hội), xKOICA (abc def), A.B (Ngân hàng Thế giới) ASEAN.EU",
     "G20 (Nhóm 20 nền kinh tế), WB  (hai dấu cách), EU-ASEAN (Liên minh) và (EU) (ODA) WTO",
+    "😀 ASEAN và 𝕏 EU (Liên minh châu Âu) WB",  # offsets count characters
 ]
 
 

@@ -81,6 +81,7 @@ def test_the_automaton_places_give_the_matches_of_finditer() -> None:
     # after digits, brackets and line breaks, and the seeds.
     texts = [text.lower() for text in TOUCHING] + [
         "khai thác các nước, các tháng; những tháng\nnhững năm 5tỷ (hai)“ba” kính đề nghị",
+        "😀 hai năm 𝕏 các tháng ba",  # offsets count characters, not UTF-8 or UTF-16 units
         "các  tháng các\ttháng đầu\n năm cuối  năm giữa năm2024 tư vấn đầu tư chín chính tỉ tỉnh",
         "".join(path.read_text(encoding="utf-8") for path in seed_files()).lower(),
     ]
