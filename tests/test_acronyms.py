@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pytest
 
-from briefing_studio.analysis import KNOWN_ACRONYMS, find_acronyms, split_sections
+from briefing_studio.analysis import KNOWN_ACRONYMS, acronyms, find_acronyms, split_sections
 from briefing_studio.analysis.acronyms import definitions
 from briefing_studio.analysis.model import Acronym
+from briefing_studio.paths import seed_files
 from briefing_studio.sources import SourceDocument
 from seed_helpers import GOLD, load_seed, text_source
 
@@ -83,3 +87,26 @@ def test_defined_expansion_wins_over_the_built_in_one_and_unknown_shorts_are_ign
 def test_acronyms_inside_longer_words_do_not_count() -> None:
     text = "Hiệp định EVFTA và FTAs, mã AI-2 và Ai Cập, COVID-19."
     assert {a.short for a in acronyms_of(text_source(text))} == {"EVFTA"}
+
+
+# Acronyms next to brackets, dashes, dots and each other, in either order of definition.
+_TOUCHING = [
+    "Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) và KOICA (Cơ quan Hợp tác Quốc tế Hàn Quốc) cùng",
+    "TP.HCM-x, KT-XH (kinh tế – xã hội), xKOICA (abc def), A.B (Ngân hàng Thế giới) ASEAN.EU",
+    "G20 (Nhóm 20 nền kinh tế), WB  (hai dấu cách), EU-ASEAN (Liên minh) và (EU) (ODA) WTO",
+    "😀 ASEAN và 𝕏 EU (Liên minh châu Âu) WB",  # offsets count characters
+]
+
+
+def _found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_the_places_tried_give_the_matches_of_finditer() -> None:
+    texts = _TOUCHING + [path.read_text(encoding="utf-8") for path in seed_files()]
+    shorts = {"KOICA", "EU", "WB", "ASEAN", "TP", "TP.HCM", "KT-XH", "ODA", "G20", "WTO", "A.B"}
+    for text in texts:
+        expected = _found(acronyms._DEFINED_AFTER.finditer(text))
+        assert _found(acronyms._defined_after(text)) == expected
+        uses = [m for m in acronyms._ACRONYM.finditer(text) if m.group(0) in shorts]
+        assert _found(acronyms._uses(text, shorts)) == _found(uses)

@@ -7,8 +7,10 @@ import dataclasses
 
 import pytest
 
-from briefing_studio.analysis import figures, pipeline
+from briefing_studio.analysis import figures, pipeline, sections
 from briefing_studio.analysis.model import Figure, Section
+from briefing_studio.sources.model import Block, Table, TableCell
+from briefing_studio.sources.paragraphs import paragraph_block
 
 
 def test_a_section_replaced_fast_equals_dataclasses_replace() -> None:
@@ -17,6 +19,30 @@ def test_a_section_replaced_fast_equals_dataclasses_replace() -> None:
     slow = dataclasses.replace(section, sentences=((0, 8), (9, 21)), cues=("background",))
     assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
     assert section.sentences == ()  # the original is untouched
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.text = "x"  # type: ignore[misc]
+
+
+def test_a_section_built_fast_equals_one_built_by_init() -> None:
+    table = Table(cells=(TableCell("a", 0, 0),), n_rows=1, n_cols=1)
+    for given in (
+        {"id": "k/s1", "index": 1, "kind": "paragraph", "text": "Hai câu. Một câu nữa."},
+        {"id": "k/s2", "index": 2, "kind": "heading", "text": "I. A", "level": 1},
+        {"id": "k/s3.1", "index": 3, "kind": "caption", "text": "Ảnh: X", "sentences": ((0, 6),)},
+        {"id": "k/s4", "index": 4, "kind": "table", "text": "a", "table": table},
+    ):
+        fast, slow = sections._section(**given), Section(**given)
+        assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+        assert list(vars(fast)) == list(vars(slow))  # every field, in the same order
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.text = "x"  # type: ignore[misc]
+
+
+def test_a_paragraph_block_built_fast_equals_one_built_by_init() -> None:
+    fast, slow = paragraph_block("Một đoạn văn."), Block("Một đoạn văn.")
+    assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+    assert list(vars(fast)) == list(vars(slow))  # every field, in the same order
+    assert not hasattr(Block, "__post_init__")
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.text = "x"  # type: ignore[misc]
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_studio.analysis import figures
+from briefing_studio.analysis import figures, word_scan
 from briefing_studio.analysis.cues import CUE_WORDS, cue_scores, cue_scores_of
 from briefing_studio.analysis.joined import Joined
 from briefing_studio.analysis.word_scan import scan_words
+from briefing_studio.paths import seed_files
 
 MIXED = Path(__file__).parent / "fixtures" / "analysis_mixed.txt"
 
@@ -68,3 +69,28 @@ def test_a_text_that_lower_cases_to_another_length_is_scanned_by_section() -> No
     joined = Joined(["İstanbul tăng ba lần", "đạt hai giải"])
     assert joined.lower is None
     assert scan_words(joined) == (None, None)
+
+
+def _finditer(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m[0]) for m in word_scan._PATTERN.finditer(text)]
+
+
+def test_the_automaton_places_give_the_matches_of_finditer() -> None:
+    # Words inside words ("khai", "tỉnh", "chính"), a word inside a longer one at another
+    # place ("kính đề nghị" holds "đề nghị"), "các"/"những" with and without " tháng", words
+    # after digits, brackets and line breaks, and the seeds.
+    texts = [text.lower() for text in TOUCHING] + [
+        "khai thác các nước, các tháng; những tháng\nnhững năm 5tỷ (hai)“ba” kính đề nghị",
+        "😀 hai năm 𝕏 các tháng ba",  # offsets count characters, not UTF-8 or UTF-16 units
+        "các  tháng các\ttháng đầu\n năm cuối  năm giữa năm2024 tư vấn đầu tư chín chính tỉ tỉnh",
+        "".join(path.read_text(encoding="utf-8") for path in seed_files()).lower(),
+    ]
+    for text in texts:
+        assert [(m.start(), m.end(), m[0]) for m in word_scan._matches(text)] == _finditer(text)
+
+
+def test_a_word_is_looked_for_with_the_plain_text_that_must_follow_it() -> None:
+    keys = word_scan._keys({"các": "(?= tháng)", "đầu": r"(?=\s+năm)", "kết": "", "kết quả": ""})
+    assert keys == ["các tháng", "kết", "đầu"]
+    # A word another word begins is looked for alone: "các nước" starts with "các".
+    assert word_scan._keys({"các": "(?= tháng)", "các nước": ""}) == ["các"]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
 from briefing_studio.analysis.joined import Joined
 from briefing_studio.analysis.model import Acronym, Section
 from briefing_studio.analysis.org_names import heads, organization_at
@@ -34,6 +36,8 @@ _DEFINITION = re.compile(rf"\(({_TOKEN_BODY})\)")
 _DEFINED_AFTER = re.compile(
     rf"({_CAPITAL}(?<![\w&.-]{_CAPITAL}){_TOKEN_TAIL}) \(([^\W\d_][^()\n]{{3,150}})\)"
 )
+# The characters of _TOKEN_BODY, for walking back over an acronym.
+_ACRONYM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ0123456789&-.")
 _NAME_WINDOW = 160  # characters before a bracket searched for the organisation it abbreviates
 _HYPHEN = re.compile(r"[-–]")
 _PHRASE_BREAKS = frozenset(',;:.!?”"')
@@ -94,14 +98,13 @@ def find_acronyms(sections: list[Section]) -> list[Acronym]:
             defined.setdefault(short, expansion)
     where: dict[str, list[str]] = {}
     # One scan of all sections: an acronym holds no line break and its checks stop at one.
-    uses = Joined([section.text for section in sections]).matches(_ACRONYM)
+    joined = Joined([section.text for section in sections])
+    uses = joined.by_section(_uses(joined.text, {*defined, *KNOWN_ACRONYMS}))
     for section, matches in zip(sections, uses, strict=True):
         for match in matches:
-            short = match.group(0)
-            if short in defined or short in KNOWN_ACRONYMS:
-                ids = where.setdefault(short, [])
-                if not ids or ids[-1] != section.id:
-                    ids.append(section.id)
+            ids = where.setdefault(match.group(0), [])
+            if not ids or ids[-1] != section.id:
+                ids.append(section.id)
     return [
         Acronym(
             short=short,
@@ -111,6 +114,28 @@ def find_acronyms(sections: list[Section]) -> list[Acronym]:
         )
         for short, ids in where.items()
     ]
+
+
+def _uses(text: str, shorts: set[str]) -> list[re.Match[str]]:
+    """The matches of ``_ACRONYM`` in ``text`` that are one of ``shorts``, in order.
+
+    ``_ACRONYM.finditer`` tried every capital of the text; here an Aho–Corasick automaton finds
+    where the few acronyms that count are written and ``_ACRONYM`` is tried there (the sections
+    of 1 MB: 20 → 13 ms CPU). The same matches: a match of ``finditer`` that is one of them
+    starts where it is written, and no place tried lies inside another match, since a match
+    never starts right after a character an acronym is made of (its look-behind).
+    """
+    if not shorts:
+        return []
+    places = ahocorasick_rs.AhoCorasick(sorted(shorts)).find_matches_as_indexes(
+        text, overlapping=True
+    )
+    found = []
+    match = _ACRONYM.match
+    for start in sorted({place[1] for place in places}):
+        if (m := match(text, start)) is not None and m.group(0) in shorts:
+            found.append(m)
+    return found
 
 
 def definitions(text: str) -> list[tuple[str, str]]:
@@ -125,10 +150,31 @@ def definitions(text: str) -> list[tuple[str, str]]:
         )
         if expansion:
             found.append((short, expansion))
-    for match in _DEFINED_AFTER.finditer(text):
+    for match in _defined_after(text):
         short, inside = match.group(1), match.group(2).strip()
         if _letters(short) is not None and (_initials_match(inside, short) or _is_name(inside)):
             found.append((short, inside))
+    return found
+
+
+def _defined_after(text: str) -> list[re.Match[str]]:
+    """``list(_DEFINED_AFTER.finditer(text))``, tried only before each " (".
+
+    ``finditer`` tried every capital of the section (the sections of 1 MB: 8 → 1.6 ms CPU).
+    The same matches: a match is an acronym right before " (", and it starts where the run of
+    the characters acronyms are made of before the " (" starts (its look-behind fails after one
+    of them); a match ends at a ")" with no "(" before it, so none holds another.
+    """
+    found = []
+    match = _DEFINED_AFTER.match
+    paren = text.find(" (")
+    while paren >= 0:
+        start = paren
+        while start > 0 and text[start - 1] in _ACRONYM_CHARS:
+            start -= 1
+        if start < paren and (m := match(text, start)) is not None:
+            found.append(m)
+        paren = text.find(" (", paren + 2)
     return found
 
 

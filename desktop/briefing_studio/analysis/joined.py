@@ -64,11 +64,15 @@ class Joined:
         ``starts[i]``). ``lower`` needs ``self.lower`` to exist."""
         text = self.lower if lower else self.text
         assert text is not None
+        return self.by_section(pattern.finditer(text))
+
+    def by_section(self, matches: Iterable[re.Match[str]]) -> list[list[re.Match[str]]]:
+        """Matches in the joined text (ascending) grouped by the section they start in."""
         per_section: list[list[re.Match[str]]] = [[] for _ in self.texts]
         starts = self.starts
         section = 0
         last = len(starts) - 1
-        for match in pattern.finditer(text):
+        for match in matches:
             position = match.start()
             while section < last and starts[section + 1] <= position:
                 section += 1
