@@ -137,7 +137,6 @@ _KEYWORD_DATE = re.compile(
 _DATE_WORDS = ("nửa", "những", "các", "đầu", "cuối", "giữa", "năm", "ngày", "tháng", "quý")
 _MONTH = "tháng"
 _DATE_WORD_SET = frozenset(_DATE_WORDS)
-_ANY_DIGIT = re.compile(r"\d")
 _QUARTER = re.compile(r"quý", re.IGNORECASE)
 _YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8", "y8b", "y9")
 _DAY_SPAN = re.compile(rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?(?![\w/])")
@@ -265,18 +264,20 @@ def find_figures(text: str, section_id: str = "", hits: WordHits | None = None) 
     found: list[_Found] = []
     if hits is None:  # found once here for the three scans that start at these words
         hits = _section_hits(text)
-    # A third of a report's paragraphs hold no digit: then only number words, "quý IV" and
-    # multiples in words can be figures, and the digit and code scans are skipped.
-    digits = _ANY_DIGIT.search(text) is not None
+    # The numbers written in digits, found by one scan that also serves the codes and phone
+    # numbers (each starts at one of them). A third of a report's paragraphs hold no digit:
+    # then only number words, "quý IV" and multiples in words can be figures.
+    runs = [m.span() for m in _DIGITS.finditer(text)]
+    digits = bool(runs)
     dates = _keyword_dates(text, hits) if digits or _has_quarter(text, hits) else []
     found.extend(dates)
     if digits:
-        found.extend(_digit_figures(text, dates))
+        found.extend(_digit_figures(text, dates, runs))
     found.extend(_word_figures(text, hits))
     found.extend(_ratio_figures(text, hits))
     if digits:
         found.extend(_english_amounts(text))
-    chosen = _without_overlaps(found, _blocked_spans(text, digits), len(text))
+    chosen = _without_overlaps(found, _blocked_spans(text, runs), len(text))
     return [
         _figure(
             {
@@ -320,12 +321,23 @@ def _has_quarter(text: str, hits: WordHits | None) -> bool:
     return any(word == "quý" for _, word in hits)
 
 
-def _blocked_spans(text: str, digits: bool = True) -> list[tuple[int, int]]:
+def _blocked_spans(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """URLs, e-mail addresses, document numbers and phone numbers: never part of a figure.
 
-    ``digits``: whether ``text`` holds a digit (document and phone numbers need one).
+    ``runs``: the spans of ``_DIGITS`` in ``text``. A code starts at the first digit of one
+    (after a non-letter, not inside a grouped number: the look-behinds of ``_CODE``) or at a
+    "+" or "(" right before it, so ``_CODE`` is tried only there, in text order, as
+    ``finditer`` would find it: a scan of every character took 26 ms per megabyte, these
+    few thousand tries 3 ms.
     """
-    spans = [m.span() for m in _CODE.finditer(text)] if digits else []
+    spans = []
+    end = 0
+    for start, _ in runs:
+        for at in (start - 1, start) if start and text[start - 1] in "+(" else (start,):
+            if at >= end and (m := _CODE.match(text, at)) is not None:
+                spans.append(m.span())
+                end = m.end()
+                break
     if "://" in text or "www." in text:
         spans += [m.span() for m in _URL.finditer(text)]
     if "@" in text:
@@ -659,13 +671,13 @@ def _is_fraction(text: str, end: int) -> bool:
 # --- numbers written in digits -------------------------------------------------------------------
 
 
-def _digit_figures(text: str, dates: list[_Found]) -> list[_Found]:
-    """Figures whose number is written in digits, outside the keyword ``dates`` (in text order)."""
+def _digit_figures(text: str, dates: list[_Found], runs: list[tuple[int, int]]) -> list[_Found]:
+    """Figures whose number is written in digits (``runs``, the spans of ``_DIGITS``), outside
+    the keyword ``dates`` (in text order)."""
     found: list[_Found] = []
     resume = 0
     next_date = 0  # digits and dates both come in text order: one sweep, not a scan per number
-    for m in _DIGITS.finditer(text):
-        start = m.start()
+    for start, run_end in runs:
         while next_date < len(dates) and dates[next_date].end <= start:
             next_date += 1
         if next_date < len(dates) and dates[next_date].start <= start:
@@ -674,7 +686,7 @@ def _digit_figures(text: str, dates: list[_Found]) -> list[_Found]:
             continue
         if _is_label(text, start):
             continue
-        figure = _digit_date(text, start, m.end()) or _digit_figure(text, start, m.end())
+        figure = _digit_date(text, start, run_end) or _digit_figure(text, start, run_end)
         if figure is not None:
             found.append(figure)
             resume = figure.end
