@@ -878,7 +878,8 @@ def _unit_after(
         unit = "điểm phần trăm" if m[1] == "điểm phần trăm" else "%"
         end = _per_end(text, m.end())
         return "percent", unit + text[m.end() : end], end
-    noun = noun_at(text, pos, allow_capital=digits)
+    words = syllables(text, pos, 4)  # read once for both kinds of noun
+    noun = noun_at(text, pos, allow_capital=digits, spans=words)
     for kind, pattern in (("money", _MONEY), ("measure", _MEASURE)):
         m = pattern.match(text, pos)
         if m and (m[1] or m[2] in GLUED_UNITS) and not (noun and noun.end > m.end()):
@@ -889,7 +890,7 @@ def _unit_after(
         end = _per_end(text, m.end())
         return "measure", text[m.start(1) : end], end
     if noun is None and digits and plain != "year":
-        noun = generic_noun_at(text, pos, single=plain != "plain")
+        noun = generic_noun_at(text, pos, single=plain != "plain", spans=words)
     if noun is not None:
         per = _per_end(text, noun.end)
         if per > noun.end:

@@ -49,19 +49,20 @@ class Noun:
 
 def syllables(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     """Up to ``limit`` words after the spaces at ``pos``, stopping at any punctuation."""
-    found = _WORDS[limit].match(text, pos)
-    spans = []
-    for group in range(1, limit + 1):
-        span = found.span(group)  # type: ignore[union-attr]  # (every group is optional)
-        if span[0] < 0:
-            break
-        spans.append(span)
-    return spans
+    # Every group is optional and nested in the one before: the words found are the groups
+    # up to the first unmatched one, ``(-1, -1)`` (read from ``regs`` in one call, not one
+    # ``span`` call each).
+    regs = _WORDS[limit].match(text, pos).regs  # type: ignore[union-attr]
+    return [span for span in regs[1:] if span[0] >= 0]
 
 
-def noun_at(text: str, pos: int, allow_capital: bool) -> Noun | None:
-    """The longest counted noun starting after the spaces at ``pos``."""
-    spans = syllables(text, pos, 4)
+def noun_at(
+    text: str, pos: int, allow_capital: bool, spans: list[tuple[int, int]] | None = None
+) -> Noun | None:
+    """The longest counted noun starting after the spaces at ``pos``; ``spans``:
+    ``syllables(text, pos, 4)`` when the caller has them."""
+    if spans is None:
+        spans = syllables(text, pos, 4)
     if not spans or (not allow_capital and not text[spans[0][0]].islower()):
         return None
     start = spans[0][0]
@@ -192,18 +193,20 @@ def _coordinated_word(text: str, pos: int, kind: str) -> int | None:
     return None
 
 
-def generic_noun_at(text: str, pos: int, single: bool = True) -> Noun | None:
+def generic_noun_at(
+    text: str, pos: int, single: bool = True, spans: list[tuple[int, int]] | None = None
+) -> Noun | None:
     """A counted noun the lexicon does not know: ``4 tùy viên``, ``3 phó chủ tịch``.
 
     The longest dictionary word of up to three lower-case syllables after the spaces at ``pos``
     that is no function word, predicate verb or number word; one syllable only if ``single``.
     Only digits take one: a number written in words before an unknown word is too often part
-    of a phrase (``một số``).
+    of a phrase (``một số``). ``spans``: ``syllables(text, pos, 4)`` when the caller has them.
     """
     words = dictionary_words()
     if words is None:
         return None
-    spans = syllables(text, pos, 3)
+    spans = syllables(text, pos, 3) if spans is None else spans[:3]
     if not spans or not text[spans[0][0]].islower():
         return None
     start = spans[0][0]
