@@ -194,6 +194,7 @@ _COUNT_OF = re.compile(r"(?<![^\W\d_])số(?: lượng)? +(?=\S)")
 _CLAUSE_END = re.compile(r"[.;:!?…(\n]|, ")
 _QUALIFIER_PHRASES = frozenset(QUALIFIERS)
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+_QUALIFIER_LAST = frozenset(q.rsplit(" ", 1)[-1] for q in QUALIFIERS)  # as a phrase is joined
 _TIME_OF_DAY = frozenset(("sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm"))
 _YEAR_LEADS = frozenset(
     ("đến", "tới", "từ", "trước", "sau", "vào", "hết", "tầm nhìn", "giai đoạn", "niên khóa")
@@ -582,6 +583,37 @@ def _in_proper_name(text: str, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+_WIDER = -1  # ``_qualifier_start``: the words before its window could change the answer
+
+
+def _qualifier_start(text: str, start: int, window: int) -> int | None:
+    """Where the qualifiers among the last ``window`` words before ``start`` start (None if
+    there are none): stacked from the number back, three-word phrases before two and one.
+
+    With a window of three, ``_WIDER`` when the words before the window may matter: when a
+    step would look past it, or every word in it was taken.
+    """
+    spans = _words_before(text, start, window)
+    words = [text[s:e].lower() for s, e in spans]
+    narrow = window == 3 and len(words) == 3  # there may be words before these
+    first = None
+    left = len(words)
+    while left:
+        if words[left - 1] not in _QUALIFIER_LAST:
+            break  # every phrase ends with one of these words
+        if narrow and left < 3:
+            return _WIDER
+        for k in (3, 2, 1):
+            if left >= k and " ".join(words[left - k : left]) in _QUALIFIER_PHRASES:
+                first, left = spans[left - k][0], left - k
+                break
+        else:
+            break
+    if narrow and left == 0:
+        return _WIDER
+    return first
+
+
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     """The qualifier words right before ``start`` as written (first letter lower-cased).
 
@@ -590,16 +622,11 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     last = _last_word(text, start)
     if last is None or text[last[0] : last[1]].lower() not in _QUALIFIER_ENDS:
         return None, start
-    spans = _words_before(text, start, 6)
-    words = [text[s:e].lower() for s, e in spans]
-    first = None
-    while words:
-        for k in (3, 2, 1):
-            if len(words) >= k and " ".join(words[-k:]) in _QUALIFIER_PHRASES:
-                first, spans, words = spans[-k][0], spans[:-k], words[:-k]
-                break
-        else:
-            break
+    # Qualifiers seldom stack: the three words one can have are read first, the six of
+    # stacked ones only when those three cannot decide (on the 1 MB bench text 23 -> 19 ms).
+    first = _qualifier_start(text, start, 3)
+    if first == _WIDER:
+        first = _qualifier_start(text, start, 6)
     if first is None:
         return None, start
     words = text[first:start].rstrip()
@@ -827,7 +854,8 @@ def _amount(text: str, start: int, end: int) -> _Amount | None:
         high_read = parse_digits_both(r["a"] or r["b"])
         if high_read is not None and text[r.end() : r.end() + 1] not in ("/", "-"):
             high, high_type, pos = high_read[0], type(high_read[1]), r.end()
-    m = _SCALE.match(text, pos)
+    # A second scale word can follow only a range: with none, this is the match above again.
+    m = _SCALE.match(text, pos) if high is not None or low_scaled else None
     if m:
         scale, pos = scale_of(m[1]), m.end()
         if high is None:

@@ -38,6 +38,10 @@ _COORD = re.compile(r" *, *| +(?:và|hoặc) +")
 _AND = re.compile(r" +(?:và|hoặc) +")
 
 
+# The first word of every counted noun, and of the dictionary nouns ``_dictionary_noun`` takes.
+_NOUN_STARTS = frozenset(noun.split(" ", 1)[0] for noun in COUNTED_NOUNS) | NOUN_PREFIXES
+
+
 @dataclass(frozen=True)
 class Noun:
     """A counted noun found in the text: its span and its lexicon key (the unit)."""
@@ -66,6 +70,11 @@ def noun_at(
     if not spans or (not allow_capital and not text[spans[0][0]].islower()):
         return None
     start = spans[0][0]
+    if tone_key(text[start : spans[0][1]]) not in _NOUN_STARTS:
+        # No counted noun starts with this word (the key of the first k words starts with
+        # its key and a space): most words after a number ("USD", "tỷ", "so với"), found
+        # without the key of all four words, which seldom repeat (2 µs).
+        return None
     # tone_key keeps lengths and reads each word alone: the key of the first k words is the
     # start of the key of all of them (unless lower-casing changed a length).
     whole = tone_key(text[start : spans[-1][1]])
