@@ -190,7 +190,9 @@ _WORD_TAILS = {
 # the cue words for the scan of a whole source).
 START_WORDS = {w: _WORD_TAILS.get(w, _NOT_L) for w in sorted(_DATE_WORD_SET | _NUMBER_WORD_SET)}
 _WORD_STARTS = re.compile(trie_pattern(START_WORDS))
-_COUNT_OF = re.compile(r"(?<![^\W\d_])số(?: lượng)? +(?=\S)")
+# "số" first, then the look-behind (no letter before it): a pattern led by a look-behind is
+# tried at every character of the clause, one led by a literal only where "số" is.
+_COUNT_OF = re.compile(r"số(?<![^\W\d_]số)(?: lượng)? +(?=\S)")
 _CLAUSE_END = re.compile(r"[.;:!?…(\n]|, ")
 _QUALIFIER_PHRASES = frozenset(QUALIFIERS)
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
@@ -490,25 +492,30 @@ def word_hits(
 
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
-    """Spans of the last ``n`` space-separated tokens before ``pos`` (a space must precede it)."""
+    """Spans of the last ``n`` (≥ 1) space-separated tokens before ``pos`` (a space must precede
+    it)."""
     if pos == 0 or not text[pos - 1].isspace():
         return []
     spans: list[tuple[int, int]] = []
     end = pos
-    while len(spans) < n:
+    while True:
         while end > 0 and text[end - 1].isspace():
             end -= 1
         if end == 0:
             break
         # Sections are cleaned, so words are separated by plain spaces; a bounded search keeps
         # this cheap on long lines. A longer token is cut and so matches no phrase.
-        start = text.rfind(" ", max(0, end - 40), end) + 1 or max(0, end - 40)
+        low = end - 40 if end > 40 else 0
+        start = text.rfind(" ", low, end) + 1 or low
         word_start = start
         while word_start < end - 1 and text[word_start] in _OPENERS:
             word_start += 1  # "(trên 12%)", "“Top 50”": the bracket is no part of the word
         spans.append((word_start, end))
+        if len(spans) == n:
+            break
         end = start
-    return spans[::-1]
+    spans.reverse()
+    return spans
 
 
 def _last_word(text: str, pos: int) -> tuple[int, int] | None:
@@ -556,7 +563,7 @@ def _is_label(text: str, start: int) -> bool:
         return False
     spans = [word]
     last = text[word[0] : word[1]].rstrip(".")
-    if last in _LABEL_WORDS or _CAMEL_CASE.fullmatch(last):
+    if last in _LABEL_WORDS or ("a" <= last[:1] <= "z" and _CAMEL_CASE.fullmatch(last)):
         return True
     if last in _LABEL_PAIR_ENDS:
         spans = _words_before(text, start, 2)
