@@ -338,8 +338,16 @@ def _blocked_spans(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, in
     """
     spans = []
     end = 0
-    for start, _ in runs:
-        for at in (start - 1, start) if start and text[start - 1] in "+(" else (start,):
+    for start, run_end in runs:
+        if start and text[start - 1] in "+(":
+            tries: tuple[int, ...] = (start - 1, start)
+        elif text[start] == "0" or text[run_end : run_end + 1] in ("/", "-"):
+            # Starting at a digit, a code is a number with "/" or "-" right after its digits
+            # or a phone number starting with 0: most numbers are neither (2 µs each saved).
+            tries = (start,)
+        else:
+            continue
+        for at in tries:
             if at >= end and (m := _CODE.match(text, at)) is not None:
                 spans.append(m.span())
                 end = m.end()
