@@ -566,8 +566,16 @@ def _ends_with(text: str, pos: int, phrases: frozenset[str]) -> int | None:
     return None
 
 
-def _is_label(text: str, start: int) -> bool:
-    """Digits glued to a name (``G20``, ``COVID-19``) or after a label word (``Điều 5``)."""
+# "Not read yet": the word before a number is read once for the rules that ask for it
+# (label, qualifier, currency code), 2 µs each time it is not read again.
+_UNREAD = (-1, -1)
+Span = tuple[int, int]
+
+
+def _is_label(text: str, start: int, last: Span | None = _UNREAD) -> bool:
+    """Digits glued to a name (``G20``, ``COVID-19``) or after a label word (``Điều 5``).
+
+    ``last``: ``_last_word(text, start)`` when the caller has it."""
     if start == 0:
         return False
     before = text[start - 1]
@@ -575,7 +583,7 @@ def _is_label(text: str, start: int) -> bool:
         return True
     if before in "-–" and start >= 2 and text[start - 2].isalnum():
         return True
-    word = _last_word(text, start)
+    word = _last_word(text, start) if last is _UNREAD else last
     if word is None:
         return False
     spans = [word]
@@ -638,12 +646,14 @@ def _qualifier_start(text: str, start: int, window: int) -> int | None:
     return first
 
 
-def _qualifier(text: str, start: int) -> tuple[str | None, int]:
+def _qualifier(text: str, start: int, last: Span | None = _UNREAD) -> tuple[str | None, int]:
     """The qualifier words right before ``start`` as written (first letter lower-cased).
 
     Returns the qualifier and where the figure now starts. Combinations stack: ``khoảng trên``.
+    ``last``: ``_last_word(text, start)`` when the caller has it.
     """
-    last = _last_word(text, start)
+    if last is _UNREAD:
+        last = _last_word(text, start)
     if last is None or text[last[0] : last[1]].lower() not in _QUALIFIER_ENDS:
         return None, start
     # Qualifiers seldom stack: the three words one can have are read first, the six of
@@ -738,9 +748,10 @@ def _digit_figures(text: str, dates: list[_Found], runs: list[tuple[int, int]]) 
             continue  # inside a date such as "ngày 20/12/2024"
         if start < resume:
             continue
-        if _is_label(text, start):
+        last = _last_word(text, start)
+        if _is_label(text, start, last):
             continue
-        figure = _digit_date(text, start, run_end) or _digit_figure(text, start, run_end)
+        figure = _digit_date(text, start, run_end) or _digit_figure(text, start, run_end, last)
         if figure is not None:
             found.append(figure)
             resume = figure.end
@@ -755,8 +766,10 @@ class _Amount(NamedTuple):
     high: Number | None
 
 
-def _digit_figure(text: str, start: int, end: int) -> _Found | None:
-    """The figure whose number starts at ``start`` (digits up to ``end``), or None."""
+def _digit_figure(text: str, start: int, end: int, last: Span | None = _UNREAD) -> _Found | None:
+    """The figure whose number starts at ``start`` (digits up to ``end``), or None.
+
+    ``last``: ``_last_word(text, start)`` when the caller has it."""
     if start > 0 and text[start - 1] == "%":
         return None  # percent-encoding in an address: "%2F", "%20"
     if end < len(text) and text[end] == "/":
@@ -776,16 +789,17 @@ def _digit_figure(text: str, start: int, end: int) -> _Found | None:
     if amount.high is not None:
         frm = _ends_with(text, start, _FROM)
         head = start if frm is None else frm
+    before = last if head == start else _UNREAD  # the word before the figure's start
     plain = "year" if _is_year(amount.low) else "plain" if amount.end == end else ""
     unit = _unit_after(text, amount.end, digits=True, plain=plain)
     if unit is None:
         return (
-            _after_currency(text, head, amount)
-            or _bare_number(text, head, amount)
+            _after_currency(text, head, amount, before)
+            or _bare_number(text, head, amount, before)
             or _elided(text, head, end, amount)
         )
     kind, unit_text, unit_end = unit
-    qualifier, qual_start = _qualifier(text, head)
+    qualifier, qual_start = _qualifier(text, head, before)
     high = amount.high
     if high is None and kind != "date":
         second = _unit_range(text, unit_end, kind, unit_text)
@@ -794,13 +808,17 @@ def _digit_figure(text: str, start: int, end: int) -> _Found | None:
     return _Found(qual_start, unit_end, kind, amount.low, high, unit_text, qualifier)
 
 
-def _after_currency(text: str, start: int, amount: _Amount) -> _Found | None:
-    """``USD 1,250,000``, ``EUR 500``: a currency code written before the amount."""
-    spans = _words_before(text, start, 1)
-    if not spans or text[spans[0][0] : spans[0][1]] not in _CURRENCY_CODES:
+def _after_currency(
+    text: str, start: int, amount: _Amount, last: Span | None = _UNREAD
+) -> _Found | None:
+    """``USD 1,250,000``, ``EUR 500``: a currency code written before the amount.
+
+    ``last``: ``_last_word(text, start)`` when the caller has it."""
+    word = _last_word(text, start) if last is _UNREAD else last
+    if word is None or text[word[0] : word[1]] not in _CURRENCY_CODES:
         return None
-    unit = text[spans[0][0] : spans[0][1]]
-    qualifier, qual_start = _qualifier(text, spans[0][0])
+    unit = text[word[0] : word[1]]
+    qualifier, qual_start = _qualifier(text, word[0])
     return _Found(qual_start, amount.end, "money", amount.low, amount.high, unit, qualifier)
 
 
@@ -968,16 +986,19 @@ def _per_end(text: str, pos: int) -> int:
     return pos
 
 
-def _bare_number(text: str, start: int, amount: _Amount) -> _Found | None:
+def _bare_number(
+    text: str, start: int, amount: _Amount, last: Span | None = _UNREAD
+) -> _Found | None:
     """A number with no unit: a count named earlier in the clause, or a year after ``đến``.
 
     ``nâng tổng số FTA Việt Nam ký kết và tham gia lên 17`` counts FTA; ``lên 71`` after
-    ``nâng số di sản UNESCO`` counts di sản.
+    ``nâng số di sản UNESCO`` counts di sản. ``last``: ``_last_word(text, start)`` when the
+    caller has it.
     """
     if not BOUNDARY.match(text, amount.end):
         return None
     low, high = amount.low, amount.high
-    qualifier, qual_start = _qualifier(text, start)
+    qualifier, qual_start = _qualifier(text, start, last)
     if _ends_with(text, qual_start, _BARE_VERBS) is not None:
         unit = _counted_in_clause(text, qual_start)
         if unit is not None:
