@@ -36,6 +36,7 @@ from briefing_studio.analysis.noun_phrases import (
     words_after,
 )
 from briefing_studio.analysis.numbers import (
+    DIGIT_WORDS,
     DIGITS_PATTERN,
     NUMBER_WORDS,
     NUMBER_WORDS_PATTERN,
@@ -1035,11 +1036,46 @@ def _counted_in_clause(text: str, pos: int) -> str | None:
 def _word_figures(text: str, hits: WordHits | None = None) -> list[_Found]:
     """``bốn đối tác lớn``: number words followed by a counted noun or a unit."""
     found = []
-    for m in _starting_at(_WORD_RUN, text, _NUMBER_WORD_SET, hits=hits):
+    for m in _starting_at(_WORD_RUN, text, _NUMBER_WORD_SET, hits=_run_starts(text, hits)):
         figure = _word_figure(text, m.start(), m.group())
         if figure is not None:
             found.append(figure)
     return found
+
+
+# Number words that start no number ("tư" of "đầu tư", "tỷ" after digits, "trăm") and "một"
+# (alone, the article "a"): a run of one of them alone is no figure.
+_NOT_ALONE = frozenset(w for w in NUMBER_WORDS if w not in DIGIT_WORDS and w != "mười") | {"một"}
+
+
+def _run_starts(text: str, hits: WordHits | None) -> WordHits | None:
+    """The number words of ``hits`` where a run of number words can be a figure.
+
+    Nine runs in ten are one word that ``_word_figure`` refuses: "năm" before digits (a year)
+    and a word of ``_NOT_ALONE`` that no other number word follows (after spaces; it would be
+    the next hit). Left out here they cost neither a match nor a reading (12 ms per megabyte);
+    a run of one word covers no other start, so the runs found after them are the same.
+    """
+    if hits is None:
+        return None
+    starts = []
+    for n, (i, word) in enumerate(hits):
+        if word not in _NUMBER_WORD_SET:
+            continue
+        end = i + len(word)
+        if word == "năm" and text[end : end + 2].strip()[:1].isdigit():
+            continue
+        if word in _NOT_ALONE:
+            following = hits[n + 1] if n + 1 < len(hits) else None
+            if (
+                following is None
+                or following[1] not in _NUMBER_WORD_SET
+                or following[0] == end
+                or text[end : following[0]].strip(" ")
+            ):
+                continue
+        starts.append((i, word))
+    return starts
 
 
 class _Run(NamedTuple):
