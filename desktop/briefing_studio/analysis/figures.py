@@ -897,8 +897,11 @@ def _amount(text: str, start: int, end: int) -> _Amount | None:
         high_read = parse_digits_both(r["a"] or r["b"])
         if high_read is not None and text[r.end() : r.end() + 1] not in ("/", "-"):
             high, high_type, pos = high_read[0], type(high_read[1]), r.end()
-    # A second scale word can follow only a range: with none, this is the match above again.
-    m = _SCALE.match(text, pos) if high is not None or low_scaled else None
+    if high is None and not low_scaled:
+        # No scale word and no range (most numbers): the value is the one read, and a second
+        # scale match would be the first one again.
+        return _Amount(pos, read[1], None)
+    m = _SCALE.match(text, pos)
     if m:
         scale, pos = scale_of(m[1]), m.end()
         if high is None:

@@ -105,7 +105,11 @@ def parse_digits_decimal(s: str) -> Decimal | None:
 def parse_digits_both(s: str) -> tuple[Decimal, int | float] | None:
     """``parse_digits_decimal(s)`` and ``parse_digits(s)`` from one reading of ``s``."""
     read = _read_digits(s)
-    return None if read is None else (read[0], _number(*read))
+    if read is None:
+        return None
+    # Digits alone are a whole number: ``int(s)`` is what ``_number`` would make of them
+    # without the Decimal comparison (1 µs).
+    return read[0], int(s) if s.isdecimal() else _number(*read)
 
 
 def parse_digits(s: str) -> int | float | None:
