@@ -140,7 +140,25 @@ _DATE_WORDS = ("nửa", "những", "các", "đầu", "cuối", "giữa", "năm",
 _MONTH = "tháng"
 _DATE_WORD_SET = frozenset(_DATE_WORDS)
 _QUARTER = re.compile(r"quý", re.IGNORECASE)
-_YEAR_GROUPS = ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8", "y8b", "y9")
+# The named groups of _KEYWORD_DATE as indices into ``match.groups()``: a date read with
+# ``groupdict()`` and a generator took 12 µs, with these 2.7 µs (1 300 dates per megabyte).
+_GROUP = {name: index - 1 for name, index in _KEYWORD_DATE.groupindex.items()}
+_DAY_GROUPS = tuple(_GROUP[k] for k in ("d3", "d4", "d5", "d9"))
+_MONTH_GROUPS = tuple(_GROUP[k] for k in ("m3", "m4", "m5", "m6", "m9"))
+_YEAR_GROUPS = tuple(
+    _GROUP[k] for k in ("y1", "y2", "y3", "y4", "y5", "y6", "y6b", "y7", "y7b", "y8", "y8b", "y9")
+)
+_DAY_HIGH, _YEAR_HIGH = _GROUP["d9h"], _GROUP["y2h"]
+
+
+def _first(groups: tuple[str | None, ...], indices: tuple[int, ...]) -> str | None:
+    """The first of ``groups`` at ``indices`` that matched something."""
+    for i in indices:
+        if groups[i]:
+            return groups[i]
+    return None
+
+
 _DAY_SPAN = re.compile(rf"(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?(?![\w/])")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})(?:/({_YEAR}))?(?![\w/])")
 _MONTH_YEAR = re.compile(rf"(\d{{1,2}})/({_YEAR})(?![\w/])")
@@ -675,15 +693,16 @@ def _keyword_dates(text: str, hits: WordHits | None = None) -> list[_Found]:
     """Dates led by a time word: ``năm 2023``, ``nửa cuối năm 2023``, ``ngày 20/12/2024``."""
     dates = []
     for m in _starting_at(_KEYWORD_DATE, text, _DATE_WORD_SET, _MONTH, hits):
-        g = m.groupdict()
-        day = g["d3"] or g["d4"] or g["d5"] or g["d9"]
-        month = g["m3"] or g["m4"] or g["m5"] or g["m6"] or g["m9"]
+        g = m.groups()
+        day = _first(g, _DAY_GROUPS)
+        month = _first(g, _MONTH_GROUPS)
         if (day and not 1 <= int(day) <= 31) or (month and not 1 <= int(month) <= 12):
             continue
-        if g["d9h"] and not int(day) < int(g["d9h"]) <= 31:
+        day_high = g[_DAY_HIGH]
+        if day_high and not int(day) < int(day_high) <= 31:
             continue
-        year = next((g[k] for k in _YEAR_GROUPS if g[k]), None)
-        high = int(g["y2h"]) if g["y2h"] else None
+        year = _first(g, _YEAR_GROUPS)
+        high = int(g[_YEAR_HIGH]) if g[_YEAR_HIGH] else None
         if high is not None and year is not None and high <= int(year):
             continue
         dates.append(_Found(m.start(), m.end(), "date", int(year) if year else None, high))
