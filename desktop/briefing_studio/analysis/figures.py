@@ -816,7 +816,7 @@ def _digit_figure(text: str, start: int, end: int, last: Span | None = _UNREAD) 
         return (
             _after_currency(text, head, amount, before)
             or _bare_number(text, head, amount, before)
-            or _elided(text, head, end, amount)
+            or _elided(text, head, end, amount, before)
         )
     kind, unit_text, unit_end = unit
     qualifier, qual_start = _qualifier(text, head, before)
@@ -871,15 +871,19 @@ def _unit_range(text: str, pos: int, kind: FigureKind, unit: str) -> _Found | No
     return _Found(d.start(), second[2], kind, amount.low, None, second[1])
 
 
-def _elided(text: str, head: int, end: int, amount: _Amount) -> _Found | None:
+def _elided(
+    text: str, head: int, end: int, amount: _Amount, last: Span | None = _UNREAD
+) -> _Found | None:
     """``từ 12 triệu (năm 2010) lên 33 triệu người``: the later amount's unit is this one's too.
 
     Only a number after ``từ`` takes it, from the amount after ``lên``/``đến``/``xuống`` in the
     same clause; a scale word there applies here when this number has none (``từ 15 xuống còn
-    9 triệu đồng``).
+    9 triệu đồng``). ``last``: ``_last_word(text, head)`` when the caller has it.
     """
-    qualifier, qual_start = _qualifier(text, head)
-    if amount.high is not None or _ends_with(text, qual_start, _FROM) is None:
+    if amount.high is not None:
+        return None
+    qualifier, qual_start = _qualifier(text, head, last)
+    if _ends_with(text, qual_start, _FROM) is None:
         return None
     limit = min(len(text), amount.end + 80)
     clause = _CLAUSE_END.search(text, amount.end, limit)
