@@ -718,24 +718,30 @@ def _digit_date(text: str, start: int, end: int) -> _Found | None:
     # a longer number or a decimal is none, nor a number followed by anything else.
     if end - start > 2 or (end < len(text) and not _after_day(text[end])):
         return None
-    m = _DAY_SPAN.match(text, start)
-    if m and 1 <= int(m[1]) < int(m[2]) <= 31 and 1 <= int(m[3]) <= 12:
-        if m[4] or not _is_fraction(text, m.end()):
-            return _Found(start, m.end(), "date", int(m[4]) if m[4] else None)
-    m = _DAY_MONTH.match(text, start)
-    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
-        if m[3] or not _is_fraction(text, m.end()):
-            return _Found(start, m.end(), "date", int(m[3]) if m[3] else None)
-    m = _MONTH_YEAR.match(text, start)
-    if m and 1 <= int(m[1]) <= 12:
-        return _Found(start, m.end(), "date", int(m[2]))
-    m = _DAY_MONTH_DASH.match(text, start)
-    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
-        if _ends_with(text, start, _TIME_OF_DAY) is not None:
-            return _Found(start, m.end(), "date", int(m[3]) if m[3] else None)
-    m = _CLOCK.match(text, start)
-    if m and int(m[1]) <= 24 and int(m[2] or m[3] or 0) < 60:
-        return _Found(start, m.end(), "date", None)
+    # Each pattern needs its own character right after those digits; only the ones it allows
+    # are tried (most numbers are followed by a space: one match instead of five).
+    after = text[end : end + 1]
+    if after == "/":
+        m = _DAY_MONTH.match(text, start)
+        if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
+            if m[3] or not _is_fraction(text, m.end()):
+                return _Found(start, m.end(), "date", int(m[3]) if m[3] else None)
+        m = _MONTH_YEAR.match(text, start)
+        if m and 1 <= int(m[1]) <= 12:
+            return _Found(start, m.end(), "date", int(m[2]))
+    elif after in ("h", ":"):
+        m = _CLOCK.match(text, start)
+        if m and int(m[1]) <= 24 and int(m[2] or m[3] or 0) < 60:
+            return _Found(start, m.end(), "date", None)
+    elif after:  # a space, "-" or "–"
+        m = _DAY_SPAN.match(text, start)
+        if m and 1 <= int(m[1]) < int(m[2]) <= 31 and 1 <= int(m[3]) <= 12:
+            if m[4] or not _is_fraction(text, m.end()):
+                return _Found(start, m.end(), "date", int(m[4]) if m[4] else None)
+        m = _DAY_MONTH_DASH.match(text, start) if after == "-" else None
+        if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
+            if _ends_with(text, start, _TIME_OF_DAY) is not None:
+                return _Found(start, m.end(), "date", int(m[3]) if m[3] else None)
     return None
 
 
