@@ -78,3 +78,81 @@ def test_every_odd_case_folding_of_the_words_is_known() -> None:
         char = chr(code)
         if any_letter.fullmatch(char) and char.lower() not in letters:
             assert char in figures._ODD_CASES, f"U+{code:04X}"
+
+
+# --- shortcuts of the figure rules: each gives what the plain rule gives --------------------------
+
+_UNIT_PIECES = (
+    "năm Năm hai một Một tư đầu tư tỷ triệu trăm mươi ba mười lăm dự án doanh nghiệp, người "
+    "USD đồng tỷ đồng 12 2024 05 3,5 khoảng hơn gần trên dưới tới lên tới vào khoảng trên dưới "
+    "chưa tới không quá gần như Hơn (khoảng ít nhất xấp xỉ hợp tác xã cơ quan Đà Nẵng ODA và ."
+).split()
+
+
+def _texts(seed: int, pieces: tuple[str, ...], count: int = 3000) -> list[str]:
+    rnd = random.Random(seed)
+    return [
+        "".join(rnd.choice(pieces) + rnd.choice(_GAPS[:6]) for _ in range(rnd.randint(1, 14)))
+        for _ in range(count)
+    ]
+
+
+def test_runs_of_number_words_left_out_are_ones_the_rule_refuses() -> None:
+    """``_run_starts`` drops a run before its match only where ``_word_figure`` refuses it."""
+    found = 0
+    for text in _texts(3, _UNIT_PIECES):
+        hits = figures._section_hits(text)
+        if hits is None:
+            continue
+        every_run = [
+            f
+            for m in figures._starting_at(
+                figures._WORD_RUN, text, figures._NUMBER_WORD_SET, hits=hits
+            )
+            if (f := figures._word_figure(text, m.start(), m.group())) is not None
+        ]
+        assert figures._word_figures(text, hits) == every_run, text
+        found += len(every_run)
+    assert found > 40
+
+
+def test_codes_are_found_where_a_scan_of_every_character_finds_them() -> None:
+    """``_blocked_spans`` tries ``_CODE`` only at some digits; ``finditer`` tries everywhere."""
+    pieces = tuple("0 12 2020 3854 +84 (024) ( ) / - – . , NĐ-CP QĐ-TTg TW x xx a 9 1A".split())
+    found = 0
+    for text in _texts(5, pieces):
+        runs = [m.span() for m in figures._DIGITS.finditer(text)]
+        expected = [m.span() for m in figures._CODE.finditer(text)]
+        assert figures._blocked_spans(text, runs) == expected, text
+        found += len(expected)
+    assert found > 200
+
+
+def test_qualifiers_read_three_words_first_as_six_would() -> None:
+    found = 0
+    for text in _texts(9, _UNIT_PIECES):
+        text += " 12"
+        start = len(text) - 2
+        wide = figures._qualifier_start(text, start, 6)
+        qualifier, begins = figures._qualifier(text, start)
+        assert begins == (start if wide is None else wide), text
+        found += qualifier is not None
+    assert found > 300
+
+
+def test_a_modifier_read_from_the_words_after_a_number_is_the_one_read_again() -> None:
+    from briefing_studio.analysis import noun_phrases
+
+    found = 0
+    for text in _texts(4, _UNIT_PIECES, 10_000):
+        for m in figures._DIGITS.finditer(text):
+            words = noun_phrases.syllables(text, m.end(), 4)
+            noun = noun_phrases.noun_at(text, m.end(), True, words)
+            if noun is None:
+                continue
+            after = noun_phrases.words_after(text, words, noun.end)
+            assert noun_phrases.count_phrase(text, noun, after) == noun_phrases.count_phrase(
+                text, noun
+            ), text
+            found += after is not None
+    assert found > 60
