@@ -85,7 +85,8 @@ def test_every_odd_case_folding_of_the_words_is_known() -> None:
 _UNIT_PIECES = (
     "năm Năm hai một Một tư đầu tư tỷ triệu trăm mươi ba mười lăm dự án doanh nghiệp, người "
     "USD đồng tỷ đồng 12 2024 05 3,5 khoảng hơn gần trên dưới tới lên tới vào khoảng trên dưới "
-    "chưa tới không quá gần như Hơn (khoảng ít nhất xấp xỉ hợp tác xã cơ quan Đà Nẵng ODA và ."
+    "chưa tới không quá gần như Hơn (khoảng ít nhất xấp xỉ hợp tác xã cơ quan Đà Nẵng ODA và . "
+    "Hàn Quốc Samsung Nhật Bản"
 ).split()
 
 
@@ -118,7 +119,10 @@ def test_runs_of_number_words_left_out_are_ones_the_rule_refuses() -> None:
 
 def test_codes_are_found_where_a_scan_of_every_character_finds_them() -> None:
     """``_blocked_spans`` tries ``_CODE`` only at some digits; ``finditer`` tries everywhere."""
-    pieces = tuple("0 12 2020 3854 +84 (024) ( ) / - – . , NĐ-CP QĐ-TTg TW x xx a 9 1A".split())
+    pieces = (
+        *"0 12 2020 3854 +84 (024) ( ) / - – . , NĐ-CP QĐ-TTg TW x xx a 9 1A 0204 024".split(),
+        *("0204 3854 123", "(0204) 3854 123", "0912345678", "024.3854.xxx", "1.000.000"),
+    )
     found = 0
     for text in _texts(5, pieces):
         runs = [m.span() for m in figures._DIGITS.finditer(text)]
@@ -143,16 +147,23 @@ def test_qualifiers_read_three_words_first_as_six_would() -> None:
 def test_a_modifier_read_from_the_words_after_a_number_is_the_one_read_again() -> None:
     from briefing_studio.analysis import noun_phrases
 
+    rnd = random.Random(4)
+    nouns = ("dự án", "doanh nghiệp", "người", "hợp tác xã", "cơ quan", "nhà hàng", "tùy viên")
+    words = "Hàn Quốc Samsung Nhật Bản hợp tác mới lao động ODA FDI và , . của người dân".split()
     found = 0
-    for text in _texts(4, _UNIT_PIECES, 10_000):
-        for m in figures._DIGITS.finditer(text):
-            words = noun_phrases.syllables(text, m.end(), 4)
-            noun = noun_phrases.noun_at(text, m.end(), True, words)
-            if noun is None:
-                continue
-            after = noun_phrases.words_after(text, words, noun.end)
-            assert noun_phrases.count_phrase(text, noun, after) == noun_phrases.count_phrase(
-                text, noun
-            ), text
-            found += after is not None
-    assert found > 60
+    for _ in range(3000):
+        text = f"{rnd.randint(2, 900)} {rnd.choice(nouns)}"
+        text += "".join(
+            rnd.choice(("", " ", " ")) + rnd.choice(words) for _ in range(rnd.randint(0, 6))
+        )
+        pos = text.index(" ")
+        spans = noun_phrases.syllables(text, pos, 4)
+        noun = noun_phrases.noun_at(text, pos, True, spans)
+        if noun is None:
+            continue
+        after = noun_phrases.words_after(text, spans, noun.end)
+        assert noun_phrases.count_phrase(text, noun, after) == noun_phrases.count_phrase(
+            text, noun
+        ), text
+        found += after is not None
+    assert found > 1000
