@@ -59,4 +59,4 @@ def test_a_figure_built_fast_equals_one_built_by_init() -> None:
     assert Figure(**values) == found and repr(Figure(**values)) == repr(found)
     assert found.context is None  # a default the fast path fills in
     with pytest.raises(ValueError, match="KINDS"):
-        figures._figure({**values, "kind": "weight"})
+        figures._figure(figures._Found(0, 4, "weight", 1), text, "k/s1/f1", "k/s1")

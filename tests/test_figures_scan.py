@@ -78,3 +78,92 @@ def test_every_odd_case_folding_of_the_words_is_known() -> None:
         char = chr(code)
         if any_letter.fullmatch(char) and char.lower() not in letters:
             assert char in figures._ODD_CASES, f"U+{code:04X}"
+
+
+# --- shortcuts of the figure rules: each gives what the plain rule gives --------------------------
+
+_UNIT_PIECES = (
+    "năm Năm hai một Một tư đầu tư tỷ triệu trăm mươi ba mười lăm dự án doanh nghiệp, người "
+    "USD đồng tỷ đồng 12 2024 05 3,5 khoảng hơn gần trên dưới tới lên tới vào khoảng trên dưới "
+    "chưa tới không quá gần như Hơn (khoảng ít nhất xấp xỉ hợp tác xã cơ quan Đà Nẵng ODA và . "
+    "Hàn Quốc Samsung Nhật Bản"
+).split()
+
+
+def _texts(seed: int, pieces: tuple[str, ...], count: int = 3000) -> list[str]:
+    rnd = random.Random(seed)
+    return [
+        "".join(rnd.choice(pieces) + rnd.choice(_GAPS[:6]) for _ in range(rnd.randint(1, 14)))
+        for _ in range(count)
+    ]
+
+
+def test_runs_of_number_words_left_out_are_ones_the_rule_refuses() -> None:
+    """``_run_starts`` drops a run before its match only where ``_word_figure`` refuses it."""
+    found = 0
+    for text in _texts(3, _UNIT_PIECES):
+        hits = figures._section_hits(text)
+        if hits is None:
+            continue
+        every_run = [
+            f
+            for m in figures._starting_at(
+                figures._WORD_RUN, text, figures._NUMBER_WORD_SET, hits=hits
+            )
+            if (f := figures._word_figure(text, m.start(), m.group())) is not None
+        ]
+        assert figures._word_figures(text, hits) == every_run, text
+        found += len(every_run)
+    assert found > 40
+
+
+def test_codes_are_found_where_a_scan_of_every_character_finds_them() -> None:
+    """``_blocked_spans`` tries ``_CODE`` only at some digits; ``finditer`` tries everywhere."""
+    pieces = (
+        *"0 12 2020 3854 +84 (024) ( ) / - – . , NĐ-CP QĐ-TTg TW x xx a 9 1A 0204 024".split(),
+        *("0204 3854 123", "(0204) 3854 123", "0912345678", "024.3854.xxx", "1.000.000"),
+    )
+    found = 0
+    for text in _texts(5, pieces):
+        runs = [m.span() for m in figures._DIGITS.finditer(text)]
+        expected = [m.span() for m in figures._CODE.finditer(text)]
+        assert figures._blocked_spans(text, runs) == expected, text
+        found += len(expected)
+    assert found > 200
+
+
+def test_qualifiers_read_three_words_first_as_six_would() -> None:
+    found = 0
+    for text in _texts(9, _UNIT_PIECES):
+        text += " 12"
+        start = len(text) - 2
+        wide = figures._qualifier_start(text, start, 6)
+        qualifier, begins = figures._qualifier(text, start)
+        assert begins == (start if wide is None else wide), text
+        found += qualifier is not None
+    assert found > 300
+
+
+def test_a_modifier_read_from_the_words_after_a_number_is_the_one_read_again() -> None:
+    from briefing_studio.analysis import noun_phrases
+
+    rnd = random.Random(4)
+    nouns = ("dự án", "doanh nghiệp", "người", "hợp tác xã", "cơ quan", "nhà hàng", "tùy viên")
+    words = "Hàn Quốc Samsung Nhật Bản hợp tác mới lao động ODA FDI và , . của người dân".split()
+    found = 0
+    for _ in range(3000):
+        text = f"{rnd.randint(2, 900)} {rnd.choice(nouns)}"
+        text += "".join(
+            rnd.choice(("", " ", " ")) + rnd.choice(words) for _ in range(rnd.randint(0, 6))
+        )
+        pos = text.index(" ")
+        spans = noun_phrases.syllables(text, pos, 4)
+        noun = noun_phrases.noun_at(text, pos, True, spans)
+        if noun is None:
+            continue
+        after = noun_phrases.words_after(text, spans, noun.end)
+        assert noun_phrases.count_phrase(text, noun, after) == noun_phrases.count_phrase(
+            text, noun
+        ), text
+        found += after is not None
+    assert found > 1000

@@ -80,6 +80,11 @@ def _too_long(s: str) -> bool:
 
 def _read_digits(s: str) -> tuple[Decimal, bool] | None:
     """The exact value of a digit string and whether it was written without a decimal part."""
+    if s.isdecimal():  # digits alone ("2024", "15"; ``\d`` is ``isdecimal``), most numbers:
+        # what the checks below decide for them, without four regular expressions (2 µs each)
+        if len(s) > MAX_DIGITS or len(s.strip("0")) > MAX_SIGNIFICANT_DIGITS:
+            return None
+        return Decimal(s), True
     if _too_long(s):
         return None
     if _VN_THOUSANDS.fullmatch(s) or _VN_DECIMAL.fullmatch(s):
@@ -100,7 +105,11 @@ def parse_digits_decimal(s: str) -> Decimal | None:
 def parse_digits_both(s: str) -> tuple[Decimal, int | float] | None:
     """``parse_digits_decimal(s)`` and ``parse_digits(s)`` from one reading of ``s``."""
     read = _read_digits(s)
-    return None if read is None else (read[0], _number(*read))
+    if read is None:
+        return None
+    # Digits alone are a whole number: ``int(s)`` is what ``_number`` would make of them
+    # without the Decimal comparison (1 µs).
+    return read[0], int(s) if s.isdecimal() else _number(*read)
 
 
 def parse_digits(s: str) -> int | float | None:

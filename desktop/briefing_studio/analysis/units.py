@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from briefing_studio.memo import keep
+
 
 def _words(block: str) -> frozenset[str]:
     """Entries separated by commas or newlines; blank ones ignored."""
@@ -29,9 +31,26 @@ _OLD_TO_NEW = {
 _OLD_STYLE = re.compile(f"(?:{'|'.join(_OLD_TO_NEW)})(?![^\\W\\d_])")
 
 
+# tone_key of short strings (a word or a phrase of a few): the figure rules ask it for the
+# words after every number, and words repeat in any text, so a lookup replaces the lower-casing
+# and the regular expression (1.6 µs) about nine times in ten.
+_KEYS: dict[str, str] = {}
+_KEYS_LIMIT = 20_000
+_SHORT = 40  # longer strings are not kept: they seldom repeat, and a dictionary is one string
+
+
 def tone_key(text: str) -> str:
     """Lower-case ``text`` with tone marks on final oa/oe/uy in one place (``hoá`` → ``hóa``)."""
-    return _OLD_STYLE.sub(lambda m: _OLD_TO_NEW[m.group()], text.lower())
+    key = _KEYS.get(text)
+    if key is None:
+        key = _OLD_STYLE.sub(_new_style, text.lower())
+        if len(text) <= _SHORT:
+            keep(_KEYS, text, key, _KEYS_LIMIT)
+    return key
+
+
+def _new_style(m: re.Match[str]) -> str:
+    return _OLD_TO_NEW[m.group()]
 
 
 # Nouns a number can count, the way government reports and news count things. The head noun
