@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
@@ -13,7 +14,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
 from briefing_studio.render.fonts import face_for
-from briefing_studio.render.pdf_lines import BriefingParagraph, break_lines
+from briefing_studio.render.pdf_lines import BriefingParagraph, break_lines, set_fill_color
 from briefing_studio.render.pdf_markup import copy_frag, frags_of
 
 BOLD = face_for("Times New Roman", True, False)
@@ -268,3 +269,62 @@ def test_a_paragraph_that_draws_itself_otherwise_is_left_to_it() -> None:
     theirs = Paragraph("một dòng", style())
     theirs.debug = 1
     assert drawn(debugged, 200) == drawn(theirs, 200)
+
+
+def canvas_state(canvas: Canvas) -> dict:
+    """What saveState saves (the opacity state by value), and the PDF version."""
+    state = {name: getattr(canvas, name) for name in canvas.STATE_ATTRIBUTES}
+    state["_extgstate"] = dict(canvas._extgstate._d)
+    return {**state, "version": canvas._doc._pdfVersion, "depth": len(canvas.state_stack)}
+
+
+@pytest.mark.parametrize(
+    "text", ["một dòng", f"{TEXT} <super>1</super>", f'<font color="#C00000">{TEXT}</font>']
+)
+@pytest.mark.parametrize("bullet", [None, "•"])
+def test_the_canvas_is_left_as_reportlab_leaves_it(text: str, bullet: str | None) -> None:
+    """draw_lines saves and restores only the state its lines change (not all of it, as
+    saveState does); afterwards the canvas is the same as after reportlab's drawing."""
+    look = style(textColor=HexColor("#1F3864"))
+    states, codes = [], []
+    for kind in (BriefingParagraph, Paragraph):
+        canvas = Canvas(io.BytesIO())
+        canvas.setFillColor(Color(0.75, 0, 0, alpha=0.5))  # a state to come back to
+        paragraph = kind(text, look, bulletText=bullet)
+        paragraph.wrapOn(canvas, 150, 1e9)
+        paragraph.drawOn(canvas, 40, 300)
+        states.append(canvas_state(canvas))
+        codes.append(list(canvas._code))
+    assert states[0] == states[1] and codes[0] == codes[1]
+
+
+@pytest.mark.parametrize(
+    "color",
+    [
+        HexColor("#1F3864"),
+        HexColor("#000000"),
+        Color(0.75, 0, 0, alpha=0.4),
+        Color(0.1, 0.2, 0.3, alpha=None),
+        CMYKColor(0.1, 0.2, 0.3, 0.4),
+        (0.5, 0.25, 0),
+    ],
+)
+@pytest.mark.parametrize("before", [None, 1, 0.5])
+def test_a_fill_colour_is_set_as_reportlab_sets_it(color: object, before: float | None) -> None:
+    """set_fill_color: the operator and opacity state reportlab's setFillColor gives, on the
+    canvas and on a text object, whatever the opacity and PDF version before it."""
+    results = []
+    for quick in (True, False):
+        canvas = Canvas(io.BytesIO())
+        if before is not None:
+            canvas.setFillAlpha(before)
+        tx = canvas.beginText(0, 0)
+        for target in (canvas, tx):
+            if quick:
+                set_fill_color(target, color, canvas)
+                set_fill_color(target, color, canvas)  # (the second time: looked up)
+            else:
+                target.setFillColor(color)
+                target.setFillColor(color)
+        results.append((list(canvas._code), list(tx._code), canvas_state(canvas), tx._fillColorObj))
+    assert results[0] == results[1]

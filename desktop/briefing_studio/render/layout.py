@@ -72,6 +72,15 @@ URL_LIKE = re.compile(
     re.IGNORECASE,
 )
 URL_BREAK_AFTER = "/.-"
+
+
+def has_url(text: str) -> bool:
+    """Whether ``URL_LIKE`` finds an address in ``text``. Every address it matches holds a
+    "." or "://", and most runs hold neither: testing that first spares the pattern's scan of
+    every position (a hundredth of a 50-page PDF)."""
+    return ("." in text or "://" in text) and URL_LIKE.search(text) is not None
+
+
 ZERO_WIDTH_SPACE = "\u200b"  # a line may break here; Word draws nothing
 
 
@@ -110,7 +119,7 @@ def url_break_opportunities(inlines: list[Inline]) -> list[Inline]:
     wraps a narrow column there instead of inside a name."""
     out: list[Inline] = []
     for inline in inlines:
-        if isinstance(inline, Run) and URL_LIKE.search(inline.text):
+        if isinstance(inline, Run) and has_url(inline.text):
             text = URL_LIKE.sub(lambda m: ZERO_WIDTH_SPACE.join(url_pieces(m.group())), inline.text)
             inline = replace(inline, text=text)
         out.append(inline)
