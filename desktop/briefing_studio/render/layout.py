@@ -161,6 +161,12 @@ LONG_TOKEN_CHARS = 200
 _LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN_CHARS},}}")
 
 
+def has_long_token(text: str) -> bool:
+    """Whether ``_LONG_TOKEN`` finds a token in ``text``; a shorter text has none, and the
+    pattern is not tried on it (it tries every position: a hundredth of a 50-page PDF)."""
+    return len(text) >= LONG_TOKEN_CHARS and _LONG_TOKEN.search(text) is not None
+
+
 def pdf_pieces(
     inlines: list[Inline],
     split_token: Callable[[Run, str], list[str]],
@@ -174,7 +180,7 @@ def pdf_pieces(
     comes back as one piece, unchanged.
     """
     if sum(len(i.text) if isinstance(i, Run) else 1 for i in inlines) <= limit and not any(
-        isinstance(i, Run) and _LONG_TOKEN.search(i.text) for i in inlines
+        isinstance(i, Run) and has_long_token(i.text) for i in inlines
     ):
         return [inlines]
     pieces: list[list[Inline]] = [[]]

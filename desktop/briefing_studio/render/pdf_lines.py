@@ -23,9 +23,9 @@ the line, which reportlab cuts) returns None, and the caller lets reportlab brea
 from __future__ import annotations
 
 import itertools
+from itertools import repeat
 from string import whitespace
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -150,26 +150,11 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
             return None  # a word cut over lines, or a hyphenated one
         runs = [(run, text) for word in frags for run, text in word[1:]]
     else:
-        runs = [(run, getattr(run, "text", None)) for run in frags]
-    if (
-        not frags
-        or style.wordWrap
-        or style.endDots
-        or style.shaping
-        or getattr(style, "hyphenationLang", "")
-        or style.uriWasteReduce
-        or style.embeddedHyphenation
-        or not style.splitLongWords
-        or style.justifyBreaks
-        or any(
-            text is None
-            or "cbDefn" in (attributes := run.__dict__)  # (hasattr: no class has these)
-            or "lineBreak" in attributes
-            or "backColor" in attributes
-            or _shy in text
-            for run, text in runs
-        )
-    ):
+        runs = None
+    quick = _QUICK_BREAKS.get(style)
+    if quick is None:
+        quick = keep(_QUICK_BREAKS, style, _quick_break_style(style), _MAX_STYLES)
+    if not frags or not quick or not _plain_runs(frags, runs):
         return None
     first_width = widths[0]
     paragraph._width_max = 0
@@ -184,6 +169,52 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     if lines is None:  # a word wider than a line: reportlab cuts it
         widths[0] = first_width
     return lines
+
+
+def _quick_break_style(style: Any) -> bool:
+    """Whether ``break_lines`` can break paragraphs of ``style`` (the style's part of its
+    test)."""
+    return not (
+        style.wordWrap
+        or style.endDots
+        or style.shaping
+        or getattr(style, "hyphenationLang", "")
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+        or not style.splitLongWords
+        or style.justifyBreaks
+    )
+
+
+# Styles are made once per look and never changed, so each is tested once (a plain dict,
+# keyed by the style itself: a WeakKeyDictionary makes a weak reference on every look-up).
+_QUICK_BREAKS: dict[Any, bool] = {}
+_MAX_STYLES = 1024
+
+
+def _plain_runs(frags: list[Any], runs: list[tuple[Any, str]] | None) -> bool:
+    """Whether the runs (``frags``, or the (run, text) pieces of the words ``runs``) are
+    text only: no line break, callback, background or soft hyphen. (One loop that stops at
+    the first other run; checking every run through a generator was a hundredth of a
+    50-page PDF.)"""
+    if runs is None:
+        for run in frags:
+            attributes = run.__dict__  # (hasattr: no class has these)
+            if "cbDefn" in attributes or "lineBreak" in attributes or "backColor" in attributes:
+                return False
+            text = attributes.get("text", _NOT_SET)
+            if text is _NOT_SET:
+                text = getattr(run, "text", None)
+            if text is None or _shy in text:
+                return False
+        return True
+    for run, text in runs:
+        attributes = run.__dict__
+        if "cbDefn" in attributes or "lineBreak" in attributes or "backColor" in attributes:
+            return False
+        if text is None or _shy in text:
+            return False
+    return True
 
 
 def _split(text: str) -> list[str]:
@@ -229,7 +260,7 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
             f, {"kind": 0, "lines": [], "ascent": ascent, "descent": descent, "fontSize": size}
         )
     table = _widths_of(name, size)
-    space_width = stringWidth(" ", name, size)
+    space_width = _Lines.space(name, size)
     shrink = shrinkage * space_width
     last_line = len(widths) - 1
     line_no = 0
@@ -311,10 +342,10 @@ def _frag_words(frags: list[Any]) -> list[Any]:
             if word:
                 word.insert(0, width)
                 words.append(_HSFrag(word))
-            words.extend(
-                _HSFrag([size, (f, part)])
-                for part, size in zip(parts[1:-1], sizes[1:-1], strict=True)
-            )
+            # _HSFrag([size, (f, part)]) for each word between the first and last, made by
+            # C loops (the generator was a hundredth of a 50-page PDF)
+            pieces = zip(repeat(f), parts[1:-1])  # (an endless repeat: not strict)
+            words.extend(map(_HSFrag, zip(sizes[1:-1], pieces, strict=True)))
             word, width = [(f, parts[-1])], sizes[-1]
         if text[-1] in whitespace:
             word.insert(0, width)
@@ -609,7 +640,7 @@ def draw_lines(paragraph: Any) -> bool:
     own = paragraph.__dict__  # (no paragraph class has _offsets or autoLeading)
     quick = _QUICK_STYLES.get(style)
     if quick is None:
-        quick = _QUICK_STYLES[style] = _quick_style(style)
+        quick = keep(_QUICK_STYLES, style, _quick_style(style), _MAX_STYLES)
     if (
         not lines
         or not quick
@@ -803,8 +834,8 @@ def _quick_style(style: Any) -> bool:
     )
 
 
-# Styles are made once per look and never changed, so each is tested once.
-_QUICK_STYLES: WeakKeyDictionary[Any, bool] = WeakKeyDictionary()
+# (as _QUICK_BREAKS)
+_QUICK_STYLES: dict[Any, bool] = {}
 
 
 def _word_space(tx: Any, space: float) -> None:
