@@ -165,8 +165,14 @@ def test_the_quick_breaker_takes_mixed_runs_and_leaves_the_rest() -> None:
     assert break_lines(BriefingParagraph("một kiểu chữ", style()), [300.0, 300.0]) is not None
     whole = BriefingParagraph(ONE_RUN, style())
     whole.wrap(200, 1e9)
-    split_rest = whole.split(200, 40)[1]
-    assert break_lines(split_rest, [200.0, 200.0]) is None  # words, not text: reportlab's
+    split_rest = whole.split(200, 40)[1]  # one run's words, not its text: also quick
+    assert break_lines(split_rest, [200.0, 200.0]) is not None
+    cut = BriefingParagraph("a " + "x" * 80 + " b", style())
+    cut.wrap(100, 1e9)
+    cut_rest = cut.split(100, 31)[1]  # the rest of a word reportlab cut over lines, whole
+    assert break_lines(cut_rest, [400.0, 400.0]) is not None
+    narrow = [100.0, 100.0]
+    assert break_lines(cut_rest, narrow) is None and narrow == [100.0, 100.0]  # cut again
     mixed_whole = BriefingParagraph(TEXT * 3, style())
     mixed_whole.wrap(200, 1e9)
     mixed_rest = mixed_whole.split(200, 40)[1]  # reportlab's words of the lines left
@@ -269,6 +275,32 @@ def test_a_paragraph_that_draws_itself_otherwise_is_left_to_it() -> None:
     theirs = Paragraph("một dòng", style())
     theirs.debug = 1
     assert drawn(debugged, 200) == drawn(theirs, 200)
+
+
+@pytest.mark.parametrize("width", [60, 100, 200, 333.3])
+@pytest.mark.parametrize(
+    "text",
+    [ONE_RUN, "a " + "x" * 80 + " b c d", "  một  hai\xa0ba  bốn năm sáu bảy tám chín mười " * 3],
+)
+def test_the_rest_of_a_split_paragraph_of_one_run_is_broken_as_reportlab_breaks_it(
+    width: float, text: str
+) -> None:
+    """The rest of a paragraph of one run (its words, as reportlab split it) is broken into
+    the same lines in every width, and split again the same way."""
+    look = style(alignment=TA_JUSTIFY, firstLineIndent=12, leftIndent=8)
+    ours, theirs = BriefingParagraph(text, look), Paragraph(text, look)
+    ours.wrap(width, 1e9)
+    theirs.wrap(width, 1e9)
+    ours_rest, theirs_rest = ours.split(width, 31)[-1], theirs.split(width, 31)[-1]
+    for rest_width in (width, width * 1.5, 90):
+        assert ours_rest.wrap(rest_width, 1e9) == theirs_rest.wrap(rest_width, 1e9)
+        assert line_values(ours_rest) == line_values(theirs_rest)
+        assert ours_rest._width_max == theirs_rest._width_max
+        assert ours_rest._wrapWidths == theirs_rest._wrapWidths
+    again = [part.split(rest_width, 40) for part in (ours_rest, theirs_rest)]
+    assert [(p.wrap(90, 1e9), line_values(p)) for p in again[0]] == [
+        (p.wrap(90, 1e9), line_values(p)) for p in again[1]
+    ]
 
 
 def canvas_state(canvas: Canvas) -> dict:

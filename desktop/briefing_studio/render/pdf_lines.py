@@ -145,10 +145,24 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     frags = paragraph.frags
     # The rest of a paragraph split over pages comes as the words reportlab made of it.
     processed = bool(frags) and _processed_frags(frags)
+    words_left = None
     if processed:
         if any(type(word) not in (list, _HSFrag) for word in frags):
             return None  # a word cut over lines, or a hyphenated one
         runs = [(run, text) for word in frags for run, text in word[1:]]
+    elif (
+        len(frags) == 1
+        and "words" in (attributes := frags[0].__dict__)
+        and ("text" not in attributes)
+    ):
+        # The rest of a paragraph of one run: its words (reportlab's breakLines of them was
+        # a hundredth of a 50-page PDF); a word cut over lines or with a soft hyphen is not.
+        words_left = attributes["words"]
+        if any(type(word) is not str or _shy in word for word in words_left) or not any(
+            map(strip, words_left)
+        ):
+            return None
+        runs = [(frags[0], "")]
     else:
         runs = None
     quick = _QUICK_BREAKS.get(style)
@@ -162,7 +176,7 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     paragraph._splitLongWordCount = paragraph._hyphenations = 0
     _handleBulletWidth(paragraph.bulletText, style, widths)
     if len(frags) == 1 and not processed:
-        lines = _one_run(paragraph, frags[0], widths, style.spaceShrinkage)
+        lines = _one_run(paragraph, frags[0], widths, style.spaceShrinkage, words_left)
     else:
         words = list(frags) if processed else _frag_words(frags)
         lines = _Lines(paragraph, widths, style.spaceShrinkage).run(words)
@@ -250,15 +264,21 @@ def _widths(table: dict[str, float], words: list[str], name: str, size: float) -
     return found
 
 
-def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> Any:
-    """reportlab's breakLines for a paragraph of one run, with word widths looked up."""
+def _one_run(
+    paragraph: Any, f: Any, widths: list[float], shrinkage: float, words: list[str] | None = None
+) -> Any:
+    """reportlab's breakLines for a paragraph of one run, with word widths looked up: the
+    run's text, or ``words`` (the words left of a paragraph split over pages; not all
+    empty)."""
     name, size = f.fontName, f.fontSize
     ascent, descent = getAscentDescent(name, size)
-    text = strip(f.text)
-    if not text:
-        return copy_frag(
-            f, {"kind": 0, "lines": [], "ascent": ascent, "descent": descent, "fontSize": size}
-        )
+    if words is None:
+        text = strip(f.text)
+        if not text:
+            return copy_frag(
+                f, {"kind": 0, "lines": [], "ascent": ascent, "descent": descent, "fontSize": size}
+            )
+        words = _split(text)
     table = _widths_of(name, size)
     space_width = _Lines.space(name, size)
     shrink = shrinkage * space_width
@@ -268,7 +288,6 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     lines: list[tuple[float, list[str]]] = []
     line: list[str] = []
     current_width = -space_width  # reportlab's start, so the first word adds no space
-    words = _split(text)
     for word, word_width in zip(words, _widths(table, words, name, size), strict=True):
         new_width = current_width + space_width + word_width
         if new_width <= max_width:  # (then also within the limit with shrinking spaces)
