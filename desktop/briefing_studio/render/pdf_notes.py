@@ -10,13 +10,15 @@ short rule, when the page ends (``draw_notes``). Nothing is laid out twice.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import escape
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph
 from reportlab.platypus import Table as PdfTable
+from reportlab.rl_config import _FUZZ
 
 from briefing_studio.document import Document, Footnote
 from briefing_studio.render import layout
@@ -53,17 +55,19 @@ class NotedTable(BriefingTable):
         return parts
 
     def notes_within(self) -> list[Footnote]:
+        return [note for notes in self.notes_by_row() for note in notes]
+
+    def notes_by_row(self) -> Iterator[list[Footnote]]:
+        """The notes of each row, top down (found once per row, see above)."""
         if self._row_notes is None:
             self._row_notes = {}
         by_cells = self._row_notes
-        found: list[Footnote] = []
         for row in self._cellvalues:
             cells = tuple(map(id, row))
             known = by_cells.get(cells)
             if known is None:
                 known = by_cells[cells] = (tuple(row), _notes_of(row))
-            found.extend(known[1])
-        return found
+            yield known[1]
 
 
 def notes_in(flowable: Any) -> list[Footnote]:
@@ -173,6 +177,8 @@ class NotesFrame(Frame):
         self._y1p = self._y1 + self._bottomPadding + self._room() + extra
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        if isinstance(flowable, BriefingTable) and self._too_tall(flowable, canv):
+            return 0
         new = self._new(flowable)
         if not new:
             return super().add(flowable, canv, trySplit)
@@ -184,9 +190,67 @@ class NotesFrame(Frame):
         self._bottom(0.0)
         return placed
 
+    def _too_tall(self, table: BriefingTable, canv: Canvas) -> bool:
+        """Whether ``table`` does not fit even with the bottom where it is now (without the
+        room of its new notes): the notes only raise the bottom, so ``Frame.add`` would fail
+        as well; this is its test, and its wrap of the table, without finding and laying
+        out the table's notes first. The rest of a long noted table is offered to every page
+        before it is split there: finding its 150 notes each time for nothing was a
+        fiftieth of a 50-page PDF.
+
+        Only for a table whose size does not depend on the height it is offered (no spanned
+        cells, row heights all measured or all given: reportlab stops measuring rows at
+        that height otherwise), so the wrap leaves it as ``Frame.add``'s would."""
+        heights = table._argH
+        if (
+            table._spanCmds
+            or table._minRowHeights
+            or (None in heights and any(h is not None for h in heights))
+            or not rl_config.allowTableBoundsErrors  # (Frame.add may raise LayoutError)
+            or getattr(table, "frameAction", None)
+            or getattr(table, "_ZEROSIZE", False)
+        ):
+            return False
+        y, bottom = self._y, self._y1p
+        space = 0.0
+        if not self._atTop:  # Frame._add's space before, as it works it out
+            space = table.getSpaceBefore()
+            if self._oASpace:
+                if getattr(table, "_SPACETRANSFER", False):
+                    space = self._prevASpace
+                space = max(space - self._prevASpace, 0)
+        height = y - bottom - space
+        if height <= 0:
+            return True
+        table._frame, table.canv = self, canv
+        try:
+            _, height = table.wrap(self._getAvailableWidth(), height)
+        finally:
+            for name in ("canv", "_frame"):  # (as Frame._add leaves it)
+                if hasattr(table, name):
+                    delattr(table, name)
+        return y - (height + space) < bottom - _FUZZ
+
+    def _any_new(self, flowable: Any) -> bool:
+        """Whether ``_new(flowable)`` has a note: for the rest of a long table, answered at
+        its first row with a new note, without finding the notes of every row (a table
+        split on each page is a new table each time)."""
+        if (
+            not isinstance(flowable, NotedTable)
+            or getattr(flowable, "notes", None) is not None
+            or "_notes_within" in flowable.__dict__
+        ):
+            return bool(self._new(flowable))
+        placed = self.placed
+        seen = {note.number for note, _, _ in self.page_notes}
+        return any(
+            note.number not in seen and note.number not in placed
+            for notes in flowable.notes_by_row()
+            for note in notes
+        )
+
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
-        new = self._new(flowable)
-        if not new:
+        if not self._any_new(flowable):
             return super().split(flowable, canv)
         extra = 0.0
         parts: list[Flowable] = []
