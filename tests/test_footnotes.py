@@ -179,11 +179,21 @@ def test_a_long_noted_table_is_laid_out_as_when_every_note_is_found(
         answers.append(too_tall(self, table, canv))
         return answers[-1]
 
+    first_rows = pdf_notes.NotesFrame._first_part_rows
+    known: list[bool] = []
+
+    def counted_rows(self: pdf_notes.NotesFrame, table: object, canv: object) -> object:
+        rows = first_rows(self, table, canv)
+        known.append(rows is not None)
+        return rows
+
     monkeypatch.setattr(pdf_notes.NotesFrame, "_too_tall", counted)
+    monkeypatch.setattr(pdf_notes.NotesFrame, "_first_part_rows", counted_rows)
     quick = pdf_bytes(document)
-    assert True in answers and False in answers
+    assert True in answers and False in answers and True in known
     monkeypatch.setattr(pdf_notes.NotesFrame, "_too_tall", lambda *_: False)
     monkeypatch.setattr(pdf_notes.NotesFrame, "_any_new", lambda self, f: bool(self._new(f)))
+    monkeypatch.setattr(pdf_notes.NotesFrame, "_first_part_rows", lambda *_: None)
     assert pdf_bytes(document) == quick
     assert len(_pages(quick)) >= 3
 
@@ -194,20 +204,20 @@ def _frame_at(document: Document, used: float, canvas: object) -> object:
 
     from briefing_studio.render.pdf_notes import NotesFrame
 
-    frame = NotesFrame(40, 40, 450, 700, document=document, showBoundary=0)
+    frame = NotesFrame(40, 40, 450, 700, document=document, leftPadding=0, rightPadding=0)
     frame.add(Spacer(1, used), canvas)
     return frame
 
 
-def test_the_frames_does_not_fit_answer_is_reportlabs() -> None:
+def test_the_frames_answers_are_reportlabs() -> None:
     """``_too_tall``: True exactly where reportlab's Frame.add, with the bottom where it is,
     does not place the table, for a whole table and for the rest of a split one, anywhere
-    down the frame."""
+    down the frame; ``_first_part_rows``: the rows of the first part of Frame.split."""
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Frame
 
     from briefing_studio.render import layout
-    from briefing_studio.render.pdf_notes import NotesFrame
+    from briefing_studio.render.pdf_notes import NotesFrame, notes_in
     from briefing_studio.render.pdf_writer import _LaidOut, _Story
 
     rows = "".join(
@@ -228,6 +238,17 @@ def test_the_frames_does_not_fit_answer_is_reportlabs() -> None:
             assert ours == (placed == 0), used
             answers.add(ours)
     assert answers == {True, False}
+    # the rows of the first part are those Frame.split puts in it, where they are known
+    known = set()
+    for flowable in (table, rest):
+        for used in range(0, 700, 7):
+            rows = _frame_at(document, used, canvas)._first_part_rows(flowable, canvas)
+            parts = Frame.split(_frame_at(document, used, canvas), flowable, canvas)
+            if rows is not None:
+                assert len(parts) == 2 and len(parts[0]._cellvalues) == len(rows), used
+                assert notes_in(parts[0]) == [note for notes in rows for note in notes]
+            known.add(rows is None)
+    assert known == {True, False}
     # and "has a new note" is _new's answer, whichever notes are placed already
     for placed in (set(), {1, 2, 3}, set(range(1, 13))):
         for flowable in (table, rest, *rest.split(450.0, 100.0)):
