@@ -206,3 +206,11 @@ def test_docx_gives_word_break_opportunities_only_after_separators() -> None:
 )
 def test_the_quick_address_test_agrees_with_the_pattern(text: str) -> None:
     assert layout.has_url(text) == (layout.URL_LIKE.search(text) is not None)
+
+
+def test_text_without_characters_xml_forbids_is_left_as_it_is() -> None:
+    """``printable`` skips its pattern for printable text: none of the characters the pattern
+    removes is printable."""
+    removed = [chr(c) for c in range(0x110000) if layout._NOT_IN_XML.fullmatch(chr(c))]
+    assert len(removed) == 31 and not any(c.isprintable() for c in removed)
+    assert layout.printable("a\x01b\ufffe c\td") == "ab c d"

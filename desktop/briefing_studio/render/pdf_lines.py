@@ -280,7 +280,7 @@ def _one_run(
             )
         words = _split(text)
     table = _widths_of(name, size)
-    space_width = _Lines.space(name, size)
+    space_width = _space(name, size)
     shrink = shrinkage * space_width
     last_line = len(widths) - 1
     line_no = 0
@@ -385,6 +385,20 @@ _ASCENTS: dict[tuple[str, float], tuple[float, float]] = {}
 _SPACES: dict[tuple[str, float], float] = {}
 
 
+def _ascent(name: str, size: float) -> tuple[float, float]:
+    found = _ASCENTS.get((name, size))
+    if found is None:
+        found = _ASCENTS[name, size] = getAscentDescent(name, size)
+    return found
+
+
+def _space(name: str, size: float) -> float:
+    found = _SPACES.get((name, size))
+    if found is None:
+        found = _SPACES[name, size] = stringWidth(" ", name, size)
+    return found
+
+
 class _Lines:
     """One run of the line breaker; the field names follow reportlab's ``breakLines``."""
 
@@ -393,22 +407,6 @@ class _Lines:
         self.widths = widths
         self.shrinkage = shrinkage
 
-    @staticmethod
-    def ascent(name: str, size: float) -> tuple[float, float]:
-        key = (name, size)
-        found = _ASCENTS.get(key)
-        if found is None:
-            found = _ASCENTS[key] = getAscentDescent(name, size)
-        return found
-
-    @staticmethod
-    def space(name: str, size: float) -> float:
-        key = (name, size)
-        found = _SPACES.get(key)
-        if found is None:
-            found = _SPACES[key] = stringWidth(" ", name, size)
-        return found
-
     def shrink(self, words: list[Any], space_width: float) -> float:
         """How much the spaces of the line so far may shrink (reportlab sums it per word)."""
         total = space_width
@@ -416,7 +414,7 @@ class _Lines:
             if word._fkind == _FK_TEXT:
                 count = word.text.count(" ")
                 if count:
-                    total += count * self.space(word.fontName, word.fontSize)
+                    total += count * _space(word.fontName, word.fontSize)
         return total * self.shrinkage
 
     def same_run(
@@ -435,13 +433,11 @@ class _Lines:
         Returns (index of the first word not placed, line width, the space after the last
         word placed, the texts placed)."""
         placed: list[str] = []
-        space = self.space(source.fontName, source.fontSize)
-        index = start
+        space = _space(source.fontName, source.fontSize)
         for w in itertools.islice(frag_words, start, None):
             if len(w) != 2:
                 break
-            f, text = w[1]
-            word_width = w[0]
+            word_width, (f, text) = w
             if f is not source or not text or word_width <= 0:
                 break
             new_width = width + space_width + word_width
@@ -449,12 +445,11 @@ class _Lines:
                 break
             placed.append(text)
             width = new_width
-            index += 1
-            if not isinstance(w, _HSFrag):
+            if type(w) is not _HSFrag:  # (the words are lists and _HSFrags only)
                 space_width = 0
                 break
             space_width = space
-        return index, width, space_width, placed
+        return start + len(placed), width, space_width, placed
 
     def run(self, frag_words: list[Any]) -> ParaLines | None:
         paragraph, widths = self.paragraph, self.widths
@@ -482,7 +477,7 @@ class _Lines:
                 n = 0
                 space_width = current_width = 0
                 max_size = font_size
-                max_ascent, min_descent = self.ascent(font_name, font_size)
+                max_ascent, min_descent = _ascent(font_name, font_size)
             word_width = w[0]
             f = w[1][0]
             new_width = current_width + space_width + word_width  # in reportlab's order
@@ -501,7 +496,7 @@ class _Lines:
                     n += 1
                 size = f.fontSize
                 if f is not source or not words:  # else this run is on the line already
-                    ascent, descent = self.ascent(f.fontName, size)
+                    ascent, descent = _ascent(f.fontName, size)
                     max_size = max(max_size, size)
                     max_ascent = max(max_ascent, ascent)
                     min_descent = min(min_descent, descent)
@@ -529,7 +524,7 @@ class _Lines:
                 if isinstance(w, _HSFrag):
                     if space_key != (font_name, size):
                         space_key = (font_name, size)
-                        space = self.space(font_name, size)
+                        space = _space(font_name, size)
                     space_width = space
                 else:
                     space_width = 0
@@ -540,7 +535,7 @@ class _Lines:
                     source = part
                     some_text = some_text or bool(part_text)
                     words.append(g)
-                    ascent, descent = self.ascent(g.fontName, g.fontSize)
+                    ascent, descent = _ascent(g.fontName, g.fontSize)
                     max_size = max(max_size, g.fontSize)
                     max_ascent = max(max_ascent, ascent)
                     min_descent = min(min_descent, descent)
@@ -574,13 +569,13 @@ class _Lines:
                 first_of_line = index
                 line_no += 1
                 max_width = widths[min(last_line, line_no)]
-                space_width = self.space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+                space_width = _space(font_name, font_size) if isinstance(w, _HSFrag) else 0
                 current_width = word_width
                 n = 1
                 g = copy_frag(f)
                 source = f
                 max_size = g.fontSize
-                max_ascent, min_descent = self.ascent(g.fontName, max_size)
+                max_ascent, min_descent = _ascent(g.fontName, max_size)
                 words = [g]
                 g.text = w[1][1]
                 for part, part_text in w[2:] if len(w) > 2 else ():
@@ -588,7 +583,7 @@ class _Lines:
                     g.text = part_text
                     source = part
                     words.append(g)
-                    ascent, descent = self.ascent(g.fontName, g.fontSize)
+                    ascent, descent = _ascent(g.fontName, g.fontSize)
                     max_size = max(max_size, g.fontSize)
                     max_ascent = max(max_ascent, ascent)
                     min_descent = min(min_descent, descent)
@@ -622,23 +617,26 @@ def _frag_line(
 ) -> Any:
     """``FragLine(extraSpace=..., ...)`` as ``breakLines`` makes it, attributes set directly."""
     line = object.__new__(FragLine)
-    line.__dict__.update(
-        extraSpace=extra,
-        wordCount=count,
-        lineBreak=False,
-        words=words,
-        fontSize=size,
-        ascent=ascent,
-        descent=descent,
-        maxWidth=max_width,
-        sFW=first_word,
-    )
+    line.__dict__ = {
+        "extraSpace": extra,
+        "wordCount": count,
+        "lineBreak": False,
+        "words": words,
+        "fontSize": size,
+        "ascent": ascent,
+        "descent": descent,
+        "maxWidth": max_width,
+        "sFW": first_word,
+    }
     return line
 
 
 def _same_frag(a: Any, b: Any) -> bool:
     """reportlab's ``sameFrag`` for two text runs."""
-    return all(getattr(a, name, None) == getattr(b, name, None) for name in _SAME_FRAG)
+    for name in _SAME_FRAG:  # (a loop, not all() over a generator: called per run change)
+        if getattr(a, name, None) != getattr(b, name, None):
+            return False
+    return True
 
 
 def draw_lines(paragraph: Any) -> bool:
