@@ -735,7 +735,8 @@ def draw_lines(paragraph: Any) -> bool:
             simple = spaces <= 0
         if alignment != TA_CENTER:
             moved = offset
-            _move(tx, moved)
+            if moved:  # (0 on every line but the first: _move would do nothing)
+                _move(tx, moved)
             if not simple:
                 _word_space(tx, extra / float(spaces))
         elif simple:
@@ -752,7 +753,8 @@ def draw_lines(paragraph: Any) -> bool:
             out.runs(words, style.leading)
         if not simple:
             _word_space(tx, 0)
-        _move(tx, -moved)
+        if moved:
+            _move(tx, -moved)
         offset = 0
     canvas.drawText(tx)
     canvas._code.append("Q")

@@ -215,20 +215,29 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
         textTransformFrags(frags, style)
         return frags
     frags = []
-    stack: list[str] = []
+    stack: tuple[str, ...] = ()
+    run = None  # the template of the runs under ``stack`` (looked up once per tag change)
     for match in _TOKEN.finditer(text):
-        slash, tag, closed, entity = match.group(1, 2, 3, 4)
-        if tag is None:
-            data = match.group() if entity is None else known_entities.get(entity)
+        last = match.lastindex  # None: text; 4: an entity; else a tag
+        if last is None or last == 4:
+            data = match.group() if last is None else known_entities.get(match.group(4))
             if data is None:
                 return None
-            frags.append(copy_frag(_template(key, tuple(stack), style, "x"), {"text": data}))
-        elif tag == "br" and closed:
-            frags.append(copy_frag(_template(key, tuple(stack), style, "<br/>")))
+            if run is None:
+                run = _template(key, stack, style, "x")
+            frags.append(copy_frag(run, {"text": data}))
+            continue
+        slash, tag, closed = match.group(1, 2, 3)
+        if tag == "br" and closed:
+            frags.append(copy_frag(_template(key, stack, style, "<br/>")))
         elif slash:
-            stack.pop()
+            if not stack:
+                return None  # (an end tag without its start: reportlab's parser says so)
+            stack = stack[:-1]
+            run = None
         else:
-            stack.append(match.group())
+            stack = (*stack, match.group())
+            run = None
     textTransformFrags(frags, style)
     return frags
 
