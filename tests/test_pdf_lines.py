@@ -54,6 +54,10 @@ def test_runs_are_the_ones_reportlab_parses(markup: str) -> None:
     assert frag_values(frags_of(markup, look)) == frag_values(parsed)
 
 
+def test_an_end_tag_without_its_start_is_left_to_reportlab() -> None:
+    assert frags_of("a</font> b", style()) is None
+
+
 def test_two_underlines_are_left_to_reportlab() -> None:
     """reportlab numbers each <u>; copies of one parsed run would all carry number 0."""
     assert frags_of("<u>a</u> b <u>c</u>", style()) is None
