@@ -467,10 +467,10 @@ class _Lines:
         space_key: tuple[str, float] | None = None
         space = 0.0
         count = len(frag_words)
-        skip_to = 0  # words before it were placed by the quick loop below
-        for index, w in enumerate(frag_words):
-            if index < skip_to:
-                continue
+        index = 0
+        while index < count:
+            w = frag_words[index]
+            next_index = index + 1  # (past the words the quick loop below places)
             last = w[-1][0]
             font_name, font_size = last.fontName, last.fontSize
             if not words:
@@ -545,7 +545,7 @@ class _Lines:
                 if space_width and index + 1 < count:
                     # The words that follow in the same run, one piece each, and fit without
                     # shrinking the spaces: what the steps above do for them, in short.
-                    skip_to, current_width, space_width, placed = self.same_run(
+                    next_index, current_width, space_width, placed = self.same_run(
                         frag_words, index + 1, source, current_width, space_width, max_width
                     )
                     if placed:
@@ -587,6 +587,7 @@ class _Lines:
                     max_size = max(max_size, g.fontSize)
                     max_ascent = max(max_ascent, ascent)
                     min_descent = min(min_descent, descent)
+            index = next_index
         if words:
             paragraph._width_max = max(paragraph._width_max, current_width)
             lines.append(
