@@ -255,13 +255,16 @@ class NotesFrame(Frame):
         height = self._y - self._y1p - space
         if height <= 0:
             return None
-        table._frame, table.canv = self, canv
-        try:
-            table._calc(self._aW, height)  # what Table.split does first
-        finally:
-            for name in ("canv", "_frame"):  # (as Frame.split leaves it)
-                if hasattr(table, name):
-                    delattr(table, name)
+        if table.__dict__.get("availWidth") != self._aW or None in table._rowHeights:
+            # what Table.split does first (else done already: its size does not depend on
+            # the height, and it was measured in this width)
+            table._frame, table.canv = self, canv
+            try:
+                table._calc(self._aW, height)
+            finally:
+                for name in ("canv", "_frame"):  # (as Frame.split leaves it)
+                    if hasattr(table, name):
+                        delattr(table, name)
         if table._width > self._aW:
             return None
         count = table._getFirstPossibleSplitRowPosition(height)
