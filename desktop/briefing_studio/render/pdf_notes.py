@@ -223,13 +223,17 @@ class NotesFrame(Frame):
         height = y - bottom - space
         if height <= 0:
             return True
-        table._frame, table.canv = self, canv
-        try:
-            _, height = table.wrap(self._getAvailableWidth(), height)
-        finally:
-            for name in ("canv", "_frame"):  # (as Frame._add leaves it)
-                if hasattr(table, name):
-                    delattr(table, name)
+        width = self._getAvailableWidth()
+        if table.__dict__.get("availWidth") == width and None not in table._rowHeights:
+            height = table._height  # measured in this width: wrapping again gives the same
+        else:
+            table._frame, table.canv = self, canv
+            try:
+                _, height = table.wrap(width, height)
+            finally:
+                for name in ("canv", "_frame"):  # (as Frame._add leaves it)
+                    if hasattr(table, name):
+                        delattr(table, name)
         return y - (height + space) < bottom - _FUZZ
 
     def _first_part_rows(self, table: Any, canv: Canvas) -> list[list[Footnote]] | None:
