@@ -696,9 +696,9 @@ def draw_lines(paragraph: Any) -> bool:
     saved_fill, saved_gstate = canvas._fillColorObj, canvas._extgstate
     canvas._extgstate = saved_gstate.pushCopy()
     offset = style.firstLineIndent
-    if paragraph.bulletText:
-        offset = _drawBullet(canvas, offset, cur_y, paragraph.bulletText, style, rtl=False)
     out = _TextOut(canvas)
+    if paragraph.bulletText:
+        offset = _draw_bullet(out, offset, cur_y, paragraph.bulletText, style)
     if kind == 0:
         set_fill_color(canvas, first.textColor, canvas)
         tx = out.tx = _begin_text(canvas, style.leftIndent, cur_y)
@@ -792,6 +792,35 @@ def set_fill_color(target: Any, color: Any, canvas: Any) -> None:
         and canvas._extgstate._d.get("ca", 1) == 1
     ):
         target.setFillAlpha(alpha)
+
+
+def _draw_bullet(out: _TextOut, offset: float, y: float, bullet: Any, style: Any) -> float:
+    """reportlab's ``_drawBullet`` for a bullet of text at the start of the line in a
+    TrueType face: the same text object, operators and offset, written as ``_TextOut``
+    writes a line (a list item's bullet took reportlab about as long as its line)."""
+    canvas = out.canvas
+    name, size = style.bulletFontName, style.bulletFontSize
+    font = getFont(name)
+    if (
+        type(bullet) is not str
+        or style.bulletAnchor != "start"
+        or not canvas.bottomup
+        or not font._dynamicFont
+        or not hasattr(font, "pdf_string")
+    ):
+        return _drawBullet(canvas, offset, y, bullet, style, rtl=False)
+    tx = _begin_text(canvas, style.bulletIndent, y + getattr(style, "bulletOffsetY", 0))
+    tx.setFont(name, size)
+    set_fill_color(tx, getattr(style, "bulletColor", style.textColor), canvas)
+    tx._x += stringWidth(bullet, name, size)  # textOut: the cursor moves across
+    saved = out.tx
+    out.tx = tx
+    try:
+        out.text(font, bullet, False)
+    finally:
+        out.tx = saved
+    canvas.drawText(tx)
+    return max(offset, tx._x + size * 0.6 - style.leftIndent)
 
 
 def _move(tx: Any, dx: float) -> None:
