@@ -219,6 +219,17 @@ def test_writing_the_same_document_again_reuses_its_font_subsets(
     assert pdf_bytes(document) == first and built == []
 
 
+def test_wrapping_on_a_canvas_again_is_reportlabs() -> None:
+    """A table asks each cell's size with wrapOn as it measures and again as it draws: the
+    kept lines answer, the same size, and no canvas is left on the paragraph."""
+    canvas = Canvas(io.BytesIO())
+    sizes = []
+    for paragraph in (BriefingParagraph(TEXT, style()), Paragraph(TEXT, style())):
+        sizes.append([paragraph.wrapOn(canvas, width, 1e9) for width in (200, 200, 120, 120)])
+        assert not hasattr(paragraph, "canv")
+    assert sizes[0] == sizes[1]
+
+
 def test_space_before_and_after_are_reportlabs() -> None:
     """The paragraph answers without reportlab's failing hasattr, with the same numbers."""
     look = style(spaceBefore=6, spaceAfter=4)

@@ -92,6 +92,16 @@ class BriefingParagraph(Paragraph):
             self._laid_out = (availWidth, self._wrapWidths, self.blPara, self.height)
         return size
 
+    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:
+        """``Flowable.wrapOn`` (the canvas set on the paragraph while it wraps), without
+        setting it when the lines of this width are kept: a table asks each cell so again
+        as it draws it."""
+        laid = self._laid_out
+        if laid is not None and laid[0] == aW:
+            self.__dict__.pop("canv", None)  # (wrapOn leaves none)
+            return self.wrap(aW, aH)
+        return super().wrapOn(canv, aW, aH)
+
     # Flowable.getSpaceBefore/After ask hasattr(self, ...) first, which fails (an exception)
     # for every paragraph; a table asks for each cell each time it measures or draws it.
     def getSpaceBefore(self) -> float:
