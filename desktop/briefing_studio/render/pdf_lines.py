@@ -154,7 +154,8 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     style = paragraph.style
     frags = paragraph.frags
     # The rest of a paragraph split over pages comes as the words reportlab made of it.
-    processed = bool(frags) and _processed_frags(frags)
+    # (reportlab's test indexes the first run, which raises for a run: words are lists)
+    processed = bool(frags) and isinstance(frags[0], list) and _processed_frags(frags)
     words_left = None
     if processed:
         if any(type(word) not in (list, _HSFrag) for word in frags):
@@ -281,7 +282,7 @@ def _one_run(
     run's text, or ``words`` (the words left of a paragraph split over pages; not all
     empty)."""
     name, size = f.fontName, f.fontSize
-    ascent, descent = getAscentDescent(name, size)
+    ascent, descent = _ascent(name, size)
     if words is None:
         text = strip(f.text)
         if not text:
@@ -306,8 +307,8 @@ def _one_run(
             continue
         lim_width = max_width + shrink * len(line)
         if new_width > lim_width:
-            nmw = min(line_no, last_line)
-            if word_width > max(widths[nmw : nmw + 1]):
+            # (reportlab's max(widths[nmw : nmw + 1]) of nmw = min(line_no, last_line))
+            if word_width > widths[line_no if line_no < last_line else last_line]:
                 return None
         if new_width <= lim_width or not line:
             line.append(word)
@@ -318,7 +319,7 @@ def _one_run(
             line = [word]
             current_width = word_width
             line_no += 1
-            max_width = widths[min(last_line, line_no)]
+            max_width = widths[line_no if line_no < last_line else last_line]
     if line:
         paragraph._width_max = max(paragraph._width_max, current_width)
         lines.append((max_width - current_width, line))
@@ -497,8 +498,8 @@ class _Lines:
             if new_width > max_width and self.shrinkage:
                 lim_width += self.shrink(words, space_width)
             if new_width > lim_width:
-                line = min(line_no, last_line)
-                if word_width > max(widths[line : line + 1]):
+                # (reportlab's max(widths[line : line + 1]) of min(line_no, last_line))
+                if word_width > widths[line_no if line_no < last_line else last_line]:
                     return None
             if not (new_width > lim_width and n > 0):
                 text = w[1][1]
@@ -578,7 +579,7 @@ class _Lines:
                 )
                 first_of_line = index
                 line_no += 1
-                max_width = widths[min(last_line, line_no)]
+                max_width = widths[line_no if line_no < last_line else last_line]
                 space_width = _space(font_name, font_size) if isinstance(w, _HSFrag) else 0
                 current_width = word_width
                 n = 1
