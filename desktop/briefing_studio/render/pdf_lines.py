@@ -22,6 +22,7 @@ the line, which reportlab cuts) returns None, and the caller lets reportlab brea
 
 from __future__ import annotations
 
+import functools
 import itertools
 from itertools import repeat
 from string import whitespace
@@ -675,7 +676,7 @@ def draw_lines(paragraph: Any) -> bool:
         or not quick
         or own.get("_offsets")
         or ("autoLeading" in own and own["autoLeading"] in ("min", "max"))
-        or "preformatted" in type(paragraph).__name__.lower()
+        or _preformatted(type(paragraph))
     ):
         return False
     kind = blocks.kind
@@ -694,7 +695,8 @@ def draw_lines(paragraph: Any) -> bool:
         return False
     canvas = paragraph.canv
     last_index = len(lines) - 1
-    justify_last = getattr(paragraph, "_JustifyLast", False)
+    # (set on the first part of a split paragraph; getattr's default costs an exception)
+    justify_last = own["_JustifyLast"] if "_JustifyLast" in own else _justify_last(type(paragraph))
     most_words = style.justifyLastLine
     cur_y = paragraph.height - (
         first.fontSize if paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
@@ -832,6 +834,18 @@ def _draw_bullet(out: _TextOut, offset: float, y: float, bullet: Any, style: Any
         out.tx = saved
     canvas.drawText(tx)
     return max(offset, tx._x + size * 0.6 - style.leftIndent)
+
+
+@functools.cache
+def _preformatted(kind: type) -> bool:
+    """reportlab's test for a preformatted paragraph class, once per class."""
+    return "preformatted" in kind.__name__.lower()
+
+
+@functools.cache
+def _justify_last(kind: type) -> Any:
+    """A paragraph class's own ``_JustifyLast`` (none of ours has one)."""
+    return getattr(kind, "_JustifyLast", False)
 
 
 def _move(tx: Any, dx: float) -> None:
