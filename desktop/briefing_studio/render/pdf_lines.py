@@ -70,6 +70,8 @@ class BriefingParagraph(Paragraph):
     """
 
     _laid_out: tuple[float, Any, Any, float] | None = None
+    _frags: Any = None
+    _word_tuples = False  # whether ``_frags`` holds word tuples (see ``frags``)
     # The footnotes whose marks it draws (set by the PDF writer, see ``pdf_notes.notes_in``,
     # which asks every paragraph in a noted table): None here, so asking never fails.
     notes: list[Any] | None = None
@@ -81,6 +83,28 @@ class BriefingParagraph(Paragraph):
         if frags is None and text is not None:
             frags = frags_of(text, style)  # None: reportlab parses it
         super().__init__(text, style, bulletText, frags, **kw)
+
+    @property
+    def frags(self) -> Any:
+        """The runs; once broken into lines, reportlab's frag words. The line breaker keeps
+        the words inside a run (each followed by a space) as tuples; they become reportlab's
+        ``_HSFrag`` lists when the words are read (to split the paragraph or lay it out in
+        another width), which most paragraphs never are."""
+        own = self.__dict__
+        if own.get("_word_tuples"):
+            own["_frags"] = _hs_words(own["_frags"])
+            own["_word_tuples"] = False
+        return own.get("_frags")
+
+    @frags.setter
+    def frags(self, value: Any) -> None:
+        self.__dict__["_frags"] = value
+        self.__dict__["_word_tuples"] = False
+
+    def set_words(self, words: list[Any]) -> None:
+        """The frag words ``break_lines`` made, word tuples and all (see ``frags``)."""
+        self.__dict__["_frags"] = words
+        self.__dict__["_word_tuples"] = True
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         laid = self._laid_out
@@ -243,6 +267,15 @@ def _plain_runs(frags: list[Any], runs: list[tuple[Any, str]] | None) -> bool:
     return True
 
 
+def _hs_words(words: list[Any]) -> list[Any]:
+    """``words`` with each word tuple (size, (run, text)) made reportlab's
+    ``_HSFrag([size, (run, text)])``, in place."""
+    for index, word in enumerate(words):
+        if type(word) is tuple:
+            words[index] = _HSFrag(word)
+    return words
+
+
 def _split(text: str) -> list[str]:
     """reportlab's ``split(text)`` for text (not bytes): words at white space, where a
     no-break space is not white space."""
@@ -354,7 +387,7 @@ def _frag_words(frags: list[Any]) -> list[Any]:
                 word, width = [], 0
                 followed = False
             else:
-                followed = bool(words) and isinstance(words[-1], _HSFrag)
+                followed = bool(words) and type(words[-1]) is not list  # (see _WORD_TUPLE)
             if not followed:
                 parts.insert(0, "")
             elif not parts:
@@ -373,10 +406,11 @@ def _frag_words(frags: list[Any]) -> list[Any]:
             if word:
                 word.insert(0, width)
                 words.append(_HSFrag(word))
-            # _HSFrag([size, (f, part)]) for each word between the first and last, made by
-            # C loops (the generator was a hundredth of a 50-page PDF)
+            # (size, (f, part)) for each word between the first and last, made by C loops:
+            # reportlab's _HSFrag([size, (f, part)]) when the paragraph's words are read
+            # (see BriefingParagraph.frags; making them here was a fiftieth of a 50-page PDF)
             pieces = zip(repeat(f), parts[1:-1])  # (an endless repeat: not strict)
-            words.extend(map(_HSFrag, zip(sizes[1:-1], pieces, strict=True)))
+            words.extend(zip(sizes[1:-1], pieces, strict=True))
             word, width = [(f, parts[-1])], sizes[-1]
         if text[-1] in whitespace:
             word.insert(0, width)
@@ -457,7 +491,7 @@ class _Lines:
                 break
             placed.append(text)
             width = new_width
-            if type(w) is not _HSFrag:  # (the words are lists and _HSFrags only)
+            if type(w) is list:  # (else an _HSFrag or a word tuple: a space follows)
                 space_width = 0
                 break
             space_width = space
@@ -533,7 +567,7 @@ class _Lines:
                 else:
                     g.text += text
                 # (reportlab measures this space in the last piece's face at the first's size)
-                if isinstance(w, _HSFrag):
+                if type(w) is not list:  # (an _HSFrag or a word tuple: a space follows)
                     if space_key != (font_name, size):
                         space_key = (font_name, size)
                         space = _space(font_name, size)
@@ -581,7 +615,7 @@ class _Lines:
                 first_of_line = index
                 line_no += 1
                 max_width = widths[line_no if line_no < last_line else last_line]
-                space_width = _space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+                space_width = _space(font_name, font_size) if type(w) is not list else 0
                 current_width = word_width
                 n = 1
                 g = copy_frag(f)
@@ -614,7 +648,12 @@ class _Lines:
                     first_of_line,
                 )
             )
-        paragraph.frags = frag_words  # reportlab's FW: the frag words, for splitting later
+        # reportlab's FW, the frag words, for splitting later (the word tuples made reportlab's
+        # _HSFrags when they are read: at once for any paragraph but ours)
+        if isinstance(paragraph, BriefingParagraph):
+            paragraph.set_words(frag_words)
+        else:
+            paragraph.frags = _hs_words(frag_words)
         return ParaLines(kind=1, lines=lines)
 
 
