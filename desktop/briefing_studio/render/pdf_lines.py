@@ -72,6 +72,13 @@ class BriefingParagraph(Paragraph):
     _laid_out: tuple[float, Any, Any, float] | None = None
     _frags: Any = None
     _word_tuples = False  # whether ``_frags`` holds word tuples (see ``frags``)
+    # What reportlab's frames and kept-together groups ask every flowable with getattr and a
+    # default of the same truth (False/None), answered here without the exception a missing
+    # attribute raises on each ask; and the heading level the PDF outline asks of each
+    # paragraph placed (``pdf_pages.OutlinedHeading`` sets it).
+    _ZEROSIZE = False
+    _SPACETRANSFER = False
+    outline_level: int | None = None
     # The footnotes whose marks it draws (set by the PDF writer, see ``pdf_notes.notes_in``,
     # which asks every paragraph in a noted table): None here, so asking never fails.
     notes: list[Any] | None = None

@@ -58,7 +58,6 @@ pdfdoc.pdfdocEnc = _pdfdoc_encode  # (pdfdoc's own functions look it up when the
 class OutlinedHeading(BriefingParagraph):
     """A heading paragraph that adds itself to the PDF outline (bookmarks) when placed."""
 
-    outline_level: int | None = None
     outline_title: str = ""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
