@@ -239,6 +239,13 @@ def test_space_before_and_after_are_reportlabs() -> None:
     ours.spaceBefore = theirs.spaceBefore = 0  # set on a paragraph, it wins over the style
     assert ours.getSpaceBefore() == theirs.getSpaceBefore() == 0
     assert ours.getSpaceAfter() == theirs.getSpaceAfter() == 4
+    # and keep-with-next: the style's (none: 0), unless set on the paragraph
+    for look in (style(), style(keepWithNext=1)):
+        ours, theirs = BriefingParagraph("a", look), Paragraph("a", look)
+        assert ours.getKeepWithNext() == theirs.getKeepWithNext()
+        ours.__dict__["keepWithNext"] = theirs.__dict__["keepWithNext"] = 0  # (as reportlab)
+        assert ours.getKeepWithNext() == theirs.getKeepWithNext() == 0
+    assert BriefingParagraph("a", style(keepWithNext=1)).getKeepWithNext() == 1
 
 
 def test_a_copied_run_is_reportlabs_clone() -> None:

@@ -79,6 +79,10 @@ class BriefingParagraph(Paragraph):
     _ZEROSIZE = False
     _SPACETRANSFER = False
     outline_level: int | None = None
+    # The document asks each flowable ``hasattr(f, "pageBreakBefore") and f.pageBreakBefore
+    # == 1`` before its style's: 0 gives the same answer without the exception.
+    pageBreakBefore = 0
+    frameBreakBefore = 0
     # The footnotes whose marks it draws (set by the PDF writer, see ``pdf_notes.notes_in``,
     # which asks every paragraph in a noted table): None here, so asking never fails.
     notes: list[Any] | None = None
@@ -143,6 +147,16 @@ class BriefingParagraph(Paragraph):
     def getSpaceAfter(self) -> float:
         own = self.__dict__.get("spaceAfter", _NOT_SET)
         return self.style.spaceAfter if own is _NOT_SET else own
+
+    def getKeepWithNext(self) -> Any:
+        own = self.__dict__.get("keepWithNext", _NOT_SET)  # (the document asks every flowable)
+        if own is not _NOT_SET:
+            return own
+        style = self.style
+        found = _KEEP_WITH_NEXT.get(style)
+        if found is None:  # (a style that has none: 0, as reportlab answers)
+            found = keep(_KEEP_WITH_NEXT, style, getattr(style, "keepWithNext", 0), _MAX_STYLES)
+        return found
 
     def breakLines(self, width: Any) -> Any:
         lines = break_lines(self, width)
@@ -956,6 +970,7 @@ def _quick_style(style: Any) -> bool:
 
 # (as _QUICK_BREAKS)
 _QUICK_STYLES: dict[Any, bool] = {}
+_KEEP_WITH_NEXT: dict[Any, Any] = {}  # a style's keepWithNext
 
 
 def _word_space(tx: Any, space: float) -> None:
