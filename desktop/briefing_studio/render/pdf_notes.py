@@ -78,11 +78,11 @@ def notes_in(flowable: Any) -> list[Footnote]:
 
     The frame asks before placing or splitting anything, so a flowable without notes
     answers at once (a plain table or paragraph has none by construction)."""
+    if isinstance(flowable, (list, tuple)):  # (a cell: asked first, getattr would raise)
+        return _notes_of(flowable)
     own = getattr(flowable, "notes", None)
     if own is not None:
         return list(own)
-    if isinstance(flowable, (list, tuple)):
-        return _notes_of(flowable)
     found = getattr(flowable, "_notes_within", None)
     if found is not None:
         return found
