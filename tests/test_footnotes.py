@@ -154,6 +154,110 @@ def test_only_tables_with_note_marks_are_searched_for_notes() -> None:
     assert [n.number for n in notes_in(rest)] == list(range(split_at + 1, 41))
 
 
+def test_a_long_noted_table_is_laid_out_as_when_every_note_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The notes frame answers "does not fit" for the rest of a long table before finding
+    its notes (the notes only take room), and "has a new note" at the first row with one:
+    the same PDF as finding and laying out all of them each time (Frame.add's answer)."""
+    from reportlab import rl_config
+
+    from briefing_studio.render import pdf_notes
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # the same bytes for the same layout
+    rows = "".join(
+        f"<tr><td>Dòng {i} mô tả số liệu {i} của báo cáo tổng hợp.</td>"
+        f'<td>Báo cáo {i}<span class="footnote">Nguồn của dòng {i}, đoạn {i}.</span></td></tr>'
+        for i in range(1, 81)
+    )
+    markup = _markup(2) + f"<table><tr><th>Nội dung</th><th>Nguồn</th></tr>{rows}</table>"
+    document = Document(parse_markup(markup))
+    answers: list[bool] = []
+    too_tall = pdf_notes.NotesFrame._too_tall
+
+    def counted(self: pdf_notes.NotesFrame, table: object, canv: object) -> bool:
+        answers.append(too_tall(self, table, canv))
+        return answers[-1]
+
+    first_rows = pdf_notes.NotesFrame._first_part_rows
+    known: list[bool] = []
+
+    def counted_rows(self: pdf_notes.NotesFrame, table: object, canv: object) -> object:
+        rows = first_rows(self, table, canv)
+        known.append(rows is not None)
+        return rows
+
+    monkeypatch.setattr(pdf_notes.NotesFrame, "_too_tall", counted)
+    monkeypatch.setattr(pdf_notes.NotesFrame, "_first_part_rows", counted_rows)
+    quick = pdf_bytes(document)
+    assert True in answers and False in answers and True in known
+    monkeypatch.setattr(pdf_notes.NotesFrame, "_too_tall", lambda *_: False)
+    monkeypatch.setattr(pdf_notes.NotesFrame, "_any_new", lambda self, f: bool(self._new(f)))
+    monkeypatch.setattr(pdf_notes.NotesFrame, "_first_part_rows", lambda *_: None)
+    assert pdf_bytes(document) == quick
+    assert len(_pages(quick)) >= 3
+
+
+def _frame_at(document: Document, used: float, canvas: object) -> object:
+    """A notes frame with ``used`` points of it taken."""
+    from reportlab.platypus import Spacer
+
+    from briefing_studio.render.pdf_notes import NotesFrame
+
+    frame = NotesFrame(40, 40, 450, 700, document=document, leftPadding=0, rightPadding=0)
+    frame.add(Spacer(1, used), canvas)
+    return frame
+
+
+def test_the_frames_answers_are_reportlabs() -> None:
+    """``_too_tall``: True exactly where reportlab's Frame.add, with the bottom where it is,
+    does not place the table, for a whole table and for the rest of a split one, anywhere
+    down the frame; ``_first_part_rows``: the rows of the first part of Frame.split."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    from briefing_studio.render import layout
+    from briefing_studio.render.pdf_notes import NotesFrame, notes_in
+    from briefing_studio.render.pdf_writer import _LaidOut, _Story
+
+    rows = "".join(
+        f'<tr><td>Dòng {i}</td><td>Báo cáo<span class="footnote">Nguồn {i}.</span></td></tr>'
+        for i in range(1, 13)
+    )
+    markup = f"<table><tr><th>A</th><th>B</th></tr>{rows}</table>"
+    document = _LaidOut(**vars(layout.with_defaults(Document(parse_markup(markup)))))
+    (table,) = _Story(document).blocks(document.blocks, 450.0, None, False)
+    table.wrap(450.0, 1e9)
+    rest = table.split(450.0, 120.0)[1]
+    canvas = Canvas(io.BytesIO())
+    answers = set()
+    for flowable in (table, rest):
+        for used in range(0, 700, 7):
+            ours = _frame_at(document, used, canvas)._too_tall(flowable, canvas)
+            placed = Frame.add(_frame_at(document, used, canvas), flowable, canvas)
+            assert ours == (placed == 0), used
+            answers.add(ours)
+    assert answers == {True, False}
+    # the rows of the first part are those Frame.split puts in it, where they are known
+    known = set()
+    for flowable in (table, rest):
+        for used in range(0, 700, 7):
+            rows = _frame_at(document, used, canvas)._first_part_rows(flowable, canvas)
+            parts = Frame.split(_frame_at(document, used, canvas), flowable, canvas)
+            if rows is not None:
+                assert len(parts) == 2 and len(parts[0]._cellvalues) == len(rows), used
+                assert notes_in(parts[0]) == [note for notes in rows for note in notes]
+            known.add(rows is None)
+    assert known == {True, False}
+    # and "has a new note" is _new's answer, whichever notes are placed already
+    for placed in (set(), {1, 2, 3}, set(range(1, 13))):
+        for flowable in (table, rest, *rest.split(450.0, 100.0)):
+            notes_frame = NotesFrame(40, 40, 450, 700, document=document)
+            notes_frame.placed = set(placed)
+            asked = notes_frame._any_new(flowable)
+            assert asked == bool(notes_frame._new(flowable))
+
+
 def test_pdf_text_never_runs_into_the_notes() -> None:
     """Each page's frame is shortened by its notes: the last body line ends above them."""
     data = pdf_bytes(Document(parse_markup(_markup(8))))

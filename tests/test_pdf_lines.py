@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
@@ -13,7 +14,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
 from briefing_studio.render.fonts import face_for
-from briefing_studio.render.pdf_lines import BriefingParagraph, break_lines
+from briefing_studio.render.pdf_lines import BriefingParagraph, break_lines, set_fill_color
 from briefing_studio.render.pdf_markup import copy_frag, frags_of
 
 BOLD = face_for("Times New Roman", True, False)
@@ -51,6 +52,10 @@ def test_runs_are_the_ones_reportlab_parses(markup: str) -> None:
     look = style(underlineOffset=-3.5, underlineWidth=0.6)
     _, parsed, _ = ParaParser().parse(cleanBlockQuotedText(markup), look)
     assert frag_values(frags_of(markup, look)) == frag_values(parsed)
+
+
+def test_an_end_tag_without_its_start_is_left_to_reportlab() -> None:
+    assert frags_of("a</font> b", style()) is None
 
 
 def test_two_underlines_are_left_to_reportlab() -> None:
@@ -164,8 +169,14 @@ def test_the_quick_breaker_takes_mixed_runs_and_leaves_the_rest() -> None:
     assert break_lines(BriefingParagraph("một kiểu chữ", style()), [300.0, 300.0]) is not None
     whole = BriefingParagraph(ONE_RUN, style())
     whole.wrap(200, 1e9)
-    split_rest = whole.split(200, 40)[1]
-    assert break_lines(split_rest, [200.0, 200.0]) is None  # words, not text: reportlab's
+    split_rest = whole.split(200, 40)[1]  # one run's words, not its text: also quick
+    assert break_lines(split_rest, [200.0, 200.0]) is not None
+    cut = BriefingParagraph("a " + "x" * 80 + " b", style())
+    cut.wrap(100, 1e9)
+    cut_rest = cut.split(100, 31)[1]  # the rest of a word reportlab cut over lines, whole
+    assert break_lines(cut_rest, [400.0, 400.0]) is not None
+    narrow = [100.0, 100.0]
+    assert break_lines(cut_rest, narrow) is None and narrow == [100.0, 100.0]  # cut again
     mixed_whole = BriefingParagraph(TEXT * 3, style())
     mixed_whole.wrap(200, 1e9)
     mixed_rest = mixed_whole.split(200, 40)[1]  # reportlab's words of the lines left
@@ -208,6 +219,17 @@ def test_writing_the_same_document_again_reuses_its_font_subsets(
     assert pdf_bytes(document) == first and built == []
 
 
+def test_wrapping_on_a_canvas_again_is_reportlabs() -> None:
+    """A table asks each cell's size with wrapOn as it measures and again as it draws: the
+    kept lines answer, the same size, and no canvas is left on the paragraph."""
+    canvas = Canvas(io.BytesIO())
+    sizes = []
+    for paragraph in (BriefingParagraph(TEXT, style()), Paragraph(TEXT, style())):
+        sizes.append([paragraph.wrapOn(canvas, width, 1e9) for width in (200, 200, 120, 120)])
+        assert not hasattr(paragraph, "canv")
+    assert sizes[0] == sizes[1]
+
+
 def test_space_before_and_after_are_reportlabs() -> None:
     """The paragraph answers without reportlab's failing hasattr, with the same numbers."""
     look = style(spaceBefore=6, spaceAfter=4)
@@ -217,6 +239,13 @@ def test_space_before_and_after_are_reportlabs() -> None:
     ours.spaceBefore = theirs.spaceBefore = 0  # set on a paragraph, it wins over the style
     assert ours.getSpaceBefore() == theirs.getSpaceBefore() == 0
     assert ours.getSpaceAfter() == theirs.getSpaceAfter() == 4
+    # and keep-with-next: the style's (none: 0), unless set on the paragraph
+    for look in (style(), style(keepWithNext=1)):
+        ours, theirs = BriefingParagraph("a", look), Paragraph("a", look)
+        assert ours.getKeepWithNext() == theirs.getKeepWithNext()
+        ours.__dict__["keepWithNext"] = theirs.__dict__["keepWithNext"] = 0  # (as reportlab)
+        assert ours.getKeepWithNext() == theirs.getKeepWithNext() == 0
+    assert BriefingParagraph("a", style(keepWithNext=1)).getKeepWithNext() == 1
 
 
 def test_a_copied_run_is_reportlabs_clone() -> None:
@@ -268,3 +297,88 @@ def test_a_paragraph_that_draws_itself_otherwise_is_left_to_it() -> None:
     theirs = Paragraph("một dòng", style())
     theirs.debug = 1
     assert drawn(debugged, 200) == drawn(theirs, 200)
+
+
+@pytest.mark.parametrize("width", [60, 100, 200, 333.3])
+@pytest.mark.parametrize(
+    "text",
+    [ONE_RUN, "a " + "x" * 80 + " b c d", "  một  hai\xa0ba  bốn năm sáu bảy tám chín mười " * 3],
+)
+def test_the_rest_of_a_split_paragraph_of_one_run_is_broken_as_reportlab_breaks_it(
+    width: float, text: str
+) -> None:
+    """The rest of a paragraph of one run (its words, as reportlab split it) is broken into
+    the same lines in every width, and split again the same way."""
+    look = style(alignment=TA_JUSTIFY, firstLineIndent=12, leftIndent=8)
+    ours, theirs = BriefingParagraph(text, look), Paragraph(text, look)
+    ours.wrap(width, 1e9)
+    theirs.wrap(width, 1e9)
+    ours_rest, theirs_rest = ours.split(width, 31)[-1], theirs.split(width, 31)[-1]
+    for rest_width in (width, width * 1.5, 90):
+        assert ours_rest.wrap(rest_width, 1e9) == theirs_rest.wrap(rest_width, 1e9)
+        assert line_values(ours_rest) == line_values(theirs_rest)
+        assert ours_rest._width_max == theirs_rest._width_max
+        assert ours_rest._wrapWidths == theirs_rest._wrapWidths
+    again = [part.split(rest_width, 40) for part in (ours_rest, theirs_rest)]
+    assert [(p.wrap(90, 1e9), line_values(p)) for p in again[0]] == [
+        (p.wrap(90, 1e9), line_values(p)) for p in again[1]
+    ]
+
+
+def canvas_state(canvas: Canvas) -> dict:
+    """What saveState saves (the opacity state by value), and the PDF version."""
+    state = {name: getattr(canvas, name) for name in canvas.STATE_ATTRIBUTES}
+    state["_extgstate"] = dict(canvas._extgstate._d)
+    return {**state, "version": canvas._doc._pdfVersion, "depth": len(canvas.state_stack)}
+
+
+@pytest.mark.parametrize(
+    "text", ["một dòng", f"{TEXT} <super>1</super>", f'<font color="#C00000">{TEXT}</font>']
+)
+@pytest.mark.parametrize("bullet", [None, "•"])
+def test_the_canvas_is_left_as_reportlab_leaves_it(text: str, bullet: str | None) -> None:
+    """draw_lines saves and restores only the state its lines change (not all of it, as
+    saveState does); afterwards the canvas is the same as after reportlab's drawing."""
+    look = style(textColor=HexColor("#1F3864"))
+    states, codes = [], []
+    for kind in (BriefingParagraph, Paragraph):
+        canvas = Canvas(io.BytesIO())
+        canvas.setFillColor(Color(0.75, 0, 0, alpha=0.5))  # a state to come back to
+        paragraph = kind(text, look, bulletText=bullet)
+        paragraph.wrapOn(canvas, 150, 1e9)
+        paragraph.drawOn(canvas, 40, 300)
+        states.append(canvas_state(canvas))
+        codes.append(list(canvas._code))
+    assert states[0] == states[1] and codes[0] == codes[1]
+
+
+@pytest.mark.parametrize(
+    "color",
+    [
+        HexColor("#1F3864"),
+        HexColor("#000000"),
+        Color(0.75, 0, 0, alpha=0.4),
+        Color(0.1, 0.2, 0.3, alpha=None),
+        CMYKColor(0.1, 0.2, 0.3, 0.4),
+        (0.5, 0.25, 0),
+    ],
+)
+@pytest.mark.parametrize("before", [None, 1, 0.5])
+def test_a_fill_colour_is_set_as_reportlab_sets_it(color: object, before: float | None) -> None:
+    """set_fill_color: the operator and opacity state reportlab's setFillColor gives, on the
+    canvas and on a text object, whatever the opacity and PDF version before it."""
+    results = []
+    for quick in (True, False):
+        canvas = Canvas(io.BytesIO())
+        if before is not None:
+            canvas.setFillAlpha(before)
+        tx = canvas.beginText(0, 0)
+        for target in (canvas, tx):
+            if quick:
+                set_fill_color(target, color, canvas)
+                set_fill_color(target, color, canvas)  # (the second time: looked up)
+            else:
+                target.setFillColor(color)
+                target.setFillColor(color)
+        results.append((list(canvas._code), list(tx._code), canvas_state(canvas), tx._fillColorObj))
+    assert results[0] == results[1]

@@ -8,6 +8,7 @@ import random
 import zlib
 
 import pytest
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Paragraph, Spacer
@@ -161,3 +162,69 @@ def test_a_uniform_table_needs_one_pair_of_padding_commands() -> None:
         ("TOPPADDING", (0, 0), (3, 160), 5.0),
         ("BOTTOMPADDING", (0, 0), (3, 160), 9.0),
     ]
+
+
+_COMMANDS = [
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    ("LINEABOVE", (0, 3), (-1, 3), 1, colors.red),
+    ("LINEBELOW", (1, -2), (2, -1), 1, colors.red),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.grey),
+    ("BACKGROUND", (0, 1), (-1, 2), colors.yellow),
+    ("BACKGROUND", (0, "splitlast"), (-1, "splitlast"), colors.blue),
+    ("BACKGROUND", (0, "splitfirst"), (-1, "splitfirst"), colors.green),
+    ("LINEABOVE", (0, "inrowsplitend"), (-1, "inrowsplitend"), 1, colors.green),
+    ("LINEBELOW", (0, "inrowsplitstart"), (-1, "inrowsplitstart"), 1, colors.green),
+    ("SPAN", (0, 5), (1, 6)),
+    ("NOSPLIT", (0, 7), (-1, 8)),
+    ("TOPPADDING", (0, 1), (-1, 4), 7),
+]
+
+
+def _command_state(table: PdfTable) -> tuple:
+    lists = ("_linecmds", "_bkgrndcmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
+    styles = [
+        [(s.topPadding, s.bottomPadding, s.leftPadding, s.fontsize) for s in row]
+        for row in table._cellStyles
+    ]
+    return tuple(list(getattr(table, name)) for name in lists), styles, table._rowSplitRange
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 9])
+@pytest.mark.parametrize("repeat", [[0], [0, 1], [1, 3], []])
+@pytest.mark.parametrize("in_row", [0, 1])
+@pytest.mark.parametrize("split_range", [None, (2, -2), (0, 3)])
+def test_the_rest_of_a_split_tables_commands_are_reportlabs(
+    n: int, repeat: list[int], in_row: int, split_range: tuple[int, int] | None
+) -> None:
+    """``_cr_1_1``: the same commands, cell styles and split range as reportlab's, for the
+    rest of a table split after ``n`` rows with ``repeat`` rows repeated on it."""
+    rows = [[f"{r}.{c}" for c in range(3)] for r in range(12)]
+    source = PdfTable(rows, style=_COMMANDS)
+    states = []
+    for cls in (BriefingTable, PdfTable):
+        rest = cls([["x"] * 3 for _ in range(12 - n + len(repeat))])
+        rest._rowSplitRange = split_range
+        for commands, srfl in (
+            (source._linecmds, False),
+            (source._bkgrndcmds, True),
+            (source._spanCmds, False),
+            (source._nosplitCmds, False),
+        ):
+            PdfTable._cr_1_1(rest, n, 12, repeat, commands, in_row, srfl) if cls is PdfTable else (
+                rest._cr_1_1(n, 12, repeat, commands, in_row, srfl)
+            )
+        states.append(_command_state(rest))
+    assert states[0] == states[1]
+
+
+@pytest.mark.parametrize("height", [95, 130, 300])
+def test_split_tables_with_commands_are_reportlabs(height: float) -> None:
+    """A table with grid, backgrounds, spans and repeated rows, split at several heights:
+    every part has reportlab's commands and cell styles."""
+    rows = [[f"dòng {r}", f"cột {r}\nhai dòng" if r % 3 else "một", "c"] for r in range(14)]
+    parts = []
+    for cls in (BriefingTable, PdfTable):
+        table = cls(rows, style=_COMMANDS[:5] + _COMMANDS[9:], repeatRows=2, splitInRow=1)
+        table.wrap(300, height)
+        parts.append([_command_state(part) for part in table.split(300, height)])
+    assert parts[0] == parts[1] and len(parts[0]) == 2

@@ -363,3 +363,32 @@ def test_a_paragraph_is_laid_out_once_per_width() -> None:
     assert narrow[1] > height and paragraph.blPara is not lines
     again = paragraph.wrap(400, 1e9)
     assert again == (width, height) and len(paragraph.blPara.lines) == len(lines.lines)
+
+
+def test_pdf_objects_are_encoded_as_reportlabs_codec_encodes_them() -> None:
+    """The file's numbers, names and page contents: the bytes of reportlab's PDFDocEncoding
+    codec (or its error), ASCII or not."""
+    from reportlab.pdfbase import pdfdoc
+
+    from briefing_studio.render import pdf_pages
+
+    assert pdfdoc.pdfdocEnc is pdf_pages._pdfdoc_encode
+    texts = [chr(code) for code in range(256)] + [
+        "1 0 obj\n",
+        "612.2835 0 0 841.8898 re",
+        "BT /F1+0 12 Tf (Kim ng\\341ch) Tj\nET\n",
+        "a\x19b",
+        "Việt Nam",
+        "",
+    ]
+    for text in texts:
+        try:
+            expected: object = text.encode("extpdfdoc")
+        except UnicodeEncodeError as exc:
+            expected = type(exc)
+        try:
+            ours: object = pdf_pages._pdfdoc_encode(text)
+        except UnicodeEncodeError as exc:
+            ours = type(exc)
+        assert ours == expected, repr(text)
+    assert pdf_pages._pdfdoc_encode(b"bytes") == b"bytes"

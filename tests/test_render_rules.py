@@ -9,12 +9,15 @@ import zipfile
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from briefing_studio.briefing import Agency
 from briefing_studio.document import Cell, Document, Row, Run, Table
 from briefing_studio.paths import seed_files
 from briefing_studio.presets import get_preset
+from briefing_studio.render import layout
 from briefing_studio.render.docx_writer import docx_bytes
 from briefing_studio.render.pdf_writer import pdf_bytes
 from briefing_studio.selection import new_briefing, resolve_counterpart
@@ -192,3 +195,22 @@ def test_docx_gives_word_break_opportunities_only_after_separators() -> None:
         root = etree.fromstring(package.read("word/document.xml"))
     texts = [text_of(p) for p in root.iter(f"{W}p")]
     assert "bacgiang.\u200bgov.\u200bvn, 20/12/2024" in texts
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"aZ09-_./:@ hwtpsx", "\u1ec7", "\xa0", "\n"]), max_size=40)
+    | st.sampled_from(
+        ["http://localhost", "HTTPS://x", "www.mofa.gov.vn", "a@b.vn", "đạt 12,4 tỷ", "1.200"]
+    )
+)
+def test_the_quick_address_test_agrees_with_the_pattern(text: str) -> None:
+    assert layout.has_url(text) == (layout.URL_LIKE.search(text) is not None)
+
+
+def test_text_without_characters_xml_forbids_is_left_as_it_is() -> None:
+    """``printable`` skips its pattern for printable text: none of the characters the pattern
+    removes is printable."""
+    removed = [chr(c) for c in range(0x110000) if layout._NOT_IN_XML.fullmatch(chr(c))]
+    assert len(removed) == 31 and not any(c.isprintable() for c in removed)
+    assert layout.printable("a\x01b\ufffe c\td") == "ab c d"

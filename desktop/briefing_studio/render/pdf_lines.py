@@ -22,13 +22,16 @@ the line, which reportlab cuts) returns None, and the caller lets reportlab brea
 
 from __future__ import annotations
 
+import functools
 import itertools
+from itertools import repeat
 from string import whitespace
 from typing import Any
-from weakref import WeakKeyDictionary
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDF_SUPPORT_VERSION
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
@@ -67,6 +70,19 @@ class BriefingParagraph(Paragraph):
     """
 
     _laid_out: tuple[float, Any, Any, float] | None = None
+    _frags: Any = None
+    _word_tuples = False  # whether ``_frags`` holds word tuples (see ``frags``)
+    # What reportlab's frames and kept-together groups ask every flowable with getattr and a
+    # default of the same truth (False/None), answered here without the exception a missing
+    # attribute raises on each ask; and the heading level the PDF outline asks of each
+    # paragraph placed (``pdf_pages.OutlinedHeading`` sets it).
+    _ZEROSIZE = False
+    _SPACETRANSFER = False
+    outline_level: int | None = None
+    # The document asks each flowable ``hasattr(f, "pageBreakBefore") and f.pageBreakBefore
+    # == 1`` before its style's: 0 gives the same answer without the exception.
+    pageBreakBefore = 0
+    frameBreakBefore = 0
     # The footnotes whose marks it draws (set by the PDF writer, see ``pdf_notes.notes_in``,
     # which asks every paragraph in a noted table): None here, so asking never fails.
     notes: list[Any] | None = None
@@ -79,6 +95,28 @@ class BriefingParagraph(Paragraph):
             frags = frags_of(text, style)  # None: reportlab parses it
         super().__init__(text, style, bulletText, frags, **kw)
 
+    @property
+    def frags(self) -> Any:
+        """The runs; once broken into lines, reportlab's frag words. The line breaker keeps
+        the words inside a run (each followed by a space) as tuples; they become reportlab's
+        ``_HSFrag`` lists when the words are read (to split the paragraph or lay it out in
+        another width), which most paragraphs never are."""
+        own = self.__dict__
+        if own.get("_word_tuples"):
+            own["_frags"] = _hs_words(own["_frags"])
+            own["_word_tuples"] = False
+        return own.get("_frags")
+
+    @frags.setter
+    def frags(self, value: Any) -> None:
+        self.__dict__["_frags"] = value
+        self.__dict__["_word_tuples"] = False
+
+    def set_words(self, words: list[Any]) -> None:
+        """The frag words ``break_lines`` made, word tuples and all (see ``frags``)."""
+        self.__dict__["_frags"] = words
+        self.__dict__["_word_tuples"] = True
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         laid = self._laid_out
         if laid is not None and laid[0] == availWidth:
@@ -90,6 +128,16 @@ class BriefingParagraph(Paragraph):
             self._laid_out = (availWidth, self._wrapWidths, self.blPara, self.height)
         return size
 
+    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:
+        """``Flowable.wrapOn`` (the canvas set on the paragraph while it wraps), without
+        setting it when the lines of this width are kept: a table asks each cell so again
+        as it draws it."""
+        laid = self._laid_out
+        if laid is not None and laid[0] == aW:
+            self.__dict__.pop("canv", None)  # (wrapOn leaves none)
+            return self.wrap(aW, aH)
+        return super().wrapOn(canv, aW, aH)
+
     # Flowable.getSpaceBefore/After ask hasattr(self, ...) first, which fails (an exception)
     # for every paragraph; a table asks for each cell each time it measures or draws it.
     def getSpaceBefore(self) -> float:
@@ -99,6 +147,16 @@ class BriefingParagraph(Paragraph):
     def getSpaceAfter(self) -> float:
         own = self.__dict__.get("spaceAfter", _NOT_SET)
         return self.style.spaceAfter if own is _NOT_SET else own
+
+    def getKeepWithNext(self) -> Any:
+        own = self.__dict__.get("keepWithNext", _NOT_SET)  # (the document asks every flowable)
+        if own is not _NOT_SET:
+            return own
+        style = self.style
+        found = _KEEP_WITH_NEXT.get(style)
+        if found is None:  # (a style that has none: 0, as reportlab answers)
+            found = keep(_KEEP_WITH_NEXT, style, getattr(style, "keepWithNext", 0), _MAX_STYLES)
+        return found
 
     def breakLines(self, width: Any) -> Any:
         lines = break_lines(self, width)
@@ -142,32 +200,32 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     style = paragraph.style
     frags = paragraph.frags
     # The rest of a paragraph split over pages comes as the words reportlab made of it.
-    processed = bool(frags) and _processed_frags(frags)
+    # (reportlab's test indexes the first run, which raises for a run: words are lists)
+    processed = bool(frags) and isinstance(frags[0], list) and _processed_frags(frags)
+    words_left = None
     if processed:
         if any(type(word) not in (list, _HSFrag) for word in frags):
             return None  # a word cut over lines, or a hyphenated one
         runs = [(run, text) for word in frags for run, text in word[1:]]
-    else:
-        runs = [(run, getattr(run, "text", None)) for run in frags]
-    if (
-        not frags
-        or style.wordWrap
-        or style.endDots
-        or style.shaping
-        or getattr(style, "hyphenationLang", "")
-        or style.uriWasteReduce
-        or style.embeddedHyphenation
-        or not style.splitLongWords
-        or style.justifyBreaks
-        or any(
-            text is None
-            or "cbDefn" in (attributes := run.__dict__)  # (hasattr: no class has these)
-            or "lineBreak" in attributes
-            or "backColor" in attributes
-            or _shy in text
-            for run, text in runs
-        )
+    elif (
+        len(frags) == 1
+        and "words" in (attributes := frags[0].__dict__)
+        and ("text" not in attributes)
     ):
+        # The rest of a paragraph of one run: its words (reportlab's breakLines of them was
+        # a hundredth of a 50-page PDF); a word cut over lines or with a soft hyphen is not.
+        words_left = attributes["words"]
+        if any(type(word) is not str or _shy in word for word in words_left) or not any(
+            map(strip, words_left)
+        ):
+            return None
+        runs = [(frags[0], "")]
+    else:
+        runs = None
+    quick = _QUICK_BREAKS.get(style)
+    if quick is None:
+        quick = keep(_QUICK_BREAKS, style, _quick_break_style(style), _MAX_STYLES)
+    if not frags or not quick or not _plain_runs(frags, runs):
         return None
     first_width = widths[0]
     paragraph._width_max = 0
@@ -175,13 +233,68 @@ def break_lines(paragraph: Any, widths: list[float]) -> Any:
     paragraph._splitLongWordCount = paragraph._hyphenations = 0
     _handleBulletWidth(paragraph.bulletText, style, widths)
     if len(frags) == 1 and not processed:
-        lines = _one_run(paragraph, frags[0], widths, style.spaceShrinkage)
+        lines = _one_run(paragraph, frags[0], widths, style.spaceShrinkage, words_left)
     else:
         words = list(frags) if processed else _frag_words(frags)
         lines = _Lines(paragraph, widths, style.spaceShrinkage).run(words)
     if lines is None:  # a word wider than a line: reportlab cuts it
         widths[0] = first_width
     return lines
+
+
+def _quick_break_style(style: Any) -> bool:
+    """Whether ``break_lines`` can break paragraphs of ``style`` (the style's part of its
+    test)."""
+    return not (
+        style.wordWrap
+        or style.endDots
+        or style.shaping
+        or getattr(style, "hyphenationLang", "")
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+        or not style.splitLongWords
+        or style.justifyBreaks
+    )
+
+
+# Styles are made once per look and never changed, so each is tested once (a plain dict,
+# keyed by the style itself: a WeakKeyDictionary makes a weak reference on every look-up).
+_QUICK_BREAKS: dict[Any, bool] = {}
+_MAX_STYLES = 1024
+
+
+def _plain_runs(frags: list[Any], runs: list[tuple[Any, str]] | None) -> bool:
+    """Whether the runs (``frags``, or the (run, text) pieces of the words ``runs``) are
+    text only: no line break, callback, background or soft hyphen. (One loop that stops at
+    the first other run; checking every run through a generator was a hundredth of a
+    50-page PDF.)"""
+    if runs is None:
+        for run in frags:
+            attributes = run.__dict__  # (hasattr: no class has these)
+            if "cbDefn" in attributes or "lineBreak" in attributes or "backColor" in attributes:
+                return False
+            text = attributes.get("text", _NOT_SET)
+            if text is _NOT_SET:
+                text = getattr(run, "text", None)
+            if text is None or _shy in text:
+                return False
+        return True
+    for run, text in runs:
+        attributes = run.__dict__
+        if "cbDefn" in attributes or "lineBreak" in attributes or "backColor" in attributes:
+            return False
+        if text is None or _shy in text:
+            return False
+    return True
+
+
+def _hs_words(words: list[Any]) -> list[Any]:
+    """``words`` with each word tuple (size, (run, text)) made reportlab's
+    ``_HSFrag([size, (run, text)])``, in place."""
+    for index, word in enumerate(words):
+        if type(word) is tuple:
+            words[index] = _HSFrag(word)
+    return words
 
 
 def _split(text: str) -> list[str]:
@@ -217,17 +330,23 @@ def _widths(table: dict[str, float], words: list[str], name: str, size: float) -
     return found
 
 
-def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> Any:
-    """reportlab's breakLines for a paragraph of one run, with word widths looked up."""
+def _one_run(
+    paragraph: Any, f: Any, widths: list[float], shrinkage: float, words: list[str] | None = None
+) -> Any:
+    """reportlab's breakLines for a paragraph of one run, with word widths looked up: the
+    run's text, or ``words`` (the words left of a paragraph split over pages; not all
+    empty)."""
     name, size = f.fontName, f.fontSize
-    ascent, descent = getAscentDescent(name, size)
-    text = strip(f.text)
-    if not text:
-        return copy_frag(
-            f, {"kind": 0, "lines": [], "ascent": ascent, "descent": descent, "fontSize": size}
-        )
+    ascent, descent = _ascent(name, size)
+    if words is None:
+        text = strip(f.text)
+        if not text:
+            return copy_frag(
+                f, {"kind": 0, "lines": [], "ascent": ascent, "descent": descent, "fontSize": size}
+            )
+        words = _split(text)
     table = _widths_of(name, size)
-    space_width = stringWidth(" ", name, size)
+    space_width = _space(name, size)
     shrink = shrinkage * space_width
     last_line = len(widths) - 1
     line_no = 0
@@ -235,7 +354,6 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
     lines: list[tuple[float, list[str]]] = []
     line: list[str] = []
     current_width = -space_width  # reportlab's start, so the first word adds no space
-    words = _split(text)
     for word, word_width in zip(words, _widths(table, words, name, size), strict=True):
         new_width = current_width + space_width + word_width
         if new_width <= max_width:  # (then also within the limit with shrinking spaces)
@@ -244,8 +362,8 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
             continue
         lim_width = max_width + shrink * len(line)
         if new_width > lim_width:
-            nmw = min(line_no, last_line)
-            if word_width > max(widths[nmw : nmw + 1]):
+            # (reportlab's max(widths[nmw : nmw + 1]) of nmw = min(line_no, last_line))
+            if word_width > widths[line_no if line_no < last_line else last_line]:
                 return None
         if new_width <= lim_width or not line:
             line.append(word)
@@ -256,7 +374,7 @@ def _one_run(paragraph: Any, f: Any, widths: list[float], shrinkage: float) -> A
             line = [word]
             current_width = word_width
             line_no += 1
-            max_width = widths[min(last_line, line_no)]
+            max_width = widths[line_no if line_no < last_line else last_line]
     if line:
         paragraph._width_max = max(paragraph._width_max, current_width)
         lines.append((max_width - current_width, line))
@@ -290,7 +408,7 @@ def _frag_words(frags: list[Any]) -> list[Any]:
                 word, width = [], 0
                 followed = False
             else:
-                followed = bool(words) and isinstance(words[-1], _HSFrag)
+                followed = bool(words) and type(words[-1]) is not list  # (see _WORD_TUPLE)
             if not followed:
                 parts.insert(0, "")
             elif not parts:
@@ -309,10 +427,11 @@ def _frag_words(frags: list[Any]) -> list[Any]:
             if word:
                 word.insert(0, width)
                 words.append(_HSFrag(word))
-            words.extend(
-                _HSFrag([size, (f, part)])
-                for part, size in zip(parts[1:-1], sizes[1:-1], strict=True)
-            )
+            # (size, (f, part)) for each word between the first and last, made by C loops:
+            # reportlab's _HSFrag([size, (f, part)]) when the paragraph's words are read
+            # (see BriefingParagraph.frags; making them here was a fiftieth of a 50-page PDF)
+            pieces = zip(repeat(f), parts[1:-1])  # (an endless repeat: not strict)
+            words.extend(zip(sizes[1:-1], pieces, strict=True))
             word, width = [(f, parts[-1])], sizes[-1]
         if text[-1] in whitespace:
             word.insert(0, width)
@@ -333,6 +452,20 @@ _ASCENTS: dict[tuple[str, float], tuple[float, float]] = {}
 _SPACES: dict[tuple[str, float], float] = {}
 
 
+def _ascent(name: str, size: float) -> tuple[float, float]:
+    found = _ASCENTS.get((name, size))
+    if found is None:
+        found = _ASCENTS[name, size] = getAscentDescent(name, size)
+    return found
+
+
+def _space(name: str, size: float) -> float:
+    found = _SPACES.get((name, size))
+    if found is None:
+        found = _SPACES[name, size] = stringWidth(" ", name, size)
+    return found
+
+
 class _Lines:
     """One run of the line breaker; the field names follow reportlab's ``breakLines``."""
 
@@ -341,22 +474,6 @@ class _Lines:
         self.widths = widths
         self.shrinkage = shrinkage
 
-    @staticmethod
-    def ascent(name: str, size: float) -> tuple[float, float]:
-        key = (name, size)
-        found = _ASCENTS.get(key)
-        if found is None:
-            found = _ASCENTS[key] = getAscentDescent(name, size)
-        return found
-
-    @staticmethod
-    def space(name: str, size: float) -> float:
-        key = (name, size)
-        found = _SPACES.get(key)
-        if found is None:
-            found = _SPACES[key] = stringWidth(" ", name, size)
-        return found
-
     def shrink(self, words: list[Any], space_width: float) -> float:
         """How much the spaces of the line so far may shrink (reportlab sums it per word)."""
         total = space_width
@@ -364,7 +481,7 @@ class _Lines:
             if word._fkind == _FK_TEXT:
                 count = word.text.count(" ")
                 if count:
-                    total += count * self.space(word.fontName, word.fontSize)
+                    total += count * _space(word.fontName, word.fontSize)
         return total * self.shrinkage
 
     def same_run(
@@ -383,13 +500,11 @@ class _Lines:
         Returns (index of the first word not placed, line width, the space after the last
         word placed, the texts placed)."""
         placed: list[str] = []
-        space = self.space(source.fontName, source.fontSize)
-        index = start
+        space = _space(source.fontName, source.fontSize)
         for w in itertools.islice(frag_words, start, None):
             if len(w) != 2:
                 break
-            f, text = w[1]
-            word_width = w[0]
+            word_width, (f, text) = w
             if f is not source or not text or word_width <= 0:
                 break
             new_width = width + space_width + word_width
@@ -397,12 +512,11 @@ class _Lines:
                 break
             placed.append(text)
             width = new_width
-            index += 1
-            if not isinstance(w, _HSFrag):
+            if type(w) is list:  # (else an _HSFrag or a word tuple: a space follows)
                 space_width = 0
                 break
             space_width = space
-        return index, width, space_width, placed
+        return start + len(placed), width, space_width, placed
 
     def run(self, frag_words: list[Any]) -> ParaLines | None:
         paragraph, widths = self.paragraph, self.widths
@@ -420,17 +534,17 @@ class _Lines:
         space_key: tuple[str, float] | None = None
         space = 0.0
         count = len(frag_words)
-        skip_to = 0  # words before it were placed by the quick loop below
-        for index, w in enumerate(frag_words):
-            if index < skip_to:
-                continue
+        index = 0
+        while index < count:
+            w = frag_words[index]
+            next_index = index + 1  # (past the words the quick loop below places)
             last = w[-1][0]
             font_name, font_size = last.fontName, last.fontSize
             if not words:
                 n = 0
                 space_width = current_width = 0
                 max_size = font_size
-                max_ascent, min_descent = self.ascent(font_name, font_size)
+                max_ascent, min_descent = _ascent(font_name, font_size)
             word_width = w[0]
             f = w[1][0]
             new_width = current_width + space_width + word_width  # in reportlab's order
@@ -440,8 +554,8 @@ class _Lines:
             if new_width > max_width and self.shrinkage:
                 lim_width += self.shrink(words, space_width)
             if new_width > lim_width:
-                line = min(line_no, last_line)
-                if word_width > max(widths[line : line + 1]):
+                # (reportlab's max(widths[line : line + 1]) of min(line_no, last_line))
+                if word_width > widths[line_no if line_no < last_line else last_line]:
                     return None
             if not (new_width > lim_width and n > 0):
                 text = w[1][1]
@@ -449,7 +563,7 @@ class _Lines:
                     n += 1
                 size = f.fontSize
                 if f is not source or not words:  # else this run is on the line already
-                    ascent, descent = self.ascent(f.fontName, size)
+                    ascent, descent = _ascent(f.fontName, size)
                     max_size = max(max_size, size)
                     max_ascent = max(max_ascent, ascent)
                     min_descent = min(min_descent, descent)
@@ -474,10 +588,10 @@ class _Lines:
                 else:
                     g.text += text
                 # (reportlab measures this space in the last piece's face at the first's size)
-                if isinstance(w, _HSFrag):
+                if type(w) is not list:  # (an _HSFrag or a word tuple: a space follows)
                     if space_key != (font_name, size):
                         space_key = (font_name, size)
-                        space = self.space(font_name, size)
+                        space = _space(font_name, size)
                     space_width = space
                 else:
                     space_width = 0
@@ -488,7 +602,7 @@ class _Lines:
                     source = part
                     some_text = some_text or bool(part_text)
                     words.append(g)
-                    ascent, descent = self.ascent(g.fontName, g.fontSize)
+                    ascent, descent = _ascent(g.fontName, g.fontSize)
                     max_size = max(max_size, g.fontSize)
                     max_ascent = max(max_ascent, ascent)
                     min_descent = min(min_descent, descent)
@@ -498,7 +612,7 @@ class _Lines:
                 if space_width and index + 1 < count:
                     # The words that follow in the same run, one piece each, and fit without
                     # shrinking the spaces: what the steps above do for them, in short.
-                    skip_to, current_width, space_width, placed = self.same_run(
+                    next_index, current_width, space_width, placed = self.same_run(
                         frag_words, index + 1, source, current_width, space_width, max_width
                     )
                     if placed:
@@ -521,14 +635,14 @@ class _Lines:
                 )
                 first_of_line = index
                 line_no += 1
-                max_width = widths[min(last_line, line_no)]
-                space_width = self.space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+                max_width = widths[line_no if line_no < last_line else last_line]
+                space_width = _space(font_name, font_size) if type(w) is not list else 0
                 current_width = word_width
                 n = 1
                 g = copy_frag(f)
                 source = f
                 max_size = g.fontSize
-                max_ascent, min_descent = self.ascent(g.fontName, max_size)
+                max_ascent, min_descent = _ascent(g.fontName, max_size)
                 words = [g]
                 g.text = w[1][1]
                 for part, part_text in w[2:] if len(w) > 2 else ():
@@ -536,10 +650,11 @@ class _Lines:
                     g.text = part_text
                     source = part
                     words.append(g)
-                    ascent, descent = self.ascent(g.fontName, g.fontSize)
+                    ascent, descent = _ascent(g.fontName, g.fontSize)
                     max_size = max(max_size, g.fontSize)
                     max_ascent = max(max_ascent, ascent)
                     min_descent = min(min_descent, descent)
+            index = next_index
         if words:
             paragraph._width_max = max(paragraph._width_max, current_width)
             lines.append(
@@ -554,7 +669,12 @@ class _Lines:
                     first_of_line,
                 )
             )
-        paragraph.frags = frag_words  # reportlab's FW: the frag words, for splitting later
+        # reportlab's FW, the frag words, for splitting later (the word tuples made reportlab's
+        # _HSFrags when they are read: at once for any paragraph but ours)
+        if isinstance(paragraph, BriefingParagraph):
+            paragraph.set_words(frag_words)
+        else:
+            paragraph.frags = _hs_words(frag_words)
         return ParaLines(kind=1, lines=lines)
 
 
@@ -570,23 +690,26 @@ def _frag_line(
 ) -> Any:
     """``FragLine(extraSpace=..., ...)`` as ``breakLines`` makes it, attributes set directly."""
     line = object.__new__(FragLine)
-    line.__dict__.update(
-        extraSpace=extra,
-        wordCount=count,
-        lineBreak=False,
-        words=words,
-        fontSize=size,
-        ascent=ascent,
-        descent=descent,
-        maxWidth=max_width,
-        sFW=first_word,
-    )
+    line.__dict__ = {
+        "extraSpace": extra,
+        "wordCount": count,
+        "lineBreak": False,
+        "words": words,
+        "fontSize": size,
+        "ascent": ascent,
+        "descent": descent,
+        "maxWidth": max_width,
+        "sFW": first_word,
+    }
     return line
 
 
 def _same_frag(a: Any, b: Any) -> bool:
     """reportlab's ``sameFrag`` for two text runs."""
-    return all(getattr(a, name, None) == getattr(b, name, None) for name in _SAME_FRAG)
+    for name in _SAME_FRAG:  # (a loop, not all() over a generator: called per run change)
+        if getattr(a, name, None) != getattr(b, name, None):
+            return False
+    return True
 
 
 def draw_lines(paragraph: Any) -> bool:
@@ -607,13 +730,13 @@ def draw_lines(paragraph: Any) -> bool:
     own = paragraph.__dict__  # (no paragraph class has _offsets or autoLeading)
     quick = _QUICK_STYLES.get(style)
     if quick is None:
-        quick = _QUICK_STYLES[style] = _quick_style(style)
+        quick = keep(_QUICK_STYLES, style, _quick_style(style), _MAX_STYLES)
     if (
         not lines
         or not quick
         or own.get("_offsets")
         or ("autoLeading" in own and own["autoLeading"] in ("min", "max"))
-        or "preformatted" in type(paragraph).__name__.lower()
+        or _preformatted(type(paragraph))
     ):
         return False
     kind = blocks.kind
@@ -632,18 +755,25 @@ def draw_lines(paragraph: Any) -> bool:
         return False
     canvas = paragraph.canv
     last_index = len(lines) - 1
-    justify_last = getattr(paragraph, "_JustifyLast", False)
+    # (set on the first part of a split paragraph; getattr's default costs an exception)
+    justify_last = own["_JustifyLast"] if "_JustifyLast" in own else _justify_last(type(paragraph))
     most_words = style.justifyLastLine
     cur_y = paragraph.height - (
         first.fontSize if paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
     )
-    canvas.saveState()
+    # canvas.saveState(), which copies the canvas's 22 state attributes (a fortieth of a
+    # 50-page PDF): "q", and the only canvas state the lines change: the fill colour of a
+    # paragraph of one run, and the opacity state, which the text objects' colours set on the
+    # canvas (the rest is the text objects' own); restored as restoreState does.
+    canvas._code.append("q")
+    saved_fill, saved_gstate = canvas._fillColorObj, canvas._extgstate
+    canvas._extgstate = saved_gstate.pushCopy()
     offset = style.firstLineIndent
-    if paragraph.bulletText:
-        offset = _drawBullet(canvas, offset, cur_y, paragraph.bulletText, style, rtl=False)
     out = _TextOut(canvas)
+    if paragraph.bulletText:
+        offset = _draw_bullet(out, offset, cur_y, paragraph.bulletText, style)
     if kind == 0:
-        canvas.setFillColor(first.textColor)
+        set_fill_color(canvas, first.textColor, canvas)
         tx = out.tx = _begin_text(canvas, style.leftIndent, cur_y)
         tx.setFont(first.fontName, first.fontSize, style.leading)
         out.font = getFont(first.fontName)
@@ -679,7 +809,8 @@ def draw_lines(paragraph: Any) -> bool:
             simple = spaces <= 0
         if alignment != TA_CENTER:
             moved = offset
-            _move(tx, moved)
+            if moved:  # (0 on every line but the first: _move would do nothing)
+                _move(tx, moved)
             if not simple:
                 _word_space(tx, extra / float(spaces))
         elif simple:
@@ -696,11 +827,85 @@ def draw_lines(paragraph: Any) -> bool:
             out.runs(words, style.leading)
         if not simple:
             _word_space(tx, 0)
-        _move(tx, -moved)
+        if moved:
+            _move(tx, -moved)
         offset = 0
     canvas.drawText(tx)
-    canvas.restoreState()
+    canvas._code.append("Q")
+    canvas._fillColorObj, canvas._extgstate = saved_fill, saved_gstate
     return True
+
+
+# The fill colour operator of each colour drawn, by its red, green and blue (fp_str is about
+# 3 µs a call; a paragraph sets one colour, a line of runs one per colour change).
+_FILL_OPERATORS: dict[tuple[float, float, float], str] = {}
+_MAX_FILL_OPERATORS = 256
+_TRANSPARENCY = PDF_SUPPORT_VERSION["transparency"]
+
+
+def set_fill_color(target: Any, color: Any, canvas: Any) -> None:
+    """``target.setFillColor(color)`` (``target`` is ``canvas`` or a text object on it) for
+    an RGB colour, its operator looked up: the same operator, and the same opacity state
+    (``setFillAlpha``, which writes nothing for an opaque colour once the document is at the
+    PDF version that has opacity, and the opacity is already 1). Anything else goes to
+    reportlab. Saved a fiftieth of a 50-page PDF."""
+    if type(color) is not Color or target._enforceColorSpace:
+        target.setFillColor(color)
+        return
+    rgb = (color.red, color.green, color.blue)
+    operator = _FILL_OPERATORS.get(rgb)
+    if operator is None:
+        operator = keep(_FILL_OPERATORS, rgb, f"{fp_str(rgb)} rg", _MAX_FILL_OPERATORS)
+    target._fillColorObj = color
+    target._code.append(operator)
+    alpha = color.alpha
+    if alpha is not None and not (
+        alpha == 1
+        and canvas._doc._pdfVersion >= _TRANSPARENCY
+        and canvas._extgstate._d.get("ca", 1) == 1
+    ):
+        target.setFillAlpha(alpha)
+
+
+def _draw_bullet(out: _TextOut, offset: float, y: float, bullet: Any, style: Any) -> float:
+    """reportlab's ``_drawBullet`` for a bullet of text at the start of the line in a
+    TrueType face: the same text object, operators and offset, written as ``_TextOut``
+    writes a line (a list item's bullet took reportlab about as long as its line)."""
+    canvas = out.canvas
+    name, size = style.bulletFontName, style.bulletFontSize
+    font = getFont(name)
+    if (
+        type(bullet) is not str
+        or style.bulletAnchor != "start"
+        or not canvas.bottomup
+        or not font._dynamicFont
+        or not hasattr(font, "pdf_string")
+    ):
+        return _drawBullet(canvas, offset, y, bullet, style, rtl=False)
+    tx = _begin_text(canvas, style.bulletIndent, y + getattr(style, "bulletOffsetY", 0))
+    tx.setFont(name, size)
+    set_fill_color(tx, getattr(style, "bulletColor", style.textColor), canvas)
+    tx._x += stringWidth(bullet, name, size)  # textOut: the cursor moves across
+    saved = out.tx
+    out.tx = tx
+    try:
+        out.text(font, bullet, False)
+    finally:
+        out.tx = saved
+    canvas.drawText(tx)
+    return max(offset, tx._x + size * 0.6 - style.leftIndent)
+
+
+@functools.cache
+def _preformatted(kind: type) -> bool:
+    """reportlab's test for a preformatted paragraph class, once per class."""
+    return "preformatted" in kind.__name__.lower()
+
+
+@functools.cache
+def _justify_last(kind: type) -> Any:
+    """A paragraph class's own ``_JustifyLast`` (none of ours has one)."""
+    return getattr(kind, "_JustifyLast", False)
 
 
 def _move(tx: Any, dx: float) -> None:
@@ -763,8 +968,9 @@ def _quick_style(style: Any) -> bool:
     )
 
 
-# Styles are made once per look and never changed, so each is tested once.
-_QUICK_STYLES: WeakKeyDictionary[Any, bool] = WeakKeyDictionary()
+# (as _QUICK_BREAKS)
+_QUICK_STYLES: dict[Any, bool] = {}
+_KEEP_WITH_NEXT: dict[Any, Any] = {}  # a style's keepWithNext
 
 
 def _word_space(tx: Any, space: float) -> None:
@@ -791,6 +997,7 @@ class _TextOut:
     the general text output's bookkeeping; any other font goes to reportlab."""
 
     def __init__(self, canvas: Any) -> None:
+        self.canvas = canvas
         self.doc = canvas._doc
         self.escape = canvas._escape
         self.tx: Any = None
@@ -813,7 +1020,7 @@ class _TextOut:
             color = f.textColor
             if color is not self.color and (self.color is None or self.color != color):
                 self.color = color
-                tx.setFillColor(color)
+                set_fill_color(tx, color, self.canvas)
             if f.rise != self.rise:
                 self.rise = f.rise
                 tx.setRise(f.rise)

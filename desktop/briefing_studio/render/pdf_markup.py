@@ -11,7 +11,6 @@ import re
 from functools import lru_cache
 from html import escape
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -95,7 +94,7 @@ def _paragraph_style(spec_key: tuple, overrides: tuple) -> ParagraphStyle:
         values["underlineWidth"] = 0.05 * size  # the font's own stroke, not reportlab's 2 pt
     values.update(overrides)
     style = ParagraphStyle(spec.name, **values)  # type: ignore[arg-type]
-    _FRAG_KEYS[style] = _frag_key(style)
+    keep(_FRAG_KEYS, style, _frag_key(style), _MAX_TEMPLATES)
     return style
 
 
@@ -186,7 +185,9 @@ _FRAG_FIELDS = (
 _TEMPLATES: dict[tuple, ParaFrag] = {}
 # The _FRAG_FIELDS values of each style paragraph_style made, as a number (computed once per
 # style; a number hashes at once, the values would be hashed for every run).
-_FRAG_KEYS: WeakKeyDictionary[ParagraphStyle, int] = WeakKeyDictionary()
+# (a plain dict keyed by the style itself: a WeakKeyDictionary makes a weak reference on every
+# look-up, for every paragraph)
+_FRAG_KEYS: dict[ParagraphStyle, int] = {}
 _KEY_NUMBERS: dict[tuple, int] = {}
 _NEXT_KEY = itertools.count()  # never reused, even after _KEY_NUMBERS starts again
 _MAX_TEMPLATES = 4096
@@ -208,26 +209,35 @@ def frags_of(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
         return None
     key = _FRAG_KEYS.get(style)
     if key is None:
-        key = _frag_key(style)
+        key = keep(_FRAG_KEYS, style, _frag_key(style), _MAX_TEMPLATES)
     if "<" not in text and "&" not in text:  # one plain run (or none)
         frags = [copy_frag(_template(key, (), style, "x"), {"text": text})] if text else []
         textTransformFrags(frags, style)
         return frags
     frags = []
-    stack: list[str] = []
+    stack: tuple[str, ...] = ()
+    run = None  # the template of the runs under ``stack`` (looked up once per tag change)
     for match in _TOKEN.finditer(text):
-        slash, tag, closed, entity = match.group(1, 2, 3, 4)
-        if tag is None:
-            data = match.group() if entity is None else known_entities.get(entity)
+        last = match.lastindex  # None: text; 4: an entity; else a tag
+        if last is None or last == 4:
+            data = match.group() if last is None else known_entities.get(match.group(4))
             if data is None:
                 return None
-            frags.append(copy_frag(_template(key, tuple(stack), style, "x"), {"text": data}))
-        elif tag == "br" and closed:
-            frags.append(copy_frag(_template(key, tuple(stack), style, "<br/>")))
+            if run is None:
+                run = _template(key, stack, style, "x")
+            frags.append(copy_frag(run, {"text": data}))
+            continue
+        slash, tag, closed = match.group(1, 2, 3)
+        if tag == "br" and closed:
+            frags.append(copy_frag(_template(key, stack, style, "<br/>")))
         elif slash:
-            stack.pop()
+            if not stack:
+                return None  # (an end tag without its start: reportlab's parser says so)
+            stack = stack[:-1]
+            run = None
         else:
-            stack.append(match.group())
+            stack = (*stack, match.group())
+            run = None
     textTransformFrags(frags, style)
     return frags
 

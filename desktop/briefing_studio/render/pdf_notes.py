@@ -10,13 +10,16 @@ short rule, when the page ends (``draw_notes``). Nothing is laid out twice.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from html import escape
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph
 from reportlab.platypus import Table as PdfTable
+from reportlab.rl_config import _FUZZ
 
 from briefing_studio.document import Document, Footnote
 from briefing_studio.render import layout
@@ -53,17 +56,19 @@ class NotedTable(BriefingTable):
         return parts
 
     def notes_within(self) -> list[Footnote]:
+        return [note for notes in self.notes_by_row() for note in notes]
+
+    def notes_by_row(self) -> Iterator[list[Footnote]]:
+        """The notes of each row, top down (found once per row, see above)."""
         if self._row_notes is None:
             self._row_notes = {}
         by_cells = self._row_notes
-        found: list[Footnote] = []
         for row in self._cellvalues:
             cells = tuple(map(id, row))
             known = by_cells.get(cells)
             if known is None:
                 known = by_cells[cells] = (tuple(row), _notes_of(row))
-            found.extend(known[1])
-        return found
+            yield known[1]
 
 
 def notes_in(flowable: Any) -> list[Footnote]:
@@ -73,11 +78,11 @@ def notes_in(flowable: Any) -> list[Footnote]:
 
     The frame asks before placing or splitting anything, so a flowable without notes
     answers at once (a plain table or paragraph has none by construction)."""
+    if isinstance(flowable, (list, tuple)):  # (a cell: asked first, getattr would raise)
+        return _notes_of(flowable)
     own = getattr(flowable, "notes", None)
     if own is not None:
         return list(own)
-    if isinstance(flowable, (list, tuple)):
-        return _notes_of(flowable)
     found = getattr(flowable, "_notes_within", None)
     if found is not None:
         return found
@@ -139,7 +144,10 @@ class NotesFrame(Frame):
         )
 
     def _new(self, flowable: Any) -> list[Footnote]:
-        notes = notes_in(flowable)
+        return self._new_of(notes_in(flowable))
+
+    def _new_of(self, notes: list[Footnote]) -> list[Footnote]:
+        """Those of ``notes`` on no page yet, each once."""
         if not notes:
             return notes
         placed = self.placed  # (every note of the pages before: not copied for each ask)
@@ -173,6 +181,8 @@ class NotesFrame(Frame):
         self._y1p = self._y1 + self._bottomPadding + self._room() + extra
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        if isinstance(flowable, BriefingTable) and self._too_tall(flowable, canv):
+            return 0
         new = self._new(flowable)
         if not new:
             return super().add(flowable, canv, trySplit)
@@ -184,15 +194,127 @@ class NotesFrame(Frame):
         self._bottom(0.0)
         return placed
 
+    def _too_tall(self, table: BriefingTable, canv: Canvas) -> bool:
+        """Whether ``table`` does not fit even with the bottom where it is now (without the
+        room of its new notes): the notes only raise the bottom, so ``Frame.add`` would fail
+        as well; this is its test, and its wrap of the table, without finding and laying
+        out the table's notes first. The rest of a long noted table is offered to every page
+        before it is split there: finding its 150 notes each time for nothing was a
+        fiftieth of a 50-page PDF.
+
+        Only for a table whose size does not depend on the height it is offered (no spanned
+        cells, row heights all measured or all given: reportlab stops measuring rows at
+        that height otherwise), so the wrap leaves it as ``Frame.add``'s would."""
+        if (
+            not _height_free(table)
+            or not rl_config.allowTableBoundsErrors  # (Frame.add may raise LayoutError)
+            or getattr(table, "frameAction", None)
+            or getattr(table, "_ZEROSIZE", False)
+        ):
+            return False
+        y, bottom = self._y, self._y1p
+        space = 0.0
+        if not self._atTop:  # Frame._add's space before, as it works it out
+            space = table.getSpaceBefore()
+            if self._oASpace:
+                if getattr(table, "_SPACETRANSFER", False):
+                    space = self._prevASpace
+                space = max(space - self._prevASpace, 0)
+        height = y - bottom - space
+        if height <= 0:
+            return True
+        width = self._getAvailableWidth()
+        if table.__dict__.get("availWidth") == width and None not in table._rowHeights:
+            height = table._height  # measured in this width: wrapping again gives the same
+        else:
+            table._frame, table.canv = self, canv
+            try:
+                _, height = table.wrap(width, height)
+            finally:
+                for name in ("canv", "_frame"):  # (as Frame._add leaves it)
+                    if hasattr(table, name):
+                        delattr(table, name)
+        return y - (height + space) < bottom - _FUZZ
+
+    def _first_part_rows(self, table: Any, canv: Canvas) -> list[list[Footnote]] | None:
+        """The notes of each row of the first part ``Frame.split`` would make of ``table``
+        now (by whole rows: the rows that fit, as reportlab's ``_splitRows`` counts them),
+        or None when that is not known without splitting (a row cut in two, the whole
+        table fitting, spans, a split range, a size that depends on the height). Saves the
+        splits thrown away: a fiftieth of a 50-page PDF, whose figures table is split
+        two to six times on each page."""
+        if (
+            not isinstance(table, NotedTable)
+            or not _height_free(table)
+            or table._rowSplitRange
+            or not table.splitByRow
+            or getattr(table, "notes", None) is not None
+        ):
+            return None
+        space = 0.0
+        if not self._atTop:  # Frame.split's space before, as it works it out
+            space = table.getSpaceBefore()
+            if self._oASpace:
+                space = max(space - self._prevASpace, 0)
+        height = self._y - self._y1p - space
+        if height <= 0:
+            return None
+        if table.__dict__.get("availWidth") != self._aW or None in table._rowHeights:
+            # what Table.split does first (else done already: its size does not depend on
+            # the height, and it was measured in this width)
+            table._frame, table.canv = self, canv
+            try:
+                table._calc(self._aW, height)
+            finally:
+                for name in ("canv", "_frame"):  # (as Frame.split leaves it)
+                    if hasattr(table, name):
+                        delattr(table, name)
+        if table._width > self._aW:
+            return None
+        count = table._getFirstPossibleSplitRowPosition(height)
+        repeat = table.repeatRows
+        most = repeat if isinstance(repeat, int) else max(repeat) + 1
+        if count <= most or count >= len(table._rowHeights):
+            return None  # (a row cut in two, nothing, or the whole table)
+        return list(itertools.islice(table.notes_by_row(), count))
+
+    def _any_new(self, flowable: Any) -> bool:
+        """Whether ``_new(flowable)`` has a note: for the rest of a long table, answered at
+        its first row with a new note, without finding the notes of every row (a table
+        split on each page is a new table each time)."""
+        if (
+            not isinstance(flowable, NotedTable)
+            or getattr(flowable, "notes", None) is not None
+            or "_notes_within" in flowable.__dict__
+        ):
+            return bool(self._new(flowable))
+        placed = self.placed
+        seen = {note.number for note, _, _ in self.page_notes}
+        return any(
+            note.number not in seen and note.number not in placed
+            for notes in flowable.notes_by_row()
+            for note in notes
+        )
+
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
-        new = self._new(flowable)
-        if not new:
+        if not self._any_new(flowable):
             return super().split(flowable, canv)
         extra = 0.0
         parts: list[Flowable] = []
         try:
-            for _ in range(_SPLIT_TRIES):
+            for attempt in range(_SPLIT_TRIES):
                 self._bottom(extra)
+                if attempt < _SPLIT_TRIES - 1:
+                    # A split whose first part's notes turn out taller than the room kept is
+                    # thrown away: when the first part's rows are known beforehand, their
+                    # notes are measured without making the parts.
+                    rows = self._first_part_rows(flowable, canv)
+                    if rows is not None:
+                        first_notes = [n for notes in rows for n in notes]
+                        need = self._extra(self._laid_out(self._new_of(first_notes)))
+                        if need > extra:
+                            extra = need
+                            continue
                 parts = super().split(flowable, canv)
                 if not parts:
                     break
@@ -220,6 +342,18 @@ class NotesFrame(Frame):
         canvas.line(x, y, x + self._aW * FOOTNOTE_RULE_SHARE, y)
         canvas.restoreState()
         self.page_notes = []
+
+
+def _height_free(table: PdfTable) -> bool:
+    """Whether ``table``'s size does not depend on the height it is offered: no spanned
+    cells, row heights all measured or all given (reportlab stops measuring rows at that
+    height otherwise)."""
+    heights = table._argH
+    return not (
+        table._spanCmds
+        or table._minRowHeights
+        or (None in heights and any(h is not None for h in heights))
+    )
 
 
 def _share_notes(flowable: Flowable, parts: list[Flowable]) -> None:

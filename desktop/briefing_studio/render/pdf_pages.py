@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFInfo
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -33,10 +35,29 @@ _UNLIMITED = 1e9
 _NUMBER_PLACEHOLDER = "% page number"  # a PDF comment, should it ever be left in a page
 
 
+# Characters of ASCII that reportlab's PDFDocEncoding codec ("extpdfdoc") cannot write; every
+# other ASCII character it writes as its ASCII byte.
+_NOT_PDFDOC = re.compile("[\x18-\x1f]")
+_pdfdoc_encoded = getattr(pdfdoc.pdfdocEnc, "__wrapped__", pdfdoc.pdfdocEnc)  # (reloaded)
+
+
+def _pdfdoc_encode(x: Any) -> Any:
+    """reportlab's ``pdfdoc.pdfdocEnc`` (every number, name and page of the file goes through
+    it), with ASCII text encoded as ASCII: the same bytes, without the codec's dictionary
+    look-up of each character (page contents are tens of kilobytes; a fiftieth of a 50-page
+    PDF)."""
+    if type(x) is str and x.isascii() and not _NOT_PDFDOC.search(x):
+        return x.encode("ascii")
+    return _pdfdoc_encoded(x)
+
+
+_pdfdoc_encode.__wrapped__ = _pdfdoc_encoded  # type: ignore[attr-defined]
+pdfdoc.pdfdocEnc = _pdfdoc_encode  # (pdfdoc's own functions look it up when they run)
+
+
 class OutlinedHeading(BriefingParagraph):
     """A heading paragraph that adds itself to the PDF outline (bookmarks) when placed."""
 
-    outline_level: int | None = None
     outline_title: str = ""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:

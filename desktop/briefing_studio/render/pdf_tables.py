@@ -11,6 +11,9 @@ until a row is cut in two, and then the two halves are new cells) and measures t
 way ``Table._calc_height`` does only when something of that changed. Tables with spanned
 cells, fixed or minimum row heights, or a cell that does not fit its column are measured by
 reportlab itself.
+
+The rest of a split table takes over the style commands that reach its rows (``_cr_1_1``,
+reportlab's code with a quicker test of which repeated rows a command covers).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 from reportlab.platypus import Table as PdfTable
-from reportlab.platypus.tables import _calc_pc
+from reportlab.platypus.tables import _SPECIALROWS, _calc_pc
 
 
 class BriefingTable(PdfTable):
@@ -116,3 +119,66 @@ class BriefingTable(PdfTable):
         if first is not None:
             first._briefing_height = (widths, looks, tuple(V[1:]), h)  # (no cycle)
         return h
+
+    def _cr_1_1(
+        self,
+        n: int,
+        nRows: int,
+        repeatRows: list[int],
+        cmds: list[Any],
+        doInRowSplit: Any,
+        _srflMode: bool = False,
+    ) -> None:
+        """``Table._cr_1_1`` (the style commands of the rest of a split table), line for
+        line, except how it finds the repeated rows a command covers: reportlab makes the
+        set of every row of the command's range (each row of the table for a grid or a
+        background) to intersect it with the few repeated rows; here the repeated rows are
+        tested against the range. A 161-row table split on every page spent a fiftieth of a
+        50-page PDF making those sets."""
+        nrr = len(repeatRows)
+        ncols = self._ncols
+        for c in cmds:
+            (sc, sr), (ec, er) = c[1:3]
+            if sr in _SPECIALROWS:
+                if sr[0] == "i":
+                    self._addCommand(c)  # re-append the command
+                    if sr == "inrowsplitend" and doInRowSplit:
+                        if sc < 0:
+                            sc += ncols
+                        if ec < 0:
+                            ec += ncols
+                        self._addCommand((c[0], (sc, nrr), (ec, nrr), *c[3:]))
+                    continue
+                if not _srflMode:
+                    continue
+                self._addCommand(c)
+                if sr == "splitlast":
+                    continue
+                sr = er = n
+            if sr < 0:
+                sr += nRows
+            if er < 0:
+                er += nRows
+            covered = [row for row in repeatRows if sr <= row <= er]  # (the set's members)
+            if covered:
+                # it's a repeat row
+                first, last = repeatRows.index(min(covered)), repeatRows.index(max(covered))
+                self._addCommand((c[0], (sc, first), (ec, last), *c[3:]))
+            if er < n:
+                continue
+            sr = max(sr - n, 0) + nrr
+            er = max(er - n, 0) + nrr
+            self._addCommand((c[0], (sc, sr), (ec, er), *c[3:]))
+        sr = self._rowSplitRange
+        if sr:
+            sr, er = sr
+            if sr < 0:
+                sr += nRows
+            if er < 0:
+                er += nRows
+            if er < n:
+                self._rowSplitRange = None
+            else:
+                sr = max(sr - n, 0) + nrr
+                er = max(er - n, 0) + nrr
+                self._rowSplitRange = sr, er

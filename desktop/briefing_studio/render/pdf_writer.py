@@ -427,7 +427,7 @@ def _break_wide_urls(
     """
     out: list[Inline] = []
     for inline in inlines:
-        if not isinstance(inline, Run) or not layout.URL_LIKE.search(inline.text):
+        if not isinstance(inline, Run) or not layout.has_url(inline.text):
             out.append(inline)
             continue
         look = layout.overlay(spec, layout.class_spec(document, inline.style))
