@@ -10,12 +10,14 @@ scan, ``word_scan.py``; acronyms) run once over the sections joined (``joined.py
 
 from __future__ import annotations
 
+import time
+
 from briefing_studio.analysis.acronyms import find_acronyms
 from briefing_studio.analysis.cues import cue_scores_of, tag_cues
 from briefing_studio.analysis.figures import WordHits, find_figures
 from briefing_studio.analysis.joined import Joined
 from briefing_studio.analysis.metadata import read_metadata
-from briefing_studio.analysis.model import Analysis, Cue, Figure, Section
+from briefing_studio.analysis.model import Acronym, Analysis, Cue, Figure, Section
 from briefing_studio.analysis.sections import split_sections
 from briefing_studio.analysis.sentences import sentence_spans
 from briefing_studio.analysis.table_figures import table_figures
@@ -24,40 +26,110 @@ from briefing_studio.gcpause import bulk_job
 from briefing_studio.sources.model import SourceDocument
 
 _NOTE_CHARS = 200  # a caption above a table is short; a paragraph's unit is not the table's
+# From this many characters of sections on, a source is analysed in two processes at once.
+HALVES_MIN_CHARS = 200_000
+_OWN_SHARE = 0.45  # of the characters, the first half's share, analysed in this process
 
 
 @bulk_job
-def analyze(source: SourceDocument) -> Analysis:
-    """Sections with sentences and cues, figures, metadata and acronyms; entities stay None."""
+def analyze(source: SourceDocument, *, halves: bool = True) -> Analysis:
+    """Sections with sentences and cues, figures, metadata and acronyms; entities stay None.
+
+    ``halves=False`` keeps a large source in this process (the bench compares both ways).
+    """
     sections, metadata_lines = split_sections(source)
-    # Cue words and the figures' date and number words are searched in all sections at once.
-    joined = Joined([section.text for section in sections])
-    cue_matches, hits = scan_words(joined)
-    cues = cue_scores_of(joined, cue_matches)
-    sections = [_with_sentences_and_cues(s, c) for s, c in zip(sections, cues, strict=True)]
     # Captions, credits and bylines are metadata: no figures, cues or acronyms come from them.
-    figures = [
-        figure
-        for i, s in enumerate(sections)
-        if not s.is_meta
-        for figure in _figures(sections, i, None if hits is None else hits[i])
-    ]
+    content = [s for s in sections if not s.is_meta]
+    parted = None
+    if halves and sum(len(s.text) for s in sections) >= HALVES_MIN_CHARS:
+        parted = _in_halves(sections, content)
+    if parted is None:
+        sections, figures = analyse_sections(sections)
+        acronyms = find_acronyms(content)
+    else:
+        sections, figures, acronyms = parted
     return Analysis(
         source=source,
         metadata=read_metadata(source, sections, metadata_lines),
         sections=sections,
         figures=figures,
-        acronyms=find_acronyms([s for s in sections if not s.is_meta]),
+        acronyms=acronyms,
     )
 
 
-def _figures(sections: list[Section], index: int, hits: WordHits | None) -> list[Figure]:
+def analyse_sections(
+    sections: list[Section], above: str = ""
+) -> tuple[list[Section], list[Figure]]:
+    """Consecutive sections of a source with their sentences and cues, and their figures.
+
+    ``above``: the text of the section before the first one when that is a paragraph (a table
+    reads its unit from the line above it); the helper process gets a source's second half.
+    """
+    # Cue words and the figures' date and number words are searched in all sections at once.
+    joined = Joined([section.text for section in sections])
+    cue_matches, hits = scan_words(joined)
+    cues = cue_scores_of(joined, cue_matches)
+    sections = [_with_sentences_and_cues(s, c) for s, c in zip(sections, cues, strict=True)]
+    figures = [
+        figure
+        for i, s in enumerate(sections)
+        if not s.is_meta
+        for figure in _figures(sections, i, None if hits is None else hits[i], above)
+    ]
+    return sections, figures
+
+
+def _in_halves(
+    sections: list[Section], content: list[Section]
+) -> tuple[list[Section], list[Figure], list[Acronym]] | None:
+    """The analysis of a large source's sections in two processes at once, or None when the
+    helper process is not there for it (one CPU, not started yet, busy with another thread's
+    source); the helper analyses the second half while this process analyses the first and
+    finds the acronyms, which need the whole source."""
+    from briefing_studio.analysis import half_worker  # only large sources pay its imports
+
+    if half_worker.cpus() < 2:
+        return None
+    cut = cut_of(sections)
+    if cut == len(sections):
+        return None
+    above = sections[cut - 1].text if cut and sections[cut - 1].table is None else ""
+    with half_worker.helper() as helper:
+        if helper is None or not helper.send(sections[cut:], above[:_NOTE_CHARS]):
+            return None
+        started = time.perf_counter()
+        first, figures = analyse_sections(sections[:cut])
+        acronyms = find_acronyms(content)
+        answer = helper.receive(sections[cut:], waited_for=time.perf_counter() - started)
+    if answer is None:  # the helper died or timed out: its half is analysed here
+        answer = analyse_sections(sections[cut:], above[:_NOTE_CHARS])
+    second, more = answer
+    return first + second, figures + more, acronyms
+
+
+def cut_of(sections: list[Section]) -> int:
+    """Where a source's sections are cut in halves: the first ``_OWN_SHARE`` of the text is
+    analysed in this process, which also splits the source, finds the acronyms and unpacks the
+    helper's half (measured on 1 MB with ``bench_analysis.py``)."""
+    total = sum(len(s.text) for s in sections)
+    cut, chars = 0, 0
+    while cut < len(sections) and chars < total * _OWN_SHARE:
+        chars += len(sections[cut].text)
+        cut += 1
+    return cut
+
+
+def _figures(
+    sections: list[Section], index: int, hits: WordHits | None, above: str = ""
+) -> list[Figure]:
     """A paragraph's figures; a table's, read with its headers and the line above it (which
-    often names the unit: "Bảng 1. … (Đơn vị: tỷ USD)")."""
+    often names the unit: "Bảng 1. … (Đơn vị: tỷ USD)"); ``above`` is that line for the first
+    of ``sections``."""
     section = sections[index]
     if section.table is None:
         return find_figures(section.text, section.id, hits)
-    above = sections[index - 1].text if index > 0 and sections[index - 1].table is None else ""
+    if index > 0:
+        above = sections[index - 1].text if sections[index - 1].table is None else ""
     return table_figures(section, note=above[:_NOTE_CHARS])
 
 

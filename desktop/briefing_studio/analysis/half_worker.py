@@ -1,0 +1,276 @@
+"""The helper process that analyses the second half of a large source while the caller does the
+first: one warm process, reused by every large analysis, on the machine's second core.
+
+The analysis is pure Python, so threads would share one interpreter lock; a second process has
+its own. It is *spawned*, never forked (a fork would copy the window's threads in whatever state
+they are), which costs a fresh interpreter and the analysis modules' imports: about half a
+second, so the process is started once, by the first large analysis (which runs on its own
+while the helper starts: waiting would cost more than it saves), and then kept. It is a daemon
+that ends with the app (``atexit`` asks it to stop; a parent that dies closes its pipe, which
+ends it too); one that died is started again by the next large analysis.
+
+What crosses the pipe is small: the sections of the second half as tuples of their fields, and
+back each section's sentences and cues and each figure's fields as tuples, which the parent
+makes into ``Section`` and ``Figure`` objects without their frozen ``__init__`` (pickling the
+objects themselves cost several times more on 1 MB).
+
+Nothing here may hang or change a result: one thread at a time has the helper (another one
+busy with a source analyses on its own), and when the helper fails, dies or takes far longer
+than the caller's own half, ``receive`` gives None and the caller analyses that half itself.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing
+import os
+import threading
+import time
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import fields
+from operator import attrgetter
+from typing import Any
+
+from briefing_studio.analysis.model import Figure, Section
+from briefing_studio.analysis.pipeline import _replace, analyse_sections
+from briefing_studio.gcpause import gc_paused
+
+log = logging.getLogger(__name__)
+
+_SECTION_FIELDS = tuple(f.name for f in fields(Section) if f.name != "cues")
+_FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
+_section_values = attrgetter(*_SECTION_FIELDS)
+_figure_values = attrgetter(*_FIGURE_FIELDS)
+# How long the caller waits for the helper's half beyond its own: the halves are about even,
+# so only a helper that hangs, or a machine that starves it, comes near this.
+_WAIT_MIN_S = 10.0
+_WAIT_FACTOR = 5.0
+_STOP_S = 1.0  # how long a helper asked to stop gets before it is terminated
+
+
+def cpus() -> int:
+    """How many CPUs this process may run on."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+class Helper:
+    """The warm helper process and its end of the pipe; one job at a time (see ``helper``)."""
+
+    def __init__(self) -> None:
+        self.process: Any = None
+        self.pipe: Any = None
+        self.ready = False
+        self.jobs = 0  # jobs sent; each answer names its job
+        self.answered = 0  # jobs the helper answered (tests and the bench read it)
+        self.pending = False  # a job was sent and its answer not received
+
+    def start(self) -> None:
+        """Start the process if none is running; it says when it is ready (``is_ready``)."""
+        if self.process is not None and self.process.is_alive():
+            return
+        self.stop()
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(
+            target=_serve, args=(theirs,), daemon=True, name="briefing-analysis-half"
+        )
+        process.start()
+        theirs.close()
+        self.process, self.pipe, self.ready = process, ours, False
+
+    def is_ready(self) -> bool:
+        """Whether the process has started, imported the analysis and waits for a job."""
+        if not self.ready and self.process is not None:
+            try:
+                if self.pipe.poll(0) and self.pipe.recv() == ("ready",):
+                    self.ready = True
+            except (EOFError, OSError):
+                self.stop()
+        if self.ready and not self.process.is_alive():
+            self.stop()
+        return self.ready
+
+    def send(self, sections: list[Section], above: str) -> bool:
+        """Give the helper ``sections`` (``above``: see ``pipeline.analyse_sections``); False
+        when it cannot take them."""
+        self.jobs += 1
+        try:
+            self.pipe.send((self.jobs, [_section_values(s) for s in sections], above))
+        except (OSError, ValueError):  # it died since ``is_ready``
+            self.stop()
+            return False
+        self.pending = True
+        return True
+
+    def receive(
+        self, sections: list[Section], waited_for: float
+    ) -> tuple[list[Section], list[Figure]] | None:
+        """The helper's analysis of the ``sections`` it was sent, or None when it failed, died
+        or took far longer than the caller's ``waited_for`` seconds of its own half."""
+        self.pending = False
+        deadline = time.monotonic() + max(_WAIT_MIN_S, _WAIT_FACTOR * waited_for)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                log.warning("The analysis helper took too long; it is stopped.")
+                self.stop()
+                return None
+            try:
+                if not self.pipe.poll(min(left, 0.5)):
+                    if not self.process.is_alive() and not self.pipe.poll(0):
+                        self.stop()
+                        return None
+                    continue
+                kind, job, value = self.pipe.recv()
+            except (EOFError, OSError):  # it died
+                self.stop()
+                return None
+            if job != self.jobs:  # an answer to an abandoned job: never, but never mixed up
+                continue
+            if kind != "done":  # a bug in the analysis: the caller meets it again itself
+                log.warning("The analysis helper failed:\n%s", value)
+                return None
+            self.answered += 1
+            return _unpack(sections, value)
+
+    def stop(self) -> None:
+        """Ask the process to end, end it if it does not, and forget it."""
+        process, pipe = self.process, self.pipe
+        self.process = self.pipe = None
+        self.ready = self.pending = False
+        if pipe is not None:
+            try:
+                pipe.send(None)
+            except (OSError, ValueError):
+                pass
+            pipe.close()
+        if process is not None:
+            process.join(_STOP_S)
+            if process.is_alive():
+                process.terminate()
+                process.join(_STOP_S)
+
+
+_helper = Helper()
+_lock = threading.Lock()  # held by the one thread that has the helper
+
+
+@contextmanager
+def helper() -> Iterator[Helper | None]:
+    """The warm helper for one job, or None when it is busy with another thread's source, not
+    ready yet (then it is started, for the next large source) or cannot run in this process.
+    A job sent and not received by the end of the block stops the helper."""
+    if not _lock.acquire(blocking=False):
+        yield None
+        return
+    try:
+        ready = _start() and _helper.is_ready()
+        try:
+            yield _helper if ready else None
+        finally:
+            if _helper.pending:  # the caller gave up on its job (an error in its own half)
+                _helper.stop()
+    finally:
+        _lock.release()
+
+
+def warm(wait: float = 0.0) -> bool:
+    """Start the helper if it is not running (the app may call this when it falls idle, before
+    a large source is opened) and wait up to ``wait`` seconds for it; whether it is ready."""
+    deadline = time.monotonic() + wait
+    while True:
+        with _lock:
+            if _start() and _helper.is_ready():
+                return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+
+
+def pid() -> int | None:
+    """The helper process's id, when it runs (the bench reads its CPU time)."""
+    process = _helper.process
+    return None if process is None else process.pid
+
+
+def _start() -> bool:
+    """Start the helper unless it runs; False when this process may not have one (one CPU, or
+    a daemon process such as the library scan's, which may not start children)."""
+    if cpus() < 2 or multiprocessing.current_process().daemon:
+        return False
+    if _helper.process is None or not _helper.process.is_alive():
+        try:
+            _helper.start()
+        except Exception:  # no processes here (a sandbox): the analysis runs in one
+            log.warning("The analysis helper could not start.", exc_info=True)
+            return False
+        _register_stop()
+    return True
+
+
+_registered = False
+
+
+def _register_stop() -> None:
+    global _registered
+    if not _registered:
+        atexit.register(_helper.stop)
+        _registered = True
+
+
+def _unpack(sections: list[Section], value: tuple) -> tuple[list[Section], list[Figure]]:
+    """The helper's answer as the caller's objects (without the frozen ``__init__``)."""
+    found, figures = value
+    done = [
+        _replace(section, sentences=sentences, cues=cues)
+        for section, (sentences, cues) in zip(sections, found, strict=True)
+    ]
+    made = []
+    for values in figures:
+        figure = object.__new__(Figure)
+        figure.__dict__.update(zip(_FIGURE_FIELDS, values, strict=True))
+        made.append(figure)
+    return done, made
+
+
+def _serve(pipe) -> None:
+    """The helper's side: say it is ready, then analyse each job's sections until told to
+    stop or the caller's end of the pipe closes."""
+    _warm_up()
+    pipe.send(("ready",))
+    while True:
+        try:
+            job = pipe.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        number, rows, above = job
+        try:
+            with gc_paused():
+                sections = []
+                for row in rows:
+                    section = object.__new__(Section)
+                    section.__dict__.update(zip(_SECTION_FIELDS, row, strict=True), cues=())
+                    sections.append(section)
+                done, figures = analyse_sections(sections, above)
+                answer = (
+                    [(s.sentences, s.cues) for s in done],
+                    [_figure_values(f) for f in figures],
+                )
+            pipe.send(("done", number, answer))
+        except Exception:
+            pipe.send(("failed", number, traceback.format_exc()))
+
+
+def _warm_up() -> None:
+    """Load what the first analysis would load (the sentence splitter's abbreviations)."""
+    text = "Ngày 20/12/2024, TS. Nguyễn Văn A cho biết kim ngạch đạt 12,4 tỷ USD. Cần tăng 5%."
+    analyse_sections([Section(id="w/s0", index=0, kind="paragraph", text=text)])
