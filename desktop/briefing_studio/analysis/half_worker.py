@@ -182,13 +182,20 @@ def helper() -> Iterator[Helper | None]:
 
 
 def warm(wait: float = 0.0) -> bool:
-    """Start the helper if it is not running (the app may call this when it falls idle, before
-    a large source is opened) and wait up to ``wait`` seconds for it; whether it is ready."""
+    """Start the helper if it is not running and wait up to ``wait`` seconds for it to be
+    ready; whether it is. Never waits for a thread that has the helper.
+    The app may call it when it falls idle; the bench and the tests call it to wait."""
     deadline = time.monotonic() + wait
     while True:
-        with _lock:
-            if _start() and _helper.is_ready():
+        if not _lock.acquire(blocking=False):  # another thread has it (not long if not ready)
+            if _helper.ready:
                 return True
+        else:
+            try:
+                if _start() and _helper.is_ready():
+                    return True
+            finally:
+                _lock.release()
         if time.monotonic() >= deadline:
             return False
         time.sleep(0.02)

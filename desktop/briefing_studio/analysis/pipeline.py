@@ -6,6 +6,16 @@ of CPU for the seeds repeated to 1 MB (2 500 sections, 3 300 figures), three fif
 figures, found one section at a time (see ``bench/bench_analysis.py --profile``). Searches
 that are the same over all sections (cue words and the figures' date and number words in one
 scan, ``word_scan.py``; acronyms) run once over the sections joined (``joined.py``).
+
+A large source (``HALVES_MIN_CHARS`` of sections or more) on a machine with two CPUs or more is
+analysed in two halves at once. Each section's sentences, cues and figures depend only on the
+section (and a table on the line above it), so the sections are cut in two at a section
+boundary (``cut_of``): a warm helper process (``half_worker.py``) analyses the second half
+while this one analyses the first and finds the acronyms, which need the whole source; the
+metadata is read at the end from the lead. The result is the serial one, object for object
+(``tests/test_half_worker.py``). The first large source starts the helper and is analysed
+here alone (waiting for a fresh process would cost more than it saves); so is a source while
+another thread's source has the helper, and the helper's half when it fails or dies.
 """
 
 from __future__ import annotations
@@ -28,7 +38,7 @@ from briefing_studio.sources.model import SourceDocument
 _NOTE_CHARS = 200  # a caption above a table is short; a paragraph's unit is not the table's
 # From this many characters of sections on, a source is analysed in two processes at once.
 HALVES_MIN_CHARS = 200_000
-_OWN_SHARE = 0.45  # of the characters, the first half's share, analysed in this process
+_OWN_SHARE = 0.5  # of the characters, the first half's share, analysed in this process
 
 
 @bulk_job
