@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +194,19 @@ def test_a_small_source_does_not_import_multiprocessing() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_the_helper_ends_with_the_process_that_started_it() -> None:
+    code = (
+        "from briefing_studio.analysis import half_worker\n"
+        "assert half_worker.warm(wait=30)\n"
+        "print(half_worker.pid())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    status = Path(f"/proc/{int(done.stdout)}/status")
+    deadline = time.monotonic() + 5
+    while status.exists() and "zombie" not in status.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not status.exists() or "zombie" in status.read_text()
+    assert done.stderr == ""  # asked to stop, it stopped: no traceback

@@ -140,19 +140,22 @@ class Helper:
             self.answered += 1
             return _unpack(sections, value)
 
-    def stop(self) -> None:
-        """Ask the process to end, end it if it does not, and forget it."""
+    def stop(self, polite: bool = False) -> None:
+        """End the process and forget it; ``polite``: ask it first and give it ``_STOP_S``
+        (at exit, when it waits for a job; a helper that failed or is late is just ended)."""
         process, pipe = self.process, self.pipe
         self.process = self.pipe = None
         self.ready = self.pending = False
         if pipe is not None:
-            try:
-                pipe.send(None)
-            except (OSError, ValueError):
-                pass
+            if polite:
+                try:
+                    pipe.send(None)
+                except (OSError, ValueError):
+                    pass
             pipe.close()
         if process is not None:
-            process.join(_STOP_S)
+            if polite:
+                process.join(_STOP_S)
             if process.is_alive():
                 process.terminate()
                 process.join(_STOP_S)
@@ -228,7 +231,7 @@ _registered = False
 def _register_stop() -> None:
     global _registered
     if not _registered:
-        atexit.register(_helper.stop)
+        atexit.register(_helper.stop, polite=True)
         _registered = True
 
 
@@ -261,20 +264,26 @@ def _serve(pipe) -> None:
             return
         number, rows, above = job
         try:
-            with gc_paused():
-                sections = []
-                for row in rows:
-                    section = object.__new__(Section)
-                    section.__dict__.update(zip(_SECTION_FIELDS, row, strict=True), cues=())
-                    sections.append(section)
-                done, figures = analyse_sections(sections, above)
-                answer = (
-                    [(s.sentences, s.cues) for s in done],
-                    [_figure_values(f) for f in figures],
-                )
-            pipe.send(("done", number, answer))
+            answer = ("done", number, _analyse(rows, above))
         except Exception:
-            pipe.send(("failed", number, traceback.format_exc()))
+            answer = ("failed", number, traceback.format_exc())
+        try:
+            pipe.send(answer)
+        except OSError:  # the caller stopped waiting and closed its end
+            return
+
+
+def _analyse(rows: list[tuple], above: str) -> tuple[list[tuple], list[tuple]]:
+    """A job's sections (tuples of their fields) analysed: each one's sentences and cues, and
+    each figure's fields."""
+    with gc_paused():
+        sections = []
+        for row in rows:
+            section = object.__new__(Section)
+            section.__dict__.update(zip(_SECTION_FIELDS, row, strict=True), cues=())
+            sections.append(section)
+        done, figures = analyse_sections(sections, above)
+        return [(s.sentences, s.cues) for s in done], [_figure_values(f) for f in figures]
 
 
 def _warm_up() -> None:
