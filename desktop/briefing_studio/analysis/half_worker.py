@@ -142,8 +142,11 @@ class Helper:
 
     def stop(self, polite: bool = False) -> None:
         """End the process and forget it; ``polite``: ask it first and give it ``_STOP_S``
-        (at exit, when it waits for a job; a helper that failed or is late is just ended)."""
+        when it waits for a job (at exit; a helper that is late or dead is just ended)."""
         process, pipe = self.process, self.pipe
+        # One still importing would read the request only when done: a command that exits
+        # right after one large source must not wait for it.
+        polite = polite and self.ready and not self.pending
         self.process = self.pipe = None
         self.ready = self.pending = False
         if pipe is not None:
