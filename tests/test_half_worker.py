@@ -210,3 +210,16 @@ def test_the_helper_ends_with_the_process_that_started_it() -> None:
         time.sleep(0.05)
     assert not status.exists() or "zombie" in status.read_text()
     assert done.stderr == ""  # asked to stop, it stopped: no traceback
+
+
+def test_a_helper_that_dies_while_starting_is_given_up_after_two(monkeypatch) -> None:
+    monkeypatch.setattr(half_worker, "_helper", half_worker.Helper())  # none started yet
+    source = large_source()
+    serial = analyze(source, halves=False)
+    for _ in range(2):
+        assert not half_worker.warm()  # starts a helper (the second time, after one died)
+        half_worker._helper.process.kill()  # long before it has imported the analysis
+        half_worker._helper.process.join(5)
+    assert_same(analyze(source), serial)  # finds the second one dead, starts no third
+    assert half_worker.pid() is None and not half_worker.warm(wait=1)
+    assert half_worker._helper.lost_starts == 2

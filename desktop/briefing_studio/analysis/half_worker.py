@@ -49,6 +49,7 @@ _figure_values = attrgetter(*_FIGURE_FIELDS)
 _WAIT_MIN_S = 10.0
 _WAIT_FACTOR = 5.0
 _STOP_S = 1.0  # how long a helper asked to stop gets before it is terminated
+_MAX_LOST_STARTS = 2  # a helper that died this often while starting is not started again
 
 
 def cpus() -> int:
@@ -70,12 +71,17 @@ class Helper:
         self.jobs = 0  # jobs sent; each answer names its job
         self.answered = 0  # jobs the helper answered (tests and the bench read it)
         self.pending = False  # a job was sent and its answer not received
+        self.lost_starts = 0  # processes that died before they were ready
 
     def start(self) -> None:
         """Start the process if none is running; it says when it is ready (``is_ready``)."""
         if self.process is not None and self.process.is_alive():
             return
+        if self.process is not None and not self.ready:
+            self._lost_while_starting()
         self.stop()
+        if self.lost_starts >= _MAX_LOST_STARTS:
+            return
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
         process = context.Process(
@@ -85,6 +91,13 @@ class Helper:
         theirs.close()
         self.process, self.pipe, self.ready = process, ours, False
 
+    def _lost_while_starting(self) -> None:
+        """The process died before it was ready (its traceback, if any, is on stderr)."""
+        self.stop()
+        self.lost_starts += 1
+        if self.lost_starts == _MAX_LOST_STARTS:
+            log.warning("The analysis helper cannot start; large sources are analysed in one.")
+
     def is_ready(self) -> bool:
         """Whether the process has started, imported the analysis and waits for a job."""
         if not self.ready and self.process is not None:
@@ -92,7 +105,7 @@ class Helper:
                 if self.pipe.poll(0) and self.pipe.recv() == ("ready",):
                     self.ready = True
             except (EOFError, OSError):
-                self.stop()
+                self._lost_while_starting()
         if self.ready and not self.process.is_alive():
             self.stop()
         return self.ready
@@ -214,9 +227,12 @@ def pid() -> int | None:
 
 
 def _start() -> bool:
-    """Start the helper unless it runs; False when this process may not have one (one CPU, or
-    a daemon process such as the library scan's, which may not start children)."""
+    """Start the helper unless it runs; False when this process may not have one (one CPU, a
+    daemon process such as the library scan's, which may not start children, or helpers that
+    died while starting)."""
     if cpus() < 2 or multiprocessing.current_process().daemon:
+        return False
+    if _helper.lost_starts >= _MAX_LOST_STARTS:
         return False
     if _helper.process is None or not _helper.process.is_alive():
         try:
