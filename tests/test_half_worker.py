@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,11 +26,12 @@ pytestmark = pytest.mark.skipif(half_worker.cpus() < 2, reason="the halves need 
 NOTE = "Số liệu xuất nhập khẩu của tỉnh với các đối tác (Đơn vị: tỷ USD)"
 
 
-def _seed_blocks() -> list[Block]:
+@cache
+def _seed_blocks() -> tuple[Block, ...]:
     blocks: list[Block] = []
     for path in seed_files():
         blocks.extend(source_from_text(path.read_text(encoding="utf-8"), path.name).blocks)
-    return blocks
+    return tuple(blocks)
 
 
 def _table(n: int) -> Table:
@@ -44,7 +46,7 @@ def _table(n: int) -> Table:
 
 def large_source(padding: int = 0) -> SourceDocument:
     """The seeds' blocks repeated past the halves' threshold, a note line and a table after
-    every few paragraphs, and ``padding`` characters more in the first block (which moves
+    every other paragraph, and ``padding`` characters more in the first block (which moves
     where the halves are cut)."""
     seeds = _seed_blocks()
     blocks = [Block("Báo cáo tổng hợp" + " tình hình" * padding)]
@@ -53,7 +55,7 @@ def large_source(padding: int = 0) -> SourceDocument:
         for block in seeds:
             blocks.append(block)
             n += 1
-            if n % 7 == 0:
+            if n % 2 == 0:
                 blocks += [Block(NOTE), Block.of_table(_table(n))]
     return SourceDocument("", "lon.txt", "pasted", None, tuple(blocks))
 
@@ -61,7 +63,7 @@ def large_source(padding: int = 0) -> SourceDocument:
 def source_cut_at_a_table() -> SourceDocument:
     """A large source whose second half starts with a table under a note line: the helper
     reads the table's unit from a line it was sent apart from the sections."""
-    for padding in range(200):
+    for padding in range(400):
         source = large_source(padding)
         sections, _ = split_sections(source)
         cut = pipeline.cut_of(sections)
