@@ -5,7 +5,9 @@ metadata, acronyms, cues; no NER). A source this large is analysed in two halves
 in a warm helper process (``analysis/half_worker.py``); the warm-up run starts the helper and
 the bench waits for it to be ready, as the app's second large analysis finds it. The side by
 side lines run ``analyze`` in halves and all in this process (``halves=False``) in turns, with
-the CPU seconds of both processes (the helper's read from ``/proc``, so on Linux only). Run::
+the CPU seconds of both processes (the helper's read from ``/proc``, so on Linux only); a
+helper CPU of 0 means the halves ran in one process, as they do for 30 s after the helper
+found no free core (a busy machine). Run::
 
     python bench/bench_analysis.py          # 1 MB
     python bench/bench_analysis.py 10       # 10 MB

@@ -4,6 +4,8 @@ dying, hanging or being busy never changes a result nor hangs the caller."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -24,6 +26,13 @@ from briefing_studio.sources.model import Block, SourceDocument, Table, TableCel
 pytestmark = pytest.mark.skipif(half_worker.cpus() < 2, reason="the halves need two CPUs")
 
 NOTE = "Số liệu xuất nhập khẩu của tỉnh với các đối tác (Đơn vị: tỷ USD)"
+
+
+@pytest.fixture(autouse=True)
+def no_rest(monkeypatch) -> None:
+    """Other work on the test machine may starve the helper; here that must not make it rest
+    (resting has its own test)."""
+    monkeypatch.setattr(half_worker, "_REST_S", 0.0)
 
 
 @cache
@@ -133,7 +142,7 @@ def test_a_helper_that_dies_during_a_job_gives_none_at_once() -> None:
         assert helper is not None and helper.send(sections, "")
         helper.process.kill()
         start = time.monotonic()
-        assert helper.receive(sections, waited_for=0.0) is None
+        assert helper.receive(sections, own_cpu=0.0) is None
         assert time.monotonic() - start < 2
     assert half_worker.pid() is None  # forgotten; the next large analysis starts another
 
@@ -144,7 +153,7 @@ def test_a_helper_that_takes_too_long_is_stopped(monkeypatch) -> None:
     assert half_worker.warm(wait=30)
     with half_worker.helper() as helper:
         assert helper is not None and helper.send(sections, "")
-        assert helper.receive(sections, waited_for=0.0) is None
+        assert helper.receive(sections, own_cpu=0.0) is None
     assert half_worker.pid() is None
 
 
@@ -154,7 +163,7 @@ def test_a_failure_in_the_helper_gives_none_and_the_helper_serves_on() -> None:
     pid = half_worker.pid()
     with half_worker.helper() as helper:
         assert helper is not None and helper.send([broken], "")
-        assert helper.receive([broken], waited_for=0.0) is None
+        assert helper.receive([broken], own_cpu=0.0) is None
     source = large_source()
     halves, serial = analyse_both(source)
     assert_same(halves, serial)
@@ -225,3 +234,24 @@ def test_a_helper_that_dies_while_starting_is_given_up_after_two(monkeypatch) ->
     assert_same(analyze(source), serial)  # finds the second one dead, starts no third
     assert half_worker.pid() is None and not half_worker.warm(wait=1)
     assert half_worker._helper.lost_starts == 2
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="stops the helper with SIGSTOP")
+def test_a_helper_that_found_no_free_core_rests(monkeypatch) -> None:
+    monkeypatch.setattr(half_worker, "_REST_S", 60.0)
+    source = large_source()
+    serial = analyze(source, halves=False)
+    assert half_worker.warm(wait=30)
+    pid = half_worker.pid()
+    answered = half_worker._helper.answered
+    os.kill(pid, signal.SIGSTOP)  # as if other work had its core for half a second
+    waking = threading.Timer(0.5, os.kill, (pid, signal.SIGCONT))
+    waking.start()
+    assert_same(analyze(source), serial)
+    waking.join()
+    assert half_worker._helper.answered == answered + 1  # it answered, late
+    assert_same(analyze(source), serial)  # resting: analysed in one process
+    assert half_worker._helper.answered == answered + 1 and half_worker.pid() == pid
+    monkeypatch.setattr(half_worker._helper, "rest_until", 0.0)  # the rest is over
+    assert_same(analyze(source), serial)
+    assert half_worker._helper.answered == answered + 2

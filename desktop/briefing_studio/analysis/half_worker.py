@@ -49,6 +49,14 @@ _figure_values = attrgetter(*_FIGURE_FIELDS)
 _WAIT_MIN_S = 10.0
 _WAIT_FACTOR = 5.0
 _STOP_S = 1.0  # how long a helper asked to stop gets before it is terminated
+# A job that took longer than this many times the caller's CPU for its own half (plus the
+# slack) found no free core for both processes: the two then shared one and took longer than
+# one process alone (1 MB: 0.68–0.75 s against 0.57 s while other work kept a core busy), so
+# large sources are analysed in one process for a while. When both run, a job takes the
+# caller's CPU time and 10–35 ms.
+_BUSY_FACTOR = 1.4
+_BUSY_SLACK_S = 0.02
+_REST_S = 30.0
 _MAX_LOST_STARTS = 2  # a helper that died this often while starting is not started again
 
 
@@ -72,6 +80,8 @@ class Helper:
         self.answered = 0  # jobs the helper answered (tests and the bench read it)
         self.pending = False  # a job was sent and its answer not received
         self.lost_starts = 0  # processes that died before they were ready
+        self.sent_at = 0.0  # when the job was sent (``time.monotonic``)
+        self.rest_until = 0.0  # no jobs before then: the last one found no free core
 
     def start(self) -> None:
         """Start the process if none is running; it says when it is ready (``is_ready``)."""
@@ -114,6 +124,7 @@ class Helper:
         """Give the helper ``sections`` (``above``: see ``pipeline.analyse_sections``); False
         when it cannot take them."""
         self.jobs += 1
+        self.sent_at = time.monotonic()
         try:
             self.pipe.send((self.jobs, [_section_values(s) for s in sections], above))
         except (OSError, ValueError):  # it died since ``is_ready``
@@ -123,12 +134,12 @@ class Helper:
         return True
 
     def receive(
-        self, sections: list[Section], waited_for: float
+        self, sections: list[Section], own_cpu: float
     ) -> tuple[list[Section], list[Figure]] | None:
         """The helper's analysis of the ``sections`` it was sent, or None when it failed, died
-        or took far longer than the caller's ``waited_for`` seconds of its own half."""
+        or took far longer than the caller's ``own_cpu`` seconds of CPU for its own half."""
         self.pending = False
-        deadline = time.monotonic() + max(_WAIT_MIN_S, _WAIT_FACTOR * waited_for)
+        deadline = time.monotonic() + max(_WAIT_MIN_S, _WAIT_FACTOR * own_cpu)
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -151,6 +162,8 @@ class Helper:
                 log.warning("The analysis helper failed:\n%s", value)
                 return None
             self.answered += 1
+            if time.monotonic() - self.sent_at > _BUSY_FACTOR * own_cpu + _BUSY_SLACK_S:
+                self.rest_until = time.monotonic() + _REST_S
             return _unpack(sections, value)
 
     def stop(self, polite: bool = False) -> None:
@@ -184,13 +197,14 @@ _lock = threading.Lock()  # held by the one thread that has the helper
 @contextmanager
 def helper() -> Iterator[Helper | None]:
     """The warm helper for one job, or None when it is busy with another thread's source, not
-    ready yet (then it is started, for the next large source) or cannot run in this process.
+    ready yet (then it is started, for the next large source), resting after a job that found
+    no free core (``_BUSY_FACTOR``) or cannot run in this process.
     A job sent and not received by the end of the block stops the helper."""
     if not _lock.acquire(blocking=False):
         yield None
         return
     try:
-        ready = _start() and _helper.is_ready()
+        ready = time.monotonic() >= _helper.rest_until and _start() and _helper.is_ready()
         try:
             yield _helper if ready else None
         finally:

@@ -15,7 +15,8 @@ while this one analyses the first and finds the acronyms, which need the whole s
 metadata is read at the end from the lead. The result is the serial one, object for object
 (``tests/test_half_worker.py``). The first large source starts the helper and is analysed
 here alone (waiting for a fresh process would cost more than it saves); so is a source while
-another thread's source has the helper, and the helper's half when it fails or dies.
+another thread's source has the helper, the helper's half when it fails or dies, and large
+sources for a while after the helper found no free core (``half_worker._BUSY_FACTOR``).
 """
 
 from __future__ import annotations
@@ -116,10 +117,10 @@ def _in_halves(
     with half_worker.helper() as helper:
         if helper is None or not helper.send(sections[cut:], above[:_NOTE_CHARS]):
             return None
-        started = time.perf_counter()
+        started = time.thread_time()
         first, figures = analyse_sections(sections[:cut])
         acronyms = find_acronyms(content)
-        answer = helper.receive(sections[cut:], waited_for=time.perf_counter() - started)
+        answer = helper.receive(sections[cut:], own_cpu=time.thread_time() - started)
     if answer is None:  # the helper died or timed out: its half is analysed here
         answer = analyse_sections(sections[cut:], above[:_NOTE_CHARS])
     second, more = answer
