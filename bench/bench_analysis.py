@@ -5,9 +5,9 @@ metadata, acronyms, cues; no NER). A source this large is analysed in two halves
 in a warm helper process (``analysis/half_worker.py``); the warm-up run starts the helper and
 the bench waits for it to be ready, as the app's second large analysis finds it. The side by
 side lines run ``analyze`` in halves and all in this process (``halves=False``) in turns, with
-the CPU seconds of both processes (the helper's read from ``/proc``, so on Linux only); a
-helper CPU of 0 means the halves ran in one process, as they do for 30 s after the helper
-found no free core (a busy machine). Run::
+the CPU seconds of both processes (the helper's read from ``/proc``, so on Linux only) and how
+many of the runs in halves the helper did answer: none or few means the machine was busy (for
+30 s after the helper found no free core, large sources run in one process). Run::
 
     python bench/bench_analysis.py          # 1 MB
     python bench/bench_analysis.py 10       # 10 MB
@@ -63,6 +63,7 @@ def run(megabytes: float = 1, runs: int = RUNS) -> dict[str, float]:
         half_worker.warm(wait=10)
         only_analysis = _median_seconds(lambda: analyze(source), runs)
         both = _median_seconds(lambda: analyze(load_source(path)), runs)
+        answered = half_worker.answered()
         side_by_side = _in_turns(
             {"serial": lambda: analyze(source, halves=False), "halves": lambda: analyze(source)},
             runs,
@@ -80,6 +81,7 @@ def run(megabytes: float = 1, runs: int = RUNS) -> dict[str, float]:
         f"serial_cpu_{label}": serial[1],
         f"halves_cpu_{label}": halves[1],
         f"halves_cpu_helper_{label}": halves[2],
+        f"halves_runs_helped_{label}": float(half_worker.answered() - answered),
     }
 
 

@@ -234,6 +234,11 @@ def warm(wait: float = 0.0) -> bool:
         time.sleep(0.02)
 
 
+def answered() -> int:
+    """How many jobs the helpers of this process have answered (the bench counts them)."""
+    return _helper.answered
+
+
 def pid() -> int | None:
     """The helper process's id, when it runs (the bench reads its CPU time)."""
     process = _helper.process
