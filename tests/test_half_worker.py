@@ -244,14 +244,22 @@ def test_a_helper_that_found_no_free_core_rests(monkeypatch) -> None:
     assert half_worker.warm(wait=30)
     pid = half_worker.pid()
     answered = half_worker._helper.answered
-    os.kill(pid, signal.SIGSTOP)  # as if other work had its core for half a second
-    waking = threading.Timer(0.5, os.kill, (pid, signal.SIGCONT))
-    waking.start()
-    assert_same(analyze(source), serial)
-    waking.join()
-    assert half_worker._helper.answered == answered + 1  # it answered, late
+    monkeypatch.setattr(half_worker._helper, "starved", 0)
+
+    def late_job() -> None:
+        os.kill(pid, signal.SIGSTOP)  # as if other work had its core for half a second
+        waking = threading.Timer(0.5, os.kill, (pid, signal.SIGCONT))
+        waking.start()
+        assert_same(analyze(source), serial)
+        waking.join()
+
+    late_job()
+    assert half_worker._helper.rest_until <= time.monotonic()  # once may be a moment's load
+    late_job()
+    assert half_worker._helper.rest_until > time.monotonic()  # twice in a row: a busy machine
+    assert half_worker._helper.answered == answered + 2  # it answered both, late
     assert_same(analyze(source), serial)  # resting: analysed in one process
-    assert half_worker._helper.answered == answered + 1 and half_worker.pid() == pid
+    assert half_worker._helper.answered == answered + 2 and half_worker.pid() == pid
     monkeypatch.setattr(half_worker._helper, "rest_until", 0.0)  # the rest is over
     assert_same(analyze(source), serial)
-    assert half_worker._helper.answered == answered + 2
+    assert half_worker._helper.answered == answered + 3

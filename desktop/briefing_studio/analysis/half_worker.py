@@ -55,11 +55,13 @@ _WAIT_FACTOR = 5.0
 _STOP_S = 1.0  # how long a helper asked to stop gets before it is terminated
 # A job that took longer than this many times the caller's CPU for its own half (plus the
 # slack) found no free core for both processes: the two then shared one and took longer than
-# one process alone (1 MB: 0.68–0.75 s against 0.57 s while other work kept a core busy), so
-# large sources are analysed in one process for a while. When both run, a job takes the
-# caller's CPU time and 10–35 ms.
-_BUSY_FACTOR = 1.4
+# one process alone (1 MB: 0.68–0.75 s against 0.57 s while other work kept a core busy). After
+# two such jobs in a row large sources are analysed in one process for a while (one alone may
+# be a moment's load, or the helper's first job, which is slower). When both run, a job takes
+# the caller's CPU time and 10–35 ms; sharing one core, about twice the caller's CPU.
+_BUSY_FACTOR = 1.5
 _BUSY_SLACK_S = 0.02
+_BUSY_JOBS = 2
 _REST_S = 30.0
 _MAX_LOST_STARTS = 2  # a helper that died this often while starting is not started again
 
@@ -85,7 +87,8 @@ class Helper:
         self.pending = False  # a job was sent and its answer not received
         self.lost_starts = 0  # processes that died before they were ready
         self.sent_at = 0.0  # when the job was sent (``time.monotonic``)
-        self.rest_until = 0.0  # no jobs before then: the last one found no free core
+        self.starved = 0  # jobs in a row that found no free core
+        self.rest_until = 0.0  # no jobs before then: the last ones found no free core
 
     def start(self) -> None:
         """Start the process if none is running; it says when it is ready (``is_ready``)."""
@@ -167,7 +170,11 @@ class Helper:
                 return None
             self.answered += 1
             if time.monotonic() - self.sent_at > _BUSY_FACTOR * own_cpu + _BUSY_SLACK_S:
-                self.rest_until = time.monotonic() + _REST_S
+                self.starved += 1
+                if self.starved >= _BUSY_JOBS:
+                    self.starved, self.rest_until = 0, time.monotonic() + _REST_S
+            else:
+                self.starved = 0
             return _unpack(sections, value)
 
     def stop(self, polite: bool = False) -> None:

@@ -16,7 +16,7 @@ metadata is read at the end from the lead. The result is the serial one, object 
 (``tests/test_half_worker.py``). The first large source starts the helper and is analysed
 here alone (waiting for a fresh process would cost more than it saves); so is a source while
 another thread's source has the helper, the helper's half when it fails or dies, and large
-sources for a while after the helper found no free core (``half_worker._BUSY_FACTOR``).
+sources for a while after the helper found no free core twice (``half_worker._BUSY_FACTOR``).
 """
 
 from __future__ import annotations
