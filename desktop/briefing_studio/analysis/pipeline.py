@@ -39,9 +39,10 @@ from briefing_studio.sources.model import SourceDocument
 _NOTE_CHARS = 200  # a caption above a table is short; a paragraph's unit is not the table's
 # From this many characters of sections on, a source is analysed in two processes at once. On
 # an idle two-core machine the halves take 1.6× less time from 50 KB on (50 KB: 29 → 18 ms,
-# 200 KB: 113 → 69 ms, 1 MB: 563 → 338 ms) for 5–7 % more CPU, and 8–10 % more time when the
-# other core is busy. Below 200 KB the saving is under 45 ms, too little to keep a second
-# process of 25–45 MB for a session that never opens a large source.
+# 200 KB: 113 → 69 ms; 1 MB: 0.56 → 0.33 s, 1.7×, in ten runs of bench_analysis.py) for 5–7 %
+# more CPU, and 10–30 % more time when the other core is busy (``half_worker._BUSY_FACTOR``).
+# Below 200 KB the saving is under 45 ms, too little to keep a second process of 25–45 MB for a
+# session that never opens a large source.
 HALVES_MIN_CHARS = 200_000
 # The first half's share of the characters, analysed in this process while the helper does the
 # rest. This process also finds the acronyms (42 ms on 1 MB) and, after both halves, receives
