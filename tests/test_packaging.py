@@ -126,6 +126,29 @@ def test_analyst_gets_the_json_analysis_from_the_bundled_app(bundle: Path, tmp_p
 
 
 @pytest.mark.slow
+def test_bundled_app_analyses_large_sources_with_its_helper_process(bundle: Path, tmp_path: Path):
+    # The first large source starts the helper for second halves (a spawned copy of the
+    # bundle), the later ones find it ready: it must start, answer and end without a word on
+    # stderr (a helper that cannot start or fails logs a warning there), and change nothing.
+    from briefing_studio.analysis import analyze, pipeline
+    from briefing_studio.sources import load_source
+
+    seed = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEED.parent.glob("*.txt")))
+    paths = []
+    for n in range(8):
+        path = tmp_path / f"bao-cao-{n}.txt"
+        path.write_text(f"Báo cáo số {n}\n" + "\n".join([seed] * 24), encoding="utf-8")
+        paths.append(path)
+    result = run_bundle(bundle, "analyze", *map(str, paths), "--json", "--no-ner", home=tmp_path)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    sources = json.loads(result.stdout)["sources"]
+    serial = analyze(load_source(paths[-1]), halves=False).to_json()
+    assert sum(len(s["text"]) for s in serial["sections"]) > pipeline.HALVES_MIN_CHARS
+    assert sources[-1]["figures"] == serial["figures"]
+    assert sources[-1]["sections"] == serial["sections"]
+
+
+@pytest.mark.slow
 def test_bundled_app_recognises_names_with_its_own_ner_models(bundle: Path, tmp_path: Path):
     text = tmp_path / "tiep-dai-su.txt"
     text.write_text(

@@ -1,0 +1,265 @@
+"""A large source analysed in two halves at once, one in the warm helper process
+(``analysis/half_worker.py``), gives exactly the analysis of one process; the helper failing,
+dying, hanging or being busy never changes a result nor hangs the caller."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from briefing_studio.analysis import analyze, half_worker, pipeline
+from briefing_studio.analysis.model import Analysis, Section
+from briefing_studio.analysis.sections import split_sections
+from briefing_studio.apart import run_apart
+from briefing_studio.paths import seed_files
+from briefing_studio.sources import source_from_text
+from briefing_studio.sources.model import Block, SourceDocument, Table, TableCell
+
+pytestmark = pytest.mark.skipif(half_worker.cpus() < 2, reason="the halves need two CPUs")
+
+NOTE = "Số liệu xuất nhập khẩu của tỉnh với các đối tác (Đơn vị: tỷ USD)"
+
+
+@pytest.fixture(autouse=True)
+def no_rest(monkeypatch) -> None:
+    """Other work on the test machine may starve the helper; here that must not make it rest
+    (resting has its own test)."""
+    monkeypatch.setattr(half_worker, "_REST_S", 0.0)
+
+
+@cache
+def _seed_blocks() -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    for path in seed_files():
+        blocks.extend(source_from_text(path.read_text(encoding="utf-8"), path.name).blocks)
+    return tuple(blocks)
+
+
+def _table(n: int) -> Table:
+    rows = [["Chỉ tiêu", "2023", "2024"], [f"Kim ngạch với đối tác {n}", "10,2", f"{n},4"]]
+    cells = tuple(
+        TableCell(text, row, col, header=row == 0)
+        for row, texts in enumerate(rows)
+        for col, text in enumerate(texts)
+    )
+    return Table(cells, n_rows=2, n_cols=3, header_rows=1)
+
+
+def large_source(padding: int = 0) -> SourceDocument:
+    """The seeds' blocks repeated past the halves' threshold, a note line and a table after
+    every other paragraph, and ``padding`` characters more in the first block (which moves
+    where the halves are cut)."""
+    seeds = _seed_blocks()
+    blocks = [Block("Báo cáo tổng hợp" + " tình hình" * padding)]
+    n = 0
+    while sum(len(b.text) for b in blocks) < pipeline.HALVES_MIN_CHARS * 1.2:
+        for block in seeds:
+            blocks.append(block)
+            n += 1
+            if n % 2 == 0:
+                blocks += [Block(NOTE), Block.of_table(_table(n))]
+    return SourceDocument("", "lon.txt", "pasted", None, tuple(blocks))
+
+
+def source_cut_at_a_table() -> SourceDocument:
+    """A large source whose second half starts with a table under a note line: the helper
+    reads the table's unit from a line it was sent apart from the sections."""
+    for padding in range(400):
+        source = large_source(padding)
+        sections, _ = split_sections(source)
+        cut = pipeline.cut_of(sections)
+        if sections[cut].table is not None and sections[cut - 1].text == NOTE:
+            return source
+    raise AssertionError("no padding puts the cut at a table")
+
+
+def assert_same(halves: Analysis, serial: Analysis) -> None:
+    assert halves.sections == serial.sections
+    assert halves.figures == serial.figures
+    assert halves.acronyms == serial.acronyms
+    assert halves.metadata == serial.metadata
+    assert halves.to_json() == serial.to_json()
+
+
+def analyse_both(source: SourceDocument) -> tuple[Analysis, Analysis]:
+    """``source`` analysed in halves (the helper warm first; checked it answered) and in one
+    process."""
+    assert half_worker.warm(wait=30)
+    answered = half_worker._helper.answered
+    halves = analyze(source)
+    assert half_worker._helper.answered == answered + 1  # the helper did analyse a half
+    return halves, analyze(source, halves=False)
+
+
+def test_a_large_source_in_halves_is_the_serial_analysis() -> None:
+    source = source_cut_at_a_table()
+    halves, serial = analyse_both(source)
+    assert_same(halves, serial)
+    sections = halves.sections
+    cut = pipeline.cut_of(split_sections(source)[0])
+    # The table the helper read takes its unit from the note line in the first half.
+    table = sections[cut].table
+    found = [(f.surface, f.value, f.unit) for f in halves.figures if f.section == sections[cut].id]
+    assert table is not None and table.cells[4].text == "10,2"
+    assert ("10,2", 10.2e9, "USD") in found  # not a bare 10.2: "tỷ USD" is in the note
+    assert len({f.id for f in halves.figures}) == len(halves.figures) > 500
+
+
+@pytest.mark.parametrize("path", seed_files(), ids=lambda path: path.stem)
+def test_each_seed_in_halves_is_its_serial_analysis(path, monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "HALVES_MIN_CHARS", 0)
+    source = source_from_text(path.read_text(encoding="utf-8"), path.name)
+    assert_same(*analyse_both(source))
+
+
+def test_a_killed_helper_is_started_again_and_the_analysis_goes_on() -> None:
+    source = large_source()
+    serial = analyze(source, halves=False)
+    assert half_worker.warm(wait=30)
+    first = half_worker.pid()
+    half_worker._helper.process.kill()
+    half_worker._helper.process.join(5)
+    answered = half_worker._helper.answered
+    assert_same(analyze(source), serial)  # on its own, while a new helper starts
+    assert half_worker._helper.answered == answered
+    assert half_worker.warm(wait=30) and half_worker.pid() != first
+    assert_same(analyze(source), serial)
+    assert half_worker._helper.answered == answered + 1
+
+
+def test_a_helper_that_dies_during_a_job_gives_none_at_once() -> None:
+    sections, _ = split_sections(large_source())
+    assert half_worker.warm(wait=30)
+    with half_worker.helper() as helper:
+        assert helper is not None and helper.send(sections, "")
+        helper.process.kill()
+        start = time.monotonic()
+        assert helper.receive(sections, own_cpu=0.0) is None
+        assert time.monotonic() - start < 2
+    assert half_worker.pid() is None  # forgotten; the next large analysis starts another
+
+
+def test_a_helper_that_takes_too_long_is_stopped(monkeypatch) -> None:
+    monkeypatch.setattr(half_worker, "_WAIT_MIN_S", 0.01)
+    sections, _ = split_sections(large_source())
+    assert half_worker.warm(wait=30)
+    with half_worker.helper() as helper:
+        assert helper is not None and helper.send(sections, "")
+        assert helper.receive(sections, own_cpu=0.0) is None
+    assert half_worker.pid() is None
+
+
+def test_a_failure_in_the_helper_gives_none_and_the_helper_serves_on() -> None:
+    broken = Section(id="k/s0", index=0, kind="paragraph", text=None)  # type: ignore[arg-type]
+    assert half_worker.warm(wait=30)
+    pid = half_worker.pid()
+    with half_worker.helper() as helper:
+        assert helper is not None and helper.send([broken], "")
+        assert helper.receive([broken], own_cpu=0.0) is None
+    source = large_source()
+    halves, serial = analyse_both(source)
+    assert_same(halves, serial)
+    assert half_worker.pid() == pid
+
+
+def test_a_busy_helper_leaves_another_thread_to_analyse_on_its_own() -> None:
+    source = large_source()
+    serial = analyze(source, halves=False)
+    assert half_worker.warm(wait=30)
+    answered = half_worker._helper.answered
+    results: list[Analysis] = []
+    with half_worker.helper() as helper:  # this thread has the helper
+        assert helper is not None
+        thread = threading.Thread(target=lambda: results.append(analyze(source)))
+        thread.start()
+        thread.join(60)
+    assert_same(results[0], serial)
+    assert half_worker._helper.answered == answered
+
+
+def analyse_in_a_daemon(*, progress, cancelled) -> tuple[bool, int | None]:
+    """In the library scan's kind of child (a daemon, which may not start processes)."""
+    source = large_source()
+    return analyze(source).to_json() == analyze(source, halves=False).to_json(), half_worker.pid()
+
+
+def test_a_daemon_process_analyses_a_large_source_on_its_own() -> None:
+    assert run_apart(analyse_in_a_daemon) == (True, None)
+
+
+def test_a_small_source_does_not_import_multiprocessing() -> None:
+    code = (
+        "import sys\n"
+        "from briefing_studio.analysis import analyze\n"
+        "from briefing_studio.sources import source_from_text\n"
+        "analyze(source_from_text('Kim ngạch đạt 12,4 tỷ USD, tăng 5%.'))\n"
+        "print(sorted(m for m in sys.modules if 'multiprocessing' in m or 'half_worker' in m))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_the_helper_ends_with_the_process_that_started_it() -> None:
+    code = (
+        "from briefing_studio.analysis import half_worker\n"
+        "assert half_worker.warm(wait=30)\n"
+        "print(half_worker.pid())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    status = Path(f"/proc/{int(done.stdout)}/status")
+    deadline = time.monotonic() + 5
+    while status.exists() and "zombie" not in status.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not status.exists() or "zombie" in status.read_text()
+    assert done.stderr == ""  # asked to stop, it stopped: no traceback
+
+
+def test_a_helper_that_dies_while_starting_is_given_up_after_two(monkeypatch) -> None:
+    monkeypatch.setattr(half_worker, "_helper", half_worker.Helper())  # none started yet
+    source = large_source()
+    serial = analyze(source, halves=False)
+    for _ in range(2):
+        assert not half_worker.warm()  # starts a helper (the second time, after one died)
+        half_worker._helper.process.kill()  # long before it has imported the analysis
+        half_worker._helper.process.join(5)
+    assert_same(analyze(source), serial)  # finds the second one dead, starts no third
+    assert half_worker.pid() is None and not half_worker.warm(wait=1)
+    assert half_worker._helper.lost_starts == 2
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="stops the helper with SIGSTOP")
+def test_a_helper_that_found_no_free_core_rests(monkeypatch) -> None:
+    monkeypatch.setattr(half_worker, "_REST_S", 60.0)
+    source = large_source()
+    serial = analyze(source, halves=False)
+    assert half_worker.warm(wait=30)
+    pid = half_worker.pid()
+    answered = half_worker._helper.answered
+    monkeypatch.setattr(half_worker._helper, "starved", 0)
+
+    def late_job() -> None:
+        os.kill(pid, signal.SIGSTOP)  # as if other work had its core for half a second
+        waking = threading.Timer(0.5, os.kill, (pid, signal.SIGCONT))
+        waking.start()
+        assert_same(analyze(source), serial)
+        waking.join()
+
+    late_job()
+    assert half_worker._helper.rest_until <= time.monotonic()  # once may be a moment's load
+    late_job()
+    assert half_worker._helper.rest_until > time.monotonic()  # twice in a row: a busy machine
+    assert half_worker._helper.answered == answered + 2  # it answered both, late
+    assert_same(analyze(source), serial)  # resting: analysed in one process
+    assert half_worker._helper.answered == answered + 2 and half_worker.pid() == pid
+    monkeypatch.setattr(half_worker._helper, "rest_until", 0.0)  # the rest is over
+    assert_same(analyze(source), serial)
+    assert half_worker._helper.answered == answered + 3
