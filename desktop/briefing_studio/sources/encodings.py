@@ -44,18 +44,23 @@ _BOMS: list[tuple[bytes, str, str]] = [
 ]
 
 
-def decode_text(data: bytes, encoding: str | None = None, path: PathLike = None) -> tuple[str, str]:
+def decode_text(
+    data: bytes, encoding: str | None = None, path: PathLike = None, *, nfc: bool = True
+) -> tuple[str, str]:
     """Decode a text file's bytes to NFC text; return ``(text, encoding id used)``.
 
     ``encoding`` (an id from ``ENCODINGS`` or any Python codec name) overrides detection;
     ``None`` or ``"auto"`` detects. ``path`` only names the file in error messages.
+    ``nfc=False`` leaves normalising to a caller that runs ``clean_text`` anyway (which
+    normalises after dropping invisible characters): .txt loading saves a second pass over
+    the text (1 MB: 2.4 ms CPU).
     """
     if encoding in (None, "", "auto"):
         text, used = _detect(data, path)
     else:
         text, used = _decode_as(data, _canonical(encoding, path), path)
     _refuse_binary_text(text, path)
-    return unicodedata.normalize("NFC", text), used
+    return (unicodedata.normalize("NFC", text) if nfc else text), used
 
 
 # --- detection -----------------------------------------------------------------------------

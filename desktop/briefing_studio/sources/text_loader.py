@@ -14,7 +14,7 @@ from briefing_studio.sources.paragraphs import text_blocks
 def load_text(path: Path, encoding: str | None = None) -> SourceDocument:
     """Load a text file; ``encoding`` overrides detection (an id from ``ENCODINGS``)."""
     data = read_bytes(path, MAX_TEXT_BYTES)
-    text, used = decode_text(data, encoding, path)
+    text, used = decode_text(data, encoding, path, nfc=False)  # text_blocks normalises
     blocks = text_blocks(text)
     if not blocks:
         raise empty_error(path)
