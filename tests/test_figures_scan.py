@@ -167,3 +167,39 @@ def test_a_modifier_read_from_the_words_after_a_number_is_the_one_read_again() -
         ), text
         found += after is not None
     assert found > 1000
+
+
+def test_the_high_bytes_of_the_other_digits_are_all_listed() -> None:
+    # Every character ``\d`` matches beyond 0-9 has a UTF-16 high byte in the list, so a text
+    # none of whose characters has one holds no digit but 0-9.
+    other = {code for code in range(0x80, 0x110000) if chr(code).isdecimal()}
+    assert other, "Python knows no digit beyond ASCII?"
+    high = {byte for code in other for byte in chr(code).encode("utf-16-le", "surrogatepass")[1::2]}
+    assert high <= set(figures._OTHER_DIGIT_HIGH_BYTES)
+    assert "ạ".encode("utf-16-le")[1] not in figures._OTHER_DIGIT_HIGH_BYTES  # Vietnamese: fast
+
+
+@pytest.mark.parametrize("extra", ["", "٣", "๓", "３", "𝟑"])  # ASCII only, Arabic, Thai, wide, math
+def test_digit_runs_found_in_all_sections_at_once_are_those_of_finditer(extra: str) -> None:
+    rnd = random.Random(5)
+    pieces = ["12", "3.500", "1,5", "7", ".", ",", " ", "năm", "tỷ", "\t", "a1b", extra]
+    pieces.append(extra + "4")
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25))) for _ in range(400)]
+    joined = Joined(texts)
+    runs = figures._joined_digit_runs(joined)
+    if extra:
+        assert runs is None  # another digit: each section is scanned on its own
+        texts = [text.replace(extra, "") for text in texts]
+        runs = figures._joined_digit_runs(Joined(texts))
+    assert runs is not None
+    assert runs == [[m.span() for m in figures._DIGITS.finditer(text)] for text in texts]
+    assert sum(map(len, runs)) > 500
+
+
+def test_figures_found_with_the_joined_runs_are_those_found_section_by_section() -> None:
+    texts = ["Năm 2024 GDP tăng 7,09%, đạt 476,3 tỷ USD.", "Không có số.", "", "Có 3 tỉnh, 12 xã."]
+    hits = figures.word_hits(Joined(texts))
+    assert hits is not None
+    assert all(isinstance(h, figures._SectionHits) for h in hits)
+    for i, text in enumerate(texts):
+        assert figures.find_figures(text, "s", hits[i]) == figures.find_figures(text, "s")
