@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from briefing_studio.sources.model import Block
-from briefing_studio.textutil import clean_line, clean_text
+from briefing_studio.textutil import clean_line, clean_lines
 
 SENTENCE_END = re.compile(r"[.!?…:][\"”’)»\]]*$")  # a colon ends a lead-in to a list
 _FULL_LINE = 0.6  # a line this fraction of the longest line (or longer) is a wrapped line
@@ -26,7 +26,7 @@ _URL_END = re.compile(r"(?:https?://|www\.)\S*$")  # a URL split over lines has 
 def text_blocks(text: str) -> tuple[Block, ...]:
     """Paragraph blocks of plain text: one per non-empty line (cleaned to NFC), unless the
     text is hard-wrapped, when blank lines separate paragraphs and wrapped lines are joined."""
-    lines = clean_text(text).split("\n")
+    lines = clean_lines(text)
     if not looks_hard_wrapped(lines):
         return tuple(paragraph_block(line) for line in lines if line)
     paragraphs: list[str] = []
