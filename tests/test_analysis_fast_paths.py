@@ -10,7 +10,7 @@ import pytest
 from briefing_studio.analysis import figures, pipeline, sections
 from briefing_studio.analysis.model import Figure, Section
 from briefing_studio.sources.model import Block, Table, TableCell
-from briefing_studio.sources.paragraphs import paragraph_block
+from briefing_studio.sources.paragraphs import paragraph_block, paragraph_blocks
 
 
 def test_a_section_replaced_fast_equals_dataclasses_replace() -> None:
@@ -45,6 +45,14 @@ def test_a_paragraph_block_built_fast_equals_one_built_by_init() -> None:
     assert not hasattr(Block, "__post_init__")
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.text = "x"  # type: ignore[misc]
+
+
+def test_paragraph_blocks_built_fast_are_those_built_by_init_and_own_their_fields() -> None:
+    lines = ["Một.", "", "Hai đoạn.", "Ba"]
+    fast = paragraph_blocks(lines)
+    assert fast == tuple(Block(line) for line in lines if line)
+    assert [list(vars(b)) for b in fast] == [list(vars(Block(b.text))) for b in fast]
+    assert len({id(vars(b)) for b in fast}) == 3  # each block has its own fields
 
 
 def test_sections_still_have_no_post_init() -> None:

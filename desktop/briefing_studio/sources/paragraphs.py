@@ -9,6 +9,7 @@ paragraph when it ends with closing punctuation or is clearly shorter than a ful
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from briefing_studio.sources.model import Block
 from briefing_studio.textutil import clean_line, clean_lines
@@ -28,7 +29,7 @@ def text_blocks(text: str) -> tuple[Block, ...]:
     text is hard-wrapped, when blank lines separate paragraphs and wrapped lines are joined."""
     lines = clean_lines(text)
     if not looks_hard_wrapped(lines):
-        return tuple(paragraph_block(line) for line in lines if line)
+        return paragraph_blocks(lines)
     paragraphs: list[str] = []
     group: list[str] = []
     for line in [*lines, ""]:
@@ -41,12 +42,30 @@ def text_blocks(text: str) -> tuple[Block, ...]:
 
 
 def paragraph_block(text: str) -> Block:
-    """``Block(text)`` without the frozen dataclass's ``__init__``, which sets each field
-    through ``object.__setattr__`` (the 2 500 lines of 1 MB: 6.8 → 3.3 ms CPU).
-    (``Block`` has no ``__post_init__``; ``tests/test_analysis_fast_paths.py`` compares.)"""
-    new = object.__new__(Block)
-    new.__dict__.update(text=text, kind="paragraph", level=0, uncertain=(), table=None)
-    return new
+    """``Block(text)``, built as ``paragraph_blocks`` builds them."""
+    return paragraph_blocks((text,))[0]
+
+
+# A paragraph block's fields, in the order of ``Block``'s: the text is set after copying them.
+_PARAGRAPH = {"text": "", "kind": "paragraph", "level": 0, "uncertain": (), "table": None}
+
+
+def paragraph_blocks(lines: Iterable[str]) -> tuple[Block, ...]:
+    """``Block(line)`` for each non-empty line, without the frozen dataclass's ``__init__``,
+    which sets each field through ``object.__setattr__`` (the 2 500 lines of 1 MB: 6.8 → 3.3
+    ms CPU), and with its fields copied from one dictionary, not passed as keywords to each
+    (3.1 → 1.8 ms). (``Block`` has no ``__post_init__``; ``tests/test_analysis_fast_paths.py``
+    compares.)"""
+    blocks = []
+    new = object.__new__
+    for line in lines:
+        if line:
+            block = new(Block)
+            fields = block.__dict__
+            fields.update(_PARAGRAPH)
+            fields["text"] = line
+            blocks.append(block)
+    return tuple(blocks)
 
 
 def merge_wrapped_lines(lines: list[str], longest: int = 0) -> list[str]:
