@@ -561,7 +561,7 @@ def _joined_digit_runs(joined: Joined) -> list[list[tuple[int, int]]] | None:
     matched at the first digit at or after the end of the run before (a run cannot cross the
     ``"\\n"`` between two sections). That is only all of them when no character can be another
     digit: none has the UTF-16 high byte of one. The seeds repeated to 1 MB: their 3 441 runs
-    in 2 418 sections, 20 -> 4 ms CPU.
+    in 2 418 sections, 22 -> 12 ms CPU (the check 2.3 ms, the finds 4, the matches 3).
     """
     text = joined.text
     if not text.isascii():
