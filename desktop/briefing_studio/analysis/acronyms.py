@@ -92,10 +92,21 @@ KNOWN_ACRONYMS: dict[str, str] = {
 
 def find_acronyms(sections: list[Section]) -> list[Acronym]:
     """Defined and known acronyms in order of first appearance, each with its sections."""
+    return acronyms_in(sections, defined_in(sections))
+
+
+def defined_in(sections: list[Section]) -> dict[str, str]:
+    """Each acronym the sections define with its first expansion, in the order defined (a
+    source's halves: the first half's, then the second's not in it, is the whole's)."""
     defined: dict[str, str] = {}
     for section in sections:
         for short, expansion in definitions(section.text):
             defined.setdefault(short, expansion)
+    return defined
+
+
+def acronyms_in(sections: list[Section], defined: dict[str, str]) -> list[Acronym]:
+    """``find_acronyms`` with the sections' definitions (``defined_in``) already found."""
     where: dict[str, list[str]] = {}
     # One scan of all sections: an acronym holds no line break and its checks stop at one.
     joined = Joined([section.text for section in sections])

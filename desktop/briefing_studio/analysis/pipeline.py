@@ -23,18 +23,18 @@ from __future__ import annotations
 
 import time
 
-from briefing_studio.analysis.acronyms import find_acronyms
+from briefing_studio.analysis.acronyms import acronyms_in, defined_in, find_acronyms
 from briefing_studio.analysis.cues import cue_scores_of, tag_cues
 from briefing_studio.analysis.figures import WordHits, find_figures
 from briefing_studio.analysis.joined import Joined
 from briefing_studio.analysis.metadata import read_metadata
 from briefing_studio.analysis.model import Acronym, Analysis, Cue, Figure, Section
-from briefing_studio.analysis.sections import split_sections
+from briefing_studio.analysis.sections import content_blocks, may_start_at, sections_of
 from briefing_studio.analysis.sentences import sentence_spans
 from briefing_studio.analysis.table_figures import table_figures
 from briefing_studio.analysis.word_scan import scan_words
 from briefing_studio.gcpause import bulk_job
-from briefing_studio.sources.model import SourceDocument
+from briefing_studio.sources.model import Block, SourceDocument
 
 _NOTE_CHARS = 200  # a caption above a table is short; a paragraph's unit is not the table's
 # From this many characters of sections on, a source is analysed in two processes at once. On
@@ -58,20 +58,21 @@ def analyze(source: SourceDocument, *, halves: bool = True) -> Analysis:
 
     ``halves=False`` keeps a large source in this process (the bench compares both ways).
     """
-    sections, metadata_lines = split_sections(source)
-    # Captions, credits and bylines are metadata: no figures, cues or acronyms come from them.
-    content = [s for s in sections if not s.is_meta]
+    blocks, end = content_blocks(source)
+    content = blocks[:end]
     parted = None
-    if halves and sum(len(s.text) for s in sections) >= HALVES_MIN_CHARS:
-        parted = _in_halves(sections, content)
+    if halves and sum(len(b.text) for b in content) >= HALVES_MIN_CHARS:
+        parted = _in_halves(source.key, content)
     if parted is None:
+        sections = sections_of(source.key, content, 0, end)
+        # Captions, credits and bylines are metadata: no figures, cues or acronyms come from them.
+        acronyms = find_acronyms([s for s in sections if not s.is_meta])
         sections, figures = analyse_sections(sections)
-        acronyms = find_acronyms(content)
     else:
         sections, figures, acronyms = parted
     return Analysis(
         source=source,
-        metadata=read_metadata(source, sections, metadata_lines),
+        metadata=read_metadata(source, sections, [block.text for block in blocks[end:]]),
         sections=sections,
         figures=figures,
         acronyms=acronyms,
@@ -101,42 +102,68 @@ def analyse_sections(
 
 
 def _in_halves(
-    sections: list[Section], content: list[Section]
+    key: str, content: list[Block]
 ) -> tuple[list[Section], list[Figure], list[Acronym]] | None:
-    """The analysis of a large source's sections in two processes at once, or None when the
-    helper process is not there for it (one CPU, not started yet, busy with another thread's
-    source); the helper analyses the second half while this process analyses the first and
-    finds the acronyms, which need the whole source."""
+    """The analysis of a large source's content blocks in two processes at once, or None when
+    the helper process is not there for it (one CPU, not started yet, busy with another
+    thread's source) or the blocks cannot be cut (``cut_of``).
+
+    The helper gets the second half's blocks and splits them into sections while this process
+    splits the first half's; it sends back their layout and acronym definitions as soon as it
+    has them, and their sentences, cues and figures when done. This process analyses its half,
+    then finds the acronyms of the whole (which needs both halves' definitions) while the
+    helper finishes."""
     from briefing_studio.analysis import half_worker  # only large sources pay its imports
 
     if half_worker.cpus() < 2:
         return None
-    cut = cut_of(sections)
-    if cut == len(sections):
+    cut = cut_of(content)
+    if cut is None:
         return None
-    above = sections[cut - 1].text if cut and sections[cut - 1].table is None else ""
+    total = len(content)
     with half_worker.helper() as helper:
-        if helper is None or not helper.send(sections[cut:], above[:_NOTE_CHARS]):
+        if helper is None or not helper.send(key, content[cut:], cut, total):
             return None
         started = time.thread_time()
-        first, figures = analyse_sections(sections[:cut])
-        acronyms = find_acronyms(content)
-        answer = helper.receive(sections[cut:], own_cpu=time.thread_time() - started)
-    if answer is None:  # the helper died or timed out: its half is analysed here
-        answer = analyse_sections(sections[cut:], above[:_NOTE_CHARS])
-    second, more = answer
-    return first + second, figures + more, acronyms
+        first, figures = analyse_sections(sections_of(key, content[:cut], 0, total))
+        mine = [s for s in first if not s.is_meta]
+        defined = defined_in(mine)
+        laid = helper.receive_layout(
+            content[cut:], len(first), own_cpu=time.thread_time() - started
+        )
+        if laid is None:  # the helper failed or died: its half is split here
+            second = sections_of(key, content[cut:], cut, total, index=len(first))
+            theirs = [s for s in second if not s.is_meta]
+            their_defined = defined_in(theirs)
+        else:
+            second, their_defined = laid
+            theirs = [s for s in second if not s.is_meta]
+        for short, expansion in their_defined.items():
+            defined.setdefault(short, expansion)
+        acronyms = acronyms_in(mine + theirs, defined)
+        answer = None
+        if laid is not None:
+            answer = helper.receive(second, own_cpu=time.thread_time() - started)
+    if answer is None:  # the helper failed, died or timed out: its half is analysed here
+        answer = analyse_sections(second)
+    done, more = answer
+    return first + done, figures + more, acronyms
 
 
-def cut_of(sections: list[Section]) -> int:
-    """Where a source's sections are cut in halves: after the first ``_OWN_SHARE`` of their
-    characters."""
-    total = sum(len(s.text) for s in sections)
+def cut_of(content: list[Block]) -> int | None:
+    """Where a source's content blocks are cut in halves: after the first ``_OWN_SHARE`` of
+    their characters, at the first block from there where ``may_start_at`` allows; None when
+    no block does."""
+    total = sum(len(b.text) for b in content)
     cut, chars = 0, 0
-    while cut < len(sections) and chars < total * _OWN_SHARE:
-        chars += len(sections[cut].text)
+    while cut < len(content) and chars < total * _OWN_SHARE:
+        chars += len(content[cut].text)
         cut += 1
-    return cut
+    while cut < len(content):
+        if cut > 0 and may_start_at(content, cut):
+            return cut
+        cut += 1
+    return None
 
 
 def _figures(
