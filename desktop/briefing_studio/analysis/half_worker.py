@@ -40,7 +40,7 @@ from typing import Any
 
 from briefing_studio.analysis.acronyms import defined_in
 from briefing_studio.analysis.model import Figure, Section
-from briefing_studio.analysis.pipeline import _replace, analyse_sections
+from briefing_studio.analysis.pipeline import analyse_sections
 from briefing_studio.analysis.sections import sections_of
 from briefing_studio.gcpause import gc_paused
 from briefing_studio.sources.model import Block
@@ -321,10 +321,11 @@ def _register_stop() -> None:
 def _unpack(sections: list[Section], value: tuple) -> tuple[list[Section], list[Figure]]:
     """The helper's answer as the caller's objects (without the frozen ``__init__``)."""
     found, figures = value
-    done = [
-        _replace(section, sentences=sentences, cues=cues)
-        for section, (sentences, cues) in zip(sections, found, strict=True)
-    ]
+    # The sections are this job's own (``receive_layout``), seen by no one else yet: they take
+    # their sentences and cues in place rather than as copies.
+    for section, (sentences, cues) in zip(sections, found, strict=True):
+        section.__dict__.update(sentences=sentences, cues=cues)
+    done = sections
     made = []
     for values in figures:
         figure = object.__new__(Figure)
