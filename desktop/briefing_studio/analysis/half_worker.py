@@ -11,10 +11,12 @@ analysing alone (0.56 s). It is a daemon that ends with the app (``atexit`` asks
 parent that dies closes its pipe, which ends it too); one that died is started again by the
 next large analysis, unless two died while starting.
 
-What crosses the pipe is small: the sections of the second half as tuples of their fields, and
-back each section's sentences and cues and each figure's fields as tuples, which the parent
-makes into ``Section`` and ``Figure`` objects without their frozen ``__init__`` (pickling the
-objects themselves cost several times more on 1 MB).
+What crosses the pipe is small: the content blocks of the second half as tuples (text, kind,
+level, table), which the helper splits into sections (``sections.sections_of``); back first
+each section's layout (its block, id, kind, level, and text only when it is a part of its
+block) with the acronyms they define, then each section's sentences and cues and each figure's
+fields as tuples, which the parent makes into ``Section`` and ``Figure`` objects without their
+frozen ``__init__`` (pickling the objects themselves cost several times more on 1 MB).
 
 Nothing here may hang or change a result: one thread at a time has the helper (another one
 busy with a source analyses on its own), and when the helper fails, dies or takes far longer

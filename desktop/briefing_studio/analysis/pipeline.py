@@ -7,16 +7,20 @@ figures, found one section at a time (see ``bench/bench_analysis.py --profile``)
 that are the same over all sections (cue words and the figures' date and number words in one
 scan, ``word_scan.py``; acronyms) run once over the sections joined (``joined.py``).
 
-A large source (``HALVES_MIN_CHARS`` of sections or more) on a machine with two CPUs or more is
-analysed in two halves at once. Each section's sentences, cues and figures depend only on the
-section (and a table on the line above it), so the sections are cut in two at a section
-boundary (``cut_of``): a warm helper process (``half_worker.py``) analyses the second half
-while this one analyses the first and finds the acronyms, which need the whole source; the
-metadata is read at the end from the lead. The result is the serial one, object for object
-(``tests/test_half_worker.py``). The first large source starts the helper and is analysed
-here alone (waiting for a fresh process would cost more than it saves); so is a source while
-another thread's source has the helper, the helper's half when it fails or dies, and large
-sources for a while after the helper found no free core twice (``half_worker._BUSY_FACTOR``).
+A large source (``HALVES_MIN_CHARS`` of content blocks or more) on a machine with two CPUs or
+more is analysed in two halves at once. Splitting a block into sections depends only on its
+neighbours, and each section's sentences, cues and figures only on the section (and a table on
+the line above it), so the content blocks are cut in two where no run of heading lines nor a
+table's note crosses the cut (``cut_of``): a warm helper process (``half_worker.py``) splits and
+analyses the second half while this one splits and analyses the first; the helper sends its
+sections' layout and acronym definitions first, and this process finds the acronyms of the
+whole (which need every definition) while the helper finishes. The metadata is read at the end
+from the lead. The result is the serial one, object for object (``tests/test_half_worker.py``).
+The first large source starts the helper and is analysed here alone (waiting for a fresh
+process would cost more than it saves); so is a source while another thread's source has the
+helper, one whose blocks cannot be cut (one huge block), the helper's half when it fails or
+dies, and large sources for a while after the helper found no free core twice
+(``half_worker._BUSY_FACTOR``).
 """
 
 from __future__ import annotations
@@ -37,18 +41,21 @@ from briefing_studio.gcpause import bulk_job
 from briefing_studio.sources.model import Block, SourceDocument
 
 _NOTE_CHARS = 200  # a caption above a table is short; a paragraph's unit is not the table's
-# From this many characters of sections on, a source is analysed in two processes at once. On
-# an idle two-core machine the halves take 1.6× less time from 50 KB on (50 KB: 29 → 18 ms,
+# From this many characters of content blocks on, a source is analysed in two processes at once.
+# On an idle two-core machine the halves take 1.6× less time from 50 KB on (50 KB: 29 → 18 ms,
 # 200 KB: 113 → 69 ms; 1 MB: 0.56 → 0.33 s, 1.7×, in ten runs of bench_analysis.py) for 5–7 %
 # more CPU, and 10–30 % more time when the other core is busy (``half_worker._BUSY_FACTOR``).
 # Below 200 KB the saving is under 45 ms, too little to keep a second process of 25–45 MB for a
 # session that never opens a large source.
 HALVES_MIN_CHARS = 200_000
-# The first half's share of the characters, analysed in this process while the helper does the
-# rest. This process also finds the acronyms (42 ms on 1 MB) and, after both halves, receives
-# and unpacks the helper's (10 ms); the helper unpacks its sections and packs its answer. On
-# 1 MB, idle: at 0.46 this process waits 23 ms for the helper, at 0.50 11 ms, at 0.54 10 ms,
-# and the whole takes 335, 338–345 and 357 ms.
+# The first half's share of the content blocks' characters, split and analysed in this process
+# while the helper does the rest. This process also finds the first half's acronym definitions
+# and, once they are there, the acronyms of the whole (6 + 22 ms of CPU on 1 MB), and after both
+# halves gives the helper's sections their sentences and cues and makes its figures (9 ms); the
+# helper unpacks its blocks, sends their layout and packs its answer. CPU on 1 MB at 0.48: here
+# 1 (content blocks) + 12.5 (split) + 172 (analysis) + 6 + 3 (layout) + 22 before the wait.
+# Measured with the sections cut (before the helper split its own): at 0.46 this process waited
+# 23 ms for the helper, at 0.50 11 ms, at 0.54 10 ms.
 _OWN_SHARE = 0.48
 
 
