@@ -230,6 +230,24 @@ def test_a_cut_near_the_trailer_keeps_the_metadata(left, monkeypatch) -> None:
     assert serial.metadata.author == "Minh Anh" and serial.metadata.source_url
 
 
+def test_acronyms_defined_in_both_halves_keep_the_first_definition() -> None:
+    """HDS is defined in each half, differently (the first half's wins); QPN is used in the
+    first half and defined only in the second (its uses in both halves count)."""
+    first = Block("Hội đồng Doanh nghiệp Số (HDS) họp với các thành viên QPN về vốn vay ưu đãi.")
+    second = Block("Hiệp hội Doanh nghiệp Sạch (HDS) và Quỹ Phát triển Nông nghiệp (QPN) ký kết.")
+    blocks = list(large_source().blocks[1:])
+    middle = len(blocks) // 2
+    source = with_padding([*blocks[:20], first, *blocks[20:middle], second, *blocks[middle:]], 0)
+    cut = pipeline.cut_of(content_of(source))
+    halves, serial = analyse_both(source)
+    assert_same(halves, serial)
+    found = {a.short: a for a in halves.acronyms}
+    assert found["HDS"].expansion == "Hội đồng Doanh nghiệp Số"
+    where = [int(section.split("/s")[1].split(".")[0]) for section in found["QPN"].sections]
+    assert where[0] < cut <= where[-1]
+    assert found["QPN"].expansion == "Quỹ Phát triển Nông nghiệp"
+
+
 @pytest.mark.parametrize("path", seed_files(), ids=lambda path: path.stem)
 def test_each_seed_in_halves_is_its_serial_analysis(path, monkeypatch) -> None:
     monkeypatch.setattr(pipeline, "HALVES_MIN_CHARS", 0)
