@@ -40,7 +40,7 @@ from dataclasses import fields
 from operator import attrgetter
 from typing import Any
 
-from briefing_studio.analysis.acronyms import defined_in
+from briefing_studio.analysis.acronyms import defined_in, shorts_of, uses_in
 from briefing_studio.analysis.model import Figure, Section
 from briefing_studio.analysis.pipeline import analyse_sections
 from briefing_studio.analysis.sections import sections_of
@@ -144,6 +144,15 @@ class Helper:
         self.pending = True
         return True
 
+    def send_defined(self, defined: dict[str, str]) -> None:
+        """Give the helper the acronyms the caller's half defines: with its own, the ones whose
+        uses it finds in its half (``acronyms.uses_in``). A helper that died is found out
+        by ``receive_layout``."""
+        try:
+            self.pipe.send(("defined", self.jobs, list(defined)))
+        except (OSError, ValueError):
+            pass
+
     def receive_layout(
         self, blocks: list[Block], index: int, own_cpu: float
     ) -> tuple[list[Section], dict[str, str]] | None:
@@ -169,9 +178,10 @@ class Helper:
 
     def receive(
         self, sections: list[Section], own_cpu: float
-    ) -> tuple[list[Section], list[Figure]] | None:
-        """The helper's analysis of its ``sections`` (``receive_layout``), or None when it
-        failed, died or took far longer than the caller's ``own_cpu`` seconds of CPU."""
+    ) -> tuple[list[Section], list[Figure], dict[str, list[str]]] | None:
+        """The helper's analysis of its ``sections`` (``receive_layout``) and the acronyms
+        they use (``send_defined``), or None when it failed, died or took far longer than the
+        caller's ``own_cpu`` seconds of CPU."""
         value = self._wait("done", own_cpu)
         if value is None:
             return None
@@ -320,20 +330,21 @@ def _register_stop() -> None:
         _registered = True
 
 
-def _unpack(sections: list[Section], value: tuple) -> tuple[list[Section], list[Figure]]:
+def _unpack(
+    sections: list[Section], value: tuple
+) -> tuple[list[Section], list[Figure], dict[str, list[str]]]:
     """The helper's answer as the caller's objects (without the frozen ``__init__``)."""
-    found, figures = value
+    found, figures, used = value
     # The sections are this job's own (``receive_layout``), seen by no one else yet: they take
     # their sentences and cues in place rather than as copies.
     for section, (sentences, cues) in zip(sections, found, strict=True):
         section.__dict__.update(sentences=sentences, cues=cues)
-    done = sections
     made = []
     for values in figures:
         figure = object.__new__(Figure)
         figure.__dict__.update(zip(_FIGURE_FIELDS, values, strict=True))
         made.append(figure)
-    return done, made
+    return sections, made, used
 
 
 def _serve(pipe) -> None:
@@ -350,20 +361,35 @@ def _serve(pipe) -> None:
             return
         if job is None:
             return
+        if job[0] == "defined":  # for a job that failed before it read them
+            continue
         number, key, rows, first, total = job
         try:
             with gc_paused():
                 blocks = [_block(row) for row in rows]
                 sections = sections_of(key, blocks, first, total)
-                defined = defined_in([s for s in sections if not s.is_meta])
+                content = [s for s in sections if not s.is_meta]
+                defined = defined_in(content)
                 pipe.send(("layout", number, (_layout(key, sections, blocks, first), defined)))
-                answer = ("done", number, _analyse(sections))
+                found, figures = _analyse(sections)
+                theirs = _defined_by_caller(pipe, number)
+                used = uses_in(content, shorts_of({**dict.fromkeys(theirs), **defined}))
+                answer = ("done", number, (found, figures, used))
         except Exception:
             answer = ("failed", number, traceback.format_exc())
         try:
             pipe.send(answer)
         except OSError:  # the caller stopped waiting and closed its end
             return
+
+
+def _defined_by_caller(pipe, number: int) -> list[str]:
+    """The acronyms the caller's half defines (``Helper.send_defined``), sent for job
+    ``number``."""
+    while True:
+        kind, job, shorts = pipe.recv()
+        if kind == "defined" and job == number:
+            return shorts
 
 
 def _block(row: tuple) -> Block:
@@ -397,5 +423,5 @@ def _warm_up() -> None:
     text = "Ngày 20/12/2024, TS. Nguyễn Văn A cho biết kim ngạch đạt 12,4 tỷ USD. Cần tăng 5%."
     blocks = [Block("Báo cáo (BC)"), Block(text)]
     sections = sections_of("w", blocks, 0, 2)
-    defined_in(sections)
+    uses_in(sections, shorts_of(defined_in(sections)))
     analyse_sections(sections)

@@ -27,7 +27,13 @@ from __future__ import annotations
 
 import time
 
-from briefing_studio.analysis.acronyms import acronyms_in, defined_in, find_acronyms
+from briefing_studio.analysis.acronyms import (
+    acronyms_of,
+    defined_in,
+    find_acronyms,
+    shorts_of,
+    uses_in,
+)
 from briefing_studio.analysis.cues import cue_scores_of, tag_cues
 from briefing_studio.analysis.figures import WordHits, find_figures
 from briefing_studio.analysis.joined import Joined
@@ -132,9 +138,11 @@ def _in_halves(
         if helper is None or not helper.send(key, content[cut:], cut, total):
             return None
         started = time.thread_time()
-        first, figures = analyse_sections(sections_of(key, content[:cut], 0, total))
-        mine = [s for s in first if not s.is_meta]
+        own = sections_of(key, content[:cut], 0, total)
+        mine = [s for s in own if not s.is_meta]
         defined = defined_in(mine)
+        helper.send_defined(defined)  # the helper finds its half's uses of them
+        first, figures = analyse_sections(own)
         laid = helper.receive_layout(
             content[cut:], len(first), own_cpu=time.thread_time() - started
         )
@@ -147,14 +155,19 @@ def _in_halves(
             theirs = [s for s in second if not s.is_meta]
         for short, expansion in their_defined.items():
             defined.setdefault(short, expansion)
-        acronyms = acronyms_in(mine + theirs, defined)
+        shorts = shorts_of(defined)
+        used = uses_in(mine, shorts)
         answer = None
         if laid is not None:
             answer = helper.receive(second, own_cpu=time.thread_time() - started)
     if answer is None:  # the helper failed, died or timed out: its half is analysed here
-        answer = analyse_sections(second)
-    done, more = answer
-    return first + done, figures + more, acronyms
+        done, more = analyse_sections(second)
+        their_uses = uses_in(theirs, shorts)
+    else:
+        done, more, their_uses = answer
+    for short, ids in their_uses.items():  # no section is in both halves
+        used.setdefault(short, []).extend(ids)
+    return first + done, figures + more, acronyms_of(used, defined)
 
 
 def cut_of(content: list[Block]) -> int | None:
