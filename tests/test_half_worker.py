@@ -236,7 +236,7 @@ def test_acronyms_defined_in_both_halves_keep_the_first_definition() -> None:
     first = Block("Hội đồng Doanh nghiệp Số (HDS) họp với các thành viên QPN về vốn vay ưu đãi.")
     second = Block("Hiệp hội Doanh nghiệp Sạch (HDS) và Quỹ Phát triển Nông nghiệp (QPN) ký kết.")
     blocks = list(large_source().blocks[1:])
-    middle = len(blocks) // 2
+    middle = len(blocks) * 3 // 4
     source = with_padding([*blocks[:20], first, *blocks[20:middle], second, *blocks[middle:]], 0)
     cut = pipeline.cut_of(content_of(source))
     halves, serial = analyse_both(source)

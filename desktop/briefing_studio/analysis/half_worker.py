@@ -14,9 +14,10 @@ next large analysis, unless two died while starting.
 What crosses the pipe is small: the content blocks of the second half as tuples (text, kind,
 level, table), which the helper splits into sections (``sections.sections_of``); back first
 each section's layout (its block, id, kind, level, and text only when it is a part of its
-block) with the acronyms they define, then each section's sentences and cues and each figure's
-fields as tuples, which the parent makes into ``Section`` and ``Figure`` objects without their
-frozen ``__init__`` (pickling the objects themselves cost several times more on 1 MB).
+block) with the acronyms they define; the caller sends the acronyms its half defines; back
+last each section's sentences and cues, each figure's fields as tuples and the acronyms its
+half uses (``acronyms.uses_in``); the parent makes ``Figure`` objects without their frozen
+``__init__`` (pickling the objects themselves cost several times more on 1 MB).
 
 Nothing here may hang or change a result: one thread at a time has the helper (another one
 busy with a source analyses on its own), and when the helper fails, dies or takes far longer

@@ -11,16 +11,16 @@ A large source (``HALVES_MIN_CHARS`` of content blocks or more) on a machine wit
 more is analysed in two halves at once. Splitting a block into sections depends only on its
 neighbours, and each section's sentences, cues and figures only on the section (and a table on
 the line above it), so the content blocks are cut in two where no run of heading lines nor a
-table's note crosses the cut (``cut_of``): a warm helper process (``half_worker.py``) splits and
-analyses the second half while this one splits and analyses the first; the helper sends its
-sections' layout and acronym definitions first, and this process finds the acronyms of the
-whole (which need every definition) while the helper finishes. The metadata is read at the end
-from the lead. The result is the serial one, object for object (``tests/test_half_worker.py``).
-The first large source starts the helper and is analysed here alone (waiting for a fresh
-process would cost more than it saves); so is a source while another thread's source has the
-helper, one whose blocks cannot be cut (one huge block), the helper's half when it fails or
-dies, and large sources for a while after the helper found no free core twice
-(``half_worker._BUSY_FACTOR``).
+table's note crosses the cut (``cut_of``): a warm helper process (``half_worker.py``) splits
+and analyses the second half while this one splits and analyses the first. Acronym uses count
+only for the acronyms defined anywhere (and the known ones), so each process sends the other
+its half's definitions as soon as it has split it, and finds the uses in its own half. The
+metadata is read at the end from the lead. The result is the serial one, object for object
+(``tests/test_half_worker.py``). The first large source starts the helper and is analysed here
+alone (waiting for a fresh process would cost more than it saves); so is a source while another
+thread's source has the helper, one whose blocks cannot be cut (one huge block), the helper's
+half when it fails or dies, and large sources for a while after the helper found no free core
+twice (``half_worker._BUSY_FACTOR``).
 """
 
 from __future__ import annotations
@@ -55,14 +55,14 @@ _NOTE_CHARS = 200  # a caption above a table is short; a paragraph's unit is not
 # session that never opens a large source.
 HALVES_MIN_CHARS = 200_000
 # The first half's share of the content blocks' characters, split and analysed in this process
-# while the helper does the rest. This process also finds the first half's acronym definitions
-# and, once they are there, the acronyms of the whole (6 + 22 ms of CPU on 1 MB), and after both
-# halves gives the helper's sections their sentences and cues and makes its figures (9 ms); the
-# helper unpacks its blocks, sends their layout and packs its answer. CPU on 1 MB at 0.48: here
-# 1 (content blocks) + 12.5 (split) + 172 (analysis) + 6 + 3 (layout) + 22 before the wait.
-# Measured with the sections cut (before the helper split its own): at 0.46 this process waited
-# 23 ms for the helper, at 0.50 11 ms, at 0.54 10 ms.
-_OWN_SHARE = 0.48
+# while the helper does the rest. Besides, this process finds its half's acronym definitions
+# (3 ms of CPU on 1 MB) and uses (11 ms), and after both halves gives the helper's sections
+# their sentences and cues and makes its figures (9 ms); the helper unpacks its blocks, sends
+# their layout, finds its half's definitions and uses and packs its answer. CPU of one 1 MB
+# analysis, measured on a busy machine: at 0.48 here 0.220 s (0.209 before the wait), the
+# helper 0.230 s; at 0.50 0.227 (0.216) and 0.221 s (the sections' split, the acronyms and the
+# unpacking in this process before: 0.245 and 0.197 s at 0.48).
+_OWN_SHARE = 0.50
 
 
 @bulk_job
@@ -122,10 +122,10 @@ def _in_halves(
     thread's source) or the blocks cannot be cut (``cut_of``).
 
     The helper gets the second half's blocks and splits them into sections while this process
-    splits the first half's; it sends back their layout and acronym definitions as soon as it
-    has them, and their sentences, cues and figures when done. This process analyses its half,
-    then finds the acronyms of the whole (which needs both halves' definitions) while the
-    helper finishes."""
+    splits the first half's; each sends the other its half's acronym definitions (the helper
+    with its sections' layout), since uses count only for acronyms defined anywhere. The helper
+    answers with its sections' sentences, cues, figures and acronym uses; the first half's
+    definitions and uses come first in the merged ones, as they do in the whole's."""
     from briefing_studio.analysis import half_worker  # only large sources pay its imports
 
     if half_worker.cpus() < 2:
