@@ -305,6 +305,27 @@ def test_a_failure_in_the_helper_gives_none_and_the_helper_serves_on() -> None:
     assert half_worker.pid() == pid
 
 
+def test_a_failure_after_the_layout_gives_none_and_the_helper_serves_on() -> None:
+    """The helper splits the blocks and sends their layout, then its analysis fails (a table
+    block whose table is no table): ``receive`` gives None, the next job is answered."""
+    blocks = [Block("Kim ngạch đạt 12,4 tỷ USD (BC)."), Block("x", "table", table="x")]  # type: ignore[arg-type]
+    assert half_worker.warm(wait=30)
+    pid = half_worker.pid()
+    with half_worker.helper() as helper:
+        assert helper is not None and helper.send("k", blocks, 0, 2)
+        helper.send_defined({})
+        laid = helper.receive_layout(blocks, 0, own_cpu=0.0)
+        assert laid is not None
+        sections, defined = laid
+        assert [s.id for s in sections] == ["k/s0", "k/s1"] and sections[1].table == "x"
+        assert defined == {}
+        assert helper.receive(sections, own_cpu=0.0) is None
+        assert not helper.pending
+    halves, serial = analyse_both(large_source())
+    assert_same(halves, serial)
+    assert half_worker.pid() == pid
+
+
 def test_a_busy_helper_leaves_another_thread_to_analyse_on_its_own() -> None:
     source = large_source()
     serial = analyze(source, halves=False)
