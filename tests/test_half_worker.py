@@ -17,7 +17,7 @@ import pytest
 
 from briefing_studio.analysis import analyze, half_worker, pipeline
 from briefing_studio.analysis.model import Analysis, Section
-from briefing_studio.analysis.sections import split_sections
+from briefing_studio.analysis.sections import content_blocks, sections_of
 from briefing_studio.apart import run_apart
 from briefing_studio.paths import seed_files
 from briefing_studio.sources import source_from_text
@@ -69,16 +69,87 @@ def large_source(padding: int = 0) -> SourceDocument:
     return SourceDocument("", "lon.txt", "pasted", None, tuple(blocks))
 
 
-def source_cut_at_a_table() -> SourceDocument:
-    """A large source whose second half starts with a table under a note line: the helper
-    reads the table's unit from a line it was sent apart from the sections."""
-    for padding in range(400):
-        source = large_source(padding)
-        sections, _ = split_sections(source)
-        cut = pipeline.cut_of(sections)
-        if sections[cut].table is not None and sections[cut - 1].text == NOTE:
+ARTICLES = sorted((Path(__file__).parent / "fixtures" / "articles").glob("*.txt"))
+HEADINGS = ["I. TÌNH HÌNH CHUNG", "1. Kết quả đạt được", "Hợp tác đầu tư"]
+
+
+def content_of(source: SourceDocument) -> list[Block]:
+    blocks, end = content_blocks(source)
+    return blocks[:end]
+
+
+def with_padding(blocks: list[Block], padding: int) -> SourceDocument:
+    """``blocks`` after a title line ``padding`` words longer (which moves the cut)."""
+    title = Block("Báo cáo tổng hợp" + " tình hình" * padding)
+    return SourceDocument("", "lon.txt", "pasted", None, (title, *blocks))
+
+
+def repeated(blocks: list[Block], tail: tuple[Block, ...] = ()) -> list[Block]:
+    out: list[Block] = []
+    while sum(len(b.text) for b in out) < pipeline.HALVES_MIN_CHARS * 1.2:
+        out += blocks
+    return out + list(tail)
+
+
+def cut_where(blocks: list[Block], found) -> SourceDocument:
+    """The source of ``blocks`` padded so that ``found(content, cut)`` holds at the halves' cut."""
+    for padding in range(600):
+        source = with_padding(blocks, padding)
+        content = content_of(source)
+        cut = pipeline.cut_of(content)
+        if cut is not None and found(content, cut):
             return source
-    raise AssertionError("no padding puts the cut at a table")
+    raise AssertionError("no padding puts the cut there")
+
+
+def _article_blocks() -> list[Block]:
+    blocks: list[Block] = []
+    for path in ARTICLES:
+        blocks.extend(source_from_text(path.read_text(encoding="utf-8"), path.name).blocks)
+    return blocks
+
+
+def _has_parts(key: str, block_number: int, sections: list[Section]) -> bool:
+    return any(s.id.startswith(f"{key}/s{block_number}.") for s in sections)
+
+
+def source_cut_after_a_table() -> SourceDocument:
+    """The first half ends with a table (its unit read from the note line above it)."""
+    return cut_where(list(large_source().blocks[1:]), lambda c, cut: c[cut - 1].table is not None)
+
+
+def source_cut_before_a_note_and_table() -> SourceDocument:
+    """The second half starts with a note line and the table that reads its unit from it."""
+    return cut_where(
+        list(large_source().blocks[1:]),
+        lambda c, cut: c[cut].text == NOTE and c[cut + 1].table is not None,
+    )
+
+
+def source_cut_at_headings() -> SourceDocument:
+    """The second half starts with a run of heading lines (levels decided by the whole run)."""
+    seeds = [b for b in _seed_blocks() if len(b.text) > 120][:20]
+    unit = []
+    for block in seeds:
+        unit += [*(Block(text) for text in HEADINGS), block]
+    return cut_where(repeated(unit), lambda c, cut: c[cut].text == HEADINGS[0])
+
+
+def source_cut_near_parts() -> SourceDocument:
+    """An article paragraph cut into parts (captions, bylines) just before the cut."""
+    blocks = repeated(_article_blocks())
+
+    def found(content: list[Block], cut: int) -> bool:
+        sections = sections_of("", content[cut - 1 : cut], cut - 1, len(content))
+        return len(sections) > 1
+
+    return cut_where(blocks, found)
+
+
+def source_cut_near_the_trailer() -> SourceDocument:
+    """Articles ending with their byline and source lines, the cut among the last blocks."""
+    tail = (Block("Minh Anh"), Block("Nguồn: TTXVN"), Block("https://baotintuc.vn/a.htm"))
+    return with_padding(repeated(_article_blocks(), tail), 0)
 
 
 def assert_same(halves: Analysis, serial: Analysis) -> None:
@@ -99,18 +170,82 @@ def analyse_both(source: SourceDocument) -> tuple[Analysis, Analysis]:
     return halves, analyze(source, halves=False)
 
 
-def test_a_large_source_in_halves_is_the_serial_analysis() -> None:
-    source = source_cut_at_a_table()
+@pytest.mark.parametrize(
+    "make",
+    [
+        source_cut_after_a_table,
+        source_cut_before_a_note_and_table,
+        source_cut_at_headings,
+        source_cut_near_parts,
+    ],
+)
+def test_a_large_source_in_halves_is_the_serial_analysis(make) -> None:
+    source = make()
     halves, serial = analyse_both(source)
     assert_same(halves, serial)
-    sections = halves.sections
-    cut = pipeline.cut_of(split_sections(source)[0])
-    # The table the helper read takes its unit from the note line in the first half.
-    table = sections[cut].table
-    found = [(f.surface, f.value, f.unit) for f in halves.figures if f.section == sections[cut].id]
-    assert table is not None and table.cells[4].text == "10,2"
+    assert len({f.id for f in halves.figures}) == len(halves.figures) > 100
+    assert len({s.id for s in halves.sections}) == len(halves.sections)
+    assert [s.index for s in halves.sections] == list(range(len(halves.sections)))
+
+
+def test_the_helper_reads_a_tables_unit_from_the_note_line_in_its_half() -> None:
+    source = source_cut_before_a_note_and_table()
+    halves, serial = analyse_both(source)
+    assert_same(halves, serial)
+    cut = pipeline.cut_of(content_of(source))
+    table = next(s for s in halves.sections if s.id == f"{source.key}/s{cut + 1}")
+    found = [(f.surface, f.value, f.unit) for f in halves.figures if f.section == table.id]
+    assert table.table is not None and table.table.cells[4].text == "10,2"
     assert ("10,2", 10.2e9, "USD") in found  # not a bare 10.2: "tỷ USD" is in the note
-    assert len({f.id for f in halves.figures}) == len(halves.figures) > 500
+
+
+def test_headings_at_the_cut_keep_their_levels() -> None:
+    source = source_cut_at_headings()
+    halves, serial = analyse_both(source)
+    assert_same(halves, serial)
+    cut = pipeline.cut_of(content_of(source))
+    run = [s for s in halves.sections if s.id in {f"{source.key}/s{cut + i}" for i in range(3)}]
+    assert [(s.kind, s.level) for s in run] == [("heading", 1), ("heading", 2), ("heading", 2)]
+
+
+def test_a_paragraph_cut_into_parts_before_the_cut_is_the_serial_one() -> None:
+    source = source_cut_near_parts()
+    halves, serial = analyse_both(source)
+    assert_same(halves, serial)
+    cut = pipeline.cut_of(content_of(source))
+    assert _has_parts(source.key, cut - 1, halves.sections)
+    assert any(s.is_meta for s in halves.sections) and halves.acronyms
+
+
+@pytest.mark.parametrize("left", [1, 2, 3])
+def test_a_cut_near_the_trailer_keeps_the_metadata(left, monkeypatch) -> None:
+    source = source_cut_near_the_trailer()
+    content = content_of(source)
+    chars = [len(b.text) for b in content]
+    share = (sum(chars[:-left]) - 0.5) / sum(chars)  # the helper gets the last ``left`` blocks
+    monkeypatch.setattr(pipeline, "_OWN_SHARE", share)
+    assert pipeline.cut_of(content) == len(content) - left
+    halves, serial = analyse_both(source)
+    assert_same(halves, serial)
+    assert serial.metadata.author == "Minh Anh" and serial.metadata.source_url
+
+
+def test_acronyms_defined_in_both_halves_keep_the_first_definition() -> None:
+    """HDS is defined in each half, differently (the first half's wins); QPN is used in the
+    first half and defined only in the second (its uses in both halves count)."""
+    first = Block("Hội đồng Doanh nghiệp Số (HDS) họp với các thành viên QPN về vốn vay ưu đãi.")
+    second = Block("Hiệp hội Doanh nghiệp Sạch (HDS) và Quỹ Phát triển Nông nghiệp (QPN) ký kết.")
+    blocks = list(large_source().blocks[1:])
+    middle = len(blocks) * 3 // 4
+    source = with_padding([*blocks[:20], first, *blocks[20:middle], second, *blocks[middle:]], 0)
+    cut = pipeline.cut_of(content_of(source))
+    halves, serial = analyse_both(source)
+    assert_same(halves, serial)
+    found = {a.short: a for a in halves.acronyms}
+    assert found["HDS"].expansion == "Hội đồng Doanh nghiệp Số"
+    where = [int(section.split("/s")[1].split(".")[0]) for section in found["QPN"].sections]
+    assert where[0] < cut <= where[-1]
+    assert found["QPN"].expansion == "Quỹ Phát triển Nông nghiệp"
 
 
 @pytest.mark.parametrize("path", seed_files(), ids=lambda path: path.stem)
@@ -136,36 +271,57 @@ def test_a_killed_helper_is_started_again_and_the_analysis_goes_on() -> None:
 
 
 def test_a_helper_that_dies_during_a_job_gives_none_at_once() -> None:
-    sections, _ = split_sections(large_source())
+    blocks = content_of(large_source())
     assert half_worker.warm(wait=30)
     with half_worker.helper() as helper:
-        assert helper is not None and helper.send(sections, "")
+        assert helper is not None and helper.send("", blocks, 0, len(blocks))
         helper.process.kill()
         start = time.monotonic()
-        assert helper.receive(sections, own_cpu=0.0) is None
+        assert helper.receive_layout(blocks, 0, own_cpu=0.0) is None
         assert time.monotonic() - start < 2
     assert half_worker.pid() is None  # forgotten; the next large analysis starts another
 
 
 def test_a_helper_that_takes_too_long_is_stopped(monkeypatch) -> None:
     monkeypatch.setattr(half_worker, "_WAIT_MIN_S", 0.01)
-    sections, _ = split_sections(large_source())
+    blocks = content_of(large_source())
     assert half_worker.warm(wait=30)
     with half_worker.helper() as helper:
-        assert helper is not None and helper.send(sections, "")
-        assert helper.receive(sections, own_cpu=0.0) is None
+        assert helper is not None and helper.send("", blocks, 0, len(blocks))
+        assert helper.receive_layout(blocks, 0, own_cpu=0.0) is None
     assert half_worker.pid() is None
 
 
 def test_a_failure_in_the_helper_gives_none_and_the_helper_serves_on() -> None:
-    broken = Section(id="k/s0", index=0, kind="paragraph", text=None)  # type: ignore[arg-type]
+    broken = [Block(None)]  # type: ignore[arg-type]
     assert half_worker.warm(wait=30)
     pid = half_worker.pid()
     with half_worker.helper() as helper:
-        assert helper is not None and helper.send([broken], "")
-        assert helper.receive([broken], own_cpu=0.0) is None
+        assert helper is not None and helper.send("k", broken, 0, 1)
+        assert helper.receive_layout(broken, 0, own_cpu=0.0) is None
     source = large_source()
     halves, serial = analyse_both(source)
+    assert_same(halves, serial)
+    assert half_worker.pid() == pid
+
+
+def test_a_failure_after_the_layout_gives_none_and_the_helper_serves_on() -> None:
+    """The helper splits the blocks and sends their layout, then its analysis fails (a table
+    block whose table is no table): ``receive`` gives None, the next job is answered."""
+    blocks = [Block("Kim ngạch đạt 12,4 tỷ USD (BC)."), Block("x", "table", table="x")]  # type: ignore[arg-type]
+    assert half_worker.warm(wait=30)
+    pid = half_worker.pid()
+    with half_worker.helper() as helper:
+        assert helper is not None and helper.send("k", blocks, 0, 2)
+        helper.send_defined({})
+        laid = helper.receive_layout(blocks, 0, own_cpu=0.0)
+        assert laid is not None
+        sections, defined = laid
+        assert [s.id for s in sections] == ["k/s0", "k/s1"] and sections[1].table == "x"
+        assert defined == {}
+        assert helper.receive(sections, own_cpu=0.0) is None
+        assert not helper.pending
+    halves, serial = analyse_both(large_source())
     assert_same(halves, serial)
     assert half_worker.pid() == pid
 

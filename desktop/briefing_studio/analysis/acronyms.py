@@ -92,19 +92,42 @@ KNOWN_ACRONYMS: dict[str, str] = {
 
 def find_acronyms(sections: list[Section]) -> list[Acronym]:
     """Defined and known acronyms in order of first appearance, each with its sections."""
+    defined = defined_in(sections)
+    return acronyms_of(uses_in(sections, shorts_of(defined)), defined)
+
+
+def defined_in(sections: list[Section]) -> dict[str, str]:
+    """Each acronym the sections define with its first expansion, in the order defined (a
+    source's halves: the first half's, then the second's not in it, is the whole's)."""
     defined: dict[str, str] = {}
     for section in sections:
         for short, expansion in definitions(section.text):
             defined.setdefault(short, expansion)
+    return defined
+
+
+def shorts_of(defined: dict[str, str]) -> set[str]:
+    """The acronyms whose uses count: those defined and the known ones."""
+    return {*defined, *KNOWN_ACRONYMS}
+
+
+def uses_in(sections: list[Section], shorts: set[str]) -> dict[str, list[str]]:
+    """Each of ``shorts`` the sections use, in order of first use, with the ids of the sections
+    that use it (a source's halves: the first half's, then the second's added, is the whole's)."""
     where: dict[str, list[str]] = {}
     # One scan of all sections: an acronym holds no line break and its checks stop at one.
     joined = Joined([section.text for section in sections])
-    uses = joined.by_section(_uses(joined.text, {*defined, *KNOWN_ACRONYMS}))
+    uses = joined.by_section(_uses(joined.text, shorts))
     for section, matches in zip(sections, uses, strict=True):
         for match in matches:
             ids = where.setdefault(match.group(0), [])
             if not ids or ids[-1] != section.id:
                 ids.append(section.id)
+    return where
+
+
+def acronyms_of(where: dict[str, list[str]], defined: dict[str, str]) -> list[Acronym]:
+    """The acronyms used (``uses_in``) with their expansions."""
     return [
         Acronym(
             short=short,

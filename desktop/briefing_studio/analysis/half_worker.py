@@ -11,10 +11,13 @@ analysing alone (0.56 s). It is a daemon that ends with the app (``atexit`` asks
 parent that dies closes its pipe, which ends it too); one that died is started again by the
 next large analysis, unless two died while starting.
 
-What crosses the pipe is small: the sections of the second half as tuples of their fields, and
-back each section's sentences and cues and each figure's fields as tuples, which the parent
-makes into ``Section`` and ``Figure`` objects without their frozen ``__init__`` (pickling the
-objects themselves cost several times more on 1 MB).
+What crosses the pipe is small: the content blocks of the second half as tuples (text, kind,
+level, table), which the helper splits into sections (``sections.sections_of``); back first
+each section's layout (its block, id, kind, level, and text only when it is a part of its
+block) with the acronyms they define; the caller sends the acronyms its half defines; back
+last each section's sentences and cues, each figure's fields as tuples and the acronyms its
+half uses (``acronyms.uses_in``); the parent makes ``Figure`` objects without their frozen
+``__init__`` (pickling the objects themselves cost several times more on 1 MB).
 
 Nothing here may hang or change a result: one thread at a time has the helper (another one
 busy with a source analyses on its own), and when the helper fails, dies or takes far longer
@@ -38,15 +41,16 @@ from dataclasses import fields
 from operator import attrgetter
 from typing import Any
 
+from briefing_studio.analysis.acronyms import defined_in, shorts_of, uses_in
 from briefing_studio.analysis.model import Figure, Section
-from briefing_studio.analysis.pipeline import _replace, analyse_sections
+from briefing_studio.analysis.pipeline import analyse_sections
+from briefing_studio.analysis.sections import sections_of
 from briefing_studio.gcpause import gc_paused
+from briefing_studio.sources.model import Block
 
 log = logging.getLogger(__name__)
 
-_SECTION_FIELDS = tuple(f.name for f in fields(Section) if f.name != "cues")
 _FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
-_section_values = attrgetter(*_SECTION_FIELDS)
 _figure_values = attrgetter(*_FIGURE_FIELDS)
 # How long the caller waits for the helper's half beyond its own: the halves are about even,
 # so only a helper that hangs, or a machine that starves it, comes near this.
@@ -127,25 +131,74 @@ class Helper:
             self.stop()
         return self.ready
 
-    def send(self, sections: list[Section], above: str) -> bool:
-        """Give the helper ``sections`` (``above``: see ``pipeline.analyse_sections``); False
-        when it cannot take them."""
+    def send(self, key: str, blocks: list[Block], first: int, total: int) -> bool:
+        """Give the helper the content ``blocks`` from number ``first`` of ``total`` to the end
+        (``sections.sections_of``); False when it cannot take them."""
         self.jobs += 1
         self.sent_at = time.monotonic()
+        rows = [(b.text, b.kind, b.level, b.table) for b in blocks]
         try:
-            self.pipe.send((self.jobs, [_section_values(s) for s in sections], above))
+            self.pipe.send((self.jobs, key, rows, first, total))
         except (OSError, ValueError):  # it died since ``is_ready``
             self.stop()
             return False
         self.pending = True
         return True
 
+    def send_defined(self, defined: dict[str, str]) -> None:
+        """Give the helper the acronyms the caller's half defines: with its own, the ones whose
+        uses it finds in its half (``acronyms.uses_in``). A helper that died is found out
+        by ``receive_layout``."""
+        try:
+            self.pipe.send(("defined", self.jobs, list(defined)))
+        except (OSError, ValueError):
+            pass
+
+    def receive_layout(
+        self, blocks: list[Block], index: int, own_cpu: float
+    ) -> tuple[list[Section], dict[str, str]] | None:
+        """The sections the helper split its ``blocks`` into (``index``: the first one's), not
+        analysed yet, and the acronyms they define (``acronyms.defined_in``); None when it
+        failed (then it sends nothing more for the job), died or took far too long."""
+        value = self._wait("layout", own_cpu)
+        if value is None:
+            return None
+        rows, defined = value
+        sections = []
+        for offset, id, kind, level, text, sentences in rows:
+            block = blocks[offset]
+            section = object.__new__(Section)
+            section.__dict__.update(
+                id=id, index=index, kind=kind, level=level, sentences=sentences, cues=(),
+                text=block.text if text is None else text,
+                table=block.table if text is None else None,
+            )  # fmt: skip
+            sections.append(section)
+            index += 1
+        return sections, defined
+
     def receive(
         self, sections: list[Section], own_cpu: float
-    ) -> tuple[list[Section], list[Figure]] | None:
-        """The helper's analysis of the ``sections`` it was sent, or None when it failed, died
-        or took far longer than the caller's ``own_cpu`` seconds of CPU for its own half."""
-        self.pending = False
+    ) -> tuple[list[Section], list[Figure], dict[str, list[str]]] | None:
+        """The helper's analysis of its ``sections`` (``receive_layout``) and the acronyms
+        they use (``send_defined``), or None when it failed, died or took far longer than the
+        caller's ``own_cpu`` seconds of CPU."""
+        value = self._wait("done", own_cpu)
+        if value is None:
+            return None
+        self.answered += 1
+        if time.monotonic() - self.sent_at > _BUSY_FACTOR * own_cpu + _BUSY_SLACK_S:
+            self.starved += 1
+            if self.starved >= _BUSY_JOBS:
+                self.starved, self.rest_until = 0, time.monotonic() + _REST_S
+        else:
+            self.starved = 0
+        return _unpack(sections, value)
+
+    def _wait(self, expected: str, own_cpu: float) -> Any:
+        """The value of the job's next answer, which should be of kind ``expected``; None
+        (the job over) when the helper failed, died or took far too long."""
+        self.pending = expected != "done"
         deadline = time.monotonic() + max(_WAIT_MIN_S, _WAIT_FACTOR * own_cpu)
         while True:
             left = deadline - time.monotonic()
@@ -165,17 +218,11 @@ class Helper:
                 return None
             if job != self.jobs:  # an answer to an abandoned job: never, but never mixed up
                 continue
-            if kind != "done":  # a bug in the analysis: the caller meets it again itself
+            if kind != expected:  # a bug in the analysis: the caller meets it again itself
+                self.pending = False
                 log.warning("The analysis helper failed:\n%s", value)
                 return None
-            self.answered += 1
-            if time.monotonic() - self.sent_at > _BUSY_FACTOR * own_cpu + _BUSY_SLACK_S:
-                self.starved += 1
-                if self.starved >= _BUSY_JOBS:
-                    self.starved, self.rest_until = 0, time.monotonic() + _REST_S
-            else:
-                self.starved = 0
-            return _unpack(sections, value)
+            return value
 
     def stop(self, polite: bool = False) -> None:
         """End the process and forget it; ``polite``: ask it first and give it ``_STOP_S``
@@ -284,24 +331,28 @@ def _register_stop() -> None:
         _registered = True
 
 
-def _unpack(sections: list[Section], value: tuple) -> tuple[list[Section], list[Figure]]:
+def _unpack(
+    sections: list[Section], value: tuple
+) -> tuple[list[Section], list[Figure], dict[str, list[str]]]:
     """The helper's answer as the caller's objects (without the frozen ``__init__``)."""
-    found, figures = value
-    done = [
-        _replace(section, sentences=sentences, cues=cues)
-        for section, (sentences, cues) in zip(sections, found, strict=True)
-    ]
+    found, figures, used = value
+    # The sections are this job's own (``receive_layout``), seen by no one else yet: they take
+    # their sentences and cues in place rather than as copies.
+    for section, (sentences, cues) in zip(sections, found, strict=True):
+        section.__dict__.update(sentences=sentences, cues=cues)
     made = []
     for values in figures:
         figure = object.__new__(Figure)
         figure.__dict__.update(zip(_FIGURE_FIELDS, values, strict=True))
         made.append(figure)
-    return done, made
+    return sections, made, used
 
 
 def _serve(pipe) -> None:
-    """The helper's side: say it is ready, then analyse each job's sections until told to
-    stop or the caller's end of the pipe closes."""
+    """The helper's side: say it is ready, then split and analyse each job's blocks until told
+    to stop or the caller's end of the pipe closes. A job is answered twice: its sections'
+    layout and definitions (``Helper.receive_layout``), then their analysis; or once, when
+    it fails."""
     _warm_up()
     pipe.send(("ready",))
     while True:
@@ -311,9 +362,20 @@ def _serve(pipe) -> None:
             return
         if job is None:
             return
-        number, rows, above = job
+        if job[0] == "defined":  # for a job that failed before it read them
+            continue
+        number, key, rows, first, total = job
         try:
-            answer = ("done", number, _analyse(rows, above))
+            with gc_paused():
+                blocks = [_block(row) for row in rows]
+                sections = sections_of(key, blocks, first, total)
+                content = [s for s in sections if not s.is_meta]
+                defined = defined_in(content)
+                pipe.send(("layout", number, (_layout(key, sections, blocks, first), defined)))
+                found, figures = _analyse(sections)
+                theirs = _defined_by_caller(pipe, number)
+                used = uses_in(content, shorts_of({**dict.fromkeys(theirs), **defined}))
+                answer = ("done", number, (found, figures, used))
         except Exception:
             answer = ("failed", number, traceback.format_exc())
         try:
@@ -322,20 +384,45 @@ def _serve(pipe) -> None:
             return
 
 
-def _analyse(rows: list[tuple], above: str) -> tuple[list[tuple], list[tuple]]:
-    """A job's sections (tuples of their fields) analysed: each one's sentences and cues, and
-    each figure's fields."""
-    with gc_paused():
-        sections = []
-        for row in rows:
-            section = object.__new__(Section)
-            section.__dict__.update(zip(_SECTION_FIELDS, row, strict=True), cues=())
-            sections.append(section)
-        done, figures = analyse_sections(sections, above)
-        return [(s.sentences, s.cues) for s in done], [_figure_values(f) for f in figures]
+def _defined_by_caller(pipe, number: int) -> list[str]:
+    """The acronyms the caller's half defines (``Helper.send_defined``), sent for job
+    ``number``."""
+    while True:
+        kind, job, shorts = pipe.recv()
+        if kind == "defined" and job == number:
+            return shorts
+
+
+def _block(row: tuple) -> Block:
+    """A block sent as its text, kind, level and table."""
+    block = object.__new__(Block)
+    text, kind, level, table = row
+    block.__dict__.update(text=text, kind=kind, level=level, uncertain=(), table=table)
+    return block
+
+
+def _layout(key: str, sections: list[Section], blocks: list[Block], first: int) -> list[tuple]:
+    """Each section as its block's place in ``blocks``, id, kind, level, text (None when it is
+    the whole block's, which the caller has) and sentences (a part's, found while cutting)."""
+    skip = len(key) + 2  # "<key>/s"
+    rows = []
+    for s in sections:
+        offset = int(s.id[skip:].partition(".")[0]) - first
+        text = None if s.text is blocks[offset].text else s.text
+        rows.append((offset, s.id, s.kind, s.level, text, s.sentences))
+    return rows
+
+
+def _analyse(sections: list[Section]) -> tuple[list[tuple], list[tuple]]:
+    """A job's sections analysed: each one's sentences and cues, and each figure's fields."""
+    done, figures = analyse_sections(sections)
+    return [(s.sentences, s.cues) for s in done], [_figure_values(f) for f in figures]
 
 
 def _warm_up() -> None:
     """Load what the first analysis would load (the sentence splitter's abbreviations)."""
     text = "Ngày 20/12/2024, TS. Nguyễn Văn A cho biết kim ngạch đạt 12,4 tỷ USD. Cần tăng 5%."
-    analyse_sections([Section(id="w/s0", index=0, kind="paragraph", text=text)])
+    blocks = [Block("Báo cáo (BC)"), Block(text)]
+    sections = sections_of("w", blocks, 0, 2)
+    uses_in(sections, shorts_of(defined_in(sections)))
+    analyse_sections(sections)

@@ -67,29 +67,53 @@ class _HeadingShape:
 
 def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
     """One Section per non-empty block (ids ``<key>/s<n>``) and the trailing metadata lines."""
+    blocks, end = content_blocks(source)
+    return sections_of(source.key, blocks[:end], 0, end), [block.text for block in blocks[end:]]
+
+
+def content_blocks(source: SourceDocument) -> tuple[list[Block], int]:
+    """The source's non-empty blocks and where its trailing metadata lines start among them."""
     blocks = [block for block in source.blocks if block.text.strip()]
     cut = trailer_start([block.text for block in blocks])
     last_heading_block = max(
         (i for i, b in enumerate(blocks) if b.kind in ("heading", "table")), default=-1
     )
-    cut = max(cut, last_heading_block + 1)
-    content, trailer = blocks[:cut], blocks[cut:]
-    levels = _heading_levels(content)
-    key = source.key
+    return blocks, max(cut, last_heading_block + 1)
+
+
+def may_start_at(blocks: list[Block], number: int) -> bool:
+    """Whether the content blocks can be split into sections in two ranges cut before block
+    ``number`` (``sections_of`` each): the block before cannot be a heading (so no run of
+    heading lines, whose levels depend on the whole run and the line after it, crosses the
+    cut) and block ``number`` is no table (which would read its unit from the block before)."""
+    before = blocks[number - 1]
+    return blocks[number].table is None and (
+        before.kind != "paragraph" or _candidate_shape(before.text, opening=number == 1) is None
+    )
+
+
+def sections_of(
+    key: str, blocks: list[Block], first: int, total: int, index: int = 0
+) -> list[Section]:
+    """The sections of consecutive content blocks, the first of them block number ``first`` of
+    the ``total`` content blocks, and ``index`` the first section's. A range that does not hold
+    all the content must start and end where ``may_start_at`` allows."""
+    levels = _heading_levels(blocks, first)
     sections: list[Section] = []
-    for number, block in enumerate(content):
+    for offset, block in enumerate(blocks):
+        number = first + offset
         parts = []
-        last = number == len(content) - 1
+        last = number == total - 1
         found: list[tuple[tuple[int, int], ...]] = []  # the block's sentences, if cutting read them
         if (
             block.table is None
             and block.kind == "paragraph"
-            and not levels[number]
+            and not levels[offset]
             and may_have_parts(block.text, last)
         ):
             parts = paragraph_parts(block.text, _kept_in(found), last=last)
         if len(parts) <= 1:
-            kind = "heading" if levels[number] else (parts[0].kind if parts else "paragraph")
+            kind = "heading" if levels[offset] else (parts[0].kind if parts else "paragraph")
             if block.table is not None:
                 kind = "table"
             elif block.kind == "caption":  # the file marks it: HTML <figcaption>
@@ -97,10 +121,10 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
             sections.append(
                 _section(
                     f"{key}/s{number}",
-                    len(sections),
+                    index + len(sections),
                     kind,
                     block.text,
-                    level=levels[number],
+                    level=levels[offset],
                     sentences=found[0] if found else (),
                     table=block.table,
                 )
@@ -110,13 +134,13 @@ def split_sections(source: SourceDocument) -> tuple[list[Section], list[str]]:
             sections.append(
                 _section(
                     f"{key}/s{number}.{k}",
-                    len(sections),
+                    index + len(sections),
                     part.kind,
                     block.text[part.start : part.end],
                     sentences=_within(block.text, found[0], part.start, part.end) if found else (),
                 )
             )
-    return sections, [block.text for block in trailer]
+    return sections
 
 
 def _section(
@@ -171,10 +195,10 @@ def _within(
     return tuple(clipped)
 
 
-def _heading_levels(blocks: list[Block]) -> list[int]:
-    """Heading level of each block, 0 for paragraphs."""
+def _heading_levels(blocks: list[Block], first: int = 0) -> list[int]:
+    """Heading level of each block, 0 for paragraphs; ``blocks[0]`` is content block ``first``."""
     shapes = [
-        None if b.kind != "paragraph" else _candidate_shape(b.text, opening=i == 0)
+        None if b.kind != "paragraph" else _candidate_shape(b.text, opening=first + i == 0)
         for i, b in enumerate(blocks)
     ]
     levels = [max(b.level, 1) if b.kind == "heading" else 0 for b in blocks]
@@ -187,7 +211,7 @@ def _heading_levels(blocks: list[Block]) -> list[int]:
         if not run:
             i += 1
         elif i < len(blocks) and _is_ordinary_paragraph(blocks[i]):
-            _mark_run(run, levels)
+            _mark_run(run, levels, first)
     return levels
 
 
@@ -195,14 +219,15 @@ def _is_ordinary_paragraph(block: Block) -> bool:
     return block.kind == "paragraph" and not is_source_line(block.text)
 
 
-def _mark_run(run: list[tuple[int, _HeadingShape]], levels: list[int]) -> None:
-    """Set the levels of a run of candidate lines that is followed by a paragraph."""
+def _mark_run(run: list[tuple[int, _HeadingShape]], levels: list[int], first: int) -> None:
+    """Set the levels of a run of candidate lines that is followed by a paragraph (the line
+    that opens the text, content block 0, is the title: level 1)."""
     plain = sum(1 for _, shape in run if not shape.structured)
     for index, shape in run:
         if shape.structured:
             levels[index] = shape.level
         elif plain <= _MAX_PLAIN_HEADINGS_IN_RUN:
-            levels[index] = 1 if index == 0 else 2
+            levels[index] = 1 if first + index == 0 else 2
 
 
 def _candidate_shape(text: str, opening: bool = False) -> _HeadingShape | None:
