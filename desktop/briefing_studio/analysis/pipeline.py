@@ -1,9 +1,9 @@
 """The fast analysis of one source: everything except named entities, in one call.
 
 Entities need the NER model and take seconds, so they run separately and lazily; what runs here
-is plain regular-expression and string work that the app can redo on every load: about 0.55 s
-of CPU for the seeds repeated to 1 MB (2 500 sections, 3 300 figures), three fifths of it the
-figures, found one section at a time (see ``bench/bench_analysis.py --profile``). Searches
+is plain regular-expression and string work that the app can redo on every load: about 0.39 s
+of CPU for the seeds repeated to 1 MB (2 500 sections, 3 300 figures), half of it the figures,
+found one section at a time (see ``bench/bench_analysis.py --profile``). Searches
 that are the same over all sections (cue words and the figures' date and number words in one
 scan, ``word_scan.py``; acronyms) run once over the sections joined (``joined.py``).
 
@@ -49,7 +49,8 @@ from briefing_studio.sources.model import Block, SourceDocument
 _NOTE_CHARS = 200  # a caption above a table is short; a paragraph's unit is not the table's
 # From this many characters of content blocks on, a source is analysed in two processes at once.
 # On an idle two-core machine the halves take 1.6× less time from 50 KB on (50 KB: 29 → 18 ms,
-# 200 KB: 113 → 69 ms; 1 MB: 0.56 → 0.33 s, 1.7×, in ten runs of bench_analysis.py) for 5–7 %
+# 200 KB: 113 → 69 ms; 1 MB, before the serial code got faster: 0.56 → 0.33 s, 1.7×; with
+# it, 0.39 → 0.23 s, in bench_analysis.py's side-by-side lines, 2026-11-30) for 5–7 %
 # more CPU, and 10–30 % more time when the other core is busy (``half_worker._BUSY_FACTOR``).
 # Below 200 KB the saving is under 45 ms, too little to keep a second process of 25–45 MB for a
 # session that never opens a large source.
