@@ -419,3 +419,24 @@ def test_a_helper_that_found_no_free_core_rests(monkeypatch) -> None:
     monkeypatch.setattr(half_worker._helper, "rest_until", 0.0)  # the rest is over
     assert_same(analyze(source), serial)
     assert half_worker._helper.answered == answered + 3
+
+
+def test_the_helper_sends_a_large_layout_while_it_goes_on_with_the_job() -> None:
+    """A layout larger than the pipe's buffer is sent on a thread: the helper does not wait
+    until the caller, busy with its own half, reads it (10 MB ran its halves one after the
+    other that way); the answer sent after it still comes second."""
+    import multiprocessing
+
+    caller, helper = multiprocessing.Pipe()
+    layout = ("layout", 1, ["x" * 4_000_000])  # far beyond any pipe or socket buffer
+    started = time.monotonic()
+    thread = half_worker._send_meanwhile(helper, layout)
+    assert time.monotonic() - started < 1.0  # not blocked on the unread pipe
+    assert thread.is_alive()  # still sending: nobody has read yet
+    assert caller.recv() == layout
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    helper.send(("done", 1, None))
+    assert caller.recv() == ("done", 1, None)
+    caller.close()
+    helper.close()

@@ -36,7 +36,7 @@ import threading
 import time
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import fields
 from operator import attrgetter
 from typing import Any
@@ -365,23 +365,46 @@ def _serve(pipe) -> None:
         if job[0] == "defined":  # for a job that failed before it read them
             continue
         number, key, rows, first, total = job
+        layout: threading.Thread | None = None
         try:
             with gc_paused():
                 blocks = [_block(row) for row in rows]
                 sections = sections_of(key, blocks, first, total)
                 content = [s for s in sections if not s.is_meta]
                 defined = defined_in(content)
-                pipe.send(("layout", number, (_layout(key, sections, blocks, first), defined)))
+                layout = _send_meanwhile(
+                    pipe, ("layout", number, (_layout(key, sections, blocks, first), defined))
+                )
                 found, figures = _analyse(sections)
                 theirs = _defined_by_caller(pipe, number)
                 used = uses_in(content, shorts_of({**dict.fromkeys(theirs), **defined}))
                 answer = ("done", number, (found, figures, used))
         except Exception:
             answer = ("failed", number, traceback.format_exc())
+        if layout is not None:
+            layout.join()  # one message at a time on the pipe, the layout first
         try:
             pipe.send(answer)
         except OSError:  # the caller stopped waiting and closed its end
             return
+
+
+def _send_meanwhile(pipe, message: tuple) -> threading.Thread:
+    """Send ``message`` on a thread of its own while the helper goes on with the job.
+
+    The caller reads the layout only once its own half is analysed. A layout larger than the
+    pipe's buffer (64 KB on Linux: the second half of a source of about 1.5 MB or more, less
+    when its paragraphs are cut into parts) blocked ``send`` until then, so the two halves ran
+    one after the other: 10 MB took 4.2 s in halves against 4.1 s alone. A send that fails
+    (the caller gone) is the answer's to notice."""
+
+    def send() -> None:
+        with suppress(OSError):
+            pipe.send(message)
+
+    thread = threading.Thread(target=send, name="half-worker-layout", daemon=True)
+    thread.start()
+    return thread
 
 
 def _defined_by_caller(pipe, number: int) -> list[str]:
