@@ -93,15 +93,22 @@ def cue_scores_of(
         if joined.lower is None:
             return [cue_scores(text) for text in joined.texts]
         matches = joined.matches(_PATTERN, lower=True)
-    return [_scores(found, joined.starts[i]) for i, found in enumerate(matches)]
+    return [_scores(found, start) for found, start in zip(matches, joined.starts, strict=True)]
 
 
 def _scores(matches: Iterable[re.Match[str]], offset: int) -> dict[Cue, tuple[int, int]]:
+    # A cue's first hit is where it starts (``match.start()`` read for the first hit only, not
+    # for every one and ``get`` with a default made each time), ``match[0]`` rather than
+    # ``group(0)``, sections paired with their starts by ``zip``: 1 MB, ``cue_scores_of``
+    # 6.3 → 4.5 ms CPU.
     scores: dict[Cue, tuple[int, int]] = {}
     for match in matches:
-        cue, weight = MEANING[match.group(0)]
-        score, first = scores.get(cue, (0, match.start() - offset))
-        scores[cue] = (score + weight, first)
+        cue, weight = MEANING[match[0]]
+        if cue in scores:
+            score, first = scores[cue]
+            scores[cue] = (score + weight, first)
+        else:
+            scores[cue] = (weight, match.start() - offset)
     return scores
 
 
