@@ -33,6 +33,8 @@ _CLOSERS = "”’\"')]}»"
 _TITLE_ABBREVIATIONS = frozenset(
     "pgs.ts gs.ts gs.tskh pgs ts gs ks ncs ths ts.bs bs.ckii bs.cki th.s tp tp.hcm tt q p".split()
 )
+# The last letters of those titles.
+_TITLE_ENDS = frozenset(title[-1] for title in _TITLE_ABBREVIATIONS)
 
 
 _SENTENCE_ENDS = ".?!"
@@ -247,6 +249,11 @@ def _continues(text: str, prev_start: int, prev_end: int, start: int) -> bool:
     first = text[start]
     if first.isalpha() and first.islower():
         return True
+    # The word before the dot is looked for only when its last letter can end a title (its
+    # lower case is that of its last character, but for Greek sigmas): most pieces end in
+    # "tế.", "Nam.", so two ``rfind`` and a slice are spared. 1 MB: ``_repair`` 8.4 → 6.5 ms CPU.
+    if text[prev_end - 1] != "." or text[prev_end - 2].lower()[-1:] not in _TITLE_ENDS:
+        return False
     word_start = max(text.rfind(" ", prev_start, prev_end), text.rfind("(", prev_start, prev_end))
     last_word = text[word_start + 1 : prev_end - 1]
-    return text[prev_end - 1] == "." and last_word.lower() in _TITLE_ABBREVIATIONS
+    return last_word.lower() in _TITLE_ABBREVIATIONS
