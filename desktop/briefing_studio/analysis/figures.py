@@ -223,6 +223,16 @@ _CLAUSE_END = re.compile(r"[.;:!?…(\n]|, ")
 _QUALIFIER_PHRASES = frozenset(QUALIFIERS)
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
 _QUALIFIER_LAST = frozenset(q.rsplit(" ", 1)[-1] for q in QUALIFIERS)  # as a phrase is joined
+# For each last word, the lengths (3, 2, 1 words) of the qualifiers ending with it, longest
+# first: ``_qualifier_start`` joins and looks up only those (1 MB: 9.7 → 9.2-9.7 ms).
+_QUALIFIER_SIZES: dict[str, tuple[int, ...]] = {
+    last: tuple(
+        k
+        for k in (3, 2, 1)
+        if any(q.count(" ") == k - 1 and q.rsplit(" ", 1)[-1] == last for q in QUALIFIERS)
+    )
+    for last in _QUALIFIER_LAST
+}
 _TIME_OF_DAY = frozenset(("sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm"))
 _YEAR_LEADS = frozenset(
     ("đến", "tới", "từ", "trước", "sau", "vào", "hết", "tầm nhìn", "giai đoạn", "niên khóa")
@@ -631,7 +641,8 @@ def _last_word(text: str, pos: int) -> tuple[int, int] | None:
         end -= 1
     if end == 0:
         return None
-    start = text.rfind(" ", max(0, end - 40), end) + 1 or max(0, end - 40)
+    low = end - 40 if end > 40 else 0  # not max() twice: 1 MB, 2 604 calls 4.6 -> 3.3 ms
+    start = text.rfind(" ", low, end) + 1 or low
     while start < end - 1 and text[start] in _OPENERS:
         start += 1
     return start, end
@@ -718,11 +729,12 @@ def _qualifier_start(text: str, start: int, window: int) -> int | None:
     first = None
     left = len(words)
     while left:
-        if words[left - 1] not in _QUALIFIER_LAST:
+        sizes = _QUALIFIER_SIZES.get(words[left - 1])
+        if sizes is None:
             break  # every phrase ends with one of these words
         if narrow and left < 3:
             return _WIDER
-        for k in (3, 2, 1):
+        for k in sizes:  # words never hold a space: a k-word join has k - 1
             if left >= k and " ".join(words[left - k : left]) in _QUALIFIER_PHRASES:
                 first, left = spans[left - k][0], left - k
                 break
