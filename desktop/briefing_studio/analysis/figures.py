@@ -66,6 +66,7 @@ from briefing_studio.analysis.units import (
     tone_key,
 )
 from briefing_studio.memo import keep
+from briefing_studio.textutil import places_of
 
 Number = int | float
 _NOT_L = r"(?![^\W\d_])"  # no letter follows
@@ -578,14 +579,7 @@ def _joined_digit_runs(joined: Joined) -> list[list[tuple[int, int]]] | None:
         high = text.encode("utf-16-le", "surrogatepass")[1::2]
         if len(high.translate(None, _OTHER_DIGIT_HIGH_BYTES)) != len(high):
             return None
-    find = text.find
-    places = []
-    for digit in "0123456789":
-        i = find(digit)
-        while i >= 0:
-            places.append(i)
-            i = find(digit, i + 1)
-    places.sort()
+    places = places_of(text, "0123456789")
     per_section: list[list[tuple[int, int]]] = [[] for _ in joined.texts]
     starts = joined.starts
     section = 0

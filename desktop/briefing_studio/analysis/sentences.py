@@ -26,6 +26,8 @@ from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 
+from briefing_studio.textutil import places_of
+
 Span = tuple[int, int]
 
 _CLOSERS = "”’\"')]}»"
@@ -137,22 +139,9 @@ def _piece_spans(text: str, abbreviations: frozenset[str]) -> list[Span]:
 
 def _end_marks(text: str) -> list[int]:
     """Offsets of every ``.``, ``?`` and ``!`` in ``text``, ascending."""
-    # The dots first, already in order; ``?`` and ``!`` (and the sort) only in the paragraphs
-    # that hold one, most hold neither: 1 MB, 4.5 → 3.6 ms CPU.
-    marks = []
-    find = text.find
-    i = find(".")
-    while i >= 0:
-        marks.append(i)
-        i = find(".", i + 1)
-    if "?" in text or "!" in text:
-        for char in "?!":
-            i = find(char)
-            while i >= 0:
-                marks.append(i)
-                i = find(char, i + 1)
-        marks.sort()
-    return marks
+    # ``?`` and ``!`` (and the sort) only in the paragraphs that hold one; most hold neither
+    # (1 MB: 4.5 → 3.6 ms CPU).
+    return places_of(text, ".?!" if "?" in text or "!" in text else ".")
 
 
 def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
