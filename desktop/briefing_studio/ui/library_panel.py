@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -403,13 +404,6 @@ class LibraryPanel(QWidget):
             if not _asks_nothing(self.query_values()):
                 self._timer.start()  # the search that found the library waiting
 
-        def failed(exc: BaseException, _details: str) -> bool:
-            self.upgrade_op = None
-            if isinstance(exc, BriefingError):
-                self.status.setText(exc.message(_language()))
-                return True
-            return False
-
         def cancelled() -> None:
             self.upgrade_op = None
             self.status.setText(
@@ -426,10 +420,23 @@ class LibraryPanel(QWidget):
             label=self.tr("Updating the library"),
             parent=self,
             host=self.host,
-            on_failure=failed,
+            on_failure=self._failure_said("upgrade_op"),
             on_cancelled=cancelled,
         )
         return self.upgrade_op
+
+    def _failure_said(self, attribute: str) -> Callable[[BaseException, str], bool]:
+        """An op's ``on_failure`` for the op kept in ``attribute``: it is forgotten, and a
+        ``BriefingError`` is said in the status line (anything else is a bug report)."""
+
+        def failed(exc: BaseException, _details: str) -> bool:
+            setattr(self, attribute, None)
+            if isinstance(exc, BriefingError):
+                self.status.setText(exc.message(_language()))
+                return True
+            return False
+
+        return failed
 
     # ----- watched folders ---------------------------------------------------------------------
 
@@ -467,20 +474,13 @@ class LibraryPanel(QWidget):
             if report.added:
                 self._timer.start()
 
-        def failed(exc: BaseException, _details: str) -> bool:
-            self.scan_op = None
-            if isinstance(exc, BriefingError):
-                self.status.setText(exc.message(_language()))
-                return True
-            return False
-
         self.scan_op = ops.run_op(
             task,
             done,
             label=self.tr("Scanning the watched folders"),
             parent=self,
             host=self.host,
-            on_failure=failed,
+            on_failure=self._failure_said("scan_op"),
             on_cancelled=lambda: setattr(self, "scan_op", None),
         )
         return self.scan_op
