@@ -42,6 +42,13 @@ def dies(*, progress, cancelled) -> None:
     os._exit(3)
 
 
+def deaf(*, progress, cancelled) -> str:
+    """Work that never looks at ``cancelled`` (a step stuck in native code, say)."""
+    progress(os.getpid(), 0)
+    time.sleep(60)
+    return "finished"
+
+
 def test_the_work_runs_in_another_process_and_reports_progress_here() -> None:
     seen: list[tuple[int, int]] = []
     pid = run_apart(child_pid, 3, progress=lambda done, total: seen.append((done, total)))
@@ -60,6 +67,20 @@ def test_cancel_reaches_the_child_and_comes_back_as_cancelled() -> None:
     with pytest.raises(Cancelled):
         run_apart(until_cancelled, progress=progress, cancelled=lambda: asked["cancel"])
     assert started == [0]
+
+
+def test_a_child_deaf_to_cancel_is_ended_and_the_thread_freed(monkeypatch) -> None:
+    from briefing_studio import apart
+
+    monkeypatch.setattr(apart, "_CANCEL_S", 0.5)
+    pids: list[int] = []
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        run_apart(deaf, progress=lambda pid, _: pids.append(pid), cancelled=lambda: bool(pids))
+    assert time.monotonic() - started < 15, "the caller waited for the deaf child"
+    assert pids and pids[0] != os.getpid()
+    with pytest.raises(ProcessLookupError):  # terminated and reaped, not left running
+        os.kill(pids[0], 0)
 
 
 def test_a_user_error_in_the_child_keeps_its_messages_path_and_line() -> None:

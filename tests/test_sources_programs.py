@@ -29,6 +29,26 @@ def test_a_program_over_its_time_limit_is_stopped() -> None:
     assert time.monotonic() - started < 5
 
 
+def test_a_stopped_program_whose_child_holds_its_output_does_not_hold_the_caller(
+    monkeypatch,
+) -> None:
+    """LibreOffice's launcher starts soffice.bin, which inherits the output pipes: killing the
+    launcher leaves them open, and reading them to the end would wait for the child."""
+    from briefing_studio.sources import programs
+
+    monkeypatch.setattr(programs, "_KILL_WAIT_S", 0.5)
+    launcher = [
+        sys.executable,
+        "-c",
+        "import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', "
+        "'import time; time.sleep(20)']); time.sleep(20)",
+    ]
+    started = time.monotonic()
+    with pytest.raises(ProgramTimeout):
+        run_program(launcher, timeout_s=1.0)
+    assert time.monotonic() - started < 10  # not the child's 20 s
+
+
 def test_input_reaches_the_program_and_its_output_comes_back() -> None:
     data = "Ảnh trang 1 ".encode() * 100_000  # more than a pipe's buffer
     # Like Tesseract, it starts reading only after a while (loading its model).

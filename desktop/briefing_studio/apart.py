@@ -20,6 +20,7 @@ with its messages, path and line). Anything else is a bug: its traceback comes b
 from __future__ import annotations
 
 import multiprocessing
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -30,6 +31,10 @@ T = TypeVar("T")
 Progress = Callable[[int, int], None]
 _POLL_S = 0.1  # how often the parent looks at ``cancelled()`` while the child is quiet
 _JOIN_S = 10.0  # how long a stopped child gets to finish before it is terminated
+# How long a child told to stop may take to say so. It looks between steps (a sentence, a file),
+# but one still starting (importing its modules) or stuck in a step looks only later or never;
+# past this it is terminated, so a cancel always frees the worker thread that waits for it.
+_CANCEL_S = 5.0
 
 
 def run_apart(
@@ -42,21 +47,29 @@ def run_apart(
     """``target(*args, progress=, cancelled=)`` in a spawned child process; its result.
 
     ``progress(done, total)`` is called here for each report of the child; ``cancelled()`` is
-    asked every ``_POLL_S`` seconds and, once true, the child's own ``cancelled()`` says so.
+    asked every ``_POLL_S`` seconds and, once true, the child's own ``cancelled()`` says so;
+    a child that has not answered ``_CANCEL_S`` later is terminated and ``Cancelled`` raised.
     ``lost(exit_code)`` makes the error raised when the child dies without answering (a crash,
     the system's out-of-memory killer); by default a generic one.
     """
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe(duplex=False)
-    stop = context.Event()
+    # The stop flag is one byte of shared memory, without a lock: a multiprocessing Event takes
+    # a semaphore that a child terminated while reading it would hold for ever.
+    stop = context.RawValue("b", 0)
     child = context.Process(target=_child, args=(theirs, stop, target, args), daemon=True)
     child.start()
     theirs.close()
     lost = lost or _lost
+    give_up_at: float | None = None  # once cancelled: when the child is no longer waited for
     try:
         while True:
-            if cancelled is not None and cancelled():
-                stop.set()
+            if give_up_at is None:
+                if cancelled is not None and cancelled():
+                    stop.value = 1
+                    give_up_at = time.monotonic() + _CANCEL_S
+            elif time.monotonic() > give_up_at:
+                raise Cancelled()  # ``finally`` terminates the child
             if not ours.poll(_POLL_S):
                 if not child.is_alive() and not ours.poll(0):
                     raise lost(child.exitcode)
@@ -78,12 +91,16 @@ def run_apart(
             else:
                 raise RuntimeError(f"the child process failed:\n{value}")
     finally:
-        stop.set()
+        stop.value = 1
         ours.close()
-        child.join(_JOIN_S)
+        # Not the whole grace for a child that was given up on: it has had its chance.
+        child.join(0 if give_up_at is not None and time.monotonic() > give_up_at else _JOIN_S)
         if child.is_alive():
             child.terminate()
             child.join(_JOIN_S)
+            if child.is_alive():  # ignored SIGTERM (stuck in native code): never wait for ever
+                child.kill()
+                child.join(_JOIN_S)
 
 
 def _child(pipe, stop, target: Callable[..., Any], args: tuple) -> None:
@@ -92,7 +109,7 @@ def _child(pipe, stop, target: Callable[..., Any], args: tuple) -> None:
         result = target(
             *args,
             progress=lambda done, total: pipe.send(("progress", (done, total))),
-            cancelled=stop.is_set,
+            cancelled=lambda: stop.value != 0,
         )
         pipe.send(("done", result))
     except Cancelled:

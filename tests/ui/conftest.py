@@ -11,6 +11,8 @@ SCREEN_CONFIG = Path(__file__).with_name("screen-1366x768.json")
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
 PLATFORM = os.environ["QT_QPA_PLATFORM"]
+# How long a test's leftover work (a render, a name finding being cancelled) may outlast it.
+WORKERS_END_MS = 30000
 
 from collections.abc import Iterator  # noqa: E402
 
@@ -24,6 +26,42 @@ def studio_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     monkeypatch.setenv("BRIEFING_STUDIO_HOME", str(home))
     monkeypatch.setenv("QT_QPA_PLATFORM", PLATFORM)
     return home
+
+
+@pytest.fixture(autouse=True)
+def workers_end() -> Iterator[None]:
+    """Every test leaves the GUI's worker pool idle and every finished task's callback run.
+
+    A task still running long after its test (a hang) fails that test with every thread's
+    stack, and later tests get a fresh pool: otherwise a few hung tasks hold the pool's three
+    threads and every later test times out waiting for its own work, far from the cause.
+    """
+    yield
+    import sys
+
+    from PySide6.QtCore import QCoreApplication
+
+    ops = sys.modules.get("briefing_studio.ui.ops")
+    if ops is None or ops._pool is None:
+        return
+    if not ops._pool.waitForDone(WORKERS_END_MS):
+        stacks = _thread_stacks()
+        ops._pool = None  # the stuck threads are left to themselves
+        pytest.fail(f"tasks still running {WORKERS_END_MS / 1000:g} s after the test:\n{stacks}")
+    QCoreApplication.processEvents()  # the last callbacks are queued on this thread
+
+
+def _thread_stacks() -> str:
+    """Where each thread of this process stands."""
+    import sys
+    import threading
+    import traceback
+
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    return "\n".join(
+        f"--- {names.get(ident, ident)}\n{''.join(traceback.format_stack(frame))}"
+        for ident, frame in sys._current_frames().items()
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -284,28 +284,39 @@ def test_briefing_command_opens_the_seeds_and_exits_cleanly(studio_app) -> None:
     from briefing_studio.ui.autosave import autosave_dir
     from briefing_studio.ui.main_window import MainWindow
 
-    before = set(map(id, QApplication.topLevelWidgets()))
+    # The windows of earlier tests, held: an id() is unique only among living objects, and
+    # Qt's own top-level widgets come as wrappers made for the call, whose ids a new window's
+    # wrapper could take (CI once lost the window that way and waited the whole two minutes).
+    before = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     seen: dict[str, object] = {}
+    poll = QTimer()
+    poll.setInterval(50)
 
     def close_when_ready() -> None:
         windows = [
             w
             for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and id(w) not in before
+            if isinstance(w, MainWindow) and not any(w is old for old in before)
         ]
-        ready = windows and windows[0].state.analyses and not windows[0].busy()
-        if not ready:
-            QTimer.singleShot(50, close_when_ready)
+        if not (windows and windows[0].state.analyses and not windows[0].busy()):
             return
+        poll.stop()
         window = windows[0]
         seen["sources"] = len(window.state.analyses)
         seen["chosen"] = len(window.state.briefing.sections)
         seen["title"] = window.windowTitle()
         window.close()
 
-    QTimer.singleShot(50, close_when_ready)
-    QTimer.singleShot(120000, QApplication.quit)  # never hang the suite
-    assert main([]) == 0
+    poll.timeout.connect(close_when_ready)
+    poll.start()
+    give_up = QTimer(singleShot=True, interval=120000)  # never hang the suite
+    give_up.timeout.connect(QApplication.quit)
+    give_up.start()
+    try:
+        assert main([]) == 0
+    finally:  # neither timer may fire in a later test
+        poll.stop()
+        give_up.stop()
     assert seen["sources"] == 2 and seen["chosen"]
     assert "Briefing Studio" in str(seen["title"])
     assert not list(autosave_dir().glob("session-*")), "a clean exit leaves no lock or autosave"

@@ -8,6 +8,7 @@ console window, with a time limit, and stops when the user cancels: the caller's
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from pathlib import Path
 from briefing_studio.errors import Cancelled
 
 _POLL_S = 0.2  # how often a running program's caller is asked whether to cancel
+_KILL_WAIT_S = 5.0  # how long a killed program's output is read before it is left
 
 
 def find_program(names: Sequence[str], install_dirs: Sequence[str] = ()) -> str | None:
@@ -91,4 +93,10 @@ def run_program(
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
     process.kill()
-    process.communicate()
+    try:
+        # Bounded: a program's own children (LibreOffice's soffice.bin) may keep its output
+        # pipes open after it is killed, and reading them to the end would wait for them.
+        process.communicate(timeout=_KILL_WAIT_S)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=_KILL_WAIT_S)  # reap the killed program itself
