@@ -6,6 +6,8 @@ rendering an 805-page PDF in a worker froze the window for up to 0.6 s at a time
 instead of 10.3 s. Reference counting still frees nearly everything at once; cycles wait for
 the collector, which runs again as soon as the last job ends. Jobs on several threads (a
 preview and an export) share one counter, so the collector resumes only when all are done.
+In the GUI automatic collection is off altogether (``ui/collector.py`` collects on the UI
+thread), and a job that finds it off leaves it off.
 """
 
 from __future__ import annotations

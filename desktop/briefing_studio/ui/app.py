@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing_studio import __version__
 from briefing_studio.paths import resources_dir
-from briefing_studio.ui import i18n, preferences
+from briefing_studio.ui import collector, i18n, preferences
 
 UI_SWITCH_INTERVAL_S = 0.001
 
@@ -37,6 +37,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     # after 5 ms: laying out a 1 MB source then froze the window for 2.5 s. At 1 ms the
     # longest pause is a fifth of that, and NER takes no longer (bench/bench_ui.py).
     sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
+    collector.pin_to(app)  # garbage is collected on this thread, never a worker's
     return app  # type: ignore[return-value]
 
 
