@@ -45,6 +45,11 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def paused() -> bool:
+    """Whether a bulk job is running (the GUI's own collector waits for it too)."""
+    return _depth > 0
+
+
 def bulk_job(function: Callable[P, R]) -> Callable[P, R]:
     """Decorate a function that builds a large object graph: see the module docstring."""
 

@@ -10,8 +10,9 @@ thread is delivering to it). So automatic collection is off in the GUI, and a ti
 thread collects each generation when its count passes the threshold it would have had.
 
 Workers never collect: the bulk jobs' pause (``gcpause``) then leaves the collector off when the
-last job ends, since it was off when the first began. The collector walks the same objects as
-before, on the thread that holds the interpreter lock against the window either way.
+last job ends, since it was off when the first began, and the timer waits while a bulk job runs,
+as automatic collection did. The collector walks the same objects as before, on the thread that
+holds the interpreter lock against the window either way.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QObject, QTimer
+
+from briefing_studio import gcpause
 
 CHECK_MS = 500  # how often the counts are looked at; a pass over young objects takes ~1 ms
 
@@ -40,6 +43,8 @@ class Collector(QObject):
         """Collect the generations whose counts passed their thresholds, youngest first."""
         # Someone turned it back on (a bulk job that began before this collector existed).
         gc.disable()
+        if gcpause.paused():  # a worker builds a large graph: passes now would walk it all
+            return
         counts = gc.get_count()
         oldest = -1  # as the automatic collector: an older generation only once the younger
         for generation in range(3):  # ones are due too; a pass over it takes the younger ones
