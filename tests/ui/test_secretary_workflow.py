@@ -286,7 +286,7 @@ def test_briefing_command_opens_the_seeds_and_exits_cleanly(studio_app) -> None:
 
     # The windows of earlier tests, held: an id() is unique only among living objects, and
     # Qt's own top-level widgets come as wrappers made for the call, whose ids a new window's
-    # wrapper could take (CI once lost the window that way and waited the whole two minutes).
+    # wrapper could take: the window was then never looked at, and the test waited two minutes.
     before = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     seen: dict[str, object] = {}
     poll = QTimer()
