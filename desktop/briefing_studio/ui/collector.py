@@ -60,9 +60,17 @@ _collector: Collector | None = None
 
 
 def pin_to(app: QObject) -> Collector:
-    """Collect garbage only on ``app``'s thread (the UI thread), from now on; once per app."""
+    """Collect garbage only on ``app``'s thread (the UI thread), from now on."""
     global _collector
     if _collector is None:
         _collector = Collector(app)
+    _collector.timer.start()
     gc.disable()
     return _collector
+
+
+def unpin() -> None:
+    """Automatic collection again, in any thread (the tests, between GUI tests and others)."""
+    if _collector is not None:
+        _collector.timer.stop()
+    gc.enable()
