@@ -27,20 +27,18 @@ CHECK_MS = 500  # how often the counts are looked at; a pass over young objects 
 
 
 class Collector(QObject):
-    """Turns automatic collection off and collects from a timer on the thread it lives on."""
+    """Collects from a timer on the thread it lives on (``pin_to`` starts it)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.thresholds = gc.get_threshold()
         self.passes = [0, 0, 0]  # collections made, per generation (tests read them)
-        gc.disable()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
-        self.timer.start()
 
     def check(self) -> None:
-        """Collect the generations whose counts passed their thresholds, youngest first."""
+        """One pass over the oldest generation that is due, with the younger ones."""
         # Someone turned it back on (a bulk job that began before this collector existed).
         gc.disable()
         if gcpause.paused():  # a worker builds a large graph: passes now would walk it all
