@@ -93,14 +93,9 @@ def analyze(source: SourceDocument, *, halves: bool = True) -> Analysis:
     )
 
 
-def analyse_sections(
-    sections: list[Section], above: str = ""
-) -> tuple[list[Section], list[Figure]]:
-    """Consecutive sections of a source with their sentences and cues, and their figures.
-
-    ``above``: the text of the section before the first one when that is a paragraph (a table
-    reads its unit from the line above it); the helper process gets a source's second half.
-    """
+def analyse_sections(sections: list[Section]) -> tuple[list[Section], list[Figure]]:
+    """Consecutive sections of a source with their sentences and cues, and their figures (a
+    source's halves are cut where no table reads its unit from the line before the cut)."""
     # Cue words and the figures' date and number words are searched in all sections at once.
     joined = Joined([section.text for section in sections])
     cue_matches, hits = scan_words(joined)
@@ -110,7 +105,7 @@ def analyse_sections(
         figure
         for i, s in enumerate(sections)
         if not s.is_meta
-        for figure in _figures(sections, i, None if hits is None else hits[i], above)
+        for figure in _figures(sections, i, None if hits is None else hits[i])
     ]
     return sections, figures
 
@@ -187,17 +182,13 @@ def cut_of(content: list[Block]) -> int | None:
     return None
 
 
-def _figures(
-    sections: list[Section], index: int, hits: WordHits | None, above: str = ""
-) -> list[Figure]:
+def _figures(sections: list[Section], index: int, hits: WordHits | None) -> list[Figure]:
     """A paragraph's figures; a table's, read with its headers and the line above it (which
-    often names the unit: "Bảng 1. … (Đơn vị: tỷ USD)"); ``above`` is that line for the first
-    of ``sections``."""
+    often names the unit: "Bảng 1. … (Đơn vị: tỷ USD)")."""
     section = sections[index]
     if section.table is None:
         return find_figures(section.text, section.id, hits)
-    if index > 0:
-        above = sections[index - 1].text if sections[index - 1].table is None else ""
+    above = sections[index - 1].text if index > 0 and sections[index - 1].table is None else ""
     return table_figures(section, note=above[:_NOTE_CHARS])
 
 
